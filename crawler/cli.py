@@ -1,0 +1,301 @@
+"""`thresher`: a thin face over Scrapy. Flags become settings and spider arguments.
+
+Exit status: 0 the run completed; 1 it could not do its job (nothing fetched, output
+not written, page unreadable); 2 bad arguments (a one-line message, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from crawler import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = {"parquet": "parquet", "jsonl": "jsonlines", "json": "json"}
+
+
+class UsageError(Exception):
+    """A user mistake in the arguments: reported in one line with exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thresher", description="Crawl article pages into a clean, labelled dataset.")
+    parser.add_argument("--version", action="version", version=f"thresher {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    crawl = commands.add_parser(
+        "crawl", help="crawl sites into a Parquet + JSONL dataset (the bundled demo site when no input is given)"
+    )
+    crawl.add_argument("urls", nargs="*", metavar="URL", help="start URLs")
+    crawl.add_argument("--urls-file", metavar="F", help="file of URLs, one per line, # comments")
+    crawl.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="sitemap, sitemap index, robots.txt or site root (repeatable)",
+    )
+    crawl.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS 2.0 or Atom feed (repeatable)")
+    crawl.add_argument("--follow", action="store_true", help="follow in-site links from every page")
+    crawl.add_argument(
+        "--allow", action="append", default=[], metavar="RE", help="only follow links matching RE (repeatable)"
+    )
+    crawl.add_argument(
+        "--deny", action="append", default=[], metavar="RE", help="never follow links matching RE (repeatable)"
+    )
+    crawl.add_argument("--max-pages", type=_count, metavar="N", help="request at most N pages")
+    crawl.add_argument("--max-depth", type=_count, metavar="N", help="follow links at most N hops from an input page")
+    crawl.add_argument("--out", default="output", metavar="DIR", help="dataset directory (default: ./output)")
+    crawl.add_argument(
+        "--format",
+        default="parquet,jsonl",
+        type=_formats,
+        metavar="LIST",
+        help="comma-separated: parquet, jsonl, json (default: parquet,jsonl)",
+    )
+    crawl.add_argument(
+        "-s",
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a Scrapy/thresher setting (repeatable)",
+    )
+    crawl.add_argument(
+        "-v", "--verbose", action="store_true", help="log to the console too, not only to the run's crawl.log"
+    )
+
+    serve = commands.add_parser("serve-demo", help="serve the bundled demo site on 127.0.0.1 until interrupted")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
+
+    extract = commands.add_parser("extract", help="extract one page (file or URL) to stdout")
+    extract.add_argument("page", metavar="PATH_OR_URL")
+    extract.add_argument("--url", help="the page's URL, when PATH_OR_URL is a file")
+    extract.add_argument("--format", choices=("json", "text"), default="json")
+    return parser
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0: {value!r}")
+    return number
+
+
+def _port(value: str) -> int:
+    port = _count(value)
+    if port > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return port
+
+
+def _formats(value: str) -> list[str]:
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r} (choose from {', '.join(FORMATS)})"
+        )
+    return list(dict.fromkeys(names))
+
+
+def _setting_overrides(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name or not name.replace("_", "").isalnum() or not name.isupper():
+            raise UsageError(f"-s expects NAME=VALUE with an upper-case setting name, got {pair!r}")
+        overrides[name] = value
+    return overrides
+
+
+def _writable_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".thresher-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--out {path}: not a writable directory ({exc.strerror or exc})") from None
+    return path
+
+
+# --- crawl ---------------------------------------------------------------------
+def crawl(args: argparse.Namespace) -> int:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler.demo import DemoServer
+    from crawler.runid import new_run_id
+    from crawler.spiders.articles import ArticleSpider, BadSpiderArgument
+
+    overrides = _setting_overrides(args.settings)
+    spider_args: dict[str, Any] = {
+        "urls": list(args.urls),
+        "urls_file": args.urls_file,
+        "sitemap": args.sitemap,
+        "feed": args.feed,
+        "follow": args.follow,
+        "allow": args.allow,
+        "deny": args.deny,
+        "max_depth": args.max_depth,
+        "max_pages": args.max_pages,
+        "run_id": new_run_id(),
+    }
+    try:
+        ArticleSpider(**spider_args)  # validate every argument before anything starts
+    except BadSpiderArgument as exc:
+        raise UsageError(str(exc)) from None
+    out = _writable_dir(Path(args.out))
+
+    demo = None
+    if not (args.urls or args.urls_file or args.sitemap or args.feed):
+        demo = DemoServer().start_in_thread()
+        spider_args.update(urls=[demo.base_url + "/"], follow=True)
+        print(f"No input given: crawling the bundled demo site at {demo.base_url}/", file=sys.stderr)
+
+    run_id = spider_args["run_id"]
+    run_dir = out / "runs" / run_id
+    feeds = {}
+    for name in args.format:
+        path = out / "articles" / f"{run_id}.parquet" if name == "parquet" else run_dir / f"articles.{name}"
+        feeds[str(path)] = {"format": FORMATS[name], "overwrite": True}
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("FEEDS", feeds, priority="cmdline")
+    settings.set("THRESHER_RUN_DIR", str(run_dir), priority="cmdline")
+    if demo is not None:  # loopback: no need to ease in
+        settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="cmdline")
+    if not args.verbose:
+        settings.set("LOG_FILE", str(run_dir / "crawl.log"), priority="cmdline")
+        run_dir.mkdir(parents=True, exist_ok=True)
+    show_progress = sys.stderr.isatty()
+    if show_progress:
+        settings.set(
+            "EXTENSIONS",
+            {**settings.getdict("EXTENSIONS"), "crawler.progress.ProgressDisplay": 900},
+            priority="cmdline",
+        )
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(ArticleSpider)
+    process.crawl(crawler, **spider_args)
+    try:
+        process.start()
+    finally:
+        if demo is not None:
+            demo.shutdown()
+    return _report(crawler.stats.get_stats(), out, run_dir, feeds)
+
+
+def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any]) -> int:
+    manifest_path = run_dir / "manifest.json"
+    counts = json.loads(manifest_path.read_text())["counts"] if manifest_path.exists() else {}
+    failed_feeds = sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count"))
+    print(f"\nthresher run {run_dir.name}: {stats.get('finish_reason', 'unknown')}")
+    print(
+        f"  requested {counts.get('requested', 0)}, exported {counts.get('exported', 0)}, dropped {counts.get('dropped', 0)}"
+    )
+    for reason, number in counts.get("drop_reasons", {}).items():
+        print(f"    {reason:<20} {number}")
+    if counts.get("input_errors"):
+        print(f"  inputs that could not be read: {counts['input_errors']} (see crawl.log)")
+    print("  outputs:")
+    if any(path.endswith(".parquet") for path in feeds):
+        print(f"    dataset   {out / 'articles'}   (pandas.read_parquet on this directory)")
+    for path in feeds:
+        print(f"    {Path(path).suffix[1:]:<9} {path}")
+    print(f"    manifest  {manifest_path}\n    drops     {run_dir / 'drops.jsonl'}")
+    if (run_dir / "crawl.log").exists():
+        print(f"    log       {run_dir / 'crawl.log'}")
+    if failed_feeds:
+        print("error: an output file could not be written (see crawl.log)", file=sys.stderr)
+        return EXIT_FAILED
+    if not stats.get("downloader/response_count") or not counts.get("requested"):
+        print("error: nothing was fetched", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# --- serve-demo ------------------------------------------------------------------
+def serve_demo(args: argparse.Namespace) -> int:
+    from crawler.demo import DemoServer
+
+    try:
+        server = DemoServer(args.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
+    print(f"Serving the thresher demo site at {server.base_url}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+# --- extract ---------------------------------------------------------------------
+def _read_page(page: str) -> tuple[bytes, str | None, str | None]:
+    """(html, url, content type) from a file path or an http(s) URL."""
+    if page.startswith(("http://", "https://")):
+        request = urllib.request.Request(page, headers={"User-Agent": f"thresher/{__version__}"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read(50 * 1024 * 1024), response.geturl(), response.headers.get("Content-Type")
+        except OSError as exc:
+            raise UsageError(f"cannot fetch {page}: {exc}") from None
+    try:
+        return Path(page).read_bytes(), None, None
+    except OSError as exc:
+        raise UsageError(f"cannot read {page}: {exc.strerror or exc}") from None
+
+
+def extract(args: argparse.Namespace) -> int:
+    from pipelines.extraction import ExtractionError
+    from pipelines.extraction import extract as extract_page
+
+    html, fetched_url, content_type = _read_page(args.page)
+    try:
+        article = extract_page(html, args.url or fetched_url, content_type=content_type)
+    except ExtractionError as exc:
+        print(f"thresher: {args.page}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.format == "text":
+        print(article.title or "")
+        print()
+        print(article.body)
+    else:
+        json.dump(article.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return EXIT_OK
+
+
+COMMANDS = {"crawl": crawl, "serve-demo": serve_demo, "extract": extract}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"thresher {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""What the spider hands to the item pipelines: fetched pages and failed fetches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class PageItem:
+    """A fetched HTML page, not yet extracted."""
+
+    url: str
+    body: bytes
+    http_status: int
+    content_type: str | None
+    fetched_at: str
+    requested_url: str
+    source: str
+    depth: int = 0
+
+
+@dataclass
+class FetchFailure:
+    """A requested URL that produced no HTML page; becomes one line of drops.jsonl."""
+
+    url: str
+    reason: str
+    http_status: int | None = None
+    detail: str = ""
+    stage: str = "fetch"

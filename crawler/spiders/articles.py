@@ -1,0 +1,289 @@
+"""The `articles` spider: turns URL inputs into requests and responses into PageItems.
+
+It fetches and routes only; extraction happens in the item pipelines. Every page it
+requests comes back exactly once, as a `PageItem` or a `FetchFailure` (the errback),
+which is what lets the run account for every URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import CancelledError
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.python.failure import Failure
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+from crawler.items import FetchFailure, PageItem
+from crawler.runid import new_run_id
+
+FEED_LINK_XPATHS = (
+    "//*[local-name()='item']/*[local-name()='link']/text()",
+    "//*[local-name()='item']/*[local-name()='guid'][not(@isPermaLink='false')]/text()",
+    "//*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href",
+)
+
+
+class BadSpiderArgument(ValueError):
+    """A spider argument that cannot be used; the message says which and why."""
+
+
+def split_arg(value: str | Iterable[str] | None) -> list[str]:
+    """Spider arguments arrive as comma-separated strings (`-a urls=a,b`) or as lists."""
+    if not value:
+        return []
+    items = value.split(",") if isinstance(value, str) else value
+    return [item.strip() for item in items if item and item.strip()]
+
+
+def read_url_file(path: str) -> list[str]:
+    """One URL per line; blank lines and `#` comments are skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadSpiderArgument(f"cannot read URL file {path}: {exc}") from None
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def _as_bool(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _as_int(name: str, value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise BadSpiderArgument(f"{name} must be an integer, got {value!r}") from None
+    if number < 0:
+        raise BadSpiderArgument(f"{name} must be >= 0, got {number}")
+    return number
+
+
+def _regexes(name: str, values: list[str]) -> list[str]:
+    for pattern in values:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise BadSpiderArgument(f"invalid {name} regular expression {pattern!r}: {exc}") from None
+    return values
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadSpiderArgument(f"not an http(s) URL: {url!r}")
+    return url
+
+
+class ArticleSpider(Spider):
+    """Fetch article pages from start URLs, URL files, sitemaps, feeds and in-site links.
+
+    Spider arguments (lists comma-separated): `urls`, `urls_file`, `sitemap`, `feed`,
+    `follow`, `allow`, `deny`, `max_depth`, `max_pages`, `run_id`.
+    """
+
+    name = "articles"
+
+    def __init__(
+        self,
+        urls: str | list[str] | None = None,
+        urls_file: str | None = None,
+        sitemap: str | list[str] | None = None,
+        feed: str | list[str] | None = None,
+        follow: Any = False,
+        allow: str | list[str] | None = None,
+        deny: str | list[str] | None = None,
+        max_depth: Any = None,
+        max_pages: Any = None,
+        run_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        seeds = split_arg(urls) + (read_url_file(urls_file) if urls_file else [])
+        self.seed_urls = [_check_url(url) for url in seeds]
+        self.sitemap_urls = [_check_url(url) for url in split_arg(sitemap)]
+        self.feed_urls = [_check_url(url) for url in split_arg(feed)]
+        self.follow = _as_bool(follow)
+        self.allow = _regexes("allow", split_arg(allow))
+        self.deny = _regexes("deny", split_arg(deny))
+        self.max_depth = _as_int("max_depth", max_depth)
+        self.max_pages = _as_int("max_pages", max_pages)
+        self.run_id = run_id or new_run_id()
+        self.requested_pages = 0
+        self._seen: set[str] = set()
+        # netloc, not hostname: Scrapy matches allow_domains against host:port
+        sites = {
+            urlsplit(u).netloc.lower().removeprefix("www.") for u in self.seed_urls + self.sitemap_urls + self.feed_urls
+        }
+        self._links = LinkExtractor(allow=self.allow, deny=self.deny, allow_domains=sorted(sites))
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.html_types = tuple(crawler.settings.getlist("THRESHER_HTML_CONTENT_TYPES"))
+        spider.tracking_params = crawler.settings.getlist("THRESHER_TRACKING_QUERY_PARAMS")
+        spider._max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        return spider
+
+    # --- inputs --------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.seed_urls:
+            yield self._page_request(url, "seed") or self._duplicate(url)
+        for url in self.sitemap_urls:
+            yield self._sitemap_request(url)
+        for url in self.feed_urls:
+            yield Request(url, callback=self.parse_feed, errback=self.on_input_error, dont_filter=True)
+
+    def _sitemap_request(self, url: str) -> Request:
+        parts = urlsplit(url)
+        if parts.path in ("", "/"):  # a site root: discover its sitemaps through robots.txt
+            url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        return Request(url, callback=self.parse_sitemap, errback=self.on_input_error, dont_filter=True)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """Sitemap index, urlset (plain or gzip) or robots.txt, via Scrapy's sitemap utilities."""
+        if urlsplit(response.url).path.endswith("/robots.txt"):
+            found = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+            if not found:
+                found = [response.urljoin("/sitemap.xml")]
+            for url in found:
+                yield Request(url, callback=self.parse_sitemap, errback=self.on_input_error)
+            return
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self._max_size)
+            except Exception as exc:  # noqa: BLE001 - any decompression failure means a bad sitemap
+                self.logger.warning("Ignoring unreadable gzip sitemap %s: %s", response.url, exc)
+                return
+        sitemap = Sitemap(body)
+        if sitemap.type == "sitemapindex":
+            for entry in sitemap:
+                yield Request(entry["loc"], callback=self.parse_sitemap, errback=self.on_input_error)
+        elif sitemap.type == "urlset":
+            for entry in sitemap:
+                yield self._page_request(entry["loc"], "sitemap") or self._duplicate(entry["loc"])
+        else:
+            self.logger.warning("Ignoring invalid sitemap %s", response.url)
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        """RSS 2.0 and Atom: each entry's link is a page to fetch."""
+        links = []
+        try:
+            selector = response.selector if hasattr(response, "selector") else None
+        except Exception:  # noqa: BLE001 - an unparseable feed simply has no links
+            selector = None
+        for xpath in FEED_LINK_XPATHS if selector is not None else ():
+            links.extend(value.strip() for value in selector.xpath(xpath).getall())
+        if not links:
+            self.logger.warning("No entries found in feed %s", response.url)
+        for link in dict.fromkeys(links):
+            if link:
+                yield self._page_request(response.urljoin(link), "feed") or self._duplicate(link)
+
+    # --- pages ---------------------------------------------------------------
+    def url_key(self, url: str) -> str:
+        """Identity of a page URL: canonical form without fragment and tracking parameters."""
+        cleaned = url_query_cleaner(url, self.tracking_params, remove=True, keep_fragments=False)
+        return canonicalize_url(cleaned)
+
+    def _page_request(self, url: str, source: str, depth: int = 0) -> Request | None:
+        """A request for a page not seen before and within max_pages, else None."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return None
+        key = self.url_key(url)
+        if key in self._seen or (self.max_pages is not None and self.requested_pages >= self.max_pages):
+            return None
+        self._seen.add(key)
+        self.requested_pages += 1
+        self.crawler.stats.inc_value("thresher/requested")
+        # dont_filter: the spider dedupes pages itself, so the scheduler never drops one silently
+        return Request(
+            url,
+            callback=self.parse_page,
+            errback=self.on_page_error,
+            dont_filter=True,
+            cb_kwargs={"source": source},
+        )
+
+    def _duplicate(self, url: str) -> FetchFailure | None:
+        """An input listing an already requested URL is recorded, not fetched twice."""
+        if (
+            self.max_pages is not None
+            and self.requested_pages >= self.max_pages
+            and self.url_key(url) not in self._seen
+        ):
+            return None
+        self.crawler.stats.inc_value("thresher/requested")
+        return FetchFailure(url=url, reason="duplicate_url", stage="input")
+
+    def parse_page(self, response: Response, source: str) -> Iterator[Any]:
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        mime = (content_type or "").split(";")[0].strip().lower()
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        if not self._is_html(mime, response.body):
+            yield FetchFailure(
+                url=requested, reason="not_html", http_status=response.status, detail=mime or "no content type"
+            )
+            return
+        yield PageItem(
+            url=response.url,
+            body=response.body,
+            http_status=response.status,
+            content_type=content_type,
+            fetched_at=datetime.now(timezone.utc).isoformat(),
+            requested_url=requested,
+            source=source,
+            depth=response.meta.get("depth", 0),
+        )
+        if self.follow and (self.max_depth is None or response.meta.get("depth", 0) < self.max_depth):
+            for link in self._links.extract_links(response):
+                request = self._page_request(link.url, "follow")
+                if request is not None:
+                    yield request
+
+    def _is_html(self, mime: str, body: bytes) -> bool:
+        if mime:
+            return mime in self.html_types
+        head = body[:512].lstrip().lower()
+        return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+    # --- failures ------------------------------------------------------------
+    def on_page_error(self, failure: Failure) -> FetchFailure:
+        request = failure.request
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        return FetchFailure(url=url, **classify_failure(failure))
+
+    def on_input_error(self, failure: Failure) -> None:
+        self.logger.error("Could not read input %s: %s", failure.request.url, classify_failure(failure)["detail"])
+        self.crawler.stats.inc_value("thresher/input_errors")
+
+
+def classify_failure(failure: Failure) -> dict[str, Any]:
+    """Reason, HTTP status and detail of a failed request, for drops.jsonl."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        return {"reason": "http_error", "http_status": exc.response.status, "detail": f"HTTP {exc.response.status}"}
+    if isinstance(exc, IgnoreRequest):
+        detail = str(exc) or type(exc).__name__
+        reason = "robots_txt" if "robots" in detail.lower() else "ignored"
+        return {"reason": reason, "http_status": None, "detail": detail}
+    if isinstance(exc, (DownloadCancelledError, CancelledError)):  # the downloader cancels over DOWNLOAD_MAXSIZE
+        return {"reason": "too_large", "http_status": None, "detail": str(exc) or "larger than DOWNLOAD_MAXSIZE"}
+    if isinstance(exc, (DownloadTimeoutError, TxTimeoutError, TimeoutError)):
+        return {"reason": "timeout", "http_status": None, "detail": str(exc)}
+    return {"reason": "fetch_error", "http_status": None, "detail": f"{type(exc).__name__}: {exc}"[:500]}

@@ -1,0 +1,166 @@
+"""RunAccounting: every requested URL ends exactly once as an exported record or a drop.
+
+A Scrapy extension listening to the item signals. With `THRESHER_RUN_DIR` set (the CLI
+sets it) it writes `drops.jsonl` as the run goes (one line per dropped URL: url, stage,
+reason, http_status, detail) and `manifest.json` at the end (run id, times, counts by
+outcome and reason, the settings that matter, versions, outputs). Without it, the
+counts still go to the Scrapy stats.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+from collections import Counter
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import IO, Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+
+from pipelines.drops import Drop
+from pipelines.extraction.record import SCHEMA_VERSION
+
+#: Settings recorded in the manifest: the ones that change what a run fetches or writes.
+MANIFEST_SETTINGS = (
+    "USER_AGENT",
+    "ROBOTSTXT_OBEY",
+    "AUTOTHROTTLE_ENABLED",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY",
+    "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "DOWNLOAD_DELAY",
+    "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_TIMEOUT",
+    "DEPTH_LIMIT",
+    "THRESHER_EXTRACT_WORKERS",
+    "THRESHER_KEEP_NON_ARTICLES",
+)
+VERSIONED_PACKAGES = ("thresher", "scrapy", "trafilatura", "pyarrow", "pandas", "lxml")
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON so that readers see the old file or the new one, never a partial one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2, ensure_ascii=False, default=str)
+        file.write("\n")
+    os.replace(temp, path)
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+class RunAccounting:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        run_dir = crawler.settings.get("THRESHER_RUN_DIR")
+        self.run_dir = Path(run_dir) if run_dir else None
+        self.started_at = datetime.now(timezone.utc)
+        self.exported = 0
+        self.drops: Counter[str] = Counter()
+        self._drops_file: IO[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> RunAccounting:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
+        return ext
+
+    def spider_opened(self, spider) -> None:
+        if self.run_dir is not None:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            self._drops_file = (self.run_dir / "drops.jsonl").open("a", encoding="utf-8")
+
+    def item_scraped(self, item: Any, spider) -> None:
+        self.exported += 1
+        self.stats.inc_value("thresher/exported")
+
+    def item_dropped(self, item: Any, response, exception: Exception, spider) -> None:
+        adapter = ItemAdapter(item)
+        if isinstance(exception, Drop):
+            stage, reason, detail = exception.stage, exception.reason, exception.detail
+        else:
+            stage, reason, detail = "pipeline", "dropped", str(exception)
+        url = adapter.get("requested_url") or adapter.get("url")
+        self._record(url, stage, reason, adapter.get("http_status"), detail)
+
+    def item_error(self, item: Any, response, spider, failure) -> None:
+        adapter = ItemAdapter(item)
+        detail = f"{failure.type.__name__}: {failure.value}"[:500]
+        self._record(adapter.get("url"), "pipeline", "pipeline_error", adapter.get("http_status"), detail)
+
+    def spider_error(self, failure, response, spider) -> None:
+        if "source" not in (response.request.cb_kwargs if response.request else {}):
+            return  # a sitemap or feed callback failed: no page was lost
+        detail = f"{failure.type.__name__}: {failure.value}"[:500]
+        self._record(response.url, "spider", "spider_error", response.status, detail)
+
+    def _record(self, url: str | None, stage: str, reason: str, http_status: int | None, detail: str) -> None:
+        self.drops[reason] += 1
+        self.stats.inc_value(f"thresher/dropped/{reason}")
+        if self._drops_file is not None:
+            line = {"url": url, "stage": stage, "reason": reason, "http_status": http_status, "detail": detail}
+            self._drops_file.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self._drops_file.flush()
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by outcome; `balanced` says requested == exported + dropped."""
+        requested = self.stats.get_value("thresher/requested", 0)
+        dropped = sum(self.drops.values())
+        return {
+            "requested": requested,
+            "exported": self.exported,
+            "dropped": dropped,
+            "drop_reasons": dict(sorted(self.drops.items())),
+            "balanced": requested == self.exported + dropped,
+            "input_errors": self.stats.get_value("thresher/input_errors", 0),
+            "responses": self.stats.get_value("downloader/response_count", 0),
+        }
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self._drops_file is not None:
+            self._drops_file.close()
+            self._drops_file = None
+        self.stats.set_value("thresher/balanced", self.summary()["balanced"])
+        if self.run_dir is None:
+            return
+        settings = self.crawler.settings
+        feeds = settings.getdict("FEEDS")
+        manifest = {
+            "run_id": getattr(spider, "run_id", None),
+            "schema_version": SCHEMA_VERSION,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": datetime.now(timezone.utc).isoformat(),
+            "finish_reason": reason,
+            "counts": self.summary(),
+            "inputs": {
+                "urls": getattr(spider, "seed_urls", []),
+                "sitemaps": getattr(spider, "sitemap_urls", []),
+                "feeds": getattr(spider, "feed_urls", []),
+                "follow": getattr(spider, "follow", False),
+                "allow": getattr(spider, "allow", []),
+                "deny": getattr(spider, "deny", []),
+                "max_depth": getattr(spider, "max_depth", None),
+                "max_pages": getattr(spider, "max_pages", None),
+            },
+            "outputs": {str(uri): (opts or {}).get("format") for uri, opts in feeds.items()},
+            "settings": {name: settings.get(name) for name in MANIFEST_SETTINGS},
+            "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED_PACKAGES}},
+        }
+        write_json_atomic(self.run_dir / "manifest.json", manifest)

@@ -1,0 +1,93 @@
+"""Pure extraction: (html, url) -> Article. No Scrapy here, so it runs anywhere.
+
+>>> from pipelines.extraction import extract
+>>> article = extract(open("page.html", "rb").read(), "https://example.com/post")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
+
+from .metadata import read_metadata, to_utc_iso
+from .pagetype import classify_page
+from .parse import ExtractionError, parse_html
+from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
+from .render import body_markdown, body_text, fold
+
+__all__ = ["ARTICLE_SCHEMA", "SCHEMA_VERSION", "Article", "ExtractionError", "extract"]
+
+_WORD = re.compile(r"\w+")
+
+
+def _trafilatura(tree: HtmlElement, url: str | None) -> Document:
+    doc = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_formatting=True,
+        include_links=True,
+        include_tables=True,
+    )
+    if doc is None:  # too little text for a body: keep the metadata all the same
+        doc = extract_metadata(tree, url)
+        doc.body = None
+    return doc
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(fold(body).encode("utf-8")).hexdigest()
+
+
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    fetched_at: str | None = None,
+    http_status: int | None = None,
+    run_id: str | None = None,
+) -> Article:
+    """Extract one page into an `Article`.
+
+    `html` as bytes is decoded from its BOM, `content_type` header, `<meta charset>` or
+    by detection. Raises `ExtractionError` when the input is not an HTML page at all.
+    """
+    tree = parse_html(html, content_type)
+    doc = _trafilatura(tree, url)
+    meta = read_metadata(tree, doc, url)
+    body = body_text(doc.body)
+    words = len(_WORD.findall(body))
+    is_article, reason = classify_page(tree, meta, words)
+    markdown = body_markdown(doc.body) if is_article else None
+    if not is_article:
+        body, words = "", 0
+    return Article(
+        url=meta.url or "",
+        canonical_url=meta.canonical_url,
+        domain=meta.domain,
+        title=meta.title,
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        language=meta.language,
+        site_name=meta.site_name,
+        description=meta.description,
+        tags=meta.tags,
+        image=meta.image,
+        body=body,
+        body_markdown=markdown,
+        word_count=words,
+        is_article=is_article,
+        page_type_reason=reason,
+        content_hash=content_hash(body),
+        fetched_at=to_utc_iso(fetched_at),
+        http_status=http_status,
+        run_id=run_id,
+    )

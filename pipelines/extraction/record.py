@@ -1,0 +1,127 @@
+"""The article record: the one definition of every field, its Arrow type and its meaning.
+
+The dataclass is what `extract` returns; `ARTICLE_SCHEMA` (the Parquet schema) and
+`docs/schema.md` are both generated from the field metadata below, so a field is
+added in exactly one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+#: Bumped on any change to the fields, their types or their meaning.
+SCHEMA_VERSION = "1.0"
+
+_TS = pa.timestamp("us", tz="UTC")
+_STR_LIST = pa.list_(pa.string())
+FORM_TYPE = pa.struct([("kind", pa.string()), ("text", pa.string())])
+RELATED_TYPE = pa.struct([("title", pa.string()), ("url", pa.string())])
+BLOCK_TYPE = pa.struct(
+    [
+        ("label", pa.string()),
+        ("text", pa.string()),
+        ("selector", pa.string()),
+        ("reason", pa.string()),
+    ]
+)
+
+
+def _f(arrow_type: pa.DataType, doc: str, *, nullable: bool = True, default: Any = None):
+    """A dataclass field carrying its Arrow type and documentation."""
+    meta = {"arrow": arrow_type, "doc": doc, "nullable": nullable}
+    if isinstance(default, list):
+        return field(default_factory=list, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass
+class Article:
+    """One extracted page. Dates are ISO 8601 strings here and UTC timestamps in Parquet."""
+
+    url: str = _f(pa.string(), "URL the page was fetched from (after redirects).", nullable=False, default="")
+    canonical_url: str | None = _f(pa.string(), "`<link rel=canonical>` / og:url, absolute; else the URL.")
+    domain: str | None = _f(pa.string(), "Host name of `url`, without a leading `www.`.")
+    title: str | None = _f(pa.string(), "Article headline.")
+    authors: list[str] = _f(_STR_LIST, "Author names, in page order.", nullable=False, default=[])
+    published: str | None = _f(_TS, "First publication time (date-only values are midnight UTC).")
+    modified: str | None = _f(_TS, "Last modification time, when the page states one.")
+    language: str | None = _f(pa.string(), "BCP 47 language tag from the page markup (e.g. `en`, `pt-BR`).")
+    site_name: str | None = _f(pa.string(), "Publication name (og:site_name, JSON-LD publisher).")
+    description: str | None = _f(pa.string(), "Summary from the page's description metadata.")
+    tags: list[str] = _f(_STR_LIST, "Tags and categories the page declares.", nullable=False, default=[])
+    image: str | None = _f(pa.string(), "Lead image URL (og:image).")
+    body: str = _f(
+        pa.string(),
+        "Article text: headings, paragraphs, list items, quotes; blocks separated by a blank line.",
+        nullable=False,
+        default="",
+    )
+    body_markdown: str | None = _f(pa.string(), "The body as Markdown (headings, lists, links), when available.")
+    word_count: int = _f(pa.int32(), "Number of words in `body`.", nullable=False, default=0)
+    is_article: bool = _f(
+        pa.bool_(),
+        "False for listing, home, category, tag and search pages (their body is empty).",
+        nullable=False,
+        default=True,
+    )
+    page_type_reason: str | None = _f(pa.string(), "Why the page was (not) taken for an article: the deciding cue.")
+    bio: str | None = _f(pa.string(), "The author bio text, if the page has one.")
+    promos: list[str] = _f(
+        _STR_LIST,
+        "One string per promotional unit (book, course, product ad, lead magnet, paid offer).",
+        nullable=False,
+        default=[],
+    )
+    forms: list[dict[str, str]] = _f(
+        pa.list_(FORM_TYPE),
+        "One entry per form or sign-up unit: `kind` (newsletter, contact, booking, application, download, search, other) and its `text`.",
+        nullable=False,
+        default=[],
+    )
+    related: list[dict[str, str]] = _f(
+        pa.list_(RELATED_TYPE), "Teasers of other articles: `title` and `url`.", nullable=False, default=[]
+    )
+    blocks: list[dict[str, str]] = _f(
+        pa.list_(BLOCK_TYPE),
+        "Every labelled content block in reading order: `label`, `text`, `selector`, `reason`.",
+        nullable=False,
+        default=[],
+    )
+    content_hash: str = _f(
+        pa.string(),
+        "SHA-256 (hex) of the whitespace-normalised body; equal bodies have equal hashes.",
+        nullable=False,
+        default="",
+    )
+    fetched_at: str | None = _f(_TS, "When the page was fetched (UTC).")
+    http_status: int | None = _f(pa.int16(), "HTTP status of the fetched response.")
+    run_id: str | None = _f(pa.string(), "Crawl run that produced the record.")
+    schema_version: str = _f(pa.string(), "Version of this schema.", nullable=False, default=SCHEMA_VERSION)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _schema() -> pa.Schema:
+    fields = [
+        pa.field(f.name, f.metadata["arrow"], nullable=f.metadata["nullable"]) for f in dataclasses.fields(Article)
+    ]
+    return pa.schema(fields, metadata={"thresher.schema_version": SCHEMA_VERSION})
+
+
+#: The Parquet/Arrow schema of the dataset, derived from `Article`.
+ARTICLE_SCHEMA: pa.Schema = _schema()
+ARTICLE_FIELDS: tuple[str, ...] = tuple(ARTICLE_SCHEMA.names)
+
+
+def schema_markdown() -> str:
+    """The field table of docs/schema.md, generated from `Article`."""
+    rows = ["| field | Arrow type | nullable | meaning |", "|---|---|---|---|"]
+    for f in dataclasses.fields(Article):
+        m = f.metadata
+        rows.append(f"| `{f.name}` | `{m['arrow']}` | {'yes' if m['nullable'] else 'no'} | {m['doc']} |")
+    return "\n".join(rows) + "\n"
