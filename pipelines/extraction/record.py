@@ -125,3 +125,7 @@ def schema_markdown() -> str:
         m = f.metadata
         rows.append(f"| `{f.name}` | `{m['arrow']}` | {'yes' if m['nullable'] else 'no'} | {m['doc']} |")
     return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(schema_markdown(), end="")
