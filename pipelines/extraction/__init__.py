@@ -12,33 +12,35 @@ import re
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
-from trafilatura.settings import Document
 
 from .metadata import read_metadata, to_utc_iso
 from .pagetype import classify_page
 from .parse import ExtractionError, parse_html
 from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
 from .render import body_markdown, body_text, fold
+from .segment import PRUNE_XPATH, BlockLabel, segment_units
+from .units import fields_from_units
 
-__all__ = ["ARTICLE_SCHEMA", "SCHEMA_VERSION", "Article", "ExtractionError", "extract"]
+__all__ = ["ARTICLE_SCHEMA", "SCHEMA_VERSION", "Article", "BlockLabel", "ExtractionError", "extract"]
 
 _WORD = re.compile(r"\w+")
 
 
-def _trafilatura(tree: HtmlElement, url: str | None) -> Document:
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _main_text(tree: HtmlElement, url: str | None):
+    """trafilatura's body tree of the page with the labelled units pruned (None if too short)."""
     doc = bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
         include_comments=False,
         include_formatting=True,
         include_links=True,
         include_tables=True,
+        prune_xpath=PRUNE_XPATH,
     )
-    if doc is None:  # too little text for a body: keep the metadata all the same
-        doc = extract_metadata(tree, url)
-        doc.body = None
-    return doc
+    return doc.body if doc is not None else None
 
 
 def content_hash(body: str) -> str:
@@ -60,14 +62,16 @@ def extract(
     by detection. Raises `ExtractionError` when the input is not an HTML page at all.
     """
     tree = parse_html(html, content_type)
-    doc = _trafilatura(tree, url)
-    meta = read_metadata(tree, doc, url)
-    body = body_text(doc.body)
+    meta = read_metadata(tree, extract_metadata(tree, url, _DATE_PARAMS, extensive=False), url)
+    units = segment_units(tree, meta.title, meta.authors)
+    main = _main_text(tree, url)
+    body = body_text(main)
     words = len(_WORD.findall(body))
     is_article, reason = classify_page(tree, meta, words)
-    markdown = body_markdown(doc.body) if is_article else None
+    markdown = body_markdown(main) if is_article else None
     if not is_article:
         body, words = "", 0
+    fields = fields_from_units(units, body, meta.title, url)
     return Article(
         url=meta.url or "",
         canonical_url=meta.canonical_url,
@@ -87,6 +91,7 @@ def extract(
         is_article=is_article,
         page_type_reason=reason,
         content_hash=content_hash(body),
+        **fields,
         fetched_at=to_utc_iso(fetched_at),
         http_status=http_status,
         run_id=run_id,

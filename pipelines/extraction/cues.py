@@ -97,3 +97,129 @@ LISTING_MIN_TEASERS = 6
 #: ... and fewer body words than this is a listing.
 LISTING_MAX_BODY_WORDS = 150
 TEASER_HEADING_XPATH = "//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
+
+# --- segmentation -----------------------------------------------------------
+#: Elements never shown to a reader: skipped with everything inside them.
+INVISIBLE_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "meta", "link"}
+)
+HIDDEN_STYLE_PATTERN = r"display\s*:\s*none|visibility\s*:\s*hidden"
+
+#: class / id / role / aria-label / data-* keywords per label, as regular expressions matched
+#: against the lower-cased attribute text. Order matters: the first label that matches wins.
+ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
+    ("consent", r"cookie|consent|gdpr|\bcmp\b|onetrust|cookiebot|cc-window|cc-banner"),
+    (
+        "comments",
+        r"\bcomments?\b|comment-?(list|area|section|s-area|thread|respond|form)|\bdisqus|\brespond\b|commentlist|discussion",
+    ),
+    (
+        "share",
+        r"\bshare|sharing|sharedaddy|addtoany|\ba2a|sharethis|shareaholic|social-?(share|buttons|icons|links|bar|media-share)|\bsocial\b|jp-sharing",
+    ),
+    (
+        "related",
+        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|post-?navigation|recent-?posts|latest-?(news|posts|stories)|top-?stories",
+    ),
+    (
+        "bio",
+        r"author-?(bio|box|info|description|details|about|card|profile)|about-?(the-?)?author|\bbio\b|biography|byline-?bio|contributor-?bio|writer-?bio|post-?author\b",
+    ),
+    (
+        "form",
+        r"newsletter|subscribe|subscription-?form|sign-?up|signup|opt-?in|optin|mailchimp|\bmc4wp|\bmc-|convertkit|klaviyo|mailerlite|hs-form|hbspt|wpforms|gform|elementor-form|contact-?form|\bwpcf7|email-?(capture|signup|form)",
+    ),
+    (
+        "promo",
+        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?box|book-?promo|lead-?magnet|offer-?box|membership",
+    ),
+    (
+        "navigation",
+        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|pagination|pager|\bskip-?link|site-?header|masthead|\bsidebar\b|widget-?area",
+    ),
+    ("footer", r"\bfooter\b|site-?info|colophon|copyright"),
+)
+#: Attributes whose values feed ATTRIBUTE_CUES.
+CUE_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
+#: Tags and ARIA roles that are units by themselves.
+TAG_LABELS = {"nav": "navigation", "footer": "footer", "aside": "other", "form": "form"}
+ROLE_LABELS = {
+    "navigation": "navigation",
+    "contentinfo": "footer",
+    "banner": "navigation",
+    "search": "navigation",
+    "complementary": "other",
+}
+
+#: Headings that name the block below them (any language list can grow here).
+HEADING_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "bio",
+        r"^(about the author|about (me|us|the writer)|the author|author bio|meet the author|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
+    ),
+    ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
+    (
+        "related",
+        r"^(related|recommended|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
+    ),
+    (
+        "comments",
+        r"^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|join the (discussion|conversation)|discussion|kommentare|comentarios|comentários|commentaires)\b",
+    ),
+    (
+        "form",
+        r"(newsletter|subscribe|sign up|signup|join (my|our|the)|get (our|the) .{0,30}(newsletter|updates|emails?)|stay (updated|in touch|informed)|weekly insights|inbox|contact (us|me)|get in touch|book a (call|consultation|session)|apply now|abonnieren|suscr[ií]bete|inscreva-se)",
+    ),
+)
+
+#: Text cues for the units of page builders, where class names say nothing.
+EMAIL_FIELD = "input[@type='email' or contains(translate(@name,'EMAIL','email'),'email') or contains(translate(@placeholder,'EMAIL','email'),'email')]"
+EMAIL_INPUT_XPATH = ".//" + EMAIL_FIELD
+SEARCH_FORM_XPATH = (
+    "self::*[@role='search'] | .//input[@type='search' or @name='s' or @name='q' or @name='query' or @name='search']"
+)
+PASSWORD_INPUT_XPATH = ".//input[@type='password']"
+BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[contains(concat(' ', normalize-space(@class), ' '), 'button') or contains(@class, 'btn')]"
+FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
+    ("search", r"\bsearch\b|suche|buscar"),
+    ("booking", r"book (a|your|my)|schedule|appointment|consultation|discovery call|strategy (call|session)|reserve"),
+    ("application", r"\bapply\b|application|applicants?|qualify|enroll|bewerb"),
+    (
+        "download",
+        r"download|free (guide|e-?book|checklist|report|workbook|template|chapter)|instant access|get the (guide|report|e-?book)|baixe",
+    ),
+    (
+        "newsletter",
+        r"newsletter|subscribe|sign ?up|inbox|weekly|daily|updates|insights|mailing list|join (my|our)|abonn|suscr|inscre",
+    ),
+    ("contact", r"contact|get in touch|message|enquir|inquir|question|feedback|kontakt|contato|contacto"),
+)
+#: A widget selling something: prices, pre-orders, store buttons, publishers.
+PROMO_TEXT_PATTERN = (
+    r"(\$|€|£|USD\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
+    r"\bavailable (now|on amazon|wherever)|\bships? (on|in) |\badd to cart\b|\bshop now\b|"
+    r"\bfree (e-?book|guide|workshop|webinar|masterclass|trial|checklist|training)\b|\benroll( now|ment)\b|"
+    r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bget (instant|free) access\b|"
+    r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly)[^)]*\)|"
+    r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
+)
+#: A third-person credentials sentence: "X is a reporter for ...", "She holds a PhD ...".
+BIO_TEXT_PATTERN = (
+    r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author|reporter|journalist|editor|correspondent|columnist|contributor|"
+    r"founder|co-?founder|ceo|director|coach|consultant|professor|researcher|blogger|photographer|producer|analyst|"
+    r"freelancer|freelance|host|therapist|psychologist|expert|specialist|strategist|designer|developer|engineer|scientist|student|mom|mother|father|dad)\b|"
+    r"\b(holds? (a|an|dual) [\w' -]{0,40}(degree|phd|master|ba|bs|ma|mba))|\bpreviously (wrote|worked|reported|served)|"
+    r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
+    r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b"
+)
+#: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
+INLINE_RELATED_PATTERN = r"^\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
+#: Short lines that are share prompts wherever they are.
+SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b)"
+
+#: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
+MAX_UNIT_SHARE_OF_BODY = 0.5
+#: Text-cue units (page-builder widgets) hold at most this many words.
+MAX_WIDGET_WORDS = 400
+#: Link density (linked words / words) above which a block of teasers is related/navigation.
+TEASER_LINK_DENSITY = 0.6
