@@ -12,7 +12,7 @@ import os
 import sys
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from crawler import __version__
 
@@ -24,8 +24,15 @@ class UsageError(Exception):
     """A user mistake in the arguments: reported in one line with exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports a usage mistake in one line (exit status 2); the full usage is one --help away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="thresher", description="Crawl article pages into a clean, labelled dataset.")
+    parser = _Parser(prog="thresher", description="Crawl article pages into a clean, labelled dataset.")
     parser.add_argument("--version", action="version", version=f"thresher {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

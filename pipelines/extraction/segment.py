@@ -77,6 +77,7 @@ _CONTAINER_TAGS = frozenset(
     }
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CUE_TAGS = frozenset({"p", "div", "li", "section"})
 _TEXT_TAGS = frozenset({"p", "div", "span", "li", "td", "dd", "blockquote", "strong", "em", "b", "small"})
 
 
@@ -106,23 +107,36 @@ def form_kind(text: str, element: HtmlElement | None = None) -> str:
 
 
 class _Page:
-    """Per-page caches: element text, word counts, the guards that protect the article."""
+    """Per-page facts computed once: visible words and paragraph words of every element."""
 
     def __init__(self, root: HtmlElement, title: str | None) -> None:
         self.root = root
-        self._text: dict[HtmlElement, str] = {}
-        self.p_words = sum(self.words(p) for p in root.iter("p"))
-        h1s = [h for h in root.iter("h1") if not _is_hidden(h)]
-        self.title_heading = h1s[0] if h1s else None
         self.title = title
+        self._text: dict[HtmlElement, str] = {}
+        self._words: dict[HtmlElement, int] = {}
+        self._p_words: dict[HtmlElement, int] = {}
+        for el in reversed(list(root.iter())):  # children before their parents
+            if not isinstance(el.tag, str) or _is_hidden(el):
+                self._words[el] = self._p_words[el] = 0
+                continue
+            words = len((el.text or "").split())
+            p_words = 0
+            for child in el:
+                words += self._words[child] + len((child.tail or "").split())
+                p_words += self._p_words[child]
+            self._words[el] = words
+            self._p_words[el] = words if el.tag == "p" else p_words
+        self.p_words = self._p_words.get(root, 0)
+        h1s = [h for h in root.iter("h1") if self._words.get(h)]
+        self.title_heading = h1s[0] if h1s else None
 
     def text(self, el: HtmlElement) -> str:
         if el not in self._text:
-            self._text[el] = fold(" ".join(t for t in _visible_text(el)))
+            self._text[el] = fold(" ".join(_visible_text(el)))
         return self._text[el]
 
     def words(self, el: HtmlElement) -> int:
-        return len(self.text(el).split())
+        return self._words.get(el, 0)
 
     def holds_article(self, el: HtmlElement) -> bool:
         """True when labelling `el` as boilerplate would take the article with it."""
@@ -131,8 +145,7 @@ class _Page:
         if self.title_heading is not None and _contains(el, self.title_heading):
             return True
         if self.p_words >= 100:
-            inside = sum(self.words(p) for p in el.iter("p"))
-            return inside > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
+            return self._p_words.get(el, 0) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
         return False
 
 
@@ -261,9 +274,20 @@ class Segmenter:
         unit = self.grow(seed, max_words)
         return seed if unit is None else unit
 
+    def _unmarked(self, tags: frozenset[str] | None = None) -> Iterator[HtmlElement]:
+        """Visible elements outside the units found so far, in document order."""
+        stack = [self.root]
+        while stack:
+            el = stack.pop()
+            if el in self.marked or not isinstance(el.tag, str) or _is_hidden(el):
+                continue
+            if tags is None or el.tag in tags:
+                yield el
+            stack.extend(reversed(el))
+
     def bottom_up(self) -> None:
-        for el in self.root.iter():
-            if not isinstance(el.tag, str) or _in_units(el, self.marked) or _is_hidden(el):
+        for el in self._unmarked():
+            if el in self.marked:
                 continue
             if el.tag == "input" and el.xpath("self::" + cues.EMAIL_FIELD):
                 unit = self.grow(el, 150)
@@ -277,10 +301,9 @@ class Segmenter:
                         self._add(unit, BlockLabel.FORM, "email-field")
             elif el.tag in _HEADING_TAGS or (el.tag in ("p", "strong", "b", "span", "div") and len(el) == 0):
                 self._heading_cue(el)
-        for el in self.root.iter("p", "div", "li", "section"):
-            if _in_units(el, self.marked) or _is_hidden(el):
-                continue
-            self._text_cues(el)
+        for el in self._unmarked(_CUE_TAGS):
+            if not _in_units(el, self.marked):
+                self._text_cues(el)
 
     def _heading_cue(self, el: HtmlElement) -> None:
         text = self.page.text(el)
@@ -334,10 +357,10 @@ class Segmenter:
         return best
 
     def _text_cues(self, el: HtmlElement) -> None:
-        text = self.page.text(el)
-        if not text:
+        words = self.page.words(el)
+        if not words or words > cues.MAX_WIDGET_WORDS:
             return
-        words = len(text.split())
+        text = self.page.text(el)
         if el.tag in ("p", "li", "div") and words <= 40 and _INLINE_RELATED.search(text) and el.xpath(".//a[@href]"):
             self._add(el, BlockLabel.RELATED, "text:inline-link")
             return
