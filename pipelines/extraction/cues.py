@@ -86,6 +86,8 @@ ARTICLE_TYPES = frozenset(
 LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
 #: og:type values of single articles.
 ARTICLE_OG_TYPES = frozenset({"article", "blog", "news", "og:article"})
+#: og:type values of pages that are not articles (site home, static pages, profiles, products).
+NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "product", "books.author", "music.playlist"})
 #: URL path segments of listing pages (category, tag, author, search, archive, pagination).
 LISTING_PATH_PATTERN = (
     r"/(category|categories|tag|tags|topic|topics|author|authors|search|archive|archives|page/\d+|section)(/|$)"

@@ -26,6 +26,11 @@ def classify_page(tree: HtmlElement, meta: PageMetadata, body_words: int) -> tup
     if meta.og_type in cues.ARTICLE_OG_TYPES:
         return True, f"og:type={meta.og_type}"
     path = urlsplit(meta.url or "").path
+    if meta.og_type in cues.NON_ARTICLE_OG_TYPES:
+        # weak on its own (some news sites tag articles "website"): only with a shallow path or little text
+        depth = len([part for part in path.split("/") if part])
+        if depth <= 1 or body_words < cues.LISTING_MAX_BODY_WORDS:
+            return False, f"og:type={meta.og_type}"
     if meta.url and path in ("", "/"):
         return False, "url:site-root"
     if meta.url and _LISTING_PATH.search(path):
