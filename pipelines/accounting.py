@@ -103,13 +103,15 @@ class RunAccounting:
     def item_error(self, item: Any, response, spider, failure) -> None:
         adapter = ItemAdapter(item)
         detail = f"{failure.type.__name__}: {failure.value}"[:500]
-        self._record(adapter.get("url"), "pipeline", "pipeline_error", adapter.get("http_status"), detail)
+        url = adapter.get("requested_url") or adapter.get("url")  # as item_dropped: the URL that was requested
+        self._record(url, "pipeline", "pipeline_error", adapter.get("http_status"), detail)
 
     def spider_error(self, failure, response, spider) -> None:
         if "source" not in (response.request.cb_kwargs if response.request else {}):
             return  # a sitemap or feed callback failed: no page was lost
         detail = f"{failure.type.__name__}: {failure.value}"[:500]
-        self._record(response.url, "spider", "spider_error", response.status, detail)
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        self._record(requested, "spider", "spider_error", response.status, detail)
 
     def _record(self, url: str | None, stage: str, reason: str, http_status: int | None, detail: str) -> None:
         self.drops[reason] += 1

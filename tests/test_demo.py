@@ -44,7 +44,7 @@ def demo_run(tmp_path_factory):
 
 
 def test_demo_crawl_exports_every_article_and_no_listing(demo_run):
-    out, run_dir, _ = demo_run
+    out, _, _ = demo_run
     df = pd.read_parquet(out / "articles")
     paths = {urlsplit(url).path for url in df["url"]}
     articles = {path for path, facts in EXPECTED.items() if facts["is_article"] and not path.startswith("/private/")}

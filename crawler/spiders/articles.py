@@ -152,12 +152,16 @@ class ArticleSpider(Spider):
         parts = urlsplit(url)
         if parts.path in ("", "/"):  # a site root: discover its sitemaps through robots.txt
             url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-        return Request(url, callback=self.parse_sitemap, errback=self.on_input_error, dont_filter=True)
+        # a missing robots.txt declares no sitemap: parse_sitemap then tries /sitemap.xml
+        meta = {"handle_httpstatus_list": [404, 410]} if urlsplit(url).path.endswith("/robots.txt") else {}
+        return Request(url, callback=self.parse_sitemap, errback=self.on_input_error, dont_filter=True, meta=meta)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         """Sitemap index, urlset (plain or gzip) or robots.txt, via Scrapy's sitemap utilities."""
         if urlsplit(response.url).path.endswith("/robots.txt"):
-            found = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+            found = []
+            if response.status == 200:
+                found = list(sitemap_urls_from_robots(response.text, base_url=response.url))
             if not found:
                 found = [response.urljoin("/sitemap.xml")]
             for url in found:
@@ -193,7 +197,8 @@ class ArticleSpider(Spider):
             self.logger.warning("No entries found in feed %s", response.url)
         for link in dict.fromkeys(links):
             if link:
-                yield self._page_request(response.urljoin(link), "feed") or self._duplicate(link)
+                url = response.urljoin(link)
+                yield self._page_request(url, "feed") or self._duplicate(url)
 
     # --- pages ---------------------------------------------------------------
     def url_key(self, url: str) -> str:
