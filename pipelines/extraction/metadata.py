@@ -57,9 +57,10 @@ def _first(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     return None
 
 
-def _jsonld_types(tree: HtmlElement) -> set[str]:
-    """Every schema.org @type declared in the page's JSON-LD, at any depth."""
+def _jsonld(tree: HtmlElement) -> tuple[set[str], dict[str, str]]:
+    """Every schema.org @type in the page's JSON-LD, and the dates of its article node."""
     found: set[str] = set()
+    dates: dict[str, str] = {}
 
     def walk(node: object, depth: int) -> None:
         if depth > 8:
@@ -69,9 +70,16 @@ def _jsonld_types(tree: HtmlElement) -> set[str]:
                 walk(child, depth + 1)
         elif isinstance(node, dict):
             kind = node.get("@type")
-            for name in kind if isinstance(kind, list) else [kind]:
-                if isinstance(name, str):
-                    found.add(name.rsplit("/", 1)[-1])
+            names = {
+                name.rsplit("/", 1)[-1]
+                for name in (kind if isinstance(kind, list) else [kind])
+                if isinstance(name, str)
+            }
+            found.update(names)
+            if names & cues.ARTICLE_TYPES:
+                for key in ("datePublished", "dateModified"):
+                    if isinstance(node.get(key), str):
+                        dates.setdefault(key, node[key])
             for key in ("@graph", "mainEntity", "mainEntityOfPage"):
                 if key in node:
                     walk(node[key], depth + 1)
@@ -81,7 +89,7 @@ def _jsonld_types(tree: HtmlElement) -> set[str]:
             walk(json.loads(script), 0)
         except (ValueError, RecursionError):
             continue
-    return found
+    return found, dates
 
 
 def _split_authors(value: str | None) -> list[str]:
@@ -114,7 +122,13 @@ def read_metadata(tree: HtmlElement, doc: Document | None, url: str | None) -> P
     language = _first(tree, cues.LANGUAGE_XPATHS) or doc.language
     if language:
         language = language.replace("_", "-").split(",")[0].strip()[:35] or None
-    published = to_utc_iso(_first(tree, cues.PUBLISHED_XPATHS)) or to_utc_iso(doc.date)
+    jsonld_types, jsonld_dates = _jsonld(tree)
+    published = (
+        to_utc_iso(_first(tree, cues.PUBLISHED_XPATHS))
+        or to_utc_iso(jsonld_dates.get("datePublished"))
+        or to_utc_iso(doc.date)
+    )
+    modified = to_utc_iso(_first(tree, cues.MODIFIED_XPATHS)) or to_utc_iso(jsonld_dates.get("dateModified"))
     return PageMetadata(
         url=page_url,
         canonical_url=canonical,
@@ -122,14 +136,14 @@ def read_metadata(tree: HtmlElement, doc: Document | None, url: str | None) -> P
         title=doc.title,
         authors=_split_authors(doc.author),
         published=published,
-        modified=to_utc_iso(_first(tree, cues.MODIFIED_XPATHS)),
+        modified=modified,
         language=language,
         site_name=doc.sitename,
         description=doc.description,
         tags=list(dict.fromkeys(_as_list(doc.categories) + _as_list(doc.tags))),
         image=_absolute(doc.image, page_url),
         og_type=(doc.pagetype or "").lower() or None,
-        jsonld_types=_jsonld_types(tree),
+        jsonld_types=jsonld_types,
     )
 
 
