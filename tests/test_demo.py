@@ -151,3 +151,23 @@ def test_demo_server_serves_gzip_sitemap_and_refuses_traversal():
     finally:
         server.shutdown()
         time.sleep(0.05)
+
+
+def test_notebook_readers_open_the_dataset_with_typed_columns(demo_run):
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    out, _, _ = demo_run
+    dataset = out / "articles"
+    n = len(pd.read_parquet(dataset))
+    table = ds.dataset(dataset).to_table(columns=["url", "published", "authors"])
+    assert table.num_rows == n
+    assert pa.types.is_timestamp(table.schema.field("published").type)
+    assert pa.types.is_list(table.schema.field("authors").type)
+    rows = duckdb.sql(f"SELECT count(*), typeof(any_value(published)) FROM read_parquet('{dataset}/*.parquet')").fetchall()[0]
+    assert rows[0] == n and rows[1].startswith("TIMESTAMP")
+    frame = pl.read_parquet(f"{dataset}/*.parquet")
+    assert frame.height == n
+    assert isinstance(frame.schema["authors"], pl.List) and isinstance(frame.schema["published"], pl.Datetime)
