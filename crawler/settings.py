@@ -20,6 +20,11 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
+# Scrapy's RobotsTxtMiddleware, fixed to check every request that waited for robots.txt
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,
+}
 TELNETCONSOLE_ENABLED = False
 
 # --- bounds -------------------------------------------------------------------

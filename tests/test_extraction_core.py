@@ -1,0 +1,249 @@
+"""The pure extraction core: `extract(bytes, url)` -> Article, no Scrapy involved."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from datetime import datetime
+
+import pyarrow as pa
+import pytest
+from conftest import AEB, ARTICLES, NEWS
+
+from pipelines.extraction import SCHEMA_VERSION, Article, ExtractionError, extract
+from pipelines.extraction.record import ARTICLE_SCHEMA
+
+BASE = "https://courier.example"
+WORD = re.compile(r"\w+")
+
+
+def page(path: str) -> bytes:
+    return (NEWS / path.lstrip("/")).read_bytes()
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+#: What each test page states: title, authors, published (UTC), a sentence of its body.
+PAGES = {
+    "river": (
+        "Council approves riverside park on former rail yard",
+        ["Dana Whitfield"],
+        "2024-03-12T07:30:00+00:00",
+        "the lowered meadow to hold back about forty thousand cubic metres of water",
+    ),
+    "grain": (
+        "Bakery brings a forgotten wheat back to the valley",
+        ["Tomasz Kowalczyk"],
+        "2024-04-02T07:00:00+00:00",  # JSON-LD datePublished
+        "It smells of toasted hazelnuts when you mill it",
+    ),
+    "trains": (
+        "Night trains return to the northern line",
+        ["Ruth Abernethy"],
+        "2024-05-20T18:45:00+00:00",
+        "Each carriage has ten compartments with two berths",
+    ),
+    "trees": (
+        "Volunteers map the city's oldest trees",
+        ["Samir Haddad"],
+        "2024-06-08T00:00:00+00:00",  # a date without a time is midnight UTC
+        "a sweet chestnut behind the former workhouse",
+    ),
+    "robots": (
+        "School robotics team heads to the national final",
+        ["Aoife Brennan"],
+        "2024-06-21T10:00:00+00:00",  # JSON-LD, at +02:00
+        "mostly from parts salvaged from broken printers",
+    ),
+}
+
+
+def _check_types(article: Article) -> None:
+    """Every field holds the Python type its Arrow type stands for."""
+    for f in ARTICLE_SCHEMA:
+        value = getattr(article, f.name)
+        if value is None:
+            assert f.nullable, f"{f.name} is None but not nullable"
+        elif pa.types.is_string(f.type):
+            assert isinstance(value, str), f.name
+        elif pa.types.is_timestamp(f.type):
+            assert isinstance(value, str) and datetime.fromisoformat(value).utcoffset().total_seconds() == 0, f.name
+        elif pa.types.is_integer(f.type):
+            assert isinstance(value, int) and not isinstance(value, bool), f.name
+        elif pa.types.is_boolean(f.type):
+            assert isinstance(value, bool), f.name
+        elif pa.types.is_list(f.type):
+            assert isinstance(value, list), f.name
+            item = f.type.value_type
+            for element in value:
+                if pa.types.is_struct(item):
+                    assert isinstance(element, dict) and set(element) == {
+                        item.field(i).name for i in range(item.num_fields)
+                    }
+                else:
+                    assert isinstance(element, str), f.name
+        else:  # pragma: no cover - a new Arrow type needs a check here
+            pytest.fail(f"no type check for {f.name}: {f.type}")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_article_page_extracts_every_field(name):
+    url = BASE + ARTICLES[name]
+    title, authors, published, sentence = PAGES[name]
+    article = extract(page(ARTICLES[name]), url, fetched_at="2024-07-01T12:00:00+02:00", http_status=200, run_id="r1")
+    _check_types(article)
+    assert article.url == url
+    assert article.canonical_url == url
+    assert article.domain == "courier.example"
+    assert article.title == title
+    assert article.authors == authors
+    assert article.published == published
+    assert article.language == "en"
+    assert article.is_article is True and article.page_type_reason
+    assert sentence in fold(article.body)
+    assert "Next story" not in article.body and "Millbrook Courier. Home" not in article.body
+    assert article.word_count == len(WORD.findall(article.body)) >= 150
+    assert article.body_markdown and sentence[:30] in fold(article.body_markdown)
+    assert article.content_hash == hashlib.sha256(fold(article.body).encode()).hexdigest()
+    assert article.fetched_at == "2024-07-01T10:00:00+00:00"
+    assert (article.http_status, article.run_id, article.schema_version) == (200, "r1", SCHEMA_VERSION)
+
+
+def test_page_metadata_in_detail():
+    article = extract(page(ARTICLES["river"]), BASE + ARTICLES["river"])
+    assert article.modified == "2024-03-12T13:05:00+00:00"
+    assert article.site_name == "Millbrook Courier"
+    assert article.image == BASE + "/images/rail-yard.jpg"  # made absolute
+    assert article.description.startswith("The city council voted 7-2")
+    assert "City Council" in article.tags
+
+
+def test_jsonld_dates_keep_their_time_of_day():
+    article = extract(page(ARTICLES["grain"]), BASE + ARTICLES["grain"])
+    assert article.published == "2024-04-02T07:00:00+00:00"
+    assert article.modified == "2024-04-03T09:15:00+00:00"
+
+
+def test_to_dict_has_the_schema_fields():
+    article = extract(page(ARTICLES["trees"]), BASE + ARTICLES["trees"])
+    record = article.to_dict()
+    assert list(record) == ARTICLE_SCHEMA.names
+    json.dumps(record)  # plain JSON types only
+    assert Article(**record) == article
+
+
+# --- decoding ----------------------------------------------------------------------
+FRENCH = (NEWS / "intl" / "marche-de-noel.html").read_text(encoding="utf-8")
+RUSSIAN = (NEWS / "intl" / "zimniy-sad.html").read_text(encoding="utf-8")
+FRENCH_WORDS = ["marché", "Hélène Garçon", "pâtissiers", "éphémère", "crème brûlée"]
+RUSSIAN_WORDS = ["оранжереи", "волонтёры", "чугунные", "девятнадцатого"]
+
+
+def declare(html: str, charset: str | None) -> str:
+    return html.replace('<meta charset="utf-8">', f'<meta charset="{charset}">' if charset else "")
+
+
+ENCODINGS = {
+    "cp1252-declared-utf8": (declare(FRENCH, "utf-8").encode("cp1252"), None, FRENCH_WORDS),
+    "utf8-declared-windows1252": (declare(FRENCH, "windows-1252").encode("utf-8"), None, FRENCH_WORDS),
+    "cyrillic-utf8-declared-windows1252": (declare(RUSSIAN, "windows-1252").encode("utf-8"), None, RUSSIAN_WORDS),
+    "utf8-header-says-latin1": (FRENCH.encode("utf-8"), "text/html; charset=ISO-8859-1", FRENCH_WORDS),
+    "utf16-bom-meta-says-utf8": (FRENCH.encode("utf-16"), None, FRENCH_WORDS),
+    "cyrillic-utf16-bom": (declare(RUSSIAN, None).encode("utf-16"), None, RUSSIAN_WORDS),
+    "cyrillic-utf16be-bom": (b"\xfe\xff" + declare(RUSSIAN, None).encode("utf-16-be"), None, RUSSIAN_WORDS),
+    "no-charset-utf8": (declare(FRENCH, None).encode("utf-8"), None, FRENCH_WORDS),
+    "no-charset-cp1252": (declare(FRENCH, None).encode("cp1252"), None, FRENCH_WORDS),
+    "cyrillic-no-charset-utf8": (declare(RUSSIAN, None).encode("utf-8"), None, RUSSIAN_WORDS),
+    "cyrillic-no-charset-cp1251": (declare(RUSSIAN, None).encode("cp1251"), None, RUSSIAN_WORDS),
+    "cyrillic-cp1251-declared-utf8": (declare(RUSSIAN, "utf-8").encode("cp1251"), None, RUSSIAN_WORDS),
+    "cp1252-by-header-only": (declare(FRENCH, None).encode("cp1252"), "text/html; charset=windows-1252", FRENCH_WORDS),
+}
+
+
+@pytest.mark.parametrize("data, content_type, words", list(ENCODINGS.values()), ids=list(ENCODINGS))
+def test_bytes_are_decoded_correctly(data, content_type, words):
+    article = extract(data, BASE + "/intl/page.html", content_type=content_type)
+    assert article.is_article
+    for word in words:
+        assert word in article.body, word
+    assert "\ufffd" not in article.body and "Ã" not in article.body  # no replacement characters, no mojibake
+    assert article.title in (
+        "Le marché de Noël s'installe place de la Cathédrale",
+        "В городском парке открылся зимний сад",  # noqa: RUF001
+    )
+
+
+def test_text_input_is_accepted():
+    assert extract(FRENCH, BASE + "/intl/page.html").body == extract(FRENCH.encode(), BASE + "/intl/page.html").body
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t ", b"\x00\x01\x02\x03 binary", b"%PDF-1.4\n\x00\x00\x00"])
+def test_non_html_input_raises(data):
+    with pytest.raises(ExtractionError):
+        extract(data, BASE + "/file")
+
+
+# --- page type and hashes ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "path, strip_jsonld, reason",
+    [
+        ("/latest.html", False, "jsonld:CollectionPage"),
+        ("/", True, "url:site-root"),
+        ("/category/city/", True, "url:listing-path"),
+        ("/latest.html", True, "short-body"),
+    ],
+)
+def test_listing_page_is_not_an_article(path, strip_jsonld, reason):
+    html = page("/index.html").decode()
+    if strip_jsonld:
+        html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    article = extract(html.encode(), BASE + path)
+    assert article.is_article is False
+    assert article.page_type_reason.startswith(reason)
+    assert article.body == "" and article.word_count == 0 and article.body_markdown is None
+    assert article.title == "Millbrook Courier"
+    _check_types(article)
+
+
+def test_equal_bodies_have_equal_hashes():
+    river = page(ARTICLES["river"])
+    same = extract(river, BASE + ARTICLES["river"])
+    elsewhere = extract(river, "https://mirror.example/copy.html")
+    # the same text, re-wrapped and re-indented
+    rewrapped = extract(
+        river.replace(b"</p>\n<p>", b"</p>\n\n    <p>").replace(b". ", b".\n   "), BASE + ARTICLES["river"]
+    )
+    other = extract(page(ARTICLES["trains"]), BASE + ARTICLES["trains"])
+    assert same.content_hash == elsewhere.content_hash == rewrapped.content_hash
+    assert same.content_hash != other.content_hash
+    assert len(same.content_hash) == 64 and int(same.content_hash, 16) >= 0
+
+
+# --- real-world pages ---------------------------------------------------------------
+AEB_PAGES = {
+    "c00962aabe7b": "en",  # a long English space-policy article (no lang attribute)
+    "c4a3637c6696": "ru",  # a short Russian games article
+}
+
+
+@pytest.mark.parametrize("prefix", list(AEB_PAGES), ids=list(AEB_PAGES.values()))
+def test_real_world_pages(prefix):
+    if not (AEB / "ground-truth.json").exists():
+        pytest.skip(f"the AEB benchmark pages are not beside the repo ({AEB})")
+    (path,) = (AEB / "html").glob(f"{prefix}*.html.gz")
+    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))[path.name.split(".")[0]]
+    article = extract(gzip.decompress(path.read_bytes()), truth["url"])
+    _check_types(article)
+    assert article.is_article
+    assert article.url == truth["url"]
+    paragraphs = [p for p in truth["articleBody"].split("\n") if len(p) > 40]
+    body = fold(article.body)
+    found = sum(fold(p) in body for p in paragraphs)
+    assert found >= 0.8 * len(paragraphs), f"{found} of {len(paragraphs)} ground-truth paragraphs in the body"
+    if AEB_PAGES[prefix] == "ru":
+        assert article.language.startswith("ru")
+        assert re.search("[\u0430-\u044f]{5}", article.body)  # Cyrillic words
