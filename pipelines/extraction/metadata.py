@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import timezone
 from urllib.parse import urljoin, urlsplit
 
 from dateutil.parser import isoparse
@@ -145,7 +145,3 @@ def read_metadata(tree: HtmlElement, doc: Document | None, url: str | None) -> P
         og_type=(doc.pagetype or "").lower() or None,
         jsonld_types=jsonld_types,
     )
-
-
-def now_utc_iso() -> str:
-    return datetime.now(timezone.utc).isoformat()

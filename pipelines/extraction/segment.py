@@ -20,6 +20,7 @@ from enum import Enum
 from lxml.html import HtmlElement
 
 from . import cues
+from .render import fold
 
 
 class BlockLabel(str, Enum):
@@ -57,7 +58,6 @@ _PROMO_TEXT = re.compile(cues.PROMO_TEXT_PATTERN, re.I)
 _BIO_TEXT = re.compile(cues.BIO_TEXT_PATTERN, re.I)
 _INLINE_RELATED = re.compile(cues.INLINE_RELATED_PATTERN, re.I)
 _SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
-_SPACE = re.compile(r"\s+")
 _CONTAINER_TAGS = frozenset(
     {
         "div",
@@ -79,10 +79,6 @@ _CONTAINER_TAGS = frozenset(
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CUE_TAGS = frozenset({"p", "div", "li", "section"})
 _TEXT_TAGS = frozenset({"p", "div", "span", "li", "td", "dd", "blockquote", "strong", "em", "b", "small"})
-
-
-def fold(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def _is_hidden(el: HtmlElement) -> bool:
@@ -287,8 +283,6 @@ class Segmenter:
 
     def bottom_up(self) -> None:
         for el in self._unmarked():
-            if el in self.marked:
-                continue
             if el.tag == "input" and el.xpath("self::" + cues.EMAIL_FIELD):
                 unit = self.grow(el, 150)
                 if unit is not None:
