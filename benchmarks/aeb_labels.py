@@ -1,0 +1,111 @@
+"""Score segmentation on real markup: the AEB boilerplate labels (``labels.json``).
+
+For each labelled snippet, as the benchmark's SOURCE.md defines it: a *hit* when the snippet
+is in the record field of its label (bio -> ``bio``; form -> ``forms[].text``; promo ->
+``promos``; related -> ``related[].title`` and ``related`` blocks; share -> ``share`` blocks),
+a *leak* when it is in ``body``. Matching folds whitespace; a match with all whitespace removed
+counts too (snippets can span inline elements that renderers join with or without a space).
+
+    python benchmarks/aeb_labels.py [--verbose] [--baseline trafilatura]
+
+The labels are incomplete (an unlabelled block is no evidence of body text), so this reports
+recall and body leaks per label, not precision. They are a development set, not a final score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import aeb
+
+LABELS = ("bio", "form", "promo", "share", "related")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def _found(snippet: str, text: str) -> bool:
+    snippet, text = _fold(snippet), _fold(text)
+    return snippet in text or snippet.replace(" ", "") in text.replace(" ", "")
+
+
+def _thresher_fields(html: bytes, url: str) -> dict[str, str]:
+    from pipelines.extraction import extract
+
+    art = extract(html, url)
+
+    def blocks(label: str) -> list[str]:
+        return [b["text"] for b in art.blocks if b["label"] == label]
+
+    return {
+        "body": art.body or "",
+        "bio": art.bio or "",
+        "form": "\n".join(f["text"] for f in art.forms),
+        "promo": "\n".join(art.promos),
+        "share": "\n".join(blocks("share")),
+        "related": "\n".join([r["title"] for r in art.related] + blocks("related")),
+    }
+
+
+def _trafilatura_fields(html: bytes, url: str) -> dict[str, str]:
+    body = aeb.trafilatura_default(html, url) or ""
+    return {"body": body, **dict.fromkeys(LABELS, "")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--aeb", help="AEB directory (default: ../shared/benchmarks/aeb)")
+    ap.add_argument("--baseline", choices=["trafilatura"], help="score a baseline (body leaks only)")
+    ap.add_argument("--verbose", action="store_true", help="list every miss and leak")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = ap.parse_args(argv)
+
+    aeb_dir = aeb.resolve_aeb_dir(args.aeb)
+    labelled = json.loads((aeb_dir / "labels.json").read_text(encoding="utf-8"))
+    fields_of = _trafilatura_fields if args.baseline else _thresher_fields
+    counts = {label: {"snippets": 0, "hits": 0, "leaks": 0, "pages": 0, "pages_leaking": 0} for label in LABELS}
+    for page in labelled:
+        html = gzip.decompress((aeb_dir / "html" / f"{page['id']}.html.gz").read_bytes())
+        try:
+            fields = fields_of(html, page["url"])
+        except Exception as exc:  # noqa: BLE001 - a crash is a miss for every snippet, as the metric says
+            print(f"CRASH {page['id'][:10]} {exc!r}", file=sys.stderr)
+            fields = dict.fromkeys(("body", *LABELS), "")
+        for label, snippets in page["expect"].items():
+            c = counts[label]
+            c["pages"] += 1
+            leaked = False
+            for snippet in snippets:
+                c["snippets"] += 1
+                hit, leak = _found(snippet, fields[label]), _found(snippet, fields["body"])
+                c["hits"] += hit
+                c["leaks"] += leak
+                leaked |= leak
+                if args.verbose and (not hit or leak):
+                    print(f"{'LEAK' if leak else 'MISS'} {label:8} {page['url'][:60]:60} {snippet[:70]}")
+            c["pages_leaking"] += leaked
+    if args.json:
+        print(json.dumps(counts, indent=1))
+        return 0
+    print(f"system: {args.baseline or 'thresher'}  pages: {len(labelled)}")
+    print(f"{'label':<9}{'snippets':>9}{'hits':>6}{'recall':>8}{'leaks':>7}{'leak%':>7}{'pages leaking':>15}")
+    for label, c in counts.items():
+        n = c["snippets"] or 1
+        print(
+            f"{label:<9}{c['snippets']:>9}{c['hits']:>6}{100 * c['hits'] / n:>7.1f}%{c['leaks']:>7}"
+            f"{100 * c['leaks'] / n:>6.1f}%{c['pages_leaking']:>8} of {c['pages']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
