@@ -135,14 +135,22 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
         "promo",
         r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?box|book-?promo|lead-?magnet|offer-?box|membership",
     ),
+    ("other", r"\bsidebar\b|widget-?area"),
     (
         "navigation",
-        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|pagination|pager|\bskip-?link|site-?header|masthead|\bsidebar\b|widget-?area",
+        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|pagination|pager|\bskip-?link|site-?header|masthead",
     ),
     ("footer", r"\bfooter\b|site-?info|colophon|copyright"),
 )
 #: Attributes whose values feed ATTRIBUTE_CUES.
 CUE_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
+#: The same, for headings: their id is usually a slug of their own text.
+HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
+#: A short "author" element with a date or reading time in it is a byline, not a bio.
+BYLINE_TEXT_PATTERN = (
+    r"\b\d{1,2}[,.]? \d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d+ min(ute)?s? read\b|\b(updated|published|posted)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+)
 #: Tags and ARIA roles that are units by themselves.
 TAG_LABELS = {"nav": "navigation", "footer": "footer", "aside": "other", "form": "form"}
 ROLE_LABELS = {
@@ -180,6 +188,8 @@ EMAIL_INPUT_XPATH = ".//" + EMAIL_FIELD
 SEARCH_FORM_XPATH = (
     "self::*[@role='search'] | .//input[@type='search' or @name='s' or @name='q' or @name='query' or @name='search']"
 )
+#: Controls that end a form or an offer: a field to fill in or a button to press.
+CONTROL_XPATH = ".//input[not(@type='hidden')] | .//button | .//textarea | .//select"
 PASSWORD_INPUT_XPATH = ".//input[@type='password']"
 BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[contains(concat(' ', normalize-space(@class), ' '), 'button') or contains(@class, 'btn')]"
 FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
@@ -205,6 +215,54 @@ PROMO_TEXT_PATTERN = (
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly)[^)]*\)|"
     r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
 )
+#: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
+STRONG_PROMO_TEXT_PATTERN = (
+    r"\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|today)\b|\bavailable (now )?(on amazon|wherever)|"
+    r"\bships? (on|in) |\badd to cart\b|\bshop now\b|\bsponsored\b|\bpaid (post|content|partnership)\b|"
+    r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)"
+)
+#: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
+PAID_OFFER_PATTERN = (
+    r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
+    r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b"
+)
+#: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
+FREE_SIGNUP_PATTERN = (
+    r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
+)
+#: Short notes under a form that belong to it.
+FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
+#: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
+BIO_CONTINUATION_PATTERN = r"^(he|she|they|his|her|their|i|my|when (he|she|they|i)|before|after|outside|in (his|her|their|my) )\b"
+#: Buttons drawn as links.
+BUTTON_CLASS_PATTERN = r"button|\bbtn|\bcta\b"
+
+#: How a unit found in one widget takes in its neighbouring blocks, per label:
+#: (blocks allowed between it and the heading before it, their words, words it may take in
+#: after it, words of any one block it takes in after it). Labels not listed are not extended.
+UNIT_EXTENSION: dict[str, tuple[int, int, int, int]] = {
+    "bio": (1, 12, 200, 120),
+    "promo": (3, 45, 80, 45),
+    "form": (3, 45, 40, 30),
+    "related": (0, 0, 600, 60),
+    "share": (1, 10, 20, 10),
+}
+#: How far a unit grows up its ancestors, per label: (most words in all, most words added).
+UNIT_GROWTH: dict[str, tuple[int, int]] = {
+    "bio": (400, 30),
+    "promo": (150, 60),
+    "form": (150, 60),
+    "share": (60, 20),
+}
+#: A heading longer than this does not introduce a unit.
+MAX_UNIT_HEADING_WORDS = 15
+#: A short text block (a bold line, a div) is read as a heading when it has at most this many words.
+MAX_CUE_HEADING_WORDS = 10
+#: A unit grown from its heading holds at most this many words, per label.
+HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
+#: A loose-text wrapper longer than this (characters) is split into its children.
+MAX_LOOSE_BLOCK_CHARS = 600
+
 #: A third-person credentials sentence: "X is a reporter for ...", "She holds a PhD ...".
 BIO_TEXT_PATTERN = (
     r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author|reporter|journalist|editor|correspondent|columnist|contributor|"

@@ -2,10 +2,13 @@
 
 Two passes over the one parsed tree:
 - top-down, the outermost element whose tag, role or class/id keywords name a label;
-- bottom-up from text evidence (an e-mail field, a cue heading, a price or pre-order
-  button, a third-person credentials sentence, an inline "Read more:" link), growing to
-  the largest enclosing widget that still holds nothing else. This is what finds units in
-  page builders, where every widget has the same classes.
+- bottom-up from evidence in the page's content blocks (an e-mail field, a cue heading, a
+  heading that is the author's name, a price or pre-order line, a third-person credentials
+  sentence, an inline "Read more:" link).
+Each unit found is then grown to its widget (ancestors that add little text) and extended
+over neighbouring blocks: back to the heading that introduces it, forward over its
+description, price and button. That is what finds units in page builders, where every
+widget has the same classes and a unit is a run of sibling widgets.
 A unit that would swallow the article (its title, or half its paragraph text) is refused.
 The body is then extracted from the tree with the units pruned.
 """
@@ -13,13 +16,13 @@ The body is then extracted from the tree with the units pruned.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from lxml.html import HtmlElement
 
 from . import cues
+from .blocks import HEADING_TAGS, Block, BlockIndex, is_hidden, visible_text
 from .render import fold
 
 
@@ -41,10 +44,16 @@ class BlockLabel(str, Enum):
 
 @dataclass
 class Unit:
+    """One boilerplate unit: a widget, or a run of neighbouring blocks read as one."""
+
     label: BlockLabel
-    element: HtmlElement
+    elements: list[HtmlElement]
     reason: str
     text: str
+
+    @property
+    def element(self) -> HtmlElement:
+        return self.elements[0]
 
 
 UNIT_ATTRIBUTE = "data-thresher-label"
@@ -53,43 +62,18 @@ PRUNE_XPATH = f"//*[@{UNIT_ATTRIBUTE}]"
 _ATTRIBUTE_CUES = [(BlockLabel(label), re.compile(pattern)) for label, pattern in cues.ATTRIBUTE_CUES]
 _HEADING_CUES = [(BlockLabel(label), re.compile(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
-_HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _PROMO_TEXT = re.compile(cues.PROMO_TEXT_PATTERN, re.I)
+_STRONG_PROMO_TEXT = re.compile(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
+_PAID_TEXT = re.compile(cues.PAID_OFFER_PATTERN, re.I)
+_FREE_SIGNUP_TEXT = re.compile(cues.FREE_SIGNUP_PATTERN, re.I)
+_FORM_NOTE = re.compile(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = re.compile(cues.BIO_TEXT_PATTERN, re.I)
+_BIO_CONTINUES = re.compile(cues.BIO_CONTINUATION_PATTERN, re.I)
 _INLINE_RELATED = re.compile(cues.INLINE_RELATED_PATTERN, re.I)
 _SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
-_CONTAINER_TAGS = frozenset(
-    {
-        "div",
-        "section",
-        "aside",
-        "article",
-        "figure",
-        "form",
-        "ul",
-        "ol",
-        "table",
-        "header",
-        "footer",
-        "nav",
-        "details",
-        "center",
-    }
-)
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CUE_TAGS = frozenset({"p", "div", "li", "section"})
-_TEXT_TAGS = frozenset({"p", "div", "span", "li", "td", "dd", "blockquote", "strong", "em", "b", "small"})
-
-
-def _is_hidden(el: HtmlElement) -> bool:
-    if el.tag in cues.INVISIBLE_TAGS or not isinstance(el.tag, str):
-        return True
-    attrib = el.attrib
-    return "hidden" in attrib or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
-
-
-def _cue_text(el: HtmlElement) -> str:
-    return " ".join(el.get(name, "") for name in cues.CUE_ATTRIBUTES).lower()
+_BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
+_EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
+_GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
 
 def form_kind(text: str, element: HtmlElement | None = None) -> str:
@@ -105,14 +89,13 @@ def form_kind(text: str, element: HtmlElement | None = None) -> str:
 class _Page:
     """Per-page facts computed once: visible words and paragraph words of every element."""
 
-    def __init__(self, root: HtmlElement, title: str | None) -> None:
+    def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        self.title = title
         self._text: dict[HtmlElement, str] = {}
         self._words: dict[HtmlElement, int] = {}
         self._p_words: dict[HtmlElement, int] = {}
         for el in reversed(list(root.iter())):  # children before their parents
-            if not isinstance(el.tag, str) or _is_hidden(el):
+            if is_hidden(el):
                 self._words[el] = self._p_words[el] = 0
                 continue
             words = len((el.text or "").split())
@@ -128,11 +111,14 @@ class _Page:
 
     def text(self, el: HtmlElement) -> str:
         if el not in self._text:
-            self._text[el] = fold(" ".join(_visible_text(el)))
+            self._text[el] = visible_text(el)
         return self._text[el]
 
     def words(self, el: HtmlElement) -> int:
         return self._words.get(el, 0)
+
+    def p_words_of(self, el: HtmlElement) -> int:
+        return self._p_words.get(el, 0)
 
     def holds_article(self, el: HtmlElement) -> bool:
         """True when labelling `el` as boilerplate would take the article with it."""
@@ -145,23 +131,6 @@ class _Page:
         return False
 
 
-def _visible_text(el: HtmlElement) -> Iterator[str]:
-    stack: list[tuple[HtmlElement, bool]] = [(el, False)]
-    while stack:
-        node, tail_only = stack.pop()
-        if tail_only:
-            if node.tail:
-                yield node.tail
-            continue
-        if node is not el:
-            stack.append((node, True))
-        if _is_hidden(node):
-            continue
-        if node.text:
-            yield node.text
-        stack.extend((child, False) for child in reversed(node))
-
-
 def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
     node = el
     while node is not None:
@@ -169,6 +138,25 @@ def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _heading_like(block: Block) -> bool:
+    """A heading, or a short line that reads as one (page builders draw headings as divs)."""
+    if block.kind == "heading":
+        return True
+    text = block.text
+    return (
+        block.kind == "text"
+        and block.words <= cues.MAX_CUE_HEADING_WORDS
+        and text[:1].isalpha()
+        and not text.endswith((".", ","))
+    )
+
+
+def _cue_text(el: HtmlElement) -> str:
+    # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
+    names = cues.HEADING_CUE_ATTRIBUTES if el.tag in HEADING_TAGS else cues.CUE_ATTRIBUTES
+    return " ".join(el.get(name, "") for name in names).lower()
 
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
@@ -188,41 +176,190 @@ def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
     return None
 
 
-def _in_units(el: HtmlElement, marked: set[HtmlElement]) -> bool:
-    node = el
-    while node is not None:
-        if node in marked:
-            return True
-        node = node.getparent()
-    return False
-
-
 class Segmenter:
     """Labels the units of one page. Use `segment_units(tree, title, authors)`."""
 
     def __init__(self, root: HtmlElement, title: str | None, authors: list[str]) -> None:
-        self.page = _Page(root, title)
         self.root = root
-        self.author_tokens = {tok.lower() for name in authors for tok in name.split() if len(tok) >= 4}
+        self.page = _Page(root)
+        self.index = BlockIndex(root)
+        self.blocks = self.index.blocks
+        self.taken = [False] * len(self.blocks)
+        self.author_names = [fold(name).lower() for name in authors if len(name.split()) >= 2]
+        self.author_tokens = {tok.lower() for name in authors for tok in name.split() if len(tok) >= 3}
         self.units: list[Unit] = []
         self.marked: set[HtmlElement] = set()
 
-    def _add(self, el: HtmlElement, label: BlockLabel, reason: str) -> None:
-        text = self.page.text(el)
+    # --- bookkeeping ------------------------------------------------------------------
+    def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
+        text = " ".join(t for t in (self.page.text(el) for el in elements) if t)
         if not text:
             return
         # a new unit replaces the units it contains
-        self.units = [u for u in self.units if not _contains(el, u.element)]
-        self.marked = {u.element for u in self.units}
-        self.units.append(Unit(label, el, reason, text))
-        self.marked.add(el)
+        kept = []
+        for unit in self.units:
+            if all(any(self.index.contains(el, old) for el in elements) for old in unit.elements):
+                continue
+            kept.append(unit)
+        self.units = kept
+        self.units.append(Unit(label, elements, reason, text))
+        self.marked = {el for unit in self.units for el in unit.elements}
+        for el in elements:
+            start, end = self.index.span(el)
+            for i in range(start, end):
+                self.taken[i] = True
+
+    def _in_units(self, el: HtmlElement) -> bool:
+        node = el
+        while node is not None:
+            if node in self.marked:
+                return True
+            node = node.getparent()
+        return False
+
+    def _unit(self, el: HtmlElement, label: BlockLabel, reason: str) -> None:
+        """Grow `el` to its widget, extend it over its neighbours, settle its label, add it."""
+        el = self._grow(el, label)
+        elements = self._extend(el, label)
+        text = " ".join(self.page.text(e) for e in elements)
+        settled = self._settle(label, elements, text)
+        if settled is None:
+            return
+        if settled is not label:
+            reason += f",as-{settled.value}"
+        self._add(elements, settled, reason)
+
+    # --- growing and extending ----------------------------------------------------------
+    def _grow(self, seed: HtmlElement, label: BlockLabel) -> HtmlElement:
+        """The largest ancestor of `seed` that adds little text around it: its widget."""
+        limits = _GROW.get(label)
+        if limits is None:
+            return seed
+        max_words, max_extra = limits
+        base = self.page.words(seed)
+        emails = len(seed.xpath(cues.EMAIL_INPUT_XPATH))
+        seed_start, seed_end = self.index.span(seed)
+        best = seed
+        node = seed.getparent()
+        while node is not None and node is not self.root and node.tag not in ("body", "html"):
+            words = self.page.words(node)
+            if node in self.marked or words > max_words or words - base > max_extra:
+                break
+            if self.page.holds_article(node):
+                break
+            if len(node.xpath(cues.EMAIL_INPUT_XPATH)) > max(1, emails):
+                break  # would merge two forms
+            start, end = self.index.span(node)
+            if any(self.taken[i] for i in range(start, seed_start)) or any(self.taken[i] for i in range(seed_end, end)):
+                break  # would swallow another unit
+            best = node
+            node = node.getparent()
+        return best
+
+    def _is_title(self, block: Block) -> bool:
+        title = self.page.title_heading
+        return block.element.tag == "h1" or (title is not None and self.index.contains(block.element, title))
+
+    def _extend(self, el: HtmlElement, label: BlockLabel) -> list[HtmlElement]:
+        """`el` plus the neighbouring blocks that belong to it (see cues.UNIT_EXTENSION)."""
+        rule = _EXTEND.get(label)
+        start, end = self.index.span(el)
+        if rule is None or start == end:
+            return [el]
+        back_blocks, back_words, fwd_words, fwd_block_words = rule
+        blocks, taken = self.blocks, self.taken
+        before: list[Block] = []
+        if not any(block.kind == "heading" for block in blocks[start:end]) and not _heading_like(blocks[start]):
+            gap: list[Block] = []
+            words = 0
+            i = start - 1
+            while i >= 0 and not taken[i] and not self._is_title(blocks[i]):
+                block = blocks[i]
+                if block.kind == "heading":
+                    if block.words <= cues.MAX_UNIT_HEADING_WORDS:
+                        before = [block, *gap]
+                    break
+                if len(gap) >= back_blocks or words + block.words > back_words or block.kind == "field":
+                    break
+                gap.insert(0, block)
+                words += block.words
+                i -= 1
+        first = start - len(before) - 1
+        if first >= 0 and not taken[first] and blocks[first].kind == "image":
+            before.insert(0, blocks[first])  # a cover, a portrait
+        # forward: a headed unit takes the rest of its section; an unheaded one only what
+        # reads as its continuation. A button ends an offer.
+        # forward: a bare heading takes the rest of its section, an offer runs on to its
+        # button, anything else takes only what reads as its continuation.
+        headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
+        offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
+        ended = offer and (
+            any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(el.xpath(cues.CONTROL_XPATH))
+        )
+        after: list[Block] = []
+        words = 0
+        i = end
+        while i < len(blocks) and not taken[i]:
+            block = blocks[i]
+            if block.kind == "heading" and not (label is BlockLabel.RELATED and block.linked):
+                break
+            if block.kind == "field" and not offer:
+                break
+            if block.words > fwd_block_words or words + block.words > fwd_words:
+                break
+            if block.kind == "text":
+                note = label is BlockLabel.FORM and _FORM_NOTE.search(block.text)
+                if ended and not note:
+                    break
+                if label is BlockLabel.RELATED:
+                    previous = after[-1] if after else blocks[end - 1]
+                    if not headed or not (block.linked or (block.words <= 25 and previous.linked)):
+                        break
+                elif not (note or headed or (offer and not ended) or self._continues(label, block)):
+                    break
+            elif ended and block.kind != "action":
+                break
+            after.append(block)
+            words += block.words
+            ended = ended or (offer and block.kind in ("action", "field"))
+            i += 1
+        elements = [b.element for b in before] + [el] + [b.element for b in after]
+        if len(elements) > 1 and self._swallows_article(elements):
+            return [el]
+        return elements
+
+    def _continues(self, label: BlockLabel, block: Block) -> bool:
+        """Whether a text block after a unit still belongs to it."""
+        if label is BlockLabel.BIO:
+            lowered = block.text.lower()
+            return bool(_BIO_CONTINUES.match(block.text)) or any(tok in lowered for tok in self.author_tokens)
+        return label is not BlockLabel.FORM
+
+    def _swallows_article(self, elements: list[HtmlElement]) -> bool:
+        p_words = sum(self.page.p_words_of(el) for el in elements)
+        if self.page.p_words >= 100 and p_words > cues.MAX_UNIT_SHARE_OF_BODY * self.page.p_words:
+            return True
+        return any(self.page.holds_article(el) for el in elements)
+
+    def _settle(self, label: BlockLabel, elements: list[HtmlElement], text: str) -> BlockLabel | None:
+        """Correct form/promo by what the whole unit says; drop promos with no offer in them."""
+        if label not in (BlockLabel.FORM, BlockLabel.PROMO):
+            return label
+        has_email = any(el.xpath(cues.EMAIL_INPUT_XPATH) or el.xpath("self::" + cues.EMAIL_FIELD) for el in elements)
+        paid = bool(_PAID_TEXT.search(text))
+        free = bool(_FREE_SIGNUP_TEXT.search(text))
+        if label is BlockLabel.FORM and paid and not free and not has_email:
+            return BlockLabel.PROMO
+        if label is BlockLabel.PROMO and has_email and not paid:
+            return BlockLabel.FORM
+        return label
 
     # --- pass 1: declared structure ------------------------------------------------
     def top_down(self) -> None:
         stack = [self.root]
         while stack:
             el = stack.pop()
-            if _is_hidden(el):
+            if is_hidden(el):
                 continue
             found = _attribute_label(el) if el is not self.root else None
             if found and not self._guarded(el, found[0]):
@@ -230,14 +367,22 @@ class Segmenter:
                 if label is BlockLabel.OTHER:  # aside / complementary: look for better units inside
                     stack.extend(reversed(el))
                     continue
-                if el.tag in _HEADING_TAGS:  # a labelled heading names the section after it
-                    self._add_heading_section(el, label, 600, reason + ",heading-section")
-                self._add(el, label, reason)
+                if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
+                    stack.extend(reversed(el))  # a portrait or an icon: the unit is elsewhere
+                    continue
+                if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
+                    self._add([el], BlockLabel.BYLINE, reason + ",date")
+                    continue
+                self._add([el], label, reason)
                 continue
             if el.tag == "form":
                 self._add_form(el, "tag=form")
                 continue
             stack.extend(reversed(el))
+        # extend only once all declared units are known, so none takes in a neighbour's blocks
+        for unit in list(self.units):
+            if unit.label in _EXTEND and unit in self.units:
+                self._unit(unit.element, unit.label, unit.reason)
 
     def _guarded(self, el: HtmlElement, label: BlockLabel) -> bool:
         if label is BlockLabel.COMMENTS and self.page.title_heading is not None:
@@ -246,94 +391,44 @@ class Segmenter:
 
     def _add_form(self, el: HtmlElement, reason: str) -> None:
         if el.xpath(cues.PASSWORD_INPUT_XPATH):
-            self._add(el, BlockLabel.OTHER, reason + ",login")
+            self._add([el], BlockLabel.OTHER, reason + ",login")
         elif el.xpath(cues.SEARCH_FORM_XPATH):
-            self._add(el, BlockLabel.NAVIGATION, reason + ",search")
+            self._add([el], BlockLabel.NAVIGATION, reason + ",search")
         elif not self.page.holds_article(el):
-            self._add(el, BlockLabel.FORM, reason)
+            self._add([el], BlockLabel.FORM, reason)
 
-    # --- pass 2: text evidence -------------------------------------------------------
-    def grow(self, seed: HtmlElement, max_words: int) -> HtmlElement | None:
-        """The largest ancestor of `seed` that is still a small widget of its own."""
-        best = seed if seed.tag in _CONTAINER_TAGS or seed.tag in _TEXT_TAGS else None
-        node = seed.getparent()
-        while node is not None and node is not self.root and node.tag not in ("body", "html"):
-            if node in self.marked or self.page.words(node) > max_words or self.page.holds_article(node):
-                break
-            if len(node.xpath(cues.EMAIL_INPUT_XPATH)) > max(1, len(seed.xpath(cues.EMAIL_INPUT_XPATH))):
-                break  # would merge two forms
-            best = node
-            node = node.getparent()
-        return best
-
-    def _grown(self, seed: HtmlElement, max_words: int) -> HtmlElement:
-        unit = self.grow(seed, max_words)
-        return seed if unit is None else unit
-
-    def _unmarked(self, tags: frozenset[str] | None = None) -> Iterator[HtmlElement]:
-        """Visible elements outside the units found so far, in document order."""
-        stack = [self.root]
-        while stack:
-            el = stack.pop()
-            if el in self.marked or not isinstance(el.tag, str) or _is_hidden(el):
-                continue
-            if tags is None or el.tag in tags:
-                yield el
-            stack.extend(reversed(el))
-
+    # --- pass 2: evidence in the blocks -------------------------------------------------
     def bottom_up(self) -> None:
-        for el in self._unmarked():
-            if el.tag == "input" and el.xpath("self::" + cues.EMAIL_FIELD):
-                unit = self.grow(el, 150)
-                if unit is not None:
-                    kind_text = self.page.text(unit)
-                    if _PROMO_TEXT.search(kind_text) and not re.search(
-                        r"free|newsletter|subscribe|sign ?up", kind_text, re.I
-                    ):
-                        self._add(unit, BlockLabel.PROMO, "email-field+offer")
-                    else:
-                        self._add(unit, BlockLabel.FORM, "email-field")
-            elif el.tag in _HEADING_TAGS or (el.tag in ("p", "strong", "b", "span", "div") and len(el) == 0):
-                self._heading_cue(el)
-        for el in self._unmarked(_CUE_TAGS):
-            if not _in_units(el, self.marked):
-                self._text_cues(el)
+        for i, block in enumerate(self.blocks):
+            if self.taken[i]:
+                continue
+            el = block.element
+            if block.kind == "field" and el.xpath("self::" + cues.EMAIL_FIELD):
+                self._unit(el, BlockLabel.FORM, "email-field")
+            elif _heading_like(block):
+                if not self._heading_cue(block) and block.kind == "text":
+                    self._text_cues(block)
+            elif block.kind == "text":
+                self._text_cues(block)
 
-    def _heading_cue(self, el: HtmlElement) -> None:
-        text = self.page.text(el)
-        if not text or len(text) > 80:
-            return
+    def _heading_cue(self, block: Block) -> bool:
+        text = block.text
+        if not text or len(text) > 80 or self._is_title(block):
+            return False
+        lowered = text.lower()
+        if block.kind == "heading" and any(lowered == name or lowered.endswith(" " + name) for name in self.author_names):
+            self._unit(self._grow_from_heading(block.element, BlockLabel.BIO), BlockLabel.BIO, "heading:author-name")
+            return True
         for label, pattern in _HEADING_CUES:
             if pattern.search(text):
-                max_words = 600 if label in (BlockLabel.RELATED, BlockLabel.COMMENTS) else 400
-                unit = self._grow_from_heading(el, max_words)
-                if unit is not None:
-                    self._add(unit, label, f"heading:{text[:40]}")
-                elif el.tag in _HEADING_TAGS:
-                    self._add_heading_section(el, label, max_words, f"heading-section:{text[:40]}")
-                return
+                self._unit(self._grow_from_heading(block.element, label), label, f"heading:{text[:40]}")
+                return True
+        return False
 
-    def _add_heading_section(self, heading: HtmlElement, label: BlockLabel, max_words: int, reason: str) -> None:
-        """An unwrapped section: the heading and its following siblings up to the next heading."""
-        section = [heading]
-        words = 0
-        for sibling in heading.itersiblings():
-            if not isinstance(sibling.tag, str):
-                continue
-            if sibling.tag in _HEADING_TAGS and sibling.tag <= heading.tag:
-                break
-            words += self.page.words(sibling)
-            if words > max_words or self.page.holds_article(sibling):
-                return
-            section.append(sibling)
-        if len(section) > 1:
-            for el in section:
-                self._add(el, label, reason)
-
-    def _grow_from_heading(self, heading: HtmlElement, max_words: int) -> HtmlElement | None:
+    def _grow_from_heading(self, heading: HtmlElement, label: BlockLabel) -> HtmlElement:
         """The largest ancestor that starts with this heading (no text before it)."""
-        best = None
-        node = heading
+        max_words = cues.HEADED_UNIT_MAX_WORDS.get(label.value, cues.MAX_WIDGET_WORDS)
+        best = node = heading
         while True:
             parent = node.getparent()
             if parent is None or parent is self.root or parent.tag in ("body", "html") or parent in self.marked:
@@ -350,27 +445,39 @@ class Segmenter:
             best = node = parent
         return best
 
-    def _text_cues(self, el: HtmlElement) -> None:
-        words = self.page.words(el)
-        if not words or words > cues.MAX_WIDGET_WORDS:
+    def _text_cues(self, block: Block) -> None:
+        el, text, words = block.element, block.text, block.words
+        if not words or words > cues.MAX_WIDGET_WORDS or self._in_units(el):
             return
-        text = self.page.text(el)
-        if el.tag in ("p", "li", "div") and words <= 40 and _INLINE_RELATED.search(text) and el.xpath(".//a[@href]"):
-            self._add(el, BlockLabel.RELATED, "text:inline-link")
+        if words <= 40 and _INLINE_RELATED.search(text) and el.xpath(".//a[@href]"):
+            self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
         if words <= 25 and _SHARE_TEXT.search(text):
-            self._add(self._grown(el, 60), BlockLabel.SHARE, "text:share-prompt")
+            self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
-        if el.tag not in _CONTAINER_TAGS or words > cues.MAX_WIDGET_WORDS or self.page.holds_article(el):
-            return
-        has_action = bool(el.xpath(cues.BUTTON_XPATH))
-        if has_action and words <= 150 and _PROMO_TEXT.search(text):
-            unit = self._grown(el, 150)
-            self._add(unit, BlockLabel.PROMO, "text:offer+button")
+        if words <= 150 and (_STRONG_PROMO_TEXT.search(text) or _PROMO_TEXT.search(text)):
+            self._promo(block)
             return
         head = text[:300]
-        if _BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head):
-            self._add(self._grown(el, cues.MAX_WIDGET_WORDS), BlockLabel.BIO, "text:credentials")
+        if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
+            self._unit(el, BlockLabel.BIO, "text:credentials")
+
+    def _promo(self, block: Block) -> None:
+        """An offer line becomes a promo when its unit also has a button, or the line says enough."""
+        el = self._grow(block.element, BlockLabel.PROMO)
+        elements = self._extend(el, BlockLabel.PROMO)
+        text = " ".join(self.page.text(e) for e in elements)
+        has_action = any(b.kind in ("action", "field") for e in elements for b in self.index.inside(e))
+        if not (_STRONG_PROMO_TEXT.search(text) or has_action):
+            return
+        label = self._settle(BlockLabel.PROMO, elements, text)
+        if label is not None:
+            self._add(elements, label, "text:offer" + ("+button" if has_action else ""))
+
+    def _names_author(self, head: str) -> bool:
+        """A paragraph that opens with the author's full name is about the author."""
+        lowered = head.lower()
+        return any(lowered.startswith(name + " ") for name in self.author_names) and len(head.split()) >= 8
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
@@ -381,8 +488,7 @@ class Segmenter:
     def run(self) -> list[Unit]:
         self.top_down()
         self.bottom_up()
-        order = {el: i for i, el in enumerate(self.root.iter())}
-        self.units.sort(key=lambda u: order.get(u.element, 0))
+        self.units.sort(key=lambda u: self.index.order.get(u.element, 0))
         return self.units
 
 
@@ -390,7 +496,8 @@ def segment_units(root: HtmlElement, title: str | None = None, authors: list[str
     """Label the boilerplate units of a page and mark them for pruning before body extraction."""
     units = Segmenter(root, title, authors or []).run()
     for unit in units:
-        unit.element.set(UNIT_ATTRIBUTE, unit.label.value)
+        for el in unit.elements:
+            el.set(UNIT_ATTRIBUTE, unit.label.value)
     return units
 
 
@@ -407,3 +514,6 @@ def selector(el: HtmlElement) -> str:
         parts.append(part)
         node = node.getparent()
     return " > ".join(reversed(parts))
+
+
+__all__ = ["HEADING_TAGS", "PRUNE_XPATH", "BlockLabel", "Segmenter", "Unit", "form_kind", "segment_units", "selector"]
