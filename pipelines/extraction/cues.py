@@ -133,7 +133,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?box|book-?promo|lead-?magnet|offer-?box|membership",
+        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership",
     ),
     ("other", r"\bsidebar\b|widget-?area"),
     (
@@ -211,6 +211,8 @@ PROMO_TEXT_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
     r"\bavailable (now|on amazon|wherever)|\bships? (on|in) |\badd to cart\b|\bshop now\b|"
     r"\bfree (e-?book|guide|workshop|webinar|masterclass|trial|checklist|training)\b|\benroll( now|ment)\b|"
+    r"\b(gu[ií]a|e-?book|checklist) gratuit[oa]\b|\bguide gratuit\b|\bkostenlose\w* (leitfaden|e-?book|checkliste|ratgeber)\b|"
+    r"\border (by|before) the\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bget (instant|free) access\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly)[^)]*\)|"
     r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
@@ -220,6 +222,11 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|today)\b|\bavailable (now )?(on amazon|wherever)|"
     r"\bships? (on|in) |\badd to cart\b|\bshop now\b|\bsponsored\b|\bpaid (post|content|partnership)\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)"
+)
+#: Links into a shop: a block that points there and makes an offer is a promo.
+SHOP_LINK_XPATH = (
+    ".//a[contains(@href, '/shop') or contains(@href, '/product') or contains(@href, '/store/') or contains(@href, '/cart')"
+    " or contains(@href, 'checkout') or contains(@href, 'amazon.') or contains(@href, 'gumroad.') or contains(@href, 'amzn.')]"
 )
 #: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
 PAID_OFFER_PATTERN = (
@@ -235,7 +242,7 @@ FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signin
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
 BIO_CONTINUATION_PATTERN = r"^(he|she|they|his|her|their|i|my|when (he|she|they|i)|before|after|outside|in (his|her|their|my) )\b"
 #: Buttons drawn as links.
-BUTTON_CLASS_PATTERN = r"button|\bbtn|\bcta\b"
+BUTTON_CLASS_PATTERN = r"button|btn|\bcta\b"
 
 #: How a unit found in one widget takes in its neighbouring blocks, per label:
 #: (blocks allowed between it and the heading before it, their words, words it may take in
@@ -254,6 +261,17 @@ UNIT_GROWTH: dict[str, tuple[int, int]] = {
     "form": (150, 60),
     "share": (60, 20),
 }
+#: An offer line (price, free guide, shop link) longer than this is prose, not a promo ...
+MAX_OFFER_LINE_WORDS = 40
+#: ... and a promo found from such a line takes in only lines up to this long after it.
+MAX_OFFER_TAIL_WORDS = 12
+#: The label of an ad slot, alone: no promo, and no heading of the text after it.
+AD_LABEL_PATTERN = (
+    r"^\W*(advertisement|advertising|ad|ads|sponsored|anzeige|werbung|publicit[ée]|publicidade|publicidad|pubblicit[àa]|"
+    r"реклама|continue reading( the main story)?( below)?|story continues below|article continues below)\W*$"
+)
+#: An author name that can head a bio: two to four capitalised words ("Jane van der Berg" too).
+PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Redação)\b)(Dr\.? |Prof\.? )?[A-ZÀ-Þ][\w'’.-]+( (van|von|de|der|da|di|del|la|le|bin|al)?\s?[A-ZÀ-Þ][\w'’.-]+){1,3}$"
 #: A heading longer than this does not introduce a unit.
 MAX_UNIT_HEADING_WORDS = 15
 #: A short text block (a bold line, a div) is read as a heading when it has at most this many words.

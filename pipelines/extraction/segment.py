@@ -72,6 +72,9 @@ _BIO_CONTINUES = re.compile(cues.BIO_CONTINUATION_PATTERN, re.I)
 _INLINE_RELATED = re.compile(cues.INLINE_RELATED_PATTERN, re.I)
 _SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
+_AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
+_WORDS = re.compile(r"\w+")
+_PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
@@ -147,6 +150,7 @@ def _heading_like(block: Block) -> bool:
     text = block.text
     return (
         block.kind == "text"
+        and not _AD_LABEL.match(text)
         and block.words <= cues.MAX_CUE_HEADING_WORDS
         and text[:1].isalpha()
         and not text.endswith((".", ","))
@@ -185,10 +189,12 @@ class Segmenter:
         self.index = BlockIndex(root)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
-        self.author_names = [fold(name).lower() for name in authors if len(name.split()) >= 2]
-        self.author_tokens = {tok.lower() for name in authors for tok in name.split() if len(tok) >= 3}
+        self.author_names = [fold(name).lower() for name in authors if _PERSON_NAME.match(fold(name))]
+        self.author_tokens = {tok for name in self.author_names for tok in _WORDS.findall(name) if len(tok) >= 3}
+        self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
         self.units: list[Unit] = []
         self.marked: set[HtmlElement] = set()
+        self.regions: list[tuple[HtmlElement, str]] = []
 
     # --- bookkeeping ------------------------------------------------------------------
     def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
@@ -260,11 +266,15 @@ class Segmenter:
         title = self.page.title_heading
         return block.element.tag == "h1" or (title is not None and self.index.contains(block.element, title))
 
-    def _extend(self, el: HtmlElement, label: BlockLabel) -> list[HtmlElement]:
-        """`el` plus the neighbouring blocks that belong to it (see cues.UNIT_EXTENSION)."""
+    def _extend(self, el: HtmlElement, label: BlockLabel, from_text: bool = False) -> list[HtmlElement]:
+        """`el` plus the neighbouring blocks that belong to it (see cues.UNIT_EXTENSION).
+
+        A unit found from a line of text (`from_text`) takes in only short lines after it,
+        so a price mentioned in the article does not run on into the next paragraphs.
+        """
         rule = _EXTEND.get(label)
         start, end = self.index.span(el)
-        if rule is None or start == end:
+        if rule is None or start == end or _AD_LABEL.match(self.page.text(el)):
             return [el]
         back_blocks, back_words, fwd_words, fwd_block_words = rule
         blocks, taken = self.blocks, self.taken
@@ -301,21 +311,15 @@ class Segmenter:
         i = end
         while i < len(blocks) and not taken[i]:
             block = blocks[i]
-            if block.kind == "heading" and not (label is BlockLabel.RELATED and block.linked):
+            if block.kind == "heading" and (self._is_title(block) or not (label is BlockLabel.RELATED and block.linked)):
                 break
             if block.kind == "field" and not offer:
                 break
             if block.words > fwd_block_words or words + block.words > fwd_words:
                 break
             if block.kind == "text":
-                note = label is BlockLabel.FORM and _FORM_NOTE.search(block.text)
-                if ended and not note:
-                    break
-                if label is BlockLabel.RELATED:
-                    previous = after[-1] if after else blocks[end - 1]
-                    if not headed or not (block.linked or (block.words <= 25 and previous.linked)):
-                        break
-                elif not (note or headed or (offer and not ended) or self._continues(label, block)):
+                previous = after[-1] if after else blocks[end - 1]
+                if not self._text_follows(label, block, previous, headed=headed, ended=ended, from_text=from_text):
                     break
             elif ended and block.kind != "action":
                 break
@@ -328,11 +332,29 @@ class Segmenter:
             return [el]
         return elements
 
+    def _text_follows(
+        self, label: BlockLabel, block: Block, previous: Block, *, headed: bool, ended: bool, from_text: bool
+    ) -> bool:
+        """Whether a text block right after a unit still belongs to it."""
+        offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
+        note = label is BlockLabel.FORM and bool(_FORM_NOTE.search(block.text))
+        if note:
+            return True
+        if ended:
+            return False
+        if label is BlockLabel.RELATED:  # teaser titles, and the excerpt right under one
+            return headed and (block.linked or (block.words <= 25 and previous.linked))
+        if from_text and offer:
+            return block.words <= cues.MAX_OFFER_TAIL_WORDS
+        return headed or offer or self._continues(label, block)
+
     def _continues(self, label: BlockLabel, block: Block) -> bool:
-        """Whether a text block after a unit still belongs to it."""
+        """Whether a text block after a unit goes on about the same thing."""
         if label is BlockLabel.BIO:
-            lowered = block.text.lower()
-            return bool(_BIO_CONTINUES.match(block.text)) or any(tok in lowered for tok in self.author_tokens)
+            words = set(_WORDS.findall(block.text.lower()))
+            return bool(_BIO_CONTINUES.match(block.text)) or bool(words & self.author_tokens)
+        if label is BlockLabel.SHARE:
+            return block.linked
         return label is not BlockLabel.FORM
 
     def _swallows_article(self, elements: list[HtmlElement]) -> bool:
@@ -345,6 +367,8 @@ class Segmenter:
         """Correct form/promo by what the whole unit says; drop promos with no offer in them."""
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
+        if _AD_LABEL.match(text):
+            return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
         has_email = any(el.xpath(cues.EMAIL_INPUT_XPATH) or el.xpath("self::" + cues.EMAIL_FIELD) for el in elements)
         paid = bool(_PAID_TEXT.search(text))
         free = bool(_FREE_SIGNUP_TEXT.search(text))
@@ -365,6 +389,8 @@ class Segmenter:
             if found and not self._guarded(el, found[0]):
                 label, reason = found
                 if label is BlockLabel.OTHER:  # aside / complementary: look for better units inside
+                    if reason.startswith("attr:"):
+                        self.regions.append((el, reason))  # a sidebar: pruned as a whole at the end
                     stack.extend(reversed(el))
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
@@ -382,7 +408,10 @@ class Segmenter:
         # extend only once all declared units are known, so none takes in a neighbour's blocks
         for unit in list(self.units):
             if unit.label in _EXTEND and unit in self.units:
-                self._unit(unit.element, unit.label, unit.reason)
+                if unit.element.tag in HEADING_TAGS:
+                    self._heading_unit(unit.element, unit.label, unit.reason)
+                else:
+                    self._unit(unit.element, unit.label, unit.reason)
 
     def _guarded(self, el: HtmlElement, label: BlockLabel) -> bool:
         if label is BlockLabel.COMMENTS and self.page.title_heading is not None:
@@ -408,7 +437,7 @@ class Segmenter:
             elif _heading_like(block):
                 if not self._heading_cue(block) and block.kind == "text":
                     self._text_cues(block)
-            elif block.kind == "text":
+            elif block.kind in ("text", "action"):
                 self._text_cues(block)
 
     def _heading_cue(self, block: Block) -> bool:
@@ -416,14 +445,40 @@ class Segmenter:
         if not text or len(text) > 80 or self._is_title(block):
             return False
         lowered = text.lower()
-        if block.kind == "heading" and any(lowered == name or lowered.endswith(" " + name) for name in self.author_names):
-            self._unit(self._grow_from_heading(block.element, BlockLabel.BIO), BlockLabel.BIO, "heading:author-name")
+        if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
+            self._heading_unit(block.element, BlockLabel.BIO, "heading:author-name")
             return True
         for label, pattern in _HEADING_CUES:
             if pattern.search(text):
-                self._unit(self._grow_from_heading(block.element, label), label, f"heading:{text[:40]}")
+                self._heading_unit(block.element, label, f"heading:{text[:40]}")
                 return True
         return False
+
+    def _heading_unit(self, heading: HtmlElement, label: BlockLabel, reason: str) -> None:
+        """The unit a cue heading names: its container, or its section of siblings."""
+        grown = self._grow_from_heading(heading, label)
+        if grown is heading and heading.tag in HEADING_TAGS and label in (BlockLabel.RELATED, BlockLabel.COMMENTS):
+            section = self._heading_section(heading, label)
+            if section:
+                self._add(section, label, reason + ",section")
+                return
+        self._unit(grown, label, reason)
+
+    def _heading_section(self, heading: HtmlElement, label: BlockLabel) -> list[HtmlElement]:
+        """An unwrapped section: the heading and its following siblings up to the next heading."""
+        max_words = cues.HEADED_UNIT_MAX_WORDS.get(label.value, cues.MAX_WIDGET_WORDS)
+        section = [heading]
+        words = 0
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag in HEADING_TAGS and sibling.tag <= heading.tag:
+                break
+            words += self.page.words(sibling)
+            if words > max_words or self.page.holds_article(sibling) or self._in_units(sibling):
+                return []
+            section.append(sibling)
+        return section if len(section) > 1 else []
 
     def _grow_from_heading(self, heading: HtmlElement, label: BlockLabel) -> HtmlElement:
         """The largest ancestor that starts with this heading (no text before it)."""
@@ -455,20 +510,28 @@ class Segmenter:
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
-        if words <= 150 and (_STRONG_PROMO_TEXT.search(text) or _PROMO_TEXT.search(text)):
+        if words <= 150 and (_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)):
             self._promo(block)
             return
+        if block.kind != "text":
+            return
         head = text[:300]
+        if words <= 20 and _BYLINE_TEXT.search(text):
+            return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
 
     def _promo(self, block: Block) -> None:
         """An offer line becomes a promo when its unit also has a button, or the line says enough."""
+        if block.words > cues.MAX_OFFER_LINE_WORDS:
+            return  # a price in a paragraph of prose is the article talking about money
+        strong = block.words <= cues.MAX_OFFER_LINE_WORDS // 2 and _STRONG_PROMO_TEXT.search(block.text)
         el = self._grow(block.element, BlockLabel.PROMO)
-        elements = self._extend(el, BlockLabel.PROMO)
+        elements = self._extend(el, BlockLabel.PROMO, from_text=True)
         text = " ".join(self.page.text(e) for e in elements)
-        has_action = any(b.kind in ("action", "field") for e in elements for b in self.index.inside(e))
-        if not (_STRONG_PROMO_TEXT.search(text) or has_action):
+        has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
+        shop = any(e.xpath(cues.SHOP_LINK_XPATH) for e in elements)
+        if not (strong or has_action or (shop and _PROMO_TEXT.search(text))):
             return
         label = self._settle(BlockLabel.PROMO, elements, text)
         if label is not None:
@@ -481,13 +544,17 @@ class Segmenter:
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
-        if self.author_tokens and any(tok in lowered for tok in self.author_tokens):
+        if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
         return bool(el.xpath(".//img")) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
 
     def run(self) -> list[Unit]:
         self.top_down()
         self.bottom_up()
+        for region, reason in self.regions:  # kept around the units found inside them
+            text = self.page.text(region)
+            if text and not self._in_units(region):
+                self.units.append(Unit(BlockLabel.OTHER, [region], reason, text))
         self.units.sort(key=lambda u: self.index.order.get(u.element, 0))
         return self.units
 
