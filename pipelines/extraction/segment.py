@@ -317,6 +317,8 @@ class Segmenter:
                 break
             if block.words > fwd_block_words or words + block.words > fwd_words:
                 break
+            if block.kind == "image" and label in (BlockLabel.SHARE, BlockLabel.FORM):
+                break
             if block.kind == "text":
                 previous = after[-1] if after else blocks[end - 1]
                 if not self._text_follows(label, block, previous, headed=headed, ended=ended, from_text=from_text):
@@ -510,8 +512,7 @@ class Segmenter:
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
-        if words <= 150 and (_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)):
-            self._promo(block)
+        if words <= 150 and (_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)) and self._promo(block):
             return
         if block.kind != "text":
             return
@@ -521,10 +522,10 @@ class Segmenter:
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
 
-    def _promo(self, block: Block) -> None:
+    def _promo(self, block: Block) -> bool:
         """An offer line becomes a promo when its unit also has a button, or the line says enough."""
         if block.words > cues.MAX_OFFER_LINE_WORDS:
-            return  # a price in a paragraph of prose is the article talking about money
+            return False  # a price in a paragraph of prose is the article talking about money
         strong = block.words <= cues.MAX_OFFER_LINE_WORDS // 2 and _STRONG_PROMO_TEXT.search(block.text)
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=True)
@@ -532,10 +533,12 @@ class Segmenter:
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
         shop = any(e.xpath(cues.SHOP_LINK_XPATH) for e in elements)
         if not (strong or has_action or (shop and _PROMO_TEXT.search(text))):
-            return
+            return False
         label = self._settle(BlockLabel.PROMO, elements, text)
-        if label is not None:
-            self._add(elements, label, "text:offer" + ("+button" if has_action else ""))
+        if label is None:
+            return False
+        self._add(elements, label, "text:offer" + ("+button" if has_action else ""))
+        return True
 
     def _names_author(self, head: str) -> bool:
         """A paragraph that opens with the author's full name is about the author."""
