@@ -142,6 +142,9 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     ("footer", r"\bfooter\b|site-?info|colophon|copyright"),
 )
+#: A class attribute whose tokens are mostly this short is generated (CSS-in-JS, atomic CSS):
+#: "ab cd ad" says nothing, and "ad" there is no advert.
+GENERATED_CLASS_TOKEN_LENGTH = 3
 #: Attributes whose values feed ATTRIBUTE_CUES.
 CUE_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
 #: The same, for headings: their id is usually a slug of their own text.
@@ -165,7 +168,7 @@ ROLE_LABELS = {
 HEADING_CUES: tuple[tuple[str, str], ...] = (
     (
         "bio",
-        r"^(about the author|about (me|us|the writer)|the author|author bio|meet the author|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
+        r"^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
     ),
     ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
     (
@@ -231,12 +234,15 @@ SHOP_LINK_XPATH = (
 #: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
 PAID_OFFER_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
-    r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b"
+    r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
+    r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b"
 )
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
 FREE_SIGNUP_PATTERN = (
     r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
 )
+#: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
+SIGNUP_PATTERN = r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
@@ -244,6 +250,10 @@ BIO_CONTINUATION_PATTERN = r"^(he|she|they|his|her|their|i|my|when (he|she|they|
 #: Buttons drawn as links.
 BUTTON_CLASS_PATTERN = r"button|btn|\bcta\b"
 
+#: A block of teasers: at least this many linked headings ...
+TEASER_MIN_HEADINGS = 2
+#: ... and at least this share of its words inside links.
+TEASER_LINK_SHARE = 0.5
 #: How a unit found in one widget takes in its neighbouring blocks, per label:
 #: (blocks allowed between it and the heading before it, their words, words it may take in
 #: after it, words of any one block it takes in after it). Labels not listed are not extended.
@@ -252,7 +262,7 @@ UNIT_EXTENSION: dict[str, tuple[int, int, int, int]] = {
     "promo": (3, 45, 80, 45),
     "form": (3, 45, 40, 30),
     "related": (0, 0, 600, 60),
-    "share": (1, 10, 20, 10),
+    "share": (0, 0, 20, 10),
 }
 #: How far a unit grows up its ancestors, per label: (most words in all, most words added).
 UNIT_GROWTH: dict[str, tuple[int, int]] = {
@@ -288,7 +298,8 @@ BIO_TEXT_PATTERN = (
     r"freelancer|freelance|host|therapist|psychologist|expert|specialist|strategist|designer|developer|engineer|scientist|student|mom|mother|father|dad)\b|"
     r"\b(holds? (a|an|dual) [\w' -]{0,40}(degree|phd|master|ba|bs|ma|mba))|\bpreviously (wrote|worked|reported|served)|"
     r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
-    r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b"
+    r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b|"
+    r"^(hi|hello|hey)[,!]? (i'?m|i am) [A-Z]|^i'?m [A-Z]\w+,? (a|an|the) "
 )
 #: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
 INLINE_RELATED_PATTERN = r"^\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
@@ -299,5 +310,3 @@ SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|pri
 MAX_UNIT_SHARE_OF_BODY = 0.5
 #: Text-cue units (page-builder widgets) hold at most this many words.
 MAX_WIDGET_WORDS = 400
-#: Link density (linked words / words) above which a block of teasers is related/navigation.
-TEASER_LINK_DENSITY = 0.6

@@ -66,6 +66,7 @@ _PROMO_TEXT = re.compile(cues.PROMO_TEXT_PATTERN, re.I)
 _STRONG_PROMO_TEXT = re.compile(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
 _PAID_TEXT = re.compile(cues.PAID_OFFER_PATTERN, re.I)
 _FREE_SIGNUP_TEXT = re.compile(cues.FREE_SIGNUP_PATTERN, re.I)
+_SIGNUP_TEXT = re.compile(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = re.compile(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = re.compile(cues.BIO_TEXT_PATTERN, re.I)
 _BIO_CONTINUES = re.compile(cues.BIO_CONTINUATION_PATTERN, re.I)
@@ -160,7 +161,17 @@ def _heading_like(block: Block) -> bool:
 def _cue_text(el: HtmlElement) -> str:
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
     names = cues.HEADING_CUE_ATTRIBUTES if el.tag in HEADING_TAGS else cues.CUE_ATTRIBUTES
-    return " ".join(el.get(name, "") for name in names).lower()
+    values = []
+    for name in names:
+        value = el.get(name)
+        if not value:
+            continue
+        if name == "class":
+            tokens = value.split()
+            if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(tokens):
+                continue
+        values.append(value)
+    return " ".join(values).lower()
 
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
@@ -194,7 +205,7 @@ class Segmenter:
         self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
         self.units: list[Unit] = []
         self.marked: set[HtmlElement] = set()
-        self.regions: list[tuple[HtmlElement, str]] = []
+        self.regions: list[tuple[HtmlElement, BlockLabel, str]] = []
 
     # --- bookkeeping ------------------------------------------------------------------
     def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
@@ -279,7 +290,8 @@ class Segmenter:
         back_blocks, back_words, fwd_words, fwd_block_words = rule
         blocks, taken = self.blocks, self.taken
         before: list[Block] = []
-        if not any(block.kind == "heading" for block in blocks[start:end]) and not _heading_like(blocks[start]):
+        headless = not any(block.kind == "heading" for block in blocks[start:end]) and not _heading_like(blocks[start])
+        if headless and back_blocks:
             gap: list[Block] = []
             words = 0
             i = start - 1
@@ -376,7 +388,7 @@ class Segmenter:
         free = bool(_FREE_SIGNUP_TEXT.search(text))
         if label is BlockLabel.FORM and paid and not free and not has_email:
             return BlockLabel.PROMO
-        if label is BlockLabel.PROMO and has_email and not paid:
+        if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid:
             return BlockLabel.FORM
         return label
 
@@ -390,9 +402,11 @@ class Segmenter:
             found = _attribute_label(el) if el is not self.root else None
             if found and not self._guarded(el, found[0]):
                 label, reason = found
-                if label is BlockLabel.OTHER:  # aside / complementary: look for better units inside
-                    if reason.startswith("attr:"):
-                        self.regions.append((el, reason))  # a sidebar: pruned as a whole at the end
+                if label is BlockLabel.OTHER or label is BlockLabel.FOOTER:
+                    # look for better units inside (an "about me", a sign-up box); a sidebar or a
+                    # footer is still pruned as a whole at the end
+                    if label is BlockLabel.FOOTER or reason.startswith("attr:"):
+                        self.regions.append((el, label, reason))
                     stack.extend(reversed(el))
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
@@ -436,11 +450,35 @@ class Segmenter:
             el = block.element
             if block.kind == "field" and el.xpath("self::" + cues.EMAIL_FIELD):
                 self._unit(el, BlockLabel.FORM, "email-field")
+            elif block.kind == "heading" and block.linked and self._teasers(i):
+                continue
             elif _heading_like(block):
                 if not self._heading_cue(block) and block.kind == "text":
                     self._text_cues(block)
             elif block.kind in ("text", "action"):
                 self._text_cues(block)
+
+    def _teasers(self, i: int) -> bool:
+        """A run of linked headings with short excerpts, outside the article: related stories."""
+        best = None
+        node = self.blocks[i].element.getparent()
+        while node is not None and node is not self.root and not self.page.holds_article(node):
+            start, end = self.index.span(node)
+            if any(self.taken[start:end]):
+                break
+            inside = self.blocks[start:end]
+            words = sum(b.words for b in inside)
+            linked = sum(b.words for b in inside if b.linked)
+            headings = sum(1 for b in inside if b.kind == "heading" and b.linked)
+            if words and linked < cues.TEASER_LINK_SHARE * words:
+                break
+            if headings >= cues.TEASER_MIN_HEADINGS:
+                best = node
+            node = node.getparent()
+        if best is None:
+            return False
+        self._add([best], BlockLabel.RELATED, "teasers:linked-headings")
+        return True
 
     def _heading_cue(self, block: Block) -> bool:
         text = block.text
@@ -554,10 +592,10 @@ class Segmenter:
     def run(self) -> list[Unit]:
         self.top_down()
         self.bottom_up()
-        for region, reason in self.regions:  # kept around the units found inside them
+        for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
-                self.units.append(Unit(BlockLabel.OTHER, [region], reason, text))
+                self.units.append(Unit(label, [region], reason, text))
         self.units.sort(key=lambda u: self.index.order.get(u.element, 0))
         return self.units
 
