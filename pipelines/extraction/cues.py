@@ -224,7 +224,13 @@ PROMO_TEXT_PATTERN = (
 STRONG_PROMO_TEXT_PATTERN = (
     r"\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|today)\b|\bavailable (now )?(on amazon|wherever)|"
     r"\bships? (on|in) |\badd to cart\b|\bshop now\b|\bsponsored\b|\bpaid (post|content|partnership)\b|"
-    r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)"
+    r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
+    # paywalls, reader appeals, app banners, magazine offers
+    r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
+    r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) (journalism|reporting)\b|"
+    r"\b(donate|make a contribution|become a (member|patron|supporter))\b|"
+    r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
+    r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b"
 )
 #: Links into a shop: a block that points there and makes an offer is a promo.
 SHOP_LINK_XPATH = (
@@ -235,7 +241,8 @@ SHOP_LINK_XPATH = (
 PAID_OFFER_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
-    r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b"
+    r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
+    r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%"
 )
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
 FREE_SIGNUP_PATTERN = (
@@ -273,6 +280,8 @@ UNIT_GROWTH: dict[str, tuple[int, int]] = {
 }
 #: An offer line (price, free guide, shop link) longer than this is prose, not a promo ...
 MAX_OFFER_LINE_WORDS = 40
+#: A line saying enough on its own (a publisher, a paywall, an appeal) is a promo up to this long.
+MAX_STRONG_OFFER_LINE_WORDS = 30
 #: ... and a promo found from such a line takes in only lines up to this long after it.
 MAX_OFFER_TAIL_WORDS = 12
 #: The label of an ad slot, alone: no promo, and no heading of the text after it.

@@ -386,7 +386,7 @@ class Segmenter:
         has_email = any(el.xpath(cues.EMAIL_INPUT_XPATH) or el.xpath("self::" + cues.EMAIL_FIELD) for el in elements)
         paid = bool(_PAID_TEXT.search(text))
         free = bool(_FREE_SIGNUP_TEXT.search(text))
-        if label is BlockLabel.FORM and paid and not free and not has_email:
+        if label is BlockLabel.FORM and not has_email and (paid or (_STRONG_PROMO_TEXT.search(text) and not free)):
             return BlockLabel.PROMO
         if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid:
             return BlockLabel.FORM
@@ -550,7 +550,8 @@ class Segmenter:
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
-        if words <= 150 and (_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)) and self._promo(block):
+        offer = _PROMO_TEXT.search(text) or _STRONG_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)
+        if words <= 150 and offer and self._promo(block):
             return
         if block.kind != "text":
             return
@@ -564,7 +565,7 @@ class Segmenter:
         """An offer line becomes a promo when its unit also has a button, or the line says enough."""
         if block.words > cues.MAX_OFFER_LINE_WORDS:
             return False  # a price in a paragraph of prose is the article talking about money
-        strong = block.words <= cues.MAX_OFFER_LINE_WORDS // 2 and _STRONG_PROMO_TEXT.search(block.text)
+        strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and _STRONG_PROMO_TEXT.search(block.text)
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=True)
         text = " ".join(self.page.text(e) for e in elements)
