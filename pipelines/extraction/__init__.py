@@ -18,7 +18,7 @@ from .pagetype import classify_page
 from .parse import ExtractionError, parse_html
 from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
 from .render import body_markdown, body_text, fold
-from .segment import PRUNE_XPATH, BlockLabel, segment_units
+from .segment import PRUNE_XPATH, BlockLabel, segment_page
 from .units import fields_from_units
 
 __all__ = ["ARTICLE_SCHEMA", "SCHEMA_VERSION", "Article", "BlockLabel", "ExtractionError", "extract"]
@@ -43,6 +43,15 @@ def _main_text(tree: HtmlElement, url: str | None):
     return doc.body if doc is not None else None
 
 
+def _drop_headline(main, title: str | None) -> None:
+    """The body starts after the headline: remove a first block that repeats the title."""
+    if main is None or not title or not len(main):
+        return
+    first = main[0]
+    if fold("".join(first.itertext())).lower() == fold(title).lower():
+        main.remove(first)
+
+
 def content_hash(body: str) -> str:
     return hashlib.sha256(fold(body).encode("utf-8")).hexdigest()
 
@@ -63,15 +72,16 @@ def extract(
     """
     tree = parse_html(html, content_type)
     meta = read_metadata(tree, extract_metadata(tree, url, _DATE_PARAMS, extensive=False), url)
-    units = segment_units(tree, meta.title, meta.authors)
+    segmentation = segment_page(tree, meta.title, meta.authors)
     main = _main_text(tree, url)
+    _drop_headline(main, meta.title)
     body = body_text(main)
     words = len(_WORD.findall(body))
     is_article, reason = classify_page(tree, meta, words)
     markdown = body_markdown(main) if is_article else None
     if not is_article:
         body, words = "", 0
-    fields = fields_from_units(units, body, meta.title, url)
+    fields = fields_from_units(segmentation, body, meta.title, url, meta.authors)
     return Article(
         url=meta.url or "",
         canonical_url=meta.canonical_url,

@@ -291,6 +291,15 @@ AD_LABEL_PATTERN = (
 )
 #: An author name that can head a bio: two to four capitalised words ("Jane van der Berg" too).
 PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Redação)\b)(Dr\.? |Prof\.? )?[A-ZÀ-Þ][\w'’.-]+( (van|von|de|der|da|di|del|la|le|bin|al)?\s?[A-ZÀ-Þ][\w'’.-]+){1,3}$"
+#: A block outside every unit counts as body when its text is in the extracted body and it has
+#: at least this many words (shorter lines match anywhere by chance) ...
+MIN_BODY_BLOCK_WORDS = 4
+#: ... and as a byline when it is short, names the author or a date, and comes at most this
+#: many blocks after the title.
+BYLINE_MAX_DISTANCE = 6
+#: With at least this many promos found from text, and more of their words than of the rest
+#: (MAX_UNIT_SHARE_OF_BODY), the offers are the article (a deals roundup), not promos.
+MIN_OFFERS_FOR_ROUNDUP = 3
 #: A heading longer than this does not introduce a unit.
 MAX_UNIT_HEADING_WORDS = 15
 #: A short text block (a bold line, a div) is read as a heading when it has at most this many words.

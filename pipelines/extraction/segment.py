@@ -196,6 +196,7 @@ class Segmenter:
 
     def __init__(self, root: HtmlElement, title: str | None, authors: list[str]) -> None:
         self.root = root
+        self.title = title
         self.page = _Page(root)
         self.index = BlockIndex(root)
         self.blocks = self.index.blocks
@@ -590,9 +591,49 @@ class Segmenter:
             return True
         return bool(el.xpath(".//img")) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
 
+    def title_and_byline(self) -> None:
+        """The headline and the byline under it: not body text, whatever trafilatura thinks."""
+        heading = self.page.title_heading
+        if heading is None:
+            return
+        start, _ = self.index.span(heading)
+        if start >= len(self.blocks) or self.blocks[start].element is not heading or self.taken[start]:
+            return
+        title = fold(self.title or "").lower()
+        text = self.blocks[start].text.lower()
+        if title and not (text == title or text in title or title in text):
+            return
+        self._add([heading], BlockLabel.TITLE, "h1=title")
+        for i in range(start + 1, min(start + 1 + cues.BYLINE_MAX_DISTANCE, len(self.blocks))):
+            block = self.blocks[i]
+            if self.taken[i] or (block.kind == "heading" and block.words > cues.MAX_CUE_HEADING_WORDS):
+                continue
+            if block.words > 20 or block.kind not in ("text", "heading"):
+                continue
+            lowered = block.text.lower()
+            if lowered.startswith(("by ", "von ", "por ", "par ", "di ")) or any(
+                name in lowered for name in self.author_names
+            ):
+                self._add([block.element], BlockLabel.BYLINE, "near-title:author")
+            elif _BYLINE_TEXT.search(block.text) and block.words <= 12:
+                self._add([block.element], BlockLabel.BYLINE, "near-title:date")
+
+    def _offers_are_the_article(self) -> None:
+        """Drop text-found promos when together they are most of the page: a deals roundup."""
+        offers = [u for u in self.units if u.label is BlockLabel.PROMO and u.reason.startswith("text:")]
+        if len(offers) < cues.MIN_OFFERS_FOR_ROUNDUP:
+            return
+        offer_words = sum(len(u.text.split()) for u in offers)
+        free_words = sum(b.words for i, b in enumerate(self.blocks) if not self.taken[i] and b.kind == "text")
+        if offer_words > cues.MAX_UNIT_SHARE_OF_BODY * (offer_words + free_words):
+            self.units = [u for u in self.units if u not in offers]
+            self.marked = {el for unit in self.units for el in unit.elements}
+
     def run(self) -> list[Unit]:
         self.top_down()
+        self.title_and_byline()
         self.bottom_up()
+        self._offers_are_the_article()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
@@ -601,13 +642,35 @@ class Segmenter:
         return self.units
 
 
-def segment_units(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> list[Unit]:
+@dataclass
+class Segmentation:
+    """The units of a page, and its content blocks each with the innermost unit holding it."""
+
+    units: list[Unit]
+    blocks: list[Block]
+    block_units: list[Unit | None]
+
+
+def segment_page(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> Segmentation:
     """Label the boilerplate units of a page and mark them for pruning before body extraction."""
-    units = Segmenter(root, title, authors or []).run()
+    segmenter = Segmenter(root, title, authors or [])
+    units = segmenter.run()
+    index = segmenter.index
+    block_units: list[Unit | None] = [None] * len(index.blocks)
+    spans = [(unit, index.span(el)) for unit in units for el in unit.elements]
+    for unit, (start, end) in sorted(spans, key=lambda item: item[1][0] - item[1][1]):  # outermost first
+        block_units[start:end] = [unit] * (end - start)
     for unit in units:
+        if unit.label is BlockLabel.TITLE:
+            continue  # pruning the headline can make trafilatura miss the article around it
         for el in unit.elements:
             el.set(UNIT_ATTRIBUTE, unit.label.value)
-    return units
+    return Segmentation(units, index.blocks, block_units)
+
+
+def segment_units(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> list[Unit]:
+    """The units only (see `segment_page`)."""
+    return segment_page(root, title, authors).units
 
 
 def selector(el: HtmlElement) -> str:
@@ -625,4 +688,15 @@ def selector(el: HtmlElement) -> str:
     return " > ".join(reversed(parts))
 
 
-__all__ = ["HEADING_TAGS", "PRUNE_XPATH", "BlockLabel", "Segmenter", "Unit", "form_kind", "segment_units", "selector"]
+__all__ = [
+    "HEADING_TAGS",
+    "PRUNE_XPATH",
+    "BlockLabel",
+    "Segmentation",
+    "Segmenter",
+    "Unit",
+    "form_kind",
+    "segment_page",
+    "segment_units",
+    "selector",
+]

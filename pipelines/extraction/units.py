@@ -1,41 +1,95 @@
-"""From labelled units to the record's fields: bio, promos, forms, related, blocks."""
+"""From the labelled page to the record's fields: bio, promos, forms, related, blocks."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urljoin
 
-from .segment import BlockLabel, Unit, form_kind, selector
+from . import cues
+from .blocks import Block
+from .render import fold
+from .segment import BlockLabel, Segmentation, Unit, form_kind, selector
 
 _MIN_TEASER_WORDS = 3
+_BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
 
 
 def _related_links(unit: Unit, base: str | None) -> list[dict[str, str]]:
     links = []
-    for a in unit.element.iter("a"):
-        title = " ".join(a.text_content().split())
-        href = a.get("href", "").strip()
-        if len(title.split()) >= _MIN_TEASER_WORDS and href and not href.startswith(("#", "javascript:", "mailto:")):
-            links.append({"title": title, "url": urljoin(base or "", href)})
+    for element in unit.elements:
+        for a in element.iter("a"):
+            title = " ".join(a.text_content().split())
+            href = a.get("href", "").strip()
+            if len(title.split()) >= _MIN_TEASER_WORDS and href and not href.startswith(("#", "javascript:", "mailto:")):
+                links.append({"title": title, "url": urljoin(base or "", href)})
     return links
 
 
-def fields_from_units(units: list[Unit], body: str, title: str | None, url: str | None) -> dict[str, Any]:
-    """The record fields that come from segmentation; `blocks` lists everything in reading order."""
-    blocks: list[dict[str, str]] = []
-    if title:
-        blocks.append({"label": BlockLabel.TITLE.value, "text": title, "selector": "title", "reason": "metadata"})
-    blocks.extend(
-        {"label": BlockLabel.BODY.value, "text": paragraph, "selector": "main", "reason": "main-content"}
-        for paragraph in body.split("\n\n")
-        if paragraph.strip()
-    )
+class _BlockLabeller:
+    """Labels the blocks outside any unit: body (as extracted), title, byline, or other."""
+
+    def __init__(self, body: str, title: str | None, authors: list[str]) -> None:
+        self.body = fold(body)
+        self.body_paragraphs = {fold(p) for p in body.split("\n") if p.strip()}
+        self.title = fold(title or "").lower()
+        self.authors = [name.lower() for name in authors]
+        self.after_title = -1
+
+    def label(self, i: int, block: Block) -> tuple[BlockLabel, str]:
+        text = block.text
+        if block.kind == "heading" and self.title and fold(text).lower() == self.title:
+            self.after_title = i
+            return BlockLabel.TITLE, "heading=title"
+        if text in self.body_paragraphs or (block.words >= cues.MIN_BODY_BLOCK_WORDS and text in self.body):
+            return BlockLabel.BODY, "main-content"
+        near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
+        lowered = text.lower()
+        if near_title and block.words <= 20 and (
+            lowered.startswith("by ") or _BYLINE_TEXT.search(text) or any(name in lowered for name in self.authors)
+        ):
+            return BlockLabel.BYLINE, "near-title:name-or-date"
+        return BlockLabel.OTHER, "unlabelled"
+
+
+def _page_blocks(
+    segmentation: Segmentation, body: str, title: str | None, authors: list[str]
+) -> list[dict[str, str]]:
+    """Every visible content block in reading order; a unit's blocks make one entry."""
+    labeller = _BlockLabeller(body, title, authors)
+    out: list[dict[str, str]] = []
+    previous_unit: Unit | None = None
+    for i, (block, unit) in enumerate(zip(segmentation.blocks, segmentation.block_units, strict=True)):
+        if not block.text:
+            continue
+        if unit is not None:
+            if unit is not previous_unit:
+                out.append(
+                    {
+                        "label": unit.label.value,
+                        "text": unit.text,
+                        "selector": selector(unit.element),
+                        "reason": unit.reason,
+                    }
+                )
+            previous_unit = unit
+            continue
+        previous_unit = None
+        label, reason = labeller.label(i, block)
+        if label is BlockLabel.OTHER and out and out[-1]["label"] == "other" and out[-1]["reason"] == reason:
+            out[-1]["text"] += " " + block.text  # runs of unlabelled lines make one block
+            continue
+        out.append({"label": label.value, "text": block.text, "selector": selector(block.element), "reason": reason})
+    return out
+
+
+def fields_from_units(
+    segmentation: Segmentation, body: str, title: str | None, url: str | None, authors: list[str] | None = None
+) -> dict[str, Any]:
+    """The record fields that come from segmentation; `blocks` lists the whole page in reading order."""
     bios, promos, forms, related = [], [], [], []
     seen_related: set[str] = set()
-    for unit in units:
-        blocks.append(
-            {"label": unit.label.value, "text": unit.text, "selector": selector(unit.element), "reason": unit.reason}
-        )
+    for unit in segmentation.units:
         if unit.label is BlockLabel.BIO:
             bios.append(unit.text)
         elif unit.label is BlockLabel.PROMO:
@@ -52,5 +106,5 @@ def fields_from_units(units: list[Unit], body: str, title: str | None, url: str 
         "promos": promos,
         "forms": forms,
         "related": related,
-        "blocks": blocks,
+        "blocks": _page_blocks(segmentation, body, title, authors or []),
     }
