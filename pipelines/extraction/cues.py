@@ -136,6 +136,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
         r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership",
     ),
     ("other", r"\bsidebar\b|widget-?area"),
+    ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
     (
         "navigation",
         r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|pagination|pager|\bskip-?link|site-?header|masthead",
@@ -175,6 +176,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
         "related",
         r"^(related|recommended|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
     ),
+    ("navigation", r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$"),
     (
         "comments",
         r"^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|join the (discussion|conversation)|discussion|kommentare|comentarios|comentários|commentaires)\b",
@@ -195,20 +197,33 @@ SEARCH_FORM_XPATH = (
 CONTROL_XPATH = ".//input[not(@type='hidden')] | .//button | .//textarea | .//select"
 PASSWORD_INPUT_XPATH = ".//input[@type='password']"
 BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[contains(concat(' ', normalize-space(@class), ' '), 'button') or contains(@class, 'btn')]"
+#: Attributes of a <form> that name its purpose when its text does not.
+FORM_NAME_ATTRIBUTES = ("name", "id", "action", "aria-label", "data-name")
 FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
     ("search", r"\bsearch\b|suche|buscar"),
     ("booking", r"book (a|your|my)|schedule|appointment|consultation|discovery call|strategy (call|session)|reserve"),
-    ("application", r"\bapply\b|application|applicants?|qualify|enroll|bewerb"),
+    (
+        "application",
+        r"\bapply\b|application|applicants?|qualify|enroll|bewerb|limited availability|exclusive access|one-on-one journey",
+    ),
     (
         "download",
-        r"download|free (guide|e-?book|checklist|report|workbook|template|chapter)|instant access|get the (guide|report|e-?book)|baixe",
+        r"download|free (guide|e-?book|checklist|report|workbook|template|chapter)|instant access|baixe|"
+        r"\bget the\b.{0,30}\b(checklist|calculator|template|worksheet|guide|report|e-?book|pdf|spreadsheet)|"
+        r"\b(printable|one-page) (checklist|worksheet|guide)|we('ll| will) send (it|you the)",
     ),
     (
         "newsletter",
-        r"newsletter|subscribe|sign ?up|inbox|weekly|daily|updates|insights|mailing list|join (my|our)|abonn|suscr|inscre",
+        r"newsletter|subscribe|sign ?up|inbox|weekly|daily|updates|insights|mailing list|join (my|our)|abonn|suscr|inscre|"
+        r"\bletter\b|\bcarta\b|\bbrief\b|whenever .{0,40} publishes|get an e-?mail|ready for more|recib",
     ),
-    ("contact", r"contact|get in touch|message|enquir|inquir|question|feedback|kontakt|contato|contacto"),
+    (
+        "contact",
+        r"contact|get in touch|message|enquir|inquir|question|feedback|kontakt|contato|contacto|story idea|tell us|submission",
+    ),
 )
+#: The first words of a form (its heading) decide its kind before the rest of its text.
+FORM_KIND_HEAD_WORDS = 15
 #: A widget selling something: prices, pre-orders, store buttons, publishers.
 PROMO_TEXT_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
@@ -222,8 +237,8 @@ PROMO_TEXT_PATTERN = (
 )
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
-    r"\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|today)\b|\bavailable (now )?(on amazon|wherever)|"
-    r"\bships? (on|in) |\badd to cart\b|\bshop now\b|\bsponsored\b|\bpaid (post|content|partnership)\b|"
+    r"\bpre-?order\b|\bavailable (now )?(on amazon|wherever)|\bships? (on|in) |\bsponsored\b|\bpaid (post|content|partnership)\b|"
+    r"\b(promo|discount|coupon|voucher) code\b|\bwith (the )?code (?-i:[A-Z0-9]{3,})\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
@@ -253,7 +268,10 @@ SIGNUP_PATTERN = r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
-BIO_CONTINUATION_PATTERN = r"^(he|she|they|his|her|their|i|my|when (he|she|they|i)|before|after|outside|in (his|her|their|my) )\b"
+BIO_CONTINUATION_PATTERN = (
+    r"^((he|she|they|his|her|their|i|my|when (he|she|they|i)|before|after|outside|in (his|her|their|my) )\b|"
+    r"(regularly |often |frequently )?(featured|quoted|seen|published) (in|on|by)\b|as seen (in|on)\b)"
+)
 #: Buttons drawn as links.
 BUTTON_CLASS_PATTERN = r"button|btn|\bcta\b"
 
@@ -281,7 +299,7 @@ UNIT_GROWTH: dict[str, tuple[int, int]] = {
 #: An offer line (price, free guide, shop link) longer than this is prose, not a promo ...
 MAX_OFFER_LINE_WORDS = 40
 #: A line saying enough on its own (a publisher, a paywall, an appeal) is a promo up to this long.
-MAX_STRONG_OFFER_LINE_WORDS = 30
+MAX_STRONG_OFFER_LINE_WORDS = 40
 #: ... and a promo found from such a line takes in only lines up to this long after it.
 MAX_OFFER_TAIL_WORDS = 12
 #: The label of an ad slot, alone: no promo, and no heading of the text after it.

@@ -15,9 +15,9 @@ def fold(text: str) -> str:
 
 
 def _block_text(el: _Element) -> str:
-    if el.tag == "list":
+    if el.tag == "list":  # every item is a block of its own
         items = (fold("".join(item.itertext())) for item in el.iterchildren("item"))
-        return "\n".join(item for item in items if item)
+        return "\n\n".join(item for item in items if item)
     if el.tag == "table":
         rows = (
             " | ".join(fold("".join(cell.itertext())) for cell in row.iterchildren("cell")) for row in el.iter("row")

@@ -84,9 +84,16 @@ def form_kind(text: str, element: HtmlElement | None = None) -> str:
     """newsletter, contact, booking, application, download, search or other."""
     if element is not None and element.xpath(cues.SEARCH_FORM_XPATH):
         return "search"
-    for kind, pattern in _FORM_KINDS:
-        if pattern.search(text):
-            return kind
+    head = " ".join(text.split()[: cues.FORM_KIND_HEAD_WORDS])
+    for part in (head, text):
+        for kind, pattern in _FORM_KINDS:
+            if pattern.search(part):
+                return kind
+    if element is not None:  # <form name="Concierge Application" action="/apply">
+        named = " ".join(" ".join(form.get(a, "") for a in cues.FORM_NAME_ATTRIBUTES) for form in element.iter("form"))
+        for kind, pattern in _FORM_KINDS:
+            if named.strip() and pattern.search(named):
+                return kind
     return "other"
 
 
@@ -207,6 +214,7 @@ class Segmenter:
         self.units: list[Unit] = []
         self.marked: set[HtmlElement] = set()
         self.regions: list[tuple[HtmlElement, BlockLabel, str]] = []
+        self.textless_forms: list[tuple[HtmlElement, BlockLabel, str]] = []
 
     # --- bookkeeping ------------------------------------------------------------------
     def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
@@ -384,6 +392,9 @@ class Segmenter:
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
+        controls = any(el.xpath(cues.CONTROL_XPATH) or el.xpath(cues.BUTTON_XPATH) for el in elements)
+        if label is BlockLabel.FORM and not controls and len(text.split()) <= cues.MAX_CUE_HEADING_WORDS:
+            return BlockLabel.OTHER  # "Subscribe to: Posts (Atom)": a link, no form
         has_email = any(el.xpath(cues.EMAIL_INPUT_XPATH) or el.xpath("self::" + cues.EMAIL_FIELD) for el in elements)
         paid = bool(_PAID_TEXT.search(text))
         free = bool(_FREE_SIGNUP_TEXT.search(text))
@@ -423,12 +434,24 @@ class Segmenter:
                 continue
             stack.extend(reversed(el))
         # extend only once all declared units are known, so none takes in a neighbour's blocks
-        for unit in list(self.units):
-            if unit.label in _EXTEND and unit in self.units:
-                if unit.element.tag in HEADING_TAGS:
-                    self._heading_unit(unit.element, unit.label, unit.reason)
+        pending = [(u.element, u.label, u.reason) for u in self.units] + self.textless_forms
+        for el, label, reason in pending:
+            if label in _EXTEND and not self._superseded(el):
+                if el.tag in HEADING_TAGS:
+                    self._heading_unit(el, label, reason)
                 else:
-                    self._unit(unit.element, unit.label, unit.reason)
+                    self._unit(el, label, reason)
+
+    def _superseded(self, el: HtmlElement) -> bool:
+        """Whether another unit has taken `el` in since it was found."""
+        for unit in self.units:
+            for member in unit.elements:
+                if member is el:
+                    if unit.elements[0] is not el:
+                        return True
+                elif self.index.contains(member, el):
+                    return True
+        return False
 
     def _guarded(self, el: HtmlElement, label: BlockLabel) -> bool:
         if label is BlockLabel.COMMENTS and self.page.title_heading is not None:
@@ -441,7 +464,10 @@ class Segmenter:
         elif el.xpath(cues.SEARCH_FORM_XPATH):
             self._add([el], BlockLabel.NAVIGATION, reason + ",search")
         elif not self.page.holds_article(el):
-            self._add([el], BlockLabel.FORM, reason)
+            if self.page.words(el):
+                self._add([el], BlockLabel.FORM, reason)
+            else:  # only fields: its heading and text are around it, found when it is extended
+                self.textless_forms.append((el, BlockLabel.FORM, reason))
 
     # --- pass 2: evidence in the blocks -------------------------------------------------
     def bottom_up(self) -> None:
@@ -538,6 +564,9 @@ class Segmenter:
                 before += self.page.text(sibling)
             if before.strip():
                 break
+            start, end = self.index.span(parent)
+            if any(b.kind == "heading" and not b.linked and not _contains(heading, b.element) for b in self.blocks[start:end]):
+                break  # the parent holds the next section too
             best = node = parent
         return best
 
@@ -638,6 +667,7 @@ class Segmenter:
             text = self.page.text(region)
             if text and not self._in_units(region):
                 self.units.append(Unit(label, [region], reason, text))
+                self.marked.add(region)
         self.units.sort(key=lambda u: self.index.order.get(u.element, 0))
         return self.units
 
