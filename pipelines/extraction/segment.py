@@ -80,20 +80,27 @@ _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items(
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
 
-def form_kind(text: str, element: HtmlElement | None = None) -> str:
+def form_kind(text: str, elements: list[HtmlElement] | HtmlElement | None = None) -> str:
     """newsletter, contact, booking, application, download, search or other."""
-    if element is not None and element.xpath(cues.SEARCH_FORM_XPATH):
+    if elements is None:
+        elements = []
+    elif isinstance(elements, HtmlElement):
+        elements = [elements]
+    if any(el.xpath(cues.SEARCH_FORM_XPATH) for el in elements):
         return "search"
     head = " ".join(text.split()[: cues.FORM_KIND_HEAD_WORDS])
     for part in (head, text):
         for kind, pattern in _FORM_KINDS:
             if pattern.search(part):
                 return kind
-    if element is not None:  # <form name="Concierge Application" action="/apply">
-        named = " ".join(" ".join(form.get(a, "") for a in cues.FORM_NAME_ATTRIBUTES) for form in element.iter("form"))
-        for kind, pattern in _FORM_KINDS:
-            if named.strip() and pattern.search(named):
-                return kind
+    # <form name="Concierge Application" action="/apply">
+    named = " ".join(form.get(a, "") for el in elements for form in el.iter("form") for a in cues.FORM_NAME_ATTRIBUTES)
+    for kind, pattern in _FORM_KINDS:
+        if named.strip() and pattern.search(named):
+            return kind
+    fields = [f for el in elements for f in el.xpath(cues.CONTROL_XPATH) if f.get("type") not in ("submit", "button")]
+    if fields and all(f.xpath("self::" + cues.EMAIL_FIELD) for f in fields if f.tag != "button"):
+        return "newsletter"  # nothing asked but an e-mail address: a sign-up
     return "other"
 
 
@@ -637,7 +644,9 @@ class Segmenter:
             block = self.blocks[i]
             if self.taken[i] or (block.kind == "heading" and block.words > cues.MAX_CUE_HEADING_WORDS):
                 continue
-            if block.words > 20 or block.kind not in ("text", "heading"):
+            if block.kind == "text" and block.words > 20:
+                break  # the article has begun: bylines come before it
+            if block.kind not in ("text", "heading"):
                 continue
             lowered = block.text.lower()
             if lowered.startswith(("by ", "von ", "por ", "par ", "di ")) or any(

@@ -95,7 +95,7 @@ def fields_from_units(
         elif unit.label is BlockLabel.PROMO:
             promos.append(unit.text)
         elif unit.label is BlockLabel.FORM:
-            forms.append({"kind": form_kind(unit.text, unit.element), "text": unit.text})
+            forms.append({"kind": form_kind(unit.text, unit.elements), "text": unit.text})
         elif unit.label is BlockLabel.RELATED:
             for link in _related_links(unit, url):
                 if link["url"] not in seen_related:
