@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
@@ -38,6 +39,7 @@ _BLOCK_TAGS = HEADING_TAGS | {
 }
 _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
+_CONTROLS = XPath(cues.CONTROL_XPATH)
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -47,8 +49,11 @@ def is_hidden(el: HtmlElement) -> bool:
     return "hidden" in attrib or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
 
 
-def visible_text(el: HtmlElement) -> str:
-    """The element's text as shown: hidden descendants dropped, whitespace folded."""
+def visible_text(el: HtmlElement, hidden: set[HtmlElement] | None = None) -> str:
+    """The element's text as shown: hidden descendants dropped, whitespace folded.
+
+    `hidden`, when given, is the set of hidden elements of the page (see `BlockIndex`).
+    """
     parts: list[str] = []
     stack: list[tuple[HtmlElement, bool]] = [(el, False)]
     while stack:
@@ -59,7 +64,7 @@ def visible_text(el: HtmlElement) -> str:
             continue
         if node is not el:
             stack.append((node, True))
-        if is_hidden(node):
+        if (node in hidden) if hidden is not None else is_hidden(node):
             continue
         if node.text:
             parts.append(node.text)
@@ -117,28 +122,58 @@ def _linked(el: HtmlElement, text: str) -> bool:
 
 
 class BlockIndex:
-    """The blocks of one page with a fast 'which blocks lie inside this element' lookup."""
+    """The blocks of one page, and per-element facts computed in one pass over the tree.
+
+    For every element: its document order and the order of its last descendant (so "which
+    blocks lie inside this element" is a bisection), whether it is hidden, its visible words
+    and its words inside <p>. Text of a subtree with nothing hidden in it comes from lxml's
+    itertext, the rest from a walk that skips hidden elements.
+    """
 
     def __init__(self, root: HtmlElement) -> None:
-        self.order: dict[HtmlElement, int] = {}
-        self.last: dict[HtmlElement, int] = {}
         nodes = list(root.iter())
-        for i, el in enumerate(nodes):
-            self.order[el] = i
-        for el in reversed(nodes):
-            self.last[el] = self.last[el[-1]] if len(el) else self.order[el]
+        self.order: dict[HtmlElement, int] = {el: i for i, el in enumerate(nodes)}
+        self.last: dict[HtmlElement, int] = {}
+        self.hidden: set[HtmlElement] = set()
+        self.words: dict[HtmlElement, int] = {}
+        self.p_words: dict[HtmlElement, int] = {}
+        self._clean: set[HtmlElement] = set()  # nothing hidden anywhere inside
+        last, words, p_words, hidden, clean = self.last, self.words, self.p_words, self.hidden, self._clean
+        for el in reversed(nodes):  # children before their parents
+            last[el] = last[el[-1]] if len(el) else self.order[el]
+            if is_hidden(el):
+                hidden.add(el)
+                words[el] = p_words[el] = 0
+                continue
+            count = len(el.text.split()) if el.text else 0
+            p_count = 0
+            tidy = True
+            for child in el:
+                count += words[child] + (len(child.tail.split()) if child.tail else 0)
+                p_count += p_words[child]
+                if tidy and (child in hidden or child not in clean) and isinstance(child.tag, str):
+                    tidy = False
+            words[el] = count
+            p_words[el] = count if el.tag == "p" else p_count
+            if tidy:
+                clean.add(el)
         self.blocks: list[Block] = list(self._collect(root))
         self.positions = [b.position for b in self.blocks]
+
+    def text(self, el: HtmlElement) -> str:
+        if el in self._clean:
+            return fold(" ".join(el.itertext()))
+        return visible_text(el, self.hidden)
 
     def _collect(self, root: HtmlElement) -> Iterator[Block]:
         stack = [root]
         while stack:
             el = stack.pop()
-            if is_hidden(el):
+            if el in self.hidden:
                 continue
             tag = el.tag
             if tag in _BLOCK_TAGS or (tag not in ("ul", "ol", "tr", "tbody") and _has_loose_text(el)):
-                text = visible_text(el)
+                text = self.text(el)
                 if len(text) > cues.MAX_LOOSE_BLOCK_CHARS and tag not in _BLOCK_TAGS and len(el):
                     stack.extend(reversed(el))  # a big wrapper with some stray text: look inside
                     continue
@@ -146,7 +181,7 @@ class BlockIndex:
                     continue
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
                     yield Block(el, _kind(el, text), text, len(text.split()), self.order[el], _linked(el, text))
-                elif el.xpath(cues.CONTROL_XPATH):  # <p><input type="email"></p>
+                elif _CONTROLS(el):  # <p><input type="email"></p>
                     yield Block(el, "field", "", 0, self.order[el], False)
                 continue
             stack.extend(reversed(el))

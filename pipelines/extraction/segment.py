@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import HEADING_TAGS, Block, BlockIndex, is_hidden, visible_text
+from .blocks import HEADING_TAGS, Block, BlockIndex
 from .render import fold
 
 
@@ -60,6 +62,18 @@ UNIT_ATTRIBUTE = "data-thresher-label"
 PRUNE_XPATH = f"//*[@{UNIT_ATTRIBUTE}]"
 
 _ATTRIBUTE_CUES = [(BlockLabel(label), re.compile(pattern)) for label, pattern in cues.ATTRIBUTE_CUES]
+# XPath expressions compiled once (lxml compiles a string on every call)
+_SEARCH_FORM = XPath(cues.SEARCH_FORM_XPATH)
+_CONTROLS = XPath(cues.CONTROL_XPATH)
+_BUTTONS = XPath(cues.BUTTON_XPATH)
+_EMAIL_INPUTS = XPath(cues.EMAIL_INPUT_XPATH)
+_IS_EMAIL_FIELD = XPath("self::" + cues.EMAIL_FIELD)
+_PASSWORD_INPUTS = XPath(cues.PASSWORD_INPUT_XPATH)
+_SHOP_LINKS = XPath(cues.SHOP_LINK_XPATH)
+_IN_ARTICLE = XPath("ancestor::article")
+_LINKS = XPath(".//a[@href]")
+_IMAGES = XPath(".//img")
+_ANY_ATTRIBUTE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
 _HEADING_CUES = [(BlockLabel(label), re.compile(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
 _PROMO_TEXT = re.compile(cues.PROMO_TEXT_PATTERN, re.I)
@@ -86,7 +100,7 @@ def form_kind(text: str, elements: list[HtmlElement] | HtmlElement | None = None
         elements = []
     elif isinstance(elements, HtmlElement):
         elements = [elements]
-    if any(el.xpath(cues.SEARCH_FORM_XPATH) for el in elements):
+    if any(_SEARCH_FORM(el) for el in elements):
         return "search"
     head = " ".join(text.split()[: cues.FORM_KIND_HEAD_WORDS])
     for part in (head, text):
@@ -98,38 +112,28 @@ def form_kind(text: str, elements: list[HtmlElement] | HtmlElement | None = None
     for kind, pattern in _FORM_KINDS:
         if named.strip() and pattern.search(named):
             return kind
-    fields = [f for el in elements for f in el.xpath(cues.CONTROL_XPATH) if f.get("type") not in ("submit", "button")]
-    if fields and all(f.xpath("self::" + cues.EMAIL_FIELD) for f in fields if f.tag != "button"):
+    fields = [f for el in elements for f in _CONTROLS(el) if f.get("type") not in ("submit", "button")]
+    if fields and all(_IS_EMAIL_FIELD(f) for f in fields if f.tag != "button"):
         return "newsletter"  # nothing asked but an e-mail address: a sign-up
     return "other"
 
 
 class _Page:
-    """Per-page facts computed once: visible words and paragraph words of every element."""
+    """Per-page facts the rules ask about: text, words and paragraph words of any element."""
 
-    def __init__(self, root: HtmlElement) -> None:
+    def __init__(self, root: HtmlElement, index: BlockIndex) -> None:
         self.root = root
+        self.index = index
         self._text: dict[HtmlElement, str] = {}
-        self._words: dict[HtmlElement, int] = {}
-        self._p_words: dict[HtmlElement, int] = {}
-        for el in reversed(list(root.iter())):  # children before their parents
-            if is_hidden(el):
-                self._words[el] = self._p_words[el] = 0
-                continue
-            words = len((el.text or "").split())
-            p_words = 0
-            for child in el:
-                words += self._words[child] + len((child.tail or "").split())
-                p_words += self._p_words[child]
-            self._words[el] = words
-            self._p_words[el] = words if el.tag == "p" else p_words
+        self._words = index.words
+        self._p_words = index.p_words
         self.p_words = self._p_words.get(root, 0)
         h1s = [h for h in root.iter("h1") if self._words.get(h)]
         self.title_heading = h1s[0] if h1s else None
 
     def text(self, el: HtmlElement) -> str:
         if el not in self._text:
-            self._text[el] = visible_text(el)
+            self._text[el] = self.index.text(el)
         return self._text[el]
 
     def words(self, el: HtmlElement) -> int:
@@ -193,15 +197,22 @@ def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
     if role in cues.ROLE_LABELS:
         return BlockLabel(cues.ROLE_LABELS[role]), f"role={role}"
     if el.tag in cues.TAG_LABELS and el.tag != "form":
-        if el.tag == "footer" and el.xpath("ancestor::article"):
+        if el.tag == "footer" and _IN_ARTICLE(el):
             return None  # an article's own footer: look inside it
         return BlockLabel(cues.TAG_LABELS[el.tag]), f"tag={el.tag}"
     text = _cue_text(el)
-    if text.strip():
-        for label, pattern in _ATTRIBUTE_CUES:
-            match = pattern.search(text)
-            if match:
-                return label, f"attr:{match.group(0)}"
+    return _label_of_cue_text(text) if text else None
+
+
+@lru_cache(maxsize=8192)
+def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
+    """Pages repeat the same class strings hundreds of times: each is matched once."""
+    if not _ANY_ATTRIBUTE_CUE.search(text):  # one search rules out most elements
+        return None
+    for label, pattern in _ATTRIBUTE_CUES:
+        match = pattern.search(text)
+        if match:
+            return label, f"attr:{match.group(0)}"
     return None
 
 
@@ -211,8 +222,8 @@ class Segmenter:
     def __init__(self, root: HtmlElement, title: str | None, authors: list[str]) -> None:
         self.root = root
         self.title = title
-        self.page = _Page(root)
         self.index = BlockIndex(root)
+        self.page = _Page(root, self.index)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
         self.author_names = [fold(name).lower() for name in authors if _PERSON_NAME.match(fold(name))]
@@ -270,7 +281,7 @@ class Segmenter:
             return seed
         max_words, max_extra = limits
         base = self.page.words(seed)
-        emails = len(seed.xpath(cues.EMAIL_INPUT_XPATH))
+        emails = len(_EMAIL_INPUTS(seed))
         seed_start, seed_end = self.index.span(seed)
         best = seed
         node = seed.getparent()
@@ -280,7 +291,7 @@ class Segmenter:
                 break
             if self.page.holds_article(node):
                 break
-            if len(node.xpath(cues.EMAIL_INPUT_XPATH)) > max(1, emails):
+            if len(_EMAIL_INPUTS(node)) > max(1, emails):
                 break  # would merge two forms
             start, end = self.index.span(node)
             if any(self.taken[i] for i in range(start, seed_start)) or any(self.taken[i] for i in range(seed_end, end)):
@@ -332,7 +343,7 @@ class Segmenter:
         headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
         offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
         ended = offer and (
-            any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(el.xpath(cues.CONTROL_XPATH))
+            any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(_CONTROLS(el))
         )
         after: list[Block] = []
         words = 0
@@ -399,10 +410,10 @@ class Segmenter:
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
-        controls = any(el.xpath(cues.CONTROL_XPATH) or el.xpath(cues.BUTTON_XPATH) for el in elements)
+        controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
         if label is BlockLabel.FORM and not controls and len(text.split()) <= cues.MAX_CUE_HEADING_WORDS:
             return BlockLabel.OTHER  # "Subscribe to: Posts (Atom)": a link, no form
-        has_email = any(el.xpath(cues.EMAIL_INPUT_XPATH) or el.xpath("self::" + cues.EMAIL_FIELD) for el in elements)
+        has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
         paid = bool(_PAID_TEXT.search(text))
         free = bool(_FREE_SIGNUP_TEXT.search(text))
         if label is BlockLabel.FORM and not has_email and (paid or (_STRONG_PROMO_TEXT.search(text) and not free)):
@@ -416,7 +427,7 @@ class Segmenter:
         stack = [self.root]
         while stack:
             el = stack.pop()
-            if is_hidden(el):
+            if el in self.index.hidden:
                 continue
             found = _attribute_label(el) if el is not self.root else None
             if found and not self._guarded(el, found[0]):
@@ -466,9 +477,9 @@ class Segmenter:
         return self.page.holds_article(el)
 
     def _add_form(self, el: HtmlElement, reason: str) -> None:
-        if el.xpath(cues.PASSWORD_INPUT_XPATH):
+        if _PASSWORD_INPUTS(el):
             self._add([el], BlockLabel.OTHER, reason + ",login")
-        elif el.xpath(cues.SEARCH_FORM_XPATH):
+        elif _SEARCH_FORM(el):
             self._add([el], BlockLabel.NAVIGATION, reason + ",search")
         elif not self.page.holds_article(el):
             if self.page.words(el):
@@ -482,7 +493,7 @@ class Segmenter:
             if self.taken[i]:
                 continue
             el = block.element
-            if block.kind == "field" and el.xpath("self::" + cues.EMAIL_FIELD):
+            if block.kind == "field" and _IS_EMAIL_FIELD(el):
                 self._unit(el, BlockLabel.FORM, "email-field")
             elif block.kind == "heading" and block.linked and self._teasers(i):
                 continue
@@ -581,14 +592,13 @@ class Segmenter:
         el, text, words = block.element, block.text, block.words
         if not words or words > cues.MAX_WIDGET_WORDS or self._in_units(el):
             return
-        if words <= 40 and _INLINE_RELATED.search(text) and el.xpath(".//a[@href]"):
+        if words <= 40 and _INLINE_RELATED.search(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
-        offer = _PROMO_TEXT.search(text) or _STRONG_PROMO_TEXT.search(text) or el.xpath(cues.SHOP_LINK_XPATH)
-        if words <= 150 and offer and self._promo(block):
+        if words <= cues.MAX_OFFER_LINE_WORDS and self._promo(block):
             return
         if block.kind != "text":
             return
@@ -603,11 +613,13 @@ class Segmenter:
         if block.words > cues.MAX_OFFER_LINE_WORDS:
             return False  # a price in a paragraph of prose is the article talking about money
         strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and _STRONG_PROMO_TEXT.search(block.text)
+        if not (strong or _PROMO_TEXT.search(block.text) or _SHOP_LINKS(block.element)):
+            return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=True)
         text = " ".join(self.page.text(e) for e in elements)
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
-        shop = any(e.xpath(cues.SHOP_LINK_XPATH) for e in elements)
+        shop = any(_SHOP_LINKS(e) for e in elements)
         if not (strong or has_action or (shop and _PROMO_TEXT.search(text))):
             return False
         label = self._settle(BlockLabel.PROMO, elements, text)
@@ -625,7 +637,7 @@ class Segmenter:
         lowered = head.lower()
         if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
-        return bool(el.xpath(".//img")) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
+        return bool(_IMAGES(el)) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
 
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
