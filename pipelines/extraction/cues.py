@@ -133,9 +133,9 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership",
+        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?bar",
     ),
-    ("other", r"\bsidebar\b|widget-?area"),
+    ("other", r"\bsidebar|widget-?area"),
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
     (
         "navigation",
@@ -335,12 +335,20 @@ BIO_TEXT_PATTERN = (
     r"\b(holds? (a|an|dual) [\w' -]{0,40}(degree|phd|master|ba|bs|ma|mba))|\bpreviously (wrote|worked|reported|served)|"
     r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
     r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b|"
-    r"^(hi|hello|hey)[,!]? (i'?m|i am) [A-Z]|^i'?m [A-Z]\w+,? (a|an|the) "
+    r"^(hi|hello|hey)[,!]? (i'?m|i am) [A-Z]|^i'?m [A-Z]\w+,? (a|an|the) |"
+    r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b"
 )
+#: A first-person introduction naming its writer: a bio when the name is the author's.
+FIRST_PERSON_INTRO_PATTERN = r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"
 #: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
 INLINE_RELATED_PATTERN = r"^\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
 #: Short lines that are share prompts wherever they are.
 SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b)"
+
+#: A box asking readers to pass the page on: a share unit whatever its class says.
+SHARE_PROMPT_PATTERN = (
+    r"\bshare (it|this|them)\b|feel free to share|\bsend (them|it) this\b|\bforward (this|it) to\b|\bknow someone who\b"
+)
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5

@@ -83,9 +83,11 @@ _FREE_SIGNUP_TEXT = re.compile(cues.FREE_SIGNUP_PATTERN, re.I)
 _SIGNUP_TEXT = re.compile(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = re.compile(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = re.compile(cues.BIO_TEXT_PATTERN, re.I)
+_FIRST_PERSON_INTRO = re.compile(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_CONTINUES = re.compile(cues.BIO_CONTINUATION_PATTERN, re.I)
 _INLINE_RELATED = re.compile(cues.INLINE_RELATED_PATTERN, re.I)
 _SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
+_SHARE_PROMPT = re.compile(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
 _AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
 _WORDS = re.compile(r"\w+")
@@ -121,15 +123,25 @@ def form_kind(text: str, elements: list[HtmlElement] | HtmlElement | None = None
 class _Page:
     """Per-page facts the rules ask about: text, words and paragraph words of any element."""
 
-    def __init__(self, root: HtmlElement, index: BlockIndex) -> None:
+    def __init__(self, root: HtmlElement, index: BlockIndex, title: str | None) -> None:
         self.root = root
         self.index = index
         self._text: dict[HtmlElement, str] = {}
         self._words = index.words
         self._p_words = index.p_words
         self.p_words = self._p_words.get(root, 0)
-        h1s = [h for h in root.iter("h1") if self._words.get(h)]
-        self.title_heading = h1s[0] if h1s else None
+        self.title_heading = self._title_heading(title)
+
+    def _title_heading(self, title: str | None) -> HtmlElement | None:
+        """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
+        h1s = [h for h in self.root.iter("h1") if self._words.get(h)]
+        wanted = fold(title or "").lower()
+        if wanted:
+            for h1 in h1s:
+                text = self.text(h1).lower()
+                if text and (text == wanted or text in wanted or wanted in text):
+                    return h1
+        return h1s[0] if h1s else None
 
     def text(self, el: HtmlElement) -> str:
         if el not in self._text:
@@ -223,7 +235,7 @@ class Segmenter:
         self.root = root
         self.title = title
         self.index = BlockIndex(root)
-        self.page = _Page(root, self.index)
+        self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
         self.author_names = [fold(name).lower() for name in authors if _PERSON_NAME.match(fold(name))]
@@ -233,6 +245,7 @@ class Segmenter:
         self.marked: set[HtmlElement] = set()
         self.regions: list[tuple[HtmlElement, BlockLabel, str]] = []
         self.textless_forms: list[tuple[HtmlElement, BlockLabel, str]] = []
+        self.block_region = [0] * len(self.blocks)  # which footer or sidebar a block is in (0: none)
 
     # --- bookkeeping ------------------------------------------------------------------
     def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
@@ -283,6 +296,7 @@ class Segmenter:
         base = self.page.words(seed)
         emails = len(_EMAIL_INPUTS(seed))
         seed_start, seed_end = self.index.span(seed)
+        headed = seed_start < seed_end and self.blocks[seed_start].kind == "heading"
         best = seed
         node = seed.getparent()
         while node is not None and node is not self.root and node.tag not in ("body", "html"):
@@ -296,6 +310,8 @@ class Segmenter:
             start, end = self.index.span(node)
             if any(self.taken[i] for i in range(start, seed_start)) or any(self.taken[i] for i in range(seed_end, end)):
                 break  # would swallow another unit
+            if headed and any(b.kind == "heading" for b in self.blocks[start:seed_start] + self.blocks[seed_end:end]):
+                break  # a widget with its own heading stops at the next widget's heading
             best = node
             node = node.getparent()
         return best
@@ -316,13 +332,14 @@ class Segmenter:
             return [el]
         back_blocks, back_words, fwd_words, fwd_block_words = rule
         blocks, taken = self.blocks, self.taken
+        region = self.block_region[start]  # a unit never reaches out of its footer or sidebar
         before: list[Block] = []
         headless = not any(block.kind == "heading" for block in blocks[start:end]) and not _heading_like(blocks[start])
         if headless and back_blocks:
             gap: list[Block] = []
             words = 0
             i = start - 1
-            while i >= 0 and not taken[i] and not self._is_title(blocks[i]):
+            while i >= 0 and not taken[i] and not self._is_title(blocks[i]) and self.block_region[i] == region:
                 block = blocks[i]
                 if block.kind == "heading":
                     if block.words <= cues.MAX_UNIT_HEADING_WORDS:
@@ -334,7 +351,7 @@ class Segmenter:
                 words += block.words
                 i -= 1
         first = start - len(before) - 1
-        if first >= 0 and not taken[first] and blocks[first].kind == "image":
+        if first >= 0 and not taken[first] and blocks[first].kind == "image" and self.block_region[first] == region:
             before.insert(0, blocks[first])  # a cover, a portrait
         # forward: a headed unit takes the rest of its section; an unheaded one only what
         # reads as its continuation. A button ends an offer.
@@ -348,7 +365,7 @@ class Segmenter:
         after: list[Block] = []
         words = 0
         i = end
-        while i < len(blocks) and not taken[i]:
+        while i < len(blocks) and not taken[i] and self.block_region[i] == self.block_region[end - 1]:
             block = blocks[i]
             if block.kind == "heading" and (self._is_title(block) or not (label is BlockLabel.RELATED and block.linked)):
                 break
@@ -410,6 +427,12 @@ class Segmenter:
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
+        paid = bool(_PAID_TEXT.search(text))
+        if label is BlockLabel.PROMO and not paid:  # a "call to action" box can ask for anything
+            if _SHARE_PROMPT.search(text):
+                return BlockLabel.SHARE
+            if any(b.kind == "heading" and b.linked for el in elements for b in self.index.inside(el)):
+                return BlockLabel.RELATED  # an embedded teaser of another post
         controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
         if label is BlockLabel.FORM and not controls and len(text.split()) <= cues.MAX_CUE_HEADING_WORDS:
             return BlockLabel.OTHER  # "Subscribe to: Posts (Atom)": a link, no form
@@ -418,7 +441,8 @@ class Segmenter:
         free = bool(_FREE_SIGNUP_TEXT.search(text))
         if label is BlockLabel.FORM and not has_email and (paid or (_STRONG_PROMO_TEXT.search(text) and not free)):
             return BlockLabel.PROMO
-        if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid:
+        strong = bool(_STRONG_PROMO_TEXT.search(text))
+        if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid and not strong:
             return BlockLabel.FORM
         return label
 
@@ -437,6 +461,8 @@ class Segmenter:
                     # footer is still pruned as a whole at the end
                     if label is BlockLabel.FOOTER or reason.startswith("attr:"):
                         self.regions.append((el, label, reason))
+                        start, end = self.index.span(el)
+                        self.block_region[start:end] = [len(self.regions)] * (end - start)
                     stack.extend(reversed(el))
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
@@ -635,6 +661,9 @@ class Segmenter:
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
+        intro = _FIRST_PERSON_INTRO.match(head)
+        if intro and intro.group("name").lower() in self.author_tokens:
+            return True  # "I'm Hanna, and I make ..." on a page by Hanna Lind
         if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
         return bool(_IMAGES(el)) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
