@@ -133,7 +133,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?bar",
+        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
     ),
     ("other", r"\bsidebar|widget-?area"),
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
@@ -147,7 +147,18 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
 #: "ab cd ad" says nothing, and "ad" there is no advert.
 GENERATED_CLASS_TOKEN_LENGTH = 3
 #: Attributes whose values feed ATTRIBUTE_CUES.
-CUE_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
+CUE_ATTRIBUTES = (
+    "class",
+    "id",
+    "role",
+    "aria-label",
+    "data-component",
+    "data-module",
+    "data-type",
+    "data-hook",
+    "data-testid",
+    "itemprop",
+)
 #: The same, for headings: their id is usually a slug of their own text.
 HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
 #: A short "author" element with a date or reading time in it is a byline, not a bio.
@@ -176,6 +187,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
         "related",
         r"^(related|recommended|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
     ),
+    ("promo", r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content)\b"),
     ("navigation", r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$"),
     (
         "comments",
@@ -237,8 +249,12 @@ PROMO_TEXT_PATTERN = (
 )
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
-    r"\bpre-?order\b|\bavailable (now )?(on amazon|wherever)|\bships? (on|in) |\bsponsored\b|\bpaid (post|content|partnership)\b|"
-    r"\b(promo|discount|coupon|voucher) code\b|\bwith (the )?code (?-i:[A-Z0-9]{3,})\b|"
+    r"\bpre-?order\b|\bavailable (now )?(on amazon|wherever)|\bships? (on|in) |\bpaid (post|content|partnership)\b|"
+    r"^(this (issue|post|episode|newsletter|article|video|podcast) is |today's issue is )?sponsored by\b|\bsponsored (content|post)\b|^sponsored\b|"
+    r"\b(promo|discount|coupon|voucher) code\b|\b(with|use) (the )?code (?-i:[A-Z0-9]{3,})\b|"
+    r"\b(avec le|mit dem|con el|com o|con il) (code|código|codice) (?-i:[A-Z0-9]{3,})\b|\bcode promo\b|"
+    r"\bfor (\$|€|£)\d+([.,]\d\d)? (a|per) (week|month|year)\b|\bpaperback( and| or|,) (kindle|hardcover|e-?book)\b|"
+    r"\((\w+ ){0,3}(press|books|publishing|publishers|verlag|éditions|editora|editorial)(, \d{4})?\)|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
@@ -250,7 +266,8 @@ STRONG_PROMO_TEXT_PATTERN = (
 #: Links into a shop: a block that points there and makes an offer is a promo.
 SHOP_LINK_XPATH = (
     ".//a[contains(@href, '/shop') or contains(@href, '/product') or contains(@href, '/store/') or contains(@href, '/cart')"
-    " or contains(@href, 'checkout') or contains(@href, 'amazon.') or contains(@href, 'gumroad.') or contains(@href, 'amzn.')]"
+    " or contains(@href, 'checkout') or contains(@href, 'amazon.') or contains(@href, 'gumroad.') or contains(@href, 'amzn.')"
+    " or contains(@href, '/subscribe')]"
 )
 #: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
 PAID_OFFER_PATTERN = (

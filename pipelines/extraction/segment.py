@@ -206,14 +206,19 @@ def _cue_text(el: HtmlElement) -> str:
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
     role = el.get("role", "").lower()
+    text = _cue_text(el)
+    declared = _label_of_cue_text(text) if text else None
     if role in cues.ROLE_LABELS:
+        if cues.ROLE_LABELS[role] == "other" and declared:
+            return declared  # <div role="complementary" class="related-posts">
         return BlockLabel(cues.ROLE_LABELS[role]), f"role={role}"
     if el.tag in cues.TAG_LABELS and el.tag != "form":
         if el.tag == "footer" and _IN_ARTICLE(el):
             return None  # an article's own footer: look inside it
+        if cues.TAG_LABELS[el.tag] == "other" and declared:
+            return declared  # <aside class="related-posts">
         return BlockLabel(cues.TAG_LABELS[el.tag]), f"tag={el.tag}"
-    text = _cue_text(el)
-    return _label_of_cue_text(text) if text else None
+    return declared
 
 
 @lru_cache(maxsize=8192)
