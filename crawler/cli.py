@@ -1,7 +1,8 @@
 """`thresher`: a thin face over Scrapy. Flags become settings and spider arguments.
 
 Exit status: 0 the run completed; 1 it could not do its job (nothing fetched, output
-not written, page unreadable); 2 bad arguments (a one-line message, no traceback).
+not written, page unreadable, Redis unreachable); 2 bad arguments (a one-line message,
+no traceback).
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crawler import __version__
+from crawler.layout import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = {"parquet": "parquet", "jsonl": "jsonlines", "json": "json"}
 
 
 class UsageError(Exception):
     """A user mistake in the arguments: reported in one line with exit status 2."""
+
+
+class Unavailable(Exception):
+    """A server the command needs cannot be reached: one line, exit status 1 (worth retrying later)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-depth", type=_count, metavar="N", help="follow links at most N hops from an input page")
     crawl.add_argument("--out", default="output", metavar="DIR", help="dataset directory (default: ./output)")
     crawl.add_argument(
+        "--no-incremental",
+        action="store_true",
+        help="export unchanged pages again (no conditional requests, no content-hash skip)",
+    )
+    crawl.add_argument(
         "--format",
         default="parquet,jsonl",
         type=_formats,
@@ -78,6 +88,39 @@ def _parser() -> argparse.ArgumentParser:
     crawl.add_argument(
         "-v", "--verbose", action="store_true", help="log to the console too, not only to the run's crawl.log"
     )
+    state = crawl.add_mutually_exclusive_group()
+    state.add_argument(
+        "--job-dir",
+        metavar="DIR",
+        help="keep the crawl's state in DIR (Scrapy JOBDIR): a stopped or killed run continues when re-run with it",
+    )
+    state.add_argument(
+        "--resume",
+        action="store_true",
+        help="--job-dir OUT/jobs/<name from the inputs>: the same command continues an unfinished crawl",
+    )
+    state.add_argument(
+        "--redis", metavar="URL", help="work on the shared frontier at redis://HOST:PORT/DB with other workers"
+    )
+    crawl.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        metavar="S",
+        help="with --redis: exit once the frontier stayed empty for S seconds (default 30)",
+    )
+
+    push = commands.add_parser("push", help="add seed URLs to a Redis frontier for `crawl --redis` workers")
+    push.add_argument("urls", nargs="*", metavar="URL", help="seed URLs")
+    push.add_argument("--redis", required=True, metavar="URL", help="the frontier: redis://HOST:PORT/DB")
+    push.add_argument("--urls-file", metavar="F", help="file of URLs, one per line, # comments")
+    push.add_argument("--reset", action="store_true", help="forget the frontier's crawl first (queue, seen URLs)")
+    push.add_argument(
+        "-s", "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE", help="override a setting"
+    )
+
+    runs = commands.add_parser("runs", help="list the runs of a dataset directory with their counts")
+    runs.add_argument("dir", nargs="?", default="output", metavar="DIR", help="dataset directory (default: ./output)")
+    runs.add_argument("--json", action="store_true", help="print the runs and their manifests as JSON")
 
     serve = commands.add_parser("serve-demo", help="serve the bundled demo site on 127.0.0.1 until interrupted")
     serve.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
@@ -95,6 +138,16 @@ def _count(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
     if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0: {value!r}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number >= 0:
         raise argparse.ArgumentTypeError(f"must be >= 0: {value!r}")
     return number
 
@@ -144,6 +197,7 @@ def crawl(args: argparse.Namespace) -> int:
     from scrapy.settings import Settings
 
     from crawler.demo import DemoServer
+    from crawler.layout import dataset_feeds
     from crawler.runid import new_run_id
     from crawler.spiders.articles import ArticleSpider, BadSpiderArgument
 
@@ -165,26 +219,38 @@ def crawl(args: argparse.Namespace) -> int:
     except BadSpiderArgument as exc:
         raise UsageError(str(exc)) from None
     out = _writable_dir(Path(args.out))
+    job_dir = _job_dir(args, out)
+    if args.idle_timeout is not None and not args.redis:
+        raise UsageError("--idle-timeout applies to --redis workers")
+    if args.redis:
+        _check_redis(args.redis)
 
     demo = None
-    if not (args.urls or args.urls_file or args.sitemap or args.feed):
+    if not (args.urls or args.urls_file or args.sitemap or args.feed or args.redis):
+        if job_dir is not None:
+            raise UsageError("--resume/--job-dir need inputs: the demo site gets a new port every run")
         demo = DemoServer().start_in_thread()
         spider_args.update(urls=[demo.base_url + "/"], follow=True)
         print(f"No input given: crawling the bundled demo site at {demo.base_url}/", file=sys.stderr)
 
-    run_id = spider_args["run_id"]
-    run_dir = out / "runs" / run_id
-    feeds = {}
-    for name in args.format:
-        path = out / "articles" / f"{run_id}.parquet" if name == "parquet" else run_dir / f"articles.{name}"
-        feeds[str(path)] = {"format": FORMATS[name], "overwrite": True}
+    feeds, run_dir = dataset_feeds(out, spider_args["run_id"], args.format)
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("FEEDS", feeds, priority="cmdline")
     settings.set("THRESHER_RUN_DIR", str(run_dir), priority="cmdline")
+    settings.set("THRESHER_STATE_PATH", str(out / "state.sqlite"), priority="cmdline")
+    if args.no_incremental:
+        settings.set("THRESHER_INCREMENTAL", False, priority="cmdline")
     if demo is not None:  # loopback: no need to ease in
         settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="cmdline")
+    if job_dir is not None:
+        settings.set("JOBDIR", str(job_dir), priority="cmdline")
+        print(f"Job dir: {job_dir} (run the same command again to continue an unfinished crawl)", file=sys.stderr)
+    if args.redis:
+        settings.set("THRESHER_REDIS_URL", args.redis, priority="cmdline")
+        if args.idle_timeout is not None:
+            settings.set("THRESHER_REDIS_IDLE_TIMEOUT", args.idle_timeout, priority="cmdline")
     if not args.verbose:
         settings.set("LOG_FILE", str(run_dir / "crawl.log"), priority="cmdline")
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -206,16 +272,50 @@ def crawl(args: argparse.Namespace) -> int:
     finally:
         if demo is not None:
             demo.shutdown()
-    return _report(crawler.stats.get_stats(), out, run_dir, feeds)
+    return _report(crawler.stats.get_stats(), out, run_dir, feeds, worker=bool(args.redis))
 
 
-def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any]) -> int:
+def _job_dir(args: argparse.Namespace, out: Path) -> Path | None:
+    """--job-dir as given, or for --resume a job dir named after the inputs, so the same command finds it."""
+    if args.job_dir:
+        return Path(args.job_dir)
+    if not args.resume:
+        return None
+    from crawler.resume import job_name
+
+    spec = {
+        "urls": args.urls,
+        "urls_file": str(Path(args.urls_file).resolve()) if args.urls_file else None,
+        "sitemap": args.sitemap,
+        "feed": args.feed,
+        "follow": args.follow,
+        "allow": args.allow,
+        "deny": args.deny,
+        "max_depth": args.max_depth,
+    }
+    return out / "jobs" / job_name(spec)
+
+
+def _check_redis(url: str) -> None:
+    """Fail in one line before Scrapy starts, rather than with a traceback from its scheduler."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=10).ping()
+    except ValueError as exc:
+        raise UsageError(f"--redis {url}: {exc}") from None
+    except redis.RedisError as exc:
+        raise Unavailable(f"--redis {url}: cannot reach the Redis server ({exc})") from None
+
+
+def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any], worker: bool = False) -> int:
     manifest_path = run_dir / "manifest.json"
     counts = json.loads(manifest_path.read_text())["counts"] if manifest_path.exists() else {}
     failed_feeds = sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count"))
     print(f"\nthresher run {run_dir.name}: {stats.get('finish_reason', 'unknown')}")
     print(
         f"  requested {counts.get('requested', 0)}, exported {counts.get('exported', 0)}, dropped {counts.get('dropped', 0)}"
+        + (f", unchanged {counts['unchanged']}" if counts.get("unchanged") else "")
     )
     for reason, number in counts.get("drop_reasons", {}).items():
         print(f"    {reason:<20} {number}")
@@ -232,9 +332,62 @@ def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, An
     if failed_feeds:
         print("error: an output file could not be written (see crawl.log)", file=sys.stderr)
         return EXIT_FAILED
+    if counts.get("drop_reasons", {}).get("not_fetched"):
+        print(f"  not fetched: {counts['drop_reasons']['not_fetched']} (the run stopped early; see drops.jsonl)")
+    if worker and not counts.get("requested"):  # the other workers took the whole frontier
+        print("  this worker found the shared frontier empty")
+        return EXIT_OK
     if not stats.get("downloader/response_count") or not counts.get("requested"):
         print("error: nothing was fetched", file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_OK
+
+
+# --- push ------------------------------------------------------------------------
+def push(args: argparse.Namespace) -> int:
+    from scrapy.settings import Settings
+
+    from crawler.distributed import FrontierKeys, push_seeds, redis_server, reset_frontier
+    from crawler.spiders.articles import ArticleSpider, BadSpiderArgument, read_url_file
+
+    try:
+        urls = list(args.urls) + (read_url_file(args.urls_file) if args.urls_file else [])
+        ArticleSpider(urls=urls)  # the same checks as crawl's inputs
+    except BadSpiderArgument as exc:
+        raise UsageError(str(exc)) from None
+    if not urls and not args.reset:
+        raise UsageError("give URLs to push (or --reset)")
+    _check_redis(args.redis)
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for name, value in _setting_overrides(args.settings).items():
+        settings.set(name, value, priority="cmdline")
+    settings.set("REDIS_URL", args.redis, priority="cmdline")
+    server = redis_server(settings)
+    keys = FrontierKeys.from_settings(settings, ArticleSpider.name)
+    if args.reset:
+        reset_frontier(server, keys)
+        print(f"cleared the frontier {keys.requests} at {args.redis}")
+    if urls:
+        pushed = push_seeds(server, keys, urls)
+        print(f"pushed {pushed} seed URL(s) to {keys.seeds} at {args.redis}")
+    return EXIT_OK
+
+
+# --- runs ------------------------------------------------------------------------
+def runs(args: argparse.Namespace) -> int:
+    from crawler.runs import NotADataset, format_runs, list_runs, runs_as_json
+
+    try:
+        found = list_runs(args.dir)
+    except NotADataset as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(runs_as_json(found))
+    elif not found:
+        print(f"no runs in {args.dir}")
+    else:
+        print(format_runs(found))
     return EXIT_OK
 
 
@@ -292,7 +445,7 @@ def extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"crawl": crawl, "serve-demo": serve_demo, "extract": extract}
+COMMANDS = {"crawl": crawl, "push": push, "runs": runs, "serve-demo": serve_demo, "extract": extract}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -302,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"thresher {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Unavailable as exc:
+        print(f"thresher {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -28,3 +28,12 @@ class FetchFailure:
     http_status: int | None = None
     detail: str = ""
     stage: str = "fetch"
+
+
+@dataclass
+class NotModified:
+    """A page the server answered 304 to a conditional request: the dataset's version is current."""
+
+    url: str
+    requested_url: str
+    http_status: int = 304

@@ -24,6 +24,8 @@ COOKIES_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.RobotsTxtMiddleware": 100,
+    # incremental re-crawls: If-None-Match / If-Modified-Since from the dataset's state
+    "crawler.incremental.ConditionalRequestMiddleware": 580,
 }
 TELNETCONSOLE_ENABLED = False
 
@@ -54,11 +56,21 @@ ITEM_PIPELINES = {
     "pipelines.drops.FetchFailurePipeline": 100,
     "pipelines.extract.ExtractionPipeline": 300,
     "pipelines.filters.ArticleFilterPipeline": 500,
+    "pipelines.incremental.IncrementalPipeline": 600,
 }
-EXTENSIONS = {"pipelines.accounting.RunAccounting": 500}
+EXTENSIONS = {
+    # before RunAccounting: a stopped run's queued pages become not_fetched drops before the manifest
+    "crawler.resume.PageLedger": 400,
+    "pipelines.accounting.RunAccounting": 500,
+    "crawler.distributed.FrontierWorker": 600,
+}
 THRESHER_EXTRACT_WORKERS = -1  # processes for extraction; -1 = one per core, 0 = inline
+THRESHER_EXTRACT_QUEUE = 0  # pages in the pool at once (the rest wait, and so does the crawl); 0 = 2 x workers
 THRESHER_KEEP_NON_ARTICLES = False
 THRESHER_RUN_DIR = None  # where drops.jsonl and manifest.json go; the CLI sets it
+#: Incremental re-crawls: state in SQLite (the CLI sets DIR/state.sqlite; None: no state).
+THRESHER_STATE_PATH = None
+THRESHER_INCREMENTAL = True  # False: export unchanged pages again (the state is still updated)
 
 FEED_EXPORTERS = {"parquet": "pipelines.exporters.ParquetItemExporter"}
 FEED_STORAGES = {
@@ -68,6 +80,17 @@ FEED_STORAGES = {
 FEED_EXPORT_ENCODING = "utf-8"
 THRESHER_PARQUET_ROW_GROUP_SIZE = 1000
 THRESHER_PARQUET_COMPRESSION = "zstd"
+
+# --- scheduling and distribution ---------------------------------------------
+#: THRESHER_OUT=DIR writes the dataset layout of `thresher crawl --out DIR` from `scrapy crawl`
+#: or scrapyd (`setting=THRESHER_OUT=DIR` in schedule.json); THRESHER_FORMATS picks the files.
+ADDONS = {"crawler.layout.DatasetLayout": 0, "crawler.distributed.RedisFrontier": 0}
+THRESHER_OUT = None
+THRESHER_FORMATS = ["parquet", "jsonl"]
+#: A worker of a shared frontier in Redis (`--redis`): scrapy-redis scheduler and dupefilter.
+THRESHER_REDIS_URL = None
+THRESHER_REDIS_PREFIX = "thresher:%(spider)s"  # Redis keys of the frontier
+THRESHER_REDIS_IDLE_TIMEOUT = 30.0  # seconds of empty frontier, all workers idle, before a worker exits
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

@@ -5,6 +5,10 @@ sets it) it writes `drops.jsonl` as the run goes (one line per dropped URL: url,
 reason, http_status, detail) and `manifest.json` at the end (run id, times, counts by
 outcome and reason, the settings that matter, versions, outputs). Without it, the
 counts still go to the Scrapy stats.
+
+Pages an incremental re-crawl finds unchanged (`pipelines.incremental.Unchanged`) are a
+third outcome, not drops: they go to `unchanged.jsonl` (same line format) and the counts
+balance as requested = exported + dropped + unchanged.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from scrapy import signals
 
 from pipelines.drops import Drop
 from pipelines.extraction.record import SCHEMA_VERSION
+from pipelines.incremental import Unchanged
 
 #: Settings recorded in the manifest: the ones that change what a run fetches or writes.
 MANIFEST_SETTINGS = (
@@ -39,6 +44,8 @@ MANIFEST_SETTINGS = (
     "DEPTH_LIMIT",
     "THRESHER_EXTRACT_WORKERS",
     "THRESHER_KEEP_NON_ARTICLES",
+    "THRESHER_INCREMENTAL",
+    "THRESHER_STATE_PATH",
 )
 VERSIONED_PACKAGES = ("thresher", "scrapy", "trafilatura", "pyarrow", "pandas", "lxml")
 
@@ -70,6 +77,8 @@ class RunAccounting:
         self.exported = 0
         self.drops: Counter[str] = Counter()
         self._drops_file: IO[str] | None = None
+        self.unchanged: Counter[str] = Counter()
+        self._unchanged_file: IO[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler) -> RunAccounting:
@@ -86,6 +95,7 @@ class RunAccounting:
         if self.run_dir is not None:
             self.run_dir.mkdir(parents=True, exist_ok=True)
             self._drops_file = (self.run_dir / "drops.jsonl").open("a", encoding="utf-8")
+            self._unchanged_file = (self.run_dir / "unchanged.jsonl").open("a", encoding="utf-8")
 
     def item_scraped(self, item: Any, spider) -> None:
         self.exported += 1
@@ -98,6 +108,11 @@ class RunAccounting:
         else:
             stage, reason, detail = "pipeline", "dropped", str(exception)
         url = adapter.get("requested_url") or adapter.get("url")
+        if isinstance(exception, Unchanged):
+            self.unchanged[reason] += 1
+            self.stats.inc_value(f"thresher/unchanged/{reason}")
+            self._write(self._unchanged_file, url, stage, reason, adapter.get("http_status"), detail)
+            return
         self._record(url, stage, reason, adapter.get("http_status"), detail)
 
     def item_error(self, item: Any, response, spider, failure) -> None:
@@ -116,41 +131,55 @@ class RunAccounting:
     def _record(self, url: str | None, stage: str, reason: str, http_status: int | None, detail: str) -> None:
         self.drops[reason] += 1
         self.stats.inc_value(f"thresher/dropped/{reason}")
-        if self._drops_file is not None:
+        self._write(self._drops_file, url, stage, reason, http_status, detail)
+
+    @staticmethod
+    def _write(
+        file: IO[str] | None, url: str | None, stage: str, reason: str, http_status: int | None, detail: str
+    ) -> None:
+        if file is not None:
             line = {"url": url, "stage": stage, "reason": reason, "http_status": http_status, "detail": detail}
-            self._drops_file.write(json.dumps(line, ensure_ascii=False) + "\n")
-            self._drops_file.flush()
+            file.write(json.dumps(line, ensure_ascii=False) + "\n")
+            file.flush()
 
     def summary(self) -> dict[str, Any]:
-        """Counts by outcome; `balanced` says requested == exported + dropped."""
+        """Counts by outcome; `balanced` says requested == exported + dropped + unchanged."""
         requested = self.stats.get_value("thresher/requested", 0)
         dropped = sum(self.drops.values())
+        unchanged = sum(self.unchanged.values())
         return {
             "requested": requested,
             "exported": self.exported,
             "dropped": dropped,
+            "unchanged": unchanged,
             "drop_reasons": dict(sorted(self.drops.items())),
-            "balanced": requested == self.exported + dropped,
+            "unchanged_reasons": dict(sorted(self.unchanged.items())),
+            "balanced": requested == self.exported + dropped + unchanged,
             "input_errors": self.stats.get_value("thresher/input_errors", 0),
             "responses": self.stats.get_value("downloader/response_count", 0),
         }
 
     def spider_closed(self, spider, reason: str) -> None:
-        if self._drops_file is not None:
-            self._drops_file.close()
-            self._drops_file = None
+        for file in (self._drops_file, self._unchanged_file):
+            if file is not None:
+                file.close()
+        self._drops_file = self._unchanged_file = None
         self.stats.set_value("thresher/balanced", self.summary()["balanced"])
         if self.run_dir is None:
             return
         settings = self.crawler.settings
         feeds = settings.getdict("FEEDS")
+        finished_at = datetime.now(timezone.utc)
         manifest = {
             "run_id": getattr(spider, "run_id", None),
             "schema_version": SCHEMA_VERSION,
             "started_at": self.started_at.isoformat(),
-            "finished_at": datetime.now(timezone.utc).isoformat(),
+            "finished_at": finished_at.isoformat(),
+            "elapsed_seconds": round((finished_at - self.started_at).total_seconds(), 3),
             "finish_reason": reason,
             "counts": self.summary(),
+            # crawler.resume: the job dir and the earlier runs this one resumed (None without a job dir)
+            "job": self.stats.get_value("thresher/job"),
             "inputs": {
                 "urls": getattr(spider, "seed_urls", []),
                 "sitemaps": getattr(spider, "sitemap_urls", []),

@@ -8,7 +8,7 @@ which is what lets the run account for every URL.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-from crawler.items import FetchFailure, PageItem
+from crawler.incremental import CONDITIONAL_META, state_for
+from crawler.items import FetchFailure, NotModified, PageItem
 from crawler.runid import new_run_id
 
 FEED_LINK_XPATHS = (
@@ -89,6 +90,11 @@ def _check_url(url: str) -> str:
     return url
 
 
+def url_key(url: str, tracking_params: Iterable[str]) -> str:
+    """Identity of a page URL: canonical form without fragment and tracking parameters."""
+    return canonicalize_url(url_query_cleaner(url, list(tracking_params), remove=True, keep_fragments=False))
+
+
 class ArticleSpider(Spider):
     """Fetch article pages from start URLs, URL files, sitemaps, feeds and in-site links.
 
@@ -125,11 +131,20 @@ class ArticleSpider(Spider):
         self.run_id = run_id or new_run_id()
         self.requested_pages = 0
         self._seen: set[str] = set()
+        #: Claims a page URL key for this run among all runs of one crawl: set by crawler.resume (the
+        #: earlier runs of a --job-dir) and crawler.distributed (the other --redis workers). False:
+        #: another run requested the page and accounts for it. None: this run is the whole crawl.
+        self.claim_url: Callable[[str], bool] | None = None
+        self._sites: set[str] = set()
+        self.allow_sites(self.seed_urls + self.sitemap_urls + self.feed_urls)
+
+    def allow_sites(self, urls: Iterable[str]) -> None:
+        """Follow links into the sites of these URLs too (a --redis worker learns seeds pushed to others)."""
         # netloc, not hostname: Scrapy matches allow_domains against host:port
-        sites = {
-            urlsplit(u).netloc.lower().removeprefix("www.") for u in self.seed_urls + self.sitemap_urls + self.feed_urls
-        }
-        self._links = LinkExtractor(allow=self.allow, deny=self.deny, allow_domains=sorted(sites))
+        sites = {urlsplit(u).netloc.lower().removeprefix("www.") for u in urls}
+        if sites - self._sites or not hasattr(self, "_links"):
+            self._sites |= sites
+            self._links = LinkExtractor(allow=self.allow, deny=self.deny, allow_domains=sorted(self._sites))
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -202,9 +217,8 @@ class ArticleSpider(Spider):
 
     # --- pages ---------------------------------------------------------------
     def url_key(self, url: str) -> str:
-        """Identity of a page URL: canonical form without fragment and tracking parameters."""
-        cleaned = url_query_cleaner(url, self.tracking_params, remove=True, keep_fragments=False)
-        return canonicalize_url(cleaned)
+        """Identity of a page URL (`url_key` with THRESHER_TRACKING_QUERY_PARAMS)."""
+        return url_key(url, self.tracking_params)
 
     def _page_request(self, url: str, source: str, depth: int = 0) -> Request | None:
         """A request for a page not seen before and within max_pages, else None."""
@@ -213,6 +227,8 @@ class ArticleSpider(Spider):
         key = self.url_key(url)
         if key in self._seen or (self.max_pages is not None and self.requested_pages >= self.max_pages):
             return None
+        if self.claim_url is not None and not self.claim_url(key):
+            return None  # another worker, or an earlier run of this job, requested it
         self._seen.add(key)
         self.requested_pages += 1
         self.crawler.stats.inc_value("thresher/requested")
@@ -227,6 +243,8 @@ class ArticleSpider(Spider):
 
     def _duplicate(self, url: str) -> FetchFailure | None:
         """An input listing an already requested URL is recorded, not fetched twice."""
+        if self.claim_url is not None and self.url_key(url) not in self._seen:
+            return None  # requested by another worker or an earlier run of the job, which accounts for it
         if (
             self.max_pages is not None
             and self.requested_pages >= self.max_pages
@@ -240,11 +258,24 @@ class ArticleSpider(Spider):
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         mime = (content_type or "").split(";")[0].strip().lower()
         requested = response.meta.get("redirect_urls", [response.url])[0]
+        follow = self.follow and (self.max_depth is None or response.meta.get("depth", 0) < self.max_depth)
+        state = state_for(self.crawler) if follow else None  # incremental crawls keep each page's links
+        if response.status == 304 and response.meta.get(CONDITIONAL_META):
+            # crawler.incremental asked "changed since?": no, the dataset holds the current version,
+            # and the links to follow are the ones stored with it
+            yield NotModified(url=response.url, requested_url=requested)
+            if state is not None:
+                stored = state.stored_links(self.url_key(response.url))
+                yield from self._follow(url for url in stored if self._links.matches(url))
+            return
         if not self._is_html(mime, response.body):
             yield FetchFailure(
                 url=requested, reason="not_html", http_status=response.status, detail=mime or "no content type"
             )
             return
+        links = [link.url for link in self._links.extract_links(response)] if follow else []
+        if state is not None:  # before the page goes down the pipelines, which store them if it is exported
+            state.note_links(self.url_key(response.url), links)
         yield PageItem(
             url=response.url,
             body=response.body,
@@ -255,11 +286,13 @@ class ArticleSpider(Spider):
             source=source,
             depth=response.meta.get("depth", 0),
         )
-        if self.follow and (self.max_depth is None or response.meta.get("depth", 0) < self.max_depth):
-            for link in self._links.extract_links(response):
-                request = self._page_request(link.url, "follow")
-                if request is not None:
-                    yield request
+        yield from self._follow(links)
+
+    def _follow(self, urls: Iterable[str]) -> Iterator[Request]:
+        for url in urls:
+            request = self._page_request(url, "follow")
+            if request is not None:
+                yield request
 
     def _is_html(self, mime: str, body: bytes) -> bool:
         if mime:
