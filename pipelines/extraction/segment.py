@@ -246,6 +246,7 @@ class Segmenter:
         self.author_names = [fold(name).lower() for name in authors if _PERSON_NAME.match(fold(name))]
         self.author_tokens = {tok for name in self.author_names for tok in _WORDS.findall(name) if len(tok) >= 3}
         self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
+        self.author_first_names = {_WORDS.findall(name)[0] for name in self.author_names}
         self.units: list[Unit] = []
         self.marked: set[HtmlElement] = set()
         self.regions: list[tuple[HtmlElement, BlockLabel, str]] = []
@@ -315,8 +316,11 @@ class Segmenter:
             start, end = self.index.span(node)
             if any(self.taken[i] for i in range(start, seed_start)) or any(self.taken[i] for i in range(seed_end, end)):
                 break  # would swallow another unit
-            if headed and any(b.kind == "heading" for b in self.blocks[start:seed_start] + self.blocks[seed_end:end]):
+            extra = self.blocks[start:seed_start] + self.blocks[seed_end:end]
+            if headed and any(b.kind == "heading" for b in extra):
                 break  # a widget with its own heading stops at the next widget's heading
+            if any(self._cue_label(b) not in (None, label) for b in extra if _heading_like(b)):
+                break  # the parent holds a unit of another kind ("Written by ..." above a sign-up)
             best = node
             node = node.getparent()
         return best
@@ -556,6 +560,19 @@ class Segmenter:
         self._add([best], BlockLabel.RELATED, "teasers:linked-headings")
         return True
 
+    def _cue_label(self, block: Block) -> BlockLabel | None:
+        """The label a heading's words name, if any (HEADING_CUES, or the author's name)."""
+        text = block.text
+        if not text or len(text) > 80:
+            return None
+        lowered = text.lower()
+        if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
+            return BlockLabel.BIO
+        for label, pattern in _HEADING_CUES:
+            if pattern.search(text):
+                return label
+        return None
+
     def _heading_cue(self, block: Block) -> bool:
         text = block.text
         if not text or len(text) > 80 or self._is_title(block):
@@ -667,7 +684,7 @@ class Segmenter:
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
         intro = _FIRST_PERSON_INTRO.match(head)
-        if intro and intro.group("name").lower() in self.author_tokens:
+        if intro and intro.group("name").lower() in self.author_first_names:
             return True  # "I'm Hanna, and I make ..." on a page by Hanna Lind
         if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
