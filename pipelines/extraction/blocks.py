@@ -115,8 +115,13 @@ def _kind(el: HtmlElement, text: str) -> str:
 
 
 def _linked(el: HtmlElement, text: str) -> bool:
-    if el.tag == "a" or (el.getparent() is not None and el.getparent().tag == "a"):
-        return True
+    node = el
+    for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
+        if node is None:
+            break
+        if node.tag == "a":
+            return True
+        node = node.getparent()
     links = "".join(fold(a.text_content()) for a in el.iter("a"))
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 

@@ -274,6 +274,7 @@ PAID_OFFER_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
     r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
+    r"\b(lowest|best) prices?\b|\bdeals?\b|\bon sale\b|\bsave up to\b|\bbonus on\b|"
     r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%"
 )
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
@@ -292,6 +293,8 @@ BIO_CONTINUATION_PATTERN = (
 #: Buttons drawn as links.
 BUTTON_CLASS_PATTERN = r"button|btn|\bcta\b"
 
+#: A block is a link when an ancestor this close is an <a> (cards wrap a whole teaser in one).
+LINK_ANCESTOR_DEPTH = 3
 #: A block of teasers: at least this many linked headings ...
 TEASER_MIN_HEADINGS = 2
 #: ... and at least this share of its words inside links.

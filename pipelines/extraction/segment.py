@@ -285,7 +285,7 @@ class Segmenter:
         el = self._grow(el, label)
         elements = self._extend(el, label)
         text = " ".join(self.page.text(e) for e in elements)
-        settled = self._settle(label, elements, text)
+        settled = self._settle(label, elements, text, reason)
         if settled is None:
             return
         if settled is not label:
@@ -430,17 +430,19 @@ class Segmenter:
             return True
         return any(self.page.holds_article(el) for el in elements)
 
-    def _settle(self, label: BlockLabel, elements: list[HtmlElement], text: str) -> BlockLabel | None:
+    def _settle(self, label: BlockLabel, elements: list[HtmlElement], text: str, reason: str) -> BlockLabel | None:
         """Correct form/promo by what the whole unit says; drop promos with no offer in them."""
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
         paid = bool(_PAID_TEXT.search(text))
-        if label is BlockLabel.PROMO and not paid:  # a "call to action" box can ask for anything
+        strong = bool(_STRONG_PROMO_TEXT.search(text))
+        if label is BlockLabel.PROMO and not paid and not strong:  # sells nothing: a share prompt or a teaser?
             if _SHARE_PROMPT.search(text):
                 return BlockLabel.SHARE
-            if any(b.kind == "heading" and b.linked for el in elements for b in self.index.inside(el)):
+            inside = [b for el in elements for b in self.index.inside(el) if b.text]
+            if any(b.kind == "heading" and b.linked for b in inside) or (inside and all(b.linked for b in inside)):
                 return BlockLabel.RELATED  # an embedded teaser of another post
         controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
         if label is BlockLabel.FORM and not controls and len(text.split()) <= cues.MAX_CUE_HEADING_WORDS:
@@ -450,7 +452,6 @@ class Segmenter:
         free = bool(_FREE_SIGNUP_TEXT.search(text))
         if label is BlockLabel.FORM and not has_email and (paid or (_STRONG_PROMO_TEXT.search(text) and not free)):
             return BlockLabel.PROMO
-        strong = bool(_STRONG_PROMO_TEXT.search(text))
         if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid and not strong:
             return BlockLabel.FORM
         return label
@@ -670,7 +671,7 @@ class Segmenter:
         shop = any(_SHOP_LINKS(e) for e in elements)
         if not (strong or has_action or (shop and _PROMO_TEXT.search(text))):
             return False
-        label = self._settle(BlockLabel.PROMO, elements, text)
+        label = self._settle(BlockLabel.PROMO, elements, text, "text:offer")
         if label is None:
             return False
         self._add(elements, label, "text:offer" + ("+button" if has_action else ""))
