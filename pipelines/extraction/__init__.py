@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 
+from .chunks import join_article_chunks
 from .metadata import read_metadata, to_utc_iso
 from .pagetype import classify_page
 from .parse import ExtractionError, parse_html
@@ -73,6 +74,7 @@ def extract(
     tree = parse_html(html, content_type)
     meta = read_metadata(tree, extract_metadata(tree, url, _DATE_PARAMS, extensive=False), url)
     segmentation = segment_page(tree, meta.title, meta.authors)
+    join_article_chunks(tree, segmentation.index, {el for u in segmentation.units for el in u.elements})
     main = _main_text(tree, url)
     _drop_headline(main, meta.title)
     body = body_text(main)

@@ -370,6 +370,12 @@ SHARE_PROMPT_PATTERN = (
     r"\bshare (it|this|them)\b|feel free to share|\bsend (them|it) this\b|\bforward (this|it) to\b|\bknow someone who\b"
 )
 
+#: Article bodies split into chunks: containers of these tags with the same class, each
+#: holding at least this many words of paragraphs, no further apart than this many levels.
+CHUNK_TAGS = ("div", "section", "article")
+CHUNK_MIN_P_WORDS = 40
+CHUNK_MAX_ANCESTOR_DISTANCE = 3
+
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5
 #: Text-cue units (page-builder widgets) hold at most this many words.

@@ -752,6 +752,7 @@ class Segmentation:
     units: list[Unit]
     blocks: list[Block]
     block_units: list[Unit | None]
+    index: BlockIndex
 
 
 def segment_page(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> Segmentation:
@@ -768,7 +769,7 @@ def segment_page(root: HtmlElement, title: str | None = None, authors: list[str]
             continue  # pruning the headline can make trafilatura miss the article around it
         for el in unit.elements:
             el.set(UNIT_ATTRIBUTE, unit.label.value)
-    return Segmentation(units, index.blocks, block_units)
+    return Segmentation(units, index.blocks, block_units, index)
 
 
 def segment_units(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> list[Unit]:
