@@ -156,3 +156,22 @@ def test_fixtures_stay_above_their_floor():
     for label in ("body", "bio", "promo", "form"):
         assert scores[label]["recall"] >= 0.9, (label, scores[label])
         assert scores[label]["precision"] >= 0.9, (label, scores[label])
+
+
+# --- an article body split into chunks of one class ------------------------------------------
+
+
+def test_body_split_into_chunks_is_joined():
+    para = "<p>{} " + "and the story goes on with more reporting on the matter " * 5 + "</p>"
+    chunk = '<div class="grid"><div class="article__body">{}</div></div>'
+    html = (
+        "<html><head><title>Split story</title></head><body><article class='article'>"
+        "<h1>Split story</h1>"
+        + chunk.format("".join(para.format(f"First part {i}.") for i in range(3)))
+        + '<div class="ad-slot"><span>Advertisement</span></div>'
+        + chunk.format("".join(para.format(f"Second part {i}.") for i in range(3)))
+        + "</article></body></html>"
+    )
+    body = extract(html, "https://example.org/split").body
+    assert "First part 0." in body and "Second part 2." in body
+    assert body.index("First part 2.") < body.index("Second part 0.")

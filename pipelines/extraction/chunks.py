@@ -47,9 +47,11 @@ def join_article_chunks(root: HtmlElement, index: BlockIndex, marked: set[HtmlEl
         if len(chunks) < 2:
             continue
         first = chunks[0]
+        previous = first
         for other in chunks[1:]:
-            if not _close(first, other):
-                continue
+            if not _close(first, other) or not _only_boilerplate_between(index, previous, other, marked):
+                break
+            previous = other
             for child in list(other):
                 first.append(child)
             if other.text and other.text.strip():
@@ -57,6 +59,24 @@ def join_article_chunks(root: HtmlElement, index: BlockIndex, marked: set[HtmlEl
                 other.text = None
             joined += 1
     return joined
+
+
+def _only_boilerplate_between(index: BlockIndex, a: HtmlElement, b: HtmlElement, marked: set[HtmlElement]) -> bool:
+    """Chunks of one body have only ads and other units between them, no text of their own.
+
+    (A page builder's text widgets also share one class, but headings and other widgets
+    of the article sit between them: joining those would reorder the article.)
+    """
+    _, after_a = index.span(a)
+    before_b, _ = index.span(b)
+    loose = 0
+    for block in index.blocks[after_a:before_b]:
+        if any(node in marked for node in (block.element, *_ancestors(block.element, 50))):
+            continue
+        if block.kind == "heading":
+            return False
+        loose += block.words
+    return loose <= cues.CHUNK_MAX_WORDS_BETWEEN
 
 
 def _text_wrapper(text: str) -> HtmlElement:

@@ -375,6 +375,8 @@ SHARE_PROMPT_PATTERN = (
 CHUNK_TAGS = ("div", "section", "article")
 CHUNK_MIN_P_WORDS = 40
 CHUNK_MAX_ANCESTOR_DISTANCE = 3
+#: ... with at most this many words outside any unit between two chunks (an ad label).
+CHUNK_MAX_WORDS_BETWEEN = 10
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5
