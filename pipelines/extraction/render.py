@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml.etree import _Element
 from trafilatura.xml import xmltotxt
 
-_SPACE = re.compile(r"\s+")
-
 
 def fold(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs to one space (str.split is several times faster than a regex here)."""
+    return " ".join(text.split())
 
 
 def _block_text(el: _Element) -> str:
