@@ -136,6 +136,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
         r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
     ),
     ("other", r"\bsidebar|widget-?area"),
+    ("other", r"\b(dek|standfirst|strapline|article-?(dek|summary|standfirst|subtitle)|sub-?headline|(post|entry|article)-?subtitle)\b"),
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
     (
         "navigation",
@@ -377,6 +378,12 @@ CHUNK_MIN_P_WORDS = 40
 CHUNK_MAX_ANCESTOR_DISTANCE = 3
 #: ... with at most this many words outside any unit between two chunks (an ad label).
 CHUNK_MAX_WORDS_BETWEEN = 10
+
+#: A line that only dates the article ("Updated at 1:23 p.m."): a byline wherever it is.
+DATELINE_PATTERN = (
+    r"^(last )?(updated|published|posted|modified|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié)"
+    r"\b[\w ,.:/-]{0,40}$"
+)
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5

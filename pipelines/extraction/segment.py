@@ -90,6 +90,7 @@ _SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
 _SHARE_PROMPT = re.compile(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
 _AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
+_DATELINE = re.compile(cues.DATELINE_PATTERN, re.I)
 _WORDS = re.compile(r"\w+")
 _PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
@@ -643,6 +644,9 @@ class Segmenter:
             return
         if words <= 40 and _INLINE_RELATED.search(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
+            return
+        if words <= 10 and _DATELINE.match(text):
+            self._add([el], BlockLabel.BYLINE, "text:dateline")
             return
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
