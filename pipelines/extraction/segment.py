@@ -708,9 +708,14 @@ class Segmenter:
         if title and not (text == title or text in title or title in text):
             return
         self._add([heading], BlockLabel.TITLE, "h1=title")
+        header = heading.getparent()
         for i in range(start + 1, min(start + 1 + cues.BYLINE_MAX_DISTANCE, len(self.blocks))):
             block = self.blocks[i]
-            if self.taken[i] or (block.kind == "heading" and block.words > cues.MAX_CUE_HEADING_WORDS):
+            if self.taken[i]:
+                continue
+            if block.kind == "heading" and block.words > cues.MAX_CUE_HEADING_WORDS:
+                if i == start + 1 and header is not None and block.element.getparent() is header:
+                    self._add([block.element], BlockLabel.OTHER, "near-title:dek")  # the standfirst beside the headline
                 continue
             if block.kind == "text" and block.words > 20:
                 break  # the article has begun: bylines come before it
