@@ -147,6 +147,8 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
 #: A class attribute whose tokens are mostly this short is generated (CSS-in-JS, atomic CSS):
 #: "ab cd ad" says nothing, and "ad" there is no advert.
 GENERATED_CLASS_TOKEN_LENGTH = 3
+#: Class cues of embedded posts (tweets, Instagram posts): article content, never a share bar.
+EMBED_CUE_PATTERN = r"embed|tweet|instagram-media|tiktok"
 #: Attributes whose values feed ATTRIBUTE_CUES.
 CUE_ATTRIBUTES = (
     "class",

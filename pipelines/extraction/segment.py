@@ -73,6 +73,7 @@ _SHOP_LINKS = XPath(cues.SHOP_LINK_XPATH)
 _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
+_QUOTES = XPath(".//blockquote")
 _ANY_ATTRIBUTE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
 _HEADING_CUES = [(BlockLabel(label), re.compile(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
@@ -91,6 +92,7 @@ _SHARE_PROMPT = re.compile(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
 _AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
 _DATELINE = re.compile(cues.DATELINE_PATTERN, re.I)
+_EMBED = re.compile(cues.EMBED_CUE_PATTERN)
 _WORDS = re.compile(r"\w+")
 _PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
@@ -209,6 +211,8 @@ def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
     role = el.get("role", "").lower()
     text = _cue_text(el)
     declared = _label_of_cue_text(text) if text else None
+    if declared and declared[0] is BlockLabel.SHARE and (_EMBED.search(text) or _QUOTES(el)):
+        declared = None  # an embedded post (a tweet quoted in the article), not a share bar
     if role in cues.ROLE_LABELS:
         if cues.ROLE_LABELS[role] == "other" and declared:
             return declared  # <div role="complementary" class="related-posts">
