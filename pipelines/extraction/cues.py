@@ -188,7 +188,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
     (
         "related",
-        r"^(related|recommended|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
+        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
     ),
     ("promo", r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content)\b"),
     ("navigation", r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$"),
@@ -385,6 +385,21 @@ CHUNK_MAX_WORDS_BETWEEN = 10
 DATELINE_PATTERN = (
     r"^(last )?(updated|published|posted|modified|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié)"
     r"\b[\w ,.:/-]{0,40}$"
+)
+
+#: Lines that are no article text wherever they stand, with the label they get and the most
+#: words such a line has: credits and contact lines (bylines), sign-up and follow prompts,
+#: affiliate and copyright notices (other).
+LINE_CUES: tuple[tuple[str, str, int], ...] = (
+    ("byline", r"^\(?(reporting|additional reporting|writing|editing|research) by\b", 60),
+    ("byline", r"\bcontributed (reporting )?to this (report|story|article)\b|^\w+( \w+)? writers? .{0,200} contributed\b", 60),
+    ("byline", r"\b(may|can) be reached at\b|^(e-?mail|contact|reach) (the )?(reporters?|writers?|author|\w+ \w+) (at|on)\b", 40),
+    ("byline", r"^(follow|find) (us|him|her|them|me|[A-Z]\w+( [A-Z]\w+)?) on (twitter|facebook|instagram|linkedin|x)\b", 30),
+    ("byline", r"^have a (news )?tip\?", 40),
+    ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
+    ("other", r"^(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
+    ("other", r"\b(may|might|could) (get|earn|receive) a (share|commission|small commission)\b|\baffiliate (links?|commission)\b", 40),
+    ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
 )
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.

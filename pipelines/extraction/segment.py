@@ -93,6 +93,7 @@ _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
 _AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
 _DATELINE = re.compile(cues.DATELINE_PATTERN, re.I)
 _EMBED = re.compile(cues.EMBED_CUE_PATTERN)
+_LINE_CUES = [(BlockLabel(label), re.compile(pattern, re.I), words) for label, pattern, words in cues.LINE_CUES]
 _WORDS = re.compile(r"\w+")
 _PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
@@ -652,6 +653,10 @@ class Segmenter:
         if words <= 10 and _DATELINE.match(text):
             self._add([el], BlockLabel.BYLINE, "text:dateline")
             return
+        for label, pattern, max_words in _LINE_CUES:
+            if words <= max_words and pattern.search(text):
+                self._add([el], label, f"line:{pattern.pattern[:30]}")
+                return
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
