@@ -241,7 +241,7 @@ FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
 FORM_KIND_HEAD_WORDS = 15
 #: A widget selling something: prices, pre-orders, store buttons, publishers.
 PROMO_TEXT_PATTERN = (
-    r"(\$|€|£|USD\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
+    r"(\$|€|£|₹|USD\s?|\bRs\.?\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
     r"\bavailable (now|on amazon|wherever)|\bships? (on|in) |\badd to cart\b|\bshop now\b|"
     r"\bfree (e-?book|guide|workshop|webinar|masterclass|trial|checklist|training)\b|\benroll( now|ment)\b|"
     r"\b(gu[ií]a|e-?book|checklist) gratuit[oa]\b|\bguide gratuit\b|\bkostenlose\w* (leitfaden|e-?book|checkliste|ratgeber)\b|"
@@ -257,7 +257,8 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\b(promo|discount|coupon|voucher) code\b|\b(with|use) (the )?code (?-i:[A-Z0-9]{3,})\b|"
     r"\b(avec le|mit dem|con el|com o|con il) (code|código|codice) (?-i:[A-Z0-9]{3,})\b|\bcode promo\b|"
     r"\bfor (\$|€|£)\d+([.,]\d\d)? (a|per) (week|month|year)\b|\bpaperback( and| or|,) (kindle|hardcover|e-?book)\b|"
-    r"\((\w+ ){0,3}(press|books|publishing|publishers|verlag|éditions|editora|editorial)(, \d{4})?\)|"
+    r"\((\w+ ){0,3}(press|books|publishing|publishers|verlag|éditions|editora|editorial)\b[^)]{0,80}\)|"
+    r"\bfor as little as\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
@@ -397,10 +398,14 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("byline", r"^(follow|find) (us|him|her|them|me|[A-Z]\w+( [A-Z]\w+)?) on (twitter|facebook|instagram|linkedin|x)\b", 30),
     ("byline", r"^have a (news )?tip\?", 40),
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
-    ("other", r"^(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
+    ("other", r"\b(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
+    ("related", r"^don'?t miss\b", 80),
     ("other", r"\b(may|might|could) (get|earn|receive) a (share|commission|small commission)\b|\baffiliate (links?|commission)\b", 40),
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
 )
+
+#: The company paragraph of a press release, after the story ({name}: the site's name or host).
+COMPANY_PARAGRAPH_PATTERN = r"^(about )?({name})\b[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5

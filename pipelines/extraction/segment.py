@@ -16,6 +16,7 @@ The body is then extracted from the tree with the units pruned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -178,6 +179,18 @@ def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
     return False
 
 
+def _company_pattern(site: str | None) -> re.Pattern[str] | None:
+    """"Acme is a leading provider of ...": the company paragraph closing a press release."""
+    if not site:
+        return None
+    names = {site.lower().removeprefix("www."), site.lower().removeprefix("www.").split(".")[0]}
+    names = {name for name in names if len(name) >= 3}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(cues.COMPANY_PARAGRAPH_PATTERN.format(name=alternatives), re.I)
+
+
 def _heading_like(block: Block) -> bool:
     """A heading, or a short line that reads as one (page builders draw headings as divs)."""
     if block.kind == "heading":
@@ -242,9 +255,10 @@ def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
 class Segmenter:
     """Labels the units of one page. Use `segment_units(tree, title, authors)`."""
 
-    def __init__(self, root: HtmlElement, title: str | None, authors: list[str]) -> None:
+    def __init__(self, root: HtmlElement, title: str | None, authors: list[str], site: str | None = None) -> None:
         self.root = root
         self.title = title
+        self.company = _company_pattern(site)
         self.index = BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
@@ -653,6 +667,9 @@ class Segmenter:
         if words <= 10 and _DATELINE.match(text):
             self._add([el], BlockLabel.BYLINE, "text:dateline")
             return
+        if self.company and words >= 15 and self.company.match(text) and self._text_before(block) >= 100:
+            self._add([el], BlockLabel.OTHER, "text:about-the-company")
+            return
         for label, pattern, max_words in _LINE_CUES:
             if words <= max_words and pattern.search(text):
                 self._add([el], label, f"line:{pattern.pattern[:30]}")
@@ -669,6 +686,11 @@ class Segmenter:
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
+
+    def _text_before(self, block: Block) -> int:
+        """Words of text blocks before this one: how far into the page it stands."""
+        i = bisect_left(self.index.positions, block.position)
+        return sum(b.words for b in self.blocks[:i] if b.kind == "text")
 
     def _promo(self, block: Block) -> bool:
         """An offer line becomes a promo when its unit also has a button, or the line says enough."""
@@ -773,9 +795,14 @@ class Segmentation:
     index: BlockIndex
 
 
-def segment_page(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> Segmentation:
-    """Label the boilerplate units of a page and mark them for pruning before body extraction."""
-    segmenter = Segmenter(root, title, authors or [])
+def segment_page(
+    root: HtmlElement, title: str | None = None, authors: list[str] | None = None, site: str | None = None
+) -> Segmentation:
+    """Label the boilerplate units of a page and mark them for pruning before body extraction.
+
+    `site` (the site's name or host) lets the company's "X is a leading ..." paragraph be found.
+    """
+    segmenter = Segmenter(root, title, authors or [], site)
     units = segmenter.run()
     index = segmenter.index
     block_units: list[Unit | None] = [None] * len(index.blocks)
