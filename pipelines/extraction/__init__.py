@@ -73,7 +73,7 @@ def extract(
     """
     tree = parse_html(html, content_type)
     meta = read_metadata(tree, extract_metadata(tree, url, _DATE_PARAMS, extensive=False), url)
-    segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain)
+    segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url)
     join_article_chunks(tree, segmentation.index, {el for u in segmentation.units for el in u.elements})
     main = _main_text(tree, url)
     _drop_headline(main, meta.title)

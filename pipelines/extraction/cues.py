@@ -299,6 +299,11 @@ BUTTON_CLASS_PATTERN = r"button|btn|\bcta\b"
 
 #: A block is a link when an ancestor this close is an <a> (cards wrap a whole teaser in one).
 LINK_ANCESTOR_DEPTH = 3
+#: A paragraph that is one link to another page of the site, of this many words, is a teaser
+#: (and TEASER_LINK_TEXT_SHARE of its text must be the link's).
+TEASER_LINK_MIN_WORDS = 4
+TEASER_LINK_MAX_WORDS = 25
+TEASER_LINK_TEXT_SHARE = 0.8
 #: A block of teasers: at least this many linked headings ...
 TEASER_MIN_HEADINGS = 2
 #: ... and at least this share of its words inside links.

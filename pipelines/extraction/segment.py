@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -255,10 +256,19 @@ def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
 class Segmenter:
     """Labels the units of one page. Use `segment_units(tree, title, authors)`."""
 
-    def __init__(self, root: HtmlElement, title: str | None, authors: list[str], site: str | None = None) -> None:
+    def __init__(
+        self,
+        root: HtmlElement,
+        title: str | None,
+        authors: list[str],
+        site: str | None = None,
+        url: str | None = None,
+    ) -> None:
         self.root = root
         self.title = title
         self.company = _company_pattern(site)
+        self.url = url
+        self.host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
         self.index = BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
@@ -664,6 +674,9 @@ class Segmenter:
         if words <= 40 and _INLINE_RELATED.search(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
+        if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and self._teaser_link(block):
+            self._add([el], BlockLabel.RELATED, "text:teaser-link")
+            return
         if words <= 10 and _DATELINE.match(text):
             self._add([el], BlockLabel.BYLINE, "text:dateline")
             return
@@ -686,6 +699,22 @@ class Segmenter:
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
+
+    def _teaser_link(self, block: Block) -> bool:
+        """A paragraph that is nothing but a link to another page of the site: a headline teaser."""
+        if block.kind != "text" or block.element.tag not in ("p", "li", "div", "span") or not self.host:
+            return False
+        links = _LINKS(block.element)
+        if len(links) != 1 and block.element.tag != "a":
+            return False
+        link = links[0] if links else block.element
+        if len(fold(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
+            return False
+        target = urljoin(self.url or "", link.get("href", ""))
+        parts = urlsplit(target)
+        if (parts.hostname or "").removeprefix("www.") != self.host or parts.path in ("", "/"):
+            return False
+        return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
 
     def _text_before(self, block: Block) -> int:
         """Words of text blocks before this one: how far into the page it stands."""
@@ -796,13 +825,17 @@ class Segmentation:
 
 
 def segment_page(
-    root: HtmlElement, title: str | None = None, authors: list[str] | None = None, site: str | None = None
+    root: HtmlElement,
+    title: str | None = None,
+    authors: list[str] | None = None,
+    site: str | None = None,
+    url: str | None = None,
 ) -> Segmentation:
     """Label the boilerplate units of a page and mark them for pruning before body extraction.
 
     `site` (the site's name or host) lets the company's "X is a leading ..." paragraph be found.
     """
-    segmenter = Segmenter(root, title, authors or [], site)
+    segmenter = Segmenter(root, title, authors or [], site, url)
     units = segmenter.run()
     index = segmenter.index
     block_units: list[Unit | None] = [None] * len(index.blocks)
