@@ -18,6 +18,50 @@ class ExtractionError(ValueError):
     """The input cannot be read as an HTML page (empty, binary, or not HTML)."""
 
 
+#: Binary formats servers send as text/html by mistake: PDF, images, archives, fonts, media, executables.
+_BINARY_SIGNATURES = (
+    b"%PDF-",
+    b"%!PS",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\x00\x00\x01\x00",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+    b"fLaC",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\xd0\xcf\x11\xe0",
+    b"wOFF",
+    b"wOF2",
+    b"\x7fELF",
+)
+#: C0 control bytes that text does not contain (tab, LF, VT, FF, CR and ESC occur in real pages).
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
+#: Above this share of control bytes in its first KiB, a body is binary, not text with a few stray NULs.
+_BINARY_SHARE = 0.1
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether `data` is a binary file rather than a page, however it was labelled.
+
+    A known file signature decides at once. Otherwise, control bytes decide: a binary
+    format is full of them, while a page with a stray NUL (in a meta tag, say) is still a
+    page, and one NUL used to be enough to drop it. UTF-16/32 with a BOM is text.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    head = data[:1024]
+    if head.startswith(_BINARY_SIGNATURES):
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > _BINARY_SHARE * len(head)
+
+
 def _detect(data: bytes) -> str | None:
     best = charset_normalizer.from_bytes(data[:65536]).best()
     return best.encoding if best else None
@@ -56,8 +100,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
 def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElement:
     """Parse a page into the lxml tree that metadata, body extraction and segmentation share."""
     if isinstance(html, bytes):
-        if b"\x00" in html[:1024] and not html.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise ExtractionError("binary content (NUL bytes), not an HTML page")
+        if looks_binary(html):
+            raise ExtractionError("binary content, not an HTML page")
         html = decode_html(html, content_type)
     html = html.replace("\x00", "")
     if not html.strip():

@@ -96,6 +96,9 @@ _AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
 _DATELINE = re.compile(cues.DATELINE_PATTERN, re.I)
 _EMBED = re.compile(cues.EMBED_CUE_PATTERN)
 _LINE_CUES = [(BlockLabel(label), re.compile(pattern, re.I), words) for label, pattern, words in cues.LINE_CUES]
+_ANY_LINE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), re.I)
+_LINE_CUE_MAX_WORDS = max(words for _, _, words in cues.LINE_CUES)
+_ANY_HEADING_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), re.I)
 _WORDS = re.compile(r"\w+")
 _PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
@@ -599,6 +602,8 @@ class Segmenter:
         lowered = text.lower()
         if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
             return BlockLabel.BIO
+        if not _ANY_HEADING_CUE.search(text):
+            return None
         for label, pattern in _HEADING_CUES:
             if pattern.search(text):
                 return label
@@ -612,6 +617,8 @@ class Segmenter:
         if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
             self._heading_unit(block.element, BlockLabel.BIO, "heading:author-name")
             return True
+        if not _ANY_HEADING_CUE.search(text):
+            return False
         for label, pattern in _HEADING_CUES:
             if pattern.search(text):
                 self._heading_unit(block.element, label, f"heading:{text[:40]}")
@@ -683,9 +690,9 @@ class Segmenter:
         if self.company and words >= 15 and self.company.match(text) and self._text_before(block) >= 100:
             self._add([el], BlockLabel.OTHER, "text:about-the-company")
             return
-        for label, pattern, max_words in _LINE_CUES:
-            if words <= max_words and pattern.search(text):
-                self._add([el], label, f"line:{pattern.pattern[:30]}")
+        if words <= _LINE_CUE_MAX_WORDS and _ANY_LINE_CUE.search(text):
+            self._line_cue(el, text, words)
+            if self._in_units(el):
                 return
         if words <= 25 and _SHARE_TEXT.search(text):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
@@ -699,6 +706,12 @@ class Segmenter:
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
+
+    def _line_cue(self, el: HtmlElement, text: str, words: int) -> None:
+        for label, pattern, max_words in _LINE_CUES:
+            if words <= max_words and pattern.search(text):
+                self._add([el], label, f"line:{pattern.pattern[:30]}")
+                return
 
     def _teaser_link(self, block: Block) -> bool:
         """A paragraph that is nothing but a link to another page of the site: a headline teaser."""
