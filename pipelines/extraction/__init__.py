@@ -14,6 +14,7 @@ from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 
 from .chunks import join_article_chunks
+from .gaps import fill_gaps
 from .metadata import read_metadata, to_utc_iso
 from .pagetype import classify_page
 from .parse import ExtractionError, parse_html
@@ -77,6 +78,7 @@ def extract(
     join_article_chunks(tree, segmentation.index, {el for u in segmentation.units for el in u.elements})
     main = _main_text(tree, url)
     _drop_headline(main, meta.title)
+    fill_gaps(main, segmentation)
     body = body_text(main)
     words = len(_WORD.findall(body))
     is_article, reason = classify_page(tree, meta, words)

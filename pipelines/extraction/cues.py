@@ -412,6 +412,9 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
 #: The company paragraph of a press release, after the story ({name}: the site's name or host).
 COMPANY_PARAGRAPH_PATTERN = r"^(about )?({name})\b[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
 
+#: At most this many headings and list items missing between two body blocks are put back.
+GAP_MAX_BLOCKS = 6
+
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5
 #: Text-cue units (page-builder widgets) hold at most this many words.
