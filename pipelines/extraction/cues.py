@@ -194,7 +194,8 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$"),
     (
         "comments",
-        r"^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|join the (discussion|conversation)|discussion|kommentare|comentarios|comentários|commentaires)\b",
+        r"^(\d+\s+)?(comments?|responses?|replies|reactions|discussion|kommentare|comentarios|comentários|commentaires)(\s*\(?\d+\)?)?\W*$|"
+        r"^(leave a (reply|comment)|join the (discussion|conversation)|\d+ thoughts? on\b|what do you think\?)",
     ),
     (
         "form",
@@ -244,6 +245,7 @@ PROMO_TEXT_PATTERN = (
     r"(\$|€|£|₹|USD\s?|\bRs\.?\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
     r"\bavailable (now|on amazon|wherever)|\bships? (on|in) |\badd to cart\b|\bshop now\b|"
     r"\bfree (e-?book|guide|workshop|webinar|masterclass|trial|checklist|training)\b|\benroll( now|ment)\b|"
+    r"\bmembers?[- ]only\b|\binner circle\b|\bmembership\b|"
     r"\b(gu[ií]a|e-?book|checklist) gratuit[oa]\b|\bguide gratuit\b|\bkostenlose\w* (leitfaden|e-?book|checkliste|ratgeber)\b|"
     r"\border (by|before) the\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bget (instant|free) access\b|"
@@ -258,7 +260,7 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\b(avec le|mit dem|con el|com o|con il) (code|código|codice) (?-i:[A-Z0-9]{3,})\b|\bcode promo\b|"
     r"\bfor (\$|€|£)\d+([.,]\d\d)? (a|per) (week|month|year)\b|\bpaperback( and| or|,) (kindle|hardcover|e-?book)\b|"
     r"\((\w+ ){0,3}(press|books|publishing|publishers|verlag|éditions|editora|editorial)\b[^)]{0,80}\)|"
-    r"\bfor as little as\b|"
+    r"\bfor as little as\b|^free (download|guide|e-?book|checklist|template|webinar|workshop|trial)\b|\bstart (your )?free trial\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
@@ -336,6 +338,8 @@ AD_LABEL_PATTERN = (
     r"^\W*(advertisement|advertising|ad|ads|sponsored|anzeige|werbung|publicit[ée]|publicidade|publicidad|pubblicit[àa]|"
     r"реклама|continue reading( the main story)?( below)?|story continues below|article continues below)\W*$"
 )
+#: Titles before a name, ignored when a heading is compared with the author's name.
+HONORIFIC_PATTERN = r"^(dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+"
 #: An author name that can head a bio: two to four capitalised words ("Jane van der Berg" too).
 PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Redação)\b)(Dr\.? |Prof\.? )?[A-ZÀ-Þ][\w'’.-]+( (van|von|de|der|da|di|del|la|le|bin|al)?\s?[A-ZÀ-Þ][\w'’.-]+){1,3}$"
 #: A block outside every unit counts as body when its text is in the extracted body and it has
@@ -376,7 +380,8 @@ SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|pri
 
 #: A box asking readers to pass the page on: a share unit whatever its class says.
 SHARE_PROMPT_PATTERN = (
-    r"\bshare (it|this|them)\b|feel free to share|\bsend (them|it) this\b|\bforward (this|it) to\b|\bknow someone who\b"
+    r"\bshare (it|this|them)\b|feel free to share|\bsend (them|it) this\b|\bforward (this|it) to\b|\bknow someone who\b|"
+    r"\bpass (it|this) on\b"
 )
 
 #: Article bodies split into chunks: containers of these tags with the same class, each

@@ -100,6 +100,7 @@ _ANY_LINE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in cues.L
 _LINE_CUE_MAX_WORDS = max(words for _, _, words in cues.LINE_CUES)
 _ANY_HEADING_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), re.I)
 _WORDS = re.compile(r"\w+")
+_HONORIFIC = re.compile(cues.HONORIFIC_PATTERN, re.I)
 _PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
@@ -464,29 +465,32 @@ class Segmenter:
         return any(self.page.holds_article(el) for el in elements)
 
     def _settle(self, label: BlockLabel, elements: list[HtmlElement], text: str, reason: str) -> BlockLabel | None:
-        """Correct form/promo by what the whole unit says; drop promos with no offer in them."""
+        """Correct form/promo by what the whole unit says (AEB's boundary rules, as cues).
+
+        A free sign-up is a form, a paid offer a promo; a class-named promo box that sells
+        nothing is a share prompt or a teaser if that is what it says; an empty ad slot and a
+        "form" with nothing to fill in are other.
+        """
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
         paid = bool(_PAID_TEXT.search(text))
         strong = bool(_STRONG_PROMO_TEXT.search(text))
-        if label is BlockLabel.PROMO and not paid and not strong:  # sells nothing: a share prompt or a teaser?
+        has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
+        if label is BlockLabel.PROMO and reason.startswith("attr:") and not paid and not strong:
             if _SHARE_PROMPT.search(text):
                 return BlockLabel.SHARE
             inside = [b for el in elements for b in self.index.inside(el) if b.text]
             if any(b.kind == "heading" and b.linked for b in inside) or (inside and all(b.linked for b in inside)):
                 return BlockLabel.RELATED  # an embedded teaser of another post
-        controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
-        if label is BlockLabel.FORM and not controls and len(text.split()) <= cues.MAX_CUE_HEADING_WORDS:
-            return BlockLabel.OTHER  # "Subscribe to: Posts (Atom)": a link, no form
-        has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
-        paid = bool(_PAID_TEXT.search(text))
-        free = bool(_FREE_SIGNUP_TEXT.search(text))
-        if label is BlockLabel.FORM and not has_email and (paid or (_STRONG_PROMO_TEXT.search(text) and not free)):
+        if label is BlockLabel.FORM and not has_email and (paid or (strong and not _FREE_SIGNUP_TEXT.search(text))):
             return BlockLabel.PROMO
         if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid and not strong:
             return BlockLabel.FORM
+        controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
+        if label is BlockLabel.FORM and not controls and not _SIGNUP_TEXT.search(text):
+            return BlockLabel.OTHER  # an address under "Get in touch", a feed link: nothing to fill in
         return label
 
     # --- pass 1: declared structure ------------------------------------------------
@@ -594,13 +598,18 @@ class Segmenter:
         self._add([best], BlockLabel.RELATED, "teasers:linked-headings")
         return True
 
+    def _names_author_heading(self, lowered: str) -> bool:
+        """A heading that is the author's name ("Jane Doe", "About Jane Doe", "Dr. Jane Doe")."""
+        name = _HONORIFIC.sub("", lowered.removeprefix("about "))
+        return any(name == _HONORIFIC.sub("", author) for author in self.author_names)
+
     def _cue_label(self, block: Block) -> BlockLabel | None:
         """The label a heading's words name, if any (HEADING_CUES, or the author's name)."""
         text = block.text
         if not text or len(text) > 80:
             return None
         lowered = text.lower()
-        if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
+        if block.kind == "heading" and self._names_author_heading(lowered):
             return BlockLabel.BIO
         if not _ANY_HEADING_CUE.search(text):
             return None
@@ -614,7 +623,7 @@ class Segmenter:
         if not text or len(text) > 80 or self._is_title(block):
             return False
         lowered = text.lower()
-        if block.kind == "heading" and any(lowered in (name, "about " + name) for name in self.author_names):
+        if block.kind == "heading" and self._names_author_heading(lowered):
             self._heading_unit(block.element, BlockLabel.BIO, "heading:author-name")
             return True
         if not _ANY_HEADING_CUE.search(text):
@@ -694,7 +703,7 @@ class Segmenter:
             self._line_cue(el, text, words)
             if self._in_units(el):
                 return
-        if words <= 25 and _SHARE_TEXT.search(text):
+        if words <= 25 and (_SHARE_TEXT.search(text) or _SHARE_PROMPT.search(text)):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
         if words <= cues.MAX_OFFER_LINE_WORDS and self._promo(block):
