@@ -87,7 +87,9 @@ class Article:
     )
     blocks: list[dict[str, str]] = _f(
         pa.list_(BLOCK_TYPE),
-        "Every labelled content block in reading order: `label`, `text`, `selector`, `reason`.",
+        "Every visible content block in reading order, one entry per block or per boilerplate unit: `label` "
+        "(body, title, byline, bio, promo, form, share, related, comments, navigation, footer, consent, other), "
+        "`text`, `selector` (CSS-like path) and `reason` (the cue that decided the label).",
         nullable=False,
         default=[],
     )
