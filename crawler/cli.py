@@ -129,6 +129,21 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("page", metavar="PATH_OR_URL")
     extract.add_argument("--url", help="the page's URL, when PATH_OR_URL is a file")
     extract.add_argument("--format", choices=("json", "text"), default="json")
+    extract.add_argument(
+        "--explain",
+        metavar="OUT.html",
+        help="write an HTML view of the page's labelled blocks and its record to OUT.html instead of printing it",
+    )
+
+    report = commands.add_parser("report", help="write an HTML report of a dataset directory or of one run")
+    report.add_argument(
+        "dataset",
+        nargs="?",
+        default="output",
+        metavar="DIR",
+        help="dataset directory or DIR/runs/RUN_ID (default: ./output)",
+    )
+    report.add_argument("-o", "--output", metavar="OUT.html", help="where to write it (default: DIR/report.html)")
     return parser
 
 
@@ -180,14 +195,59 @@ def _setting_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
-def _writable_dir(path: Path) -> Path:
+#: Settings with an integer default that Scrapy reads as floats (`-s DOWNLOAD_TIMEOUT=2.5` is fine).
+_FLOAT_SETTINGS = frozenset({"DOWNLOAD_TIMEOUT", "DOWNLOAD_DELAY", "DNS_TIMEOUT"})
+_EXPECTED = {
+    "getbool": "a boolean (True/False, 1/0)",
+    "getint": "an integer",
+    "getfloat": "a number",
+    "getdict": "a JSON object",
+}
+
+
+def _check_setting_values(overrides: dict[str, str]) -> None:
+    """A malformed -s value fails here in one line, not as a traceback from deep inside Scrapy.
+
+    A setting's type is that of its default (Scrapy's or thresher's), and the value must
+    read as it with the getter Scrapy will use: `-s DOWNLOAD_TIMEOUT=soon`,
+    `-s ROBOTSTXT_OBEY=maybe`, `-s FEEDS={bad`, `-s LOG_LEVEL=LOUD` are usage errors.
+    Settings without a default (or a string one) are taken as given.
+    """
+    import logging
+
+    from scrapy.settings import Settings
+
+    defaults = Settings()
+    defaults.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        default = defaults.get(name)
+        if isinstance(default, bool):
+            getter = "getbool"
+        elif isinstance(default, float) or (isinstance(default, int) and name in _FLOAT_SETTINGS):
+            getter = "getfloat"
+        elif isinstance(default, int):
+            getter = "getint"
+        elif isinstance(default, dict) or hasattr(default, "copy_to_dict"):
+            getter = "getdict"
+        else:
+            getter = None
+        if getter is not None:
+            try:
+                getattr(Settings({name: value}), getter)(name)
+            except (ValueError, TypeError):
+                raise UsageError(f"-s {name}={value}: {name} expects {_EXPECTED[getter]}") from None
+        if name == "LOG_LEVEL" and not isinstance(logging.getLevelName(value), int):
+            raise UsageError(f"-s {name}={value}: not a log level (DEBUG, INFO, WARNING, ERROR, CRITICAL)")
+
+
+def _writable_dir(path: Path, flag: str = "--out") -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
         probe = path / f".thresher-write-test-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise UsageError(f"--out {path}: not a writable directory ({exc.strerror or exc})") from None
+        raise UsageError(f"{flag} {path}: not a writable directory ({exc.strerror or exc})") from None
     return path
 
 
@@ -202,6 +262,7 @@ def crawl(args: argparse.Namespace) -> int:
     from crawler.spiders.articles import ArticleSpider, BadSpiderArgument
 
     overrides = _setting_overrides(args.settings)
+    _check_setting_values(overrides)
     spider_args: dict[str, Any] = {
         "urls": list(args.urls),
         "urls_file": args.urls_file,
@@ -218,6 +279,8 @@ def crawl(args: argparse.Namespace) -> int:
         ArticleSpider(**spider_args)  # validate every argument before anything starts
     except BadSpiderArgument as exc:
         raise UsageError(str(exc)) from None
+    if args.job_dir:
+        _writable_dir(Path(args.job_dir), "--job-dir")
     out = _writable_dir(Path(args.out))
     job_dir = _job_dir(args, out)
     if args.idle_timeout is not None and not args.redis:
@@ -336,11 +399,20 @@ def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, An
         print(f"  not fetched: {counts['drop_reasons']['not_fetched']} (the run stopped early; see drops.jsonl)")
     if worker and not counts.get("requested"):  # the other workers took the whole frontier
         print("  this worker found the shared frontier empty")
+        _print_report_command(out)
         return EXIT_OK
+    _print_report_command(out)
     if not stats.get("downloader/response_count") or not counts.get("requested"):
         print("error: nothing was fetched", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _print_report_command(out: Path) -> None:
+    """The summary's last line: the command that writes the HTML report of this dataset, ready to paste."""
+    import shlex
+
+    print(f"  HTML report of the dataset ({out / 'report.html'}):\n    thresher report {shlex.quote(str(out))}")
 
 
 # --- push ------------------------------------------------------------------------
@@ -357,10 +429,12 @@ def push(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not urls and not args.reset:
         raise UsageError("give URLs to push (or --reset)")
+    overrides = _setting_overrides(args.settings)
+    _check_setting_values(overrides)
     _check_redis(args.redis)
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    for name, value in _setting_overrides(args.settings).items():
+    for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     settings.set("REDIS_URL", args.redis, priority="cmdline")
     server = redis_server(settings)
@@ -435,6 +509,10 @@ def extract(args: argparse.Namespace) -> int:
     except ExtractionError as exc:
         print(f"thresher: {args.page}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    if args.explain:
+        from crawler.views.explain import write_explain
+
+        return _write_view(args.explain, lambda path: write_explain(article, path, source=args.page))
     if args.format == "text":
         print(article.title or "")
         print()
@@ -445,7 +523,41 @@ def extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"crawl": crawl, "push": push, "runs": runs, "serve-demo": serve_demo, "extract": extract}
+# --- report ----------------------------------------------------------------------
+def report(args: argparse.Namespace) -> int:
+    from crawler.runs import NotADataset
+    from crawler.views.report import collect, default_output, write_report
+
+    try:
+        output = Path(args.output) if args.output else default_output(args.dataset)
+        stats = collect(args.dataset)
+    except NotADataset as exc:
+        raise UsageError(str(exc)) from None
+    except (OSError, ValueError) as exc:  # unreadable files; pyarrow's errors are ValueErrors
+        print(f"thresher report: cannot read the dataset {args.dataset}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return _write_view(output, lambda path: write_report(stats, path))
+
+
+def _write_view(path: str | Path, write: Any) -> int:
+    """Write an HTML view with `write(path)`; an unwritable path is a failed output (exit 1)."""
+    try:
+        written = write(Path(path))
+    except OSError as exc:
+        print(f"thresher: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "crawl": crawl,
+    "push": push,
+    "runs": runs,
+    "serve-demo": serve_demo,
+    "extract": extract,
+    "report": report,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

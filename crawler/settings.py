@@ -32,6 +32,10 @@ TELNETCONSOLE_ENABLED = False
 # --- bounds -------------------------------------------------------------------
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # larger pages are dropped as too_large
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+#: Sitemaps may be larger than pages: the sitemap protocol allows 50 MB (uncompressed) per file;
+#: gzip sitemaps are inflated up to this size too. Entries are parsed as they are read, so the
+#: number of URLs adds no memory.
+THRESHER_SITEMAP_MAXSIZE = 50 * 1024 * 1024
 
 # --- what counts as a page ----------------------------------------------------
 THRESHER_HTML_CONTENT_TYPES = ["text/html", "application/xhtml+xml"]

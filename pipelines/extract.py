@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -25,31 +26,58 @@ def extract_page(item: PageItem, run_id: str | None) -> Article:
     )
 
 
+def process_pool(workers: int) -> Executor:
+    """The extraction pool: forkserver workers, so no copy of the reactor's state is forked."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def resolve_workers(setting: int) -> int:
+    """THRESHER_EXTRACT_WORKERS: -1 (or any negative) is one worker per core, 0 extracts inline."""
+    return (os.cpu_count() or 1) if setting < 0 else setting
+
+
+def resolve_queue(setting: int, workers: int) -> int:
+    """THRESHER_EXTRACT_QUEUE: 0 (or less) is twice the workers, so a worker never waits for its next page."""
+    return setting if setting > 0 else 2 * max(workers, 1)
+
+
 class ExtractionPipeline:
     """Runs `pipelines.extraction.extract` on every fetched page.
 
     Extraction is CPU-bound, so it runs in `THRESHER_EXTRACT_WORKERS` processes
     (0 = in the reactor thread, for debugging; default: one per core). A page that is
     not HTML after all, or that extraction fails on, becomes a drop with its reason.
+
+    At most `THRESHER_EXTRACT_QUEUE` pages are in the pool at once (submitted, not yet
+    extracted); the others wait in `process_item` for a slot. Waiting pages keep their
+    responses in Scrapy's scraper slot, so `SCRAPER_SLOT_MAX_ACTIVE_SIZE` stops the
+    downloader when extraction falls behind, and memory stays flat however fast the
+    crawl fetches.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, queue: int = 0, pool_factory: Callable[[int], Executor] = process_pool) -> None:
         self.workers = workers
+        self.queue = resolve_queue(queue, workers)
+        self.pool_factory = pool_factory
         self.pool: Executor | None = None
+        self.slots: asyncio.Semaphore | None = None
         self.run_id: str | None = None
+        self.crawler: Any = None
 
     @classmethod
     def from_crawler(cls, crawler) -> ExtractionPipeline:
-        workers = crawler.settings.getint("THRESHER_EXTRACT_WORKERS", -1)
-        pipeline = cls((os.cpu_count() or 1) if workers < 0 else workers)
+        settings = crawler.settings
+        workers = resolve_workers(settings.getint("THRESHER_EXTRACT_WORKERS", -1))
+        pipeline = cls(workers, settings.getint("THRESHER_EXTRACT_QUEUE", 0))
         pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self) -> None:
-        self.run_id = getattr(self.crawler.spider, "run_id", None)
+        spider = getattr(self.crawler, "spider", None)
+        self.run_id = getattr(spider, "run_id", None)
         if self.workers > 0:
-            context = multiprocessing.get_context("forkserver")
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self.pool = self.pool_factory(self.workers)
+            self.slots = asyncio.Semaphore(self.queue)
 
     def close_spider(self) -> None:
         if self.pool is not None:
@@ -60,11 +88,16 @@ class ExtractionPipeline:
         if not isinstance(item, PageItem):
             return item
         try:
-            if self.pool is None:
-                return extract_page(item, self.run_id)
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.pool, extract_page, item, self.run_id)
+            return await self._extract(item)
         except ExtractionError as exc:
             raise Drop("extract", "not_html", str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the run
             raise Drop("extract", "extract_error", f"{type(exc).__name__}: {exc}"[:500]) from None
+
+    async def _extract(self, item: PageItem) -> Article:
+        """Extract in the pool once one of its `queue` slots is free (inline without a pool)."""
+        if self.pool is None or self.slots is None:
+            return extract_page(item, self.run_id)
+        async with self.slots:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self.pool, extract_page, item, self.run_id)

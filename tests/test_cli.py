@@ -38,6 +38,18 @@ USAGE_ERRORS = {
     "urls-file-not-text": (["crawl", "--urls-file", "{tmp}/binary.bin"], "cannot read URL file"),
     "setting-without-value": (["crawl", "-s", "DOWNLOAD_DELAY", URL], "-s expects NAME=VALUE"),
     "setting-lower-case": (["crawl", "-s", "download_delay=1", URL], "-s expects NAME=VALUE"),
+    "setting-not-a-number": (["crawl", "-s", "DOWNLOAD_TIMEOUT=soon", URL], "DOWNLOAD_TIMEOUT expects a number"),
+    "setting-not-an-integer": (["crawl", "-s", "CONCURRENT_REQUESTS=1.5", URL], "expects an integer"),
+    "setting-not-a-boolean": (["crawl", "-s", "ROBOTSTXT_OBEY=maybe", URL], "expects a boolean"),
+    "setting-not-json": (["crawl", "-s", "FEEDS={bad", URL], "FEEDS expects a JSON object"),
+    "setting-bad-log-level": (["crawl", "-s", "LOG_LEVEL=LOUD", URL], "not a log level"),
+    "push-setting-not-a-number": (
+        ["push", "--redis", "redis://127.0.0.1:9/0", "-s", "THRESHER_REDIS_IDLE_TIMEOUT=x", URL],
+        "expects a number",
+    ),
+    "job-dir-is-a-file": (["crawl", URL, "--job-dir", "{tmp}/regular-file"], "--job-dir"),
+    "javascript-url": (["crawl", "javascript:alert(1)"], "not an http(s) URL"),
+    "urls-file-with-a-data-url": (["crawl", "--urls-file", "{tmp}/bad-urls.txt"], "not an http(s) URL"),
     "ftp-url": (["crawl", "ftp://127.0.0.1/pub/story.html"], "not an http(s) URL"),
     "url-without-scheme": (["crawl", "127.0.0.1/news/story.html"], "not an http(s) URL"),
     "file-sitemap": (["crawl", "--sitemap", "file:///etc/passwd"], "not an http(s) URL"),
@@ -54,6 +66,7 @@ USAGE_ERRORS = {
 def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     (tmp_path / "binary.bin").write_bytes(b"\xff\xfe\x00\x81 not text \x9d\x00")
     (tmp_path / "regular-file").write_text("I am a file, not a directory\n")
+    (tmp_path / "bad-urls.txt").write_text("http://127.0.0.1:9/a.html\ndata:text/html,<h1>x</h1>\n")
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     proc = (
         run_cli(*args, "--out", str(tmp_path / "out"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -106,6 +107,23 @@ def _assert_dataset_is_the_site(out: Path) -> pd.DataFrame:
     return df
 
 
+def _assert_every_output_readable(out: Path) -> None:
+    """Whatever a run left in OUT, killed or not, reads whole: Parquet, JSON Lines, JSON, SQLite."""
+    for path in out.rglob("*"):
+        if not path.is_file() or path.name.startswith(".") or "jobs" in path.relative_to(out).parts:
+            continue  # hidden: temporary parts (never read as data); jobs/: Scrapy's own state
+        if path.suffix == ".parquet":
+            pq.read_table(path)
+        elif path.suffix == ".jsonl":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                json.loads(line)
+        elif path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".sqlite":
+            with sqlite3.connect(path) as db:
+                assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
 def _assert_balanced(manifest: dict) -> None:
     counts = manifest["counts"]
     assert counts["balanced"], counts
@@ -118,6 +136,7 @@ def test_a_stopped_run_continues_where_it_was(site, tmp_path, sig):
     command = _command(site, out, "--job-dir", str(job))
     first = _interrupt(command, job, sig)
     assert first.returncode == 0, first.stderr
+    _assert_every_output_readable(out)
     (stopped,) = _manifests(out)
     assert stopped["finish_reason"] == "shutdown"
     _assert_balanced(stopped)
@@ -150,6 +169,7 @@ def test_a_killed_run_is_recovered_from_the_journal(site, tmp_path):
     killed = _interrupt(command, job, signal.SIGKILL)
     assert killed.returncode == -signal.SIGKILL
     assert not list((out / "articles").glob("*.parquet")), "the killed run's part never became a file"
+    _assert_every_output_readable(out)  # drops.jsonl written up to the kill, whole lines only
     (killed_run,) = [p.name for p in (out / "runs").iterdir()]
     lost = _journal_exports(job)
 
@@ -161,6 +181,7 @@ def test_a_killed_run_is_recovered_from_the_journal(site, tmp_path):
     assert resumed["job"]["lost_exports_refetched"] == lost > 0  # not lost silently: fetched again
     _assert_balanced(resumed)
     df = _assert_dataset_is_the_site(out)
+    _assert_every_output_readable(out)
     assert set(df["run_id"]) == {resumed["run_id"]}
     fetched = Counter(site.page_paths())
     assert set(fetched) == {"/", *ARTICLES}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from scrapy import Request, Spider
 from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
 from scrapy.http import Response
@@ -90,6 +91,28 @@ def _check_url(url: str) -> str:
     return url
 
 
+def _is_http(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+#: A DOCTYPE and its internal subset. Sitemaps need none; it is where entity bombs and XXE live.
+_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
+_DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*')*(?:\[.*?\]\s*)?>", re.S | re.I)
+
+
+def strip_doctype(xml: bytes) -> bytes:
+    """The document without its DOCTYPE, so that no entity is declared, expanded or fetched.
+
+    Scrapy's Sitemap already declines to resolve entities, but a billion-laughs bomb still
+    makes libxml2 give up on the whole document, and the pages listed after it are lost.
+    Without the declarations an entity reference is undefined, and recovery skips it.
+    """
+    found = _DOCTYPE_START.search(xml, 0, 65536)  # it can only come before the root element
+    match = _DOCTYPE.match(xml, found.start()) if found else None
+    return xml[: match.start()] + xml[match.end() :] if match else xml
+
+
 def url_key(url: str, tracking_params: Iterable[str]) -> str:
     """Identity of a page URL: canonical form without fragment and tracking parameters."""
     return canonicalize_url(url_query_cleaner(url, list(tracking_params), remove=True, keep_fragments=False))
@@ -151,7 +174,7 @@ class ArticleSpider(Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.html_types = tuple(crawler.settings.getlist("THRESHER_HTML_CONTENT_TYPES"))
         spider.tracking_params = crawler.settings.getlist("THRESHER_TRACKING_QUERY_PARAMS")
-        spider._max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        spider._sitemap_max_size = crawler.settings.getint("THRESHER_SITEMAP_MAXSIZE")
         return spider
 
     # --- inputs --------------------------------------------------------------
@@ -169,41 +192,62 @@ class ArticleSpider(Spider):
             url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         # a missing robots.txt declares no sitemap: parse_sitemap then tries /sitemap.xml
         meta = {"handle_httpstatus_list": [404, 410]} if urlsplit(url).path.endswith("/robots.txt") else {}
-        return Request(url, callback=self.parse_sitemap, errback=self.on_input_error, dont_filter=True, meta=meta)
+        return self._sitemap(url, dont_filter=True, meta=meta)
+
+    def _sitemap(self, url: str, **kwargs: Any) -> Request:
+        """A request for a sitemap (or robots.txt), allowed up to THRESHER_SITEMAP_MAXSIZE."""
+        meta = {"download_maxsize": self._sitemap_max_size, "download_warnsize": self._sitemap_max_size}
+        meta.update(kwargs.pop("meta", {}))
+        return Request(url, callback=self.parse_sitemap, errback=self.on_input_error, meta=meta, **kwargs)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        """Sitemap index, urlset (plain or gzip) or robots.txt, via Scrapy's sitemap utilities."""
+        """Sitemap index, urlset (plain or gzip) or robots.txt, via Scrapy's sitemap utilities.
+
+        Scrapy's `Sitemap` parses as it goes (memory stays flat however many URLs) and resolves
+        no entity; `strip_doctype` removes the declarations so that a bomb cannot stop it either.
+        """
         if urlsplit(response.url).path.endswith("/robots.txt"):
             found = []
             if response.status == 200:
-                found = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+                found = [url for url in sitemap_urls_from_robots(response.body, base_url=response.url) if _is_http(url)]
             if not found:
                 found = [response.urljoin("/sitemap.xml")]
             for url in found:
-                yield Request(url, callback=self.parse_sitemap, errback=self.on_input_error)
+                yield self._sitemap(url)
             return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
-                body = gunzip(body, max_size=self._max_size)
+                body = gunzip(body, max_size=self._sitemap_max_size)
             except Exception as exc:  # noqa: BLE001 - any decompression failure means a bad sitemap
-                self.logger.warning("Ignoring unreadable gzip sitemap %s: %s", response.url, exc)
+                self._input_error(response.url, f"unreadable gzip sitemap ({exc})")
                 return
-        sitemap = Sitemap(body)
-        if sitemap.type == "sitemapindex":
+        try:
+            sitemap: Sitemap | None = Sitemap(strip_doctype(body))
+        except (StopIteration, etree.Error):  # empty, or not XML at all
+            sitemap = None
+        if sitemap is None or sitemap.type not in ("sitemapindex", "urlset"):
+            self._input_error(response.url, "not a sitemap")
+            return
+        try:
             for entry in sitemap:
-                yield Request(entry["loc"], callback=self.parse_sitemap, errback=self.on_input_error)
-        elif sitemap.type == "urlset":
-            for entry in sitemap:
-                yield self._page_request(entry["loc"], "sitemap") or self._duplicate(entry["loc"])
-        else:
-            self.logger.warning("Ignoring invalid sitemap %s", response.url)
+                if sitemap.type == "urlset" and self._at_max_pages():
+                    self.logger.info("--max-pages reached: the rest of %s is not read", response.url)
+                    return
+                if sitemap.type == "urlset":
+                    yield self._input_page(entry["loc"], "sitemap")
+                elif _is_http(entry["loc"]):
+                    yield self._sitemap(entry["loc"])
+                else:
+                    self.logger.warning("Ignoring sitemap %r listed in %s: not an http(s) URL", entry["loc"], response.url)
+        except etree.Error as exc:  # the entries before the error were read
+            self._input_error(response.url, f"XML error ({exc})")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """RSS 2.0 and Atom: each entry's link is a page to fetch."""
         links = []
-        try:
-            selector = response.selector if hasattr(response, "selector") else None
+        try:  # without its DOCTYPE, as sitemaps: an entity bomb would leave the feed with no entries
+            selector = response.replace(body=strip_doctype(response.body)).selector if hasattr(response, "selector") else None
         except Exception:  # noqa: BLE001 - an unparseable feed simply has no links
             selector = None
         for xpath in FEED_LINK_XPATHS if selector is not None else ():
@@ -212,13 +256,31 @@ class ArticleSpider(Spider):
             self.logger.warning("No entries found in feed %s", response.url)
         for link in dict.fromkeys(links):
             if link:
-                url = response.urljoin(link)
-                yield self._page_request(url, "feed") or self._duplicate(url)
+                yield self._input_page(response.urljoin(link), "feed")
 
     # --- pages ---------------------------------------------------------------
     def url_key(self, url: str) -> str:
         """Identity of a page URL (`url_key` with THRESHER_TRACKING_QUERY_PARAMS)."""
         return url_key(url, self.tracking_params)
+
+    def _input_page(self, url: str, source: str) -> Request | FetchFailure | None:
+        """A page a sitemap or feed lists: its request, or the drop that accounts for it.
+
+        A listed URL that is not http(s) (javascript:, data:, mailto:, a relative path) is
+        requested in no way, but it was listed: it is dropped as `invalid_url`, not lost.
+        An empty entry (an unresolved entity, say) lists nothing.
+        """
+        if not url:
+            return None
+        if not _is_http(url):
+            if self._at_max_pages():
+                return None
+            self.crawler.stats.inc_value("thresher/requested")
+            return FetchFailure(url=url, reason="invalid_url", stage="input", detail=f"not an http(s) URL ({source})")
+        return self._page_request(url, source) or self._duplicate(url)
+
+    def _at_max_pages(self) -> bool:
+        return self.max_pages is not None and self.requested_pages >= self.max_pages
 
     def _page_request(self, url: str, source: str, depth: int = 0) -> Request | None:
         """A request for a page not seen before and within max_pages, else None."""
@@ -307,7 +369,11 @@ class ArticleSpider(Spider):
         return FetchFailure(url=url, **classify_failure(failure))
 
     def on_input_error(self, failure: Failure) -> None:
-        self.logger.error("Could not read input %s: %s", failure.request.url, classify_failure(failure)["detail"])
+        self._input_error(failure.request.url, classify_failure(failure)["detail"])
+
+    def _input_error(self, url: str, detail: str) -> None:
+        """A sitemap or feed that could not be read: one log line, and the manifest's `input_errors`."""
+        self.logger.error("Could not read input %s: %s", url, detail)
         self.crawler.stats.inc_value("thresher/input_errors")
 
 
@@ -318,10 +384,21 @@ def classify_failure(failure: Failure) -> dict[str, Any]:
         return {"reason": "http_error", "http_status": exc.response.status, "detail": f"HTTP {exc.response.status}"}
     if isinstance(exc, IgnoreRequest):
         detail = str(exc) or type(exc).__name__
-        reason = "robots_txt" if "robots" in detail.lower() else "ignored"
-        return {"reason": reason, "http_status": None, "detail": detail}
+        return {"reason": _ignored_reason(detail), "http_status": None, "detail": detail[:500]}
     if isinstance(exc, (DownloadCancelledError, CancelledError)):  # the downloader cancels over DOWNLOAD_MAXSIZE
         return {"reason": "too_large", "http_status": None, "detail": str(exc) or "larger than DOWNLOAD_MAXSIZE"}
     if isinstance(exc, (DownloadTimeoutError, TxTimeoutError, TimeoutError)):
         return {"reason": "timeout", "http_status": None, "detail": str(exc)}
     return {"reason": "fetch_error", "http_status": None, "detail": f"{type(exc).__name__}: {exc}"[:500]}
+
+
+def _ignored_reason(detail: str) -> str:
+    """The drop reason of a request a downloader middleware ignored, from its message (Scrapy 2.19)."""
+    lowered = detail.lower()
+    if "robots" in lowered:
+        return "robots_txt"
+    if "max redirections" in lowered:  # RedirectMiddleware, MetaRefreshMiddleware: REDIRECT_MAX_TIMES
+        return "too_many_redirects"
+    if "download_maxsize" in lowered:  # HttpCompressionMiddleware: a body that inflates past DOWNLOAD_MAXSIZE
+        return "too_large"
+    return "ignored"

@@ -7,6 +7,8 @@ statistical detection when nothing is declared or the declared UTF-8 is not vali
 from __future__ import annotations
 
 import charset_normalizer
+import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 from w3lib.encoding import html_to_unicode, resolve_encoding
@@ -109,4 +111,18 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     tree = load_html(html)
     if tree is None:
         raise ExtractionError("not an HTML document")
+    if not isinstance(tree.tag, str) or tree.tag.lower() != "html":
+        tree = _in_html_document(tree)
     return tree
+
+
+def _in_html_document(fragment: HtmlElement) -> HtmlElement:
+    """A fragment parsed without an <html> root (e.g. `<svg><html>`) put into `<html><body>`.
+
+    Every later step may drop or move any element, which lxml cannot do to a root:
+    htmldate's cleaning failed an assertion on a root `<svg>`.
+    """
+    root = lxml.html.Element("html")
+    body = etree.SubElement(root, "body")
+    body.append(fragment)
+    return root
