@@ -140,11 +140,15 @@ def test_deeply_nested_page_is_extracted():
     assert article.body == "" or "deep words" in article.body
 
 
-def test_page_with_thousands_of_widgets_is_extracted():
+def test_page_with_thousands_of_widgets_is_cut_after_the_block_limit():
+    from pipelines.extraction import cues
+
     widget = '<div class="w"><div class="wi"><p>Paragraph {i} of a very long page with many words in it.</p></div></div>'
-    html = "<html><body><h1>Long</h1>" + "".join(widget.format(i=i) for i in range(5000)) + "</body></html>"
+    html = "<html><body><h1>Long</h1>" + "".join(widget.format(i=i) for i in range(20000)) + "</body></html>"
     article = extract(html, "https://example.org/long")
-    assert "Paragraph 4999 of a very long page" in article.body
+    assert "Paragraph 0 of a very long page" in article.body
+    assert f"Paragraph {cues.MAX_TEXT_BLOCKS - 2} of a very long page" in article.body
+    assert f"Paragraph {cues.MAX_TEXT_BLOCKS + 10} of a very long page" not in article.body
 
 
 # --- the labelled fixtures as a regression floor ----------------------------------------------

@@ -13,6 +13,8 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 
+from . import cues
+from .blocks import truncate_blocks
 from .chunks import join_article_chunks
 from .gaps import fill_gaps
 from .metadata import read_metadata, to_utc_iso
@@ -73,6 +75,7 @@ def extract(
     by detection. Raises `ExtractionError` when the input is not an HTML page at all.
     """
     tree = parse_html(html, content_type)
+    truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     meta = read_metadata(tree, extract_metadata(tree, url, _DATE_PARAMS, extensive=False), url)
     segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url)
     join_article_chunks(tree, segmentation.index, {el for u in segmentation.units for el in u.elements})

@@ -204,3 +204,25 @@ class BlockIndex:
     def contains(self, ancestor: HtmlElement, el: HtmlElement) -> bool:
         pos = self.order.get(el)
         return pos is not None and self.order[ancestor] <= pos <= self.last[ancestor]
+
+
+def truncate_blocks(root: HtmlElement, limit: int) -> bool:
+    """Cut the page after its `limit`-th text block, so no page can make extraction slow.
+
+    Articles have hundreds of paragraphs at most (the AEB's largest page has about 500 text
+    elements); a page with many thousands is a dump, and everything after the limit goes.
+    """
+    for count, el in enumerate(root.iter(*cues.TRUNCATE_BLOCK_TAGS), start=1):
+        if count < limit:
+            continue
+        node = el
+        while node is not None and node is not root:
+            parent = node.getparent()
+            if parent is None:
+                break
+            for sibling in list(node.itersiblings()):
+                parent.remove(sibling)
+            node = parent
+        return True
+    return False
+

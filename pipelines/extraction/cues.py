@@ -417,6 +417,9 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
 #: The company paragraph of a press release, after the story ({name}: the site's name or host).
 COMPANY_PARAGRAPH_PATTERN = r"^(about )?({name})\b[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
 
+#: A page is cut after this many text elements (of these tags): extraction stays bounded.
+MAX_TEXT_BLOCKS = 3000
+TRUNCATE_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "dd", "dt", "pre", "figcaption")
 #: At most this many headings and list items missing between two body blocks are put back.
 GAP_MAX_BLOCKS = 6
 
