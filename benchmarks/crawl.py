@@ -49,6 +49,7 @@ import aeb
 REPO_ROOT = aeb.REPO_ROOT
 TEMPLATE_BYTES = (5_000, 30_000)  # stripped page sizes used as templates
 MIN_ROTATED_WORDS = 8  # text runs at least this long are varied per page
+NUMBER = "\x00n"  # placeholder word for the page number in each template's longest text run
 CONTENT_TYPE = "text/html; charset=utf-8"
 SAMPLE_SECONDS = 0.2
 TARGET_RATIO = 0.85
@@ -68,13 +69,17 @@ Chunk = str | list[str]  # markup (or short text) as is; a longer text run as [l
 # --- the generated pages ------------------------------------------------------------
 @dataclass
 class Corpus:
-    """Page templates; page n is template n % T with its longer text runs rotated by an n-dependent amount."""
+    """Page templates; page n is template n % T with its longer text runs rotated by an n-dependent amount.
+
+    The longest text run of each template also carries the number n, so that no two pages have
+    the same body whatever N (rotations alone repeat for some n).
+    """
 
     templates: list[list[Chunk]]
 
     @classmethod
     def from_aeb(cls, aeb_dir: Path) -> Corpus:
-        """Every AEB page of 5-30 KB once stripped whose variants thresher exports as distinct articles."""
+        """Every AEB page of 5-30 KB once stripped whose numbered variants thresher exports as articles."""
         from pipelines.extraction import extract
 
         templates = []
@@ -83,8 +88,9 @@ class Corpus:
             if not TEMPLATE_BYTES[0] <= len(html.encode()) <= TEMPLATE_BYTES[1]:
                 continue
             single = cls([_chunks(html)])
-            variants = [extract(single.page(n), page.url, content_type=CONTENT_TYPE) for n in (0, 1)]
-            if all(a.is_article and a.body.strip() for a in variants) and variants[0].body != variants[1].body:
+            numbers = (987_654, 987_655)  # each must show in its page's body: then every body differs
+            variants = [extract(single.page(n), page.url, content_type=CONTENT_TYPE) for n in numbers]
+            if all(a.is_article and str(n) in a.body for a, n in zip(variants, numbers, strict=True)):
                 templates.extend(single.templates)
         if not templates:
             sys.exit(f"no AEB page of {TEMPLATE_BYTES[0]}-{TEMPLATE_BYTES[1]} bytes in {aeb_dir}")
@@ -106,7 +112,8 @@ class Corpus:
                 continue
             lead, trail, words = chunk[0], chunk[1], chunk[2:]
             k = (n * 7919 + i) % len(words)
-            out.append(lead + " ".join(words[k:] + words[:k]) + trail)
+            text = " ".join(words[k:] + words[:k])
+            out.append(lead + text.replace(NUMBER, str(n)) + trail)
         return "".join(out).encode("utf-8")
 
     def mean_kb(self, sample: int = 50) -> float:
@@ -120,7 +127,10 @@ def _strip(html: bytes) -> str:
 
 
 def _chunks(html: str) -> list[Chunk]:
-    """Markup and short text as strings; longer text runs as word lists that `Corpus.page` rotates."""
+    """Markup and short text as strings; longer text runs as word lists that `Corpus.page` rotates.
+
+    The longest run gets the NUMBER placeholder as one more word.
+    """
     chunks: list[Chunk] = []
     for i, part in enumerate(_TEXT_RUN.split(html)):
         words = part.split()
@@ -132,6 +142,9 @@ def _chunks(html: str) -> list[Chunk]:
             chunks[-1] += part
         else:
             chunks.append(part)
+    runs = [chunk for chunk in chunks if isinstance(chunk, list)]
+    if runs:
+        max(runs, key=len).insert(2, NUMBER)
     return chunks
 
 
