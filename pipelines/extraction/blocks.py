@@ -49,11 +49,8 @@ def is_hidden(el: HtmlElement) -> bool:
     return "hidden" in attrib or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
 
 
-def visible_text(el: HtmlElement, hidden: set[HtmlElement] | None = None) -> str:
-    """The element's text as shown: hidden descendants dropped, whitespace folded.
-
-    `hidden`, when given, is the set of hidden elements of the page (see `BlockIndex`).
-    """
+def visible_text(el: HtmlElement, hidden: set[HtmlElement]) -> str:
+    """The element's text as shown: hidden descendants (`BlockIndex.hidden`) dropped, whitespace folded."""
     parts: list[str] = []
     stack: list[tuple[HtmlElement, bool]] = [(el, False)]
     while stack:
@@ -64,7 +61,7 @@ def visible_text(el: HtmlElement, hidden: set[HtmlElement] | None = None) -> str
             continue
         if node is not el:
             stack.append((node, True))
-        if (node in hidden) if hidden is not None else is_hidden(node):
+        if node in hidden:
             continue
         if node.text:
             parts.append(node.text)

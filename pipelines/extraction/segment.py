@@ -168,20 +168,11 @@ class _Page:
         """True when labelling `el` as boilerplate would take the article with it."""
         if el is self.root or el.tag in ("body", "html", "main"):
             return True
-        if self.title_heading is not None and _contains(el, self.title_heading):
+        if self.title_heading is not None and self.index.contains(el, self.title_heading):
             return True
         if self.p_words >= 100:
             return self._p_words.get(el, 0) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
         return False
-
-
-def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
-    node = el
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _company_pattern(site: str | None) -> re.Pattern[str] | None:
@@ -258,7 +249,7 @@ def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
 
 
 class Segmenter:
-    """Labels the units of one page. Use `segment_units(tree, title, authors)`."""
+    """Labels the units of one page. Use `segment_page(tree, title, authors, site, url)`."""
 
     def __init__(
         self,
@@ -546,7 +537,7 @@ class Segmenter:
 
     def _guarded(self, el: HtmlElement, label: BlockLabel) -> bool:
         if label is BlockLabel.COMMENTS and self.page.title_heading is not None:
-            return _contains(el, self.page.title_heading)
+            return self.index.contains(el, self.page.title_heading)
         return self.page.holds_article(el)
 
     def _add_form(self, el: HtmlElement, reason: str) -> None:
@@ -619,20 +610,15 @@ class Segmenter:
         return None
 
     def _heading_cue(self, block: Block) -> bool:
-        text = block.text
-        if not text or len(text) > 80 or self._is_title(block):
+        """A heading (or heading-like line) that names a unit makes that unit."""
+        if self._is_title(block):
             return False
-        lowered = text.lower()
-        if block.kind == "heading" and self._names_author_heading(lowered):
-            self._heading_unit(block.element, BlockLabel.BIO, "heading:author-name")
-            return True
-        if not _ANY_HEADING_CUE.search(text):
+        label = self._cue_label(block)
+        if label is None:
             return False
-        for label, pattern in _HEADING_CUES:
-            if pattern.search(text):
-                self._heading_unit(block.element, label, f"heading:{text[:40]}")
-                return True
-        return False
+        author = label is BlockLabel.BIO and block.kind == "heading" and self._names_author_heading(block.text.lower())
+        self._heading_unit(block.element, label, "heading:author-name" if author else f"heading:{block.text[:40]}")
+        return True
 
     def _heading_unit(self, heading: HtmlElement, label: BlockLabel, reason: str) -> None:
         """The unit a cue heading names: its container, or its section of siblings."""
@@ -678,7 +664,7 @@ class Segmenter:
             if before.strip():
                 break
             start, end = self.index.span(parent)
-            if any(b.kind == "heading" and not b.linked and not _contains(heading, b.element) for b in self.blocks[start:end]):
+            if any(b.kind == "heading" and not b.linked and not self.index.contains(heading, b.element) for b in self.blocks[start:end]):
                 break  # the parent holds the next section too
             best = node = parent
         return best
@@ -872,11 +858,6 @@ def segment_page(
     return Segmentation(units, index.blocks, block_units, index)
 
 
-def segment_units(root: HtmlElement, title: str | None = None, authors: list[str] | None = None) -> list[Unit]:
-    """The units only (see `segment_page`)."""
-    return segment_page(root, title, authors).units
-
-
 def selector(el: HtmlElement) -> str:
     """A short CSS-like path: tag, id or first class, for each ancestor up to 4 levels."""
     parts = []
@@ -901,6 +882,5 @@ __all__ = [
     "Unit",
     "form_kind",
     "segment_page",
-    "segment_units",
     "selector",
 ]
