@@ -306,7 +306,7 @@ def role_extract(corpus_path: Path, base_url: str, pages: int, workers: int) -> 
     """The pipeline's unit of work, in the pipeline's pool, with its bound on pages in the pool."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    from crawler.items import PageItem
+    from pipelines.contracts import PageItem
     from pipelines.extract import extract_page, process_pool, resolve_queue
 
     corpus = Corpus.load(corpus_path)

@@ -31,7 +31,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from redis.exceptions import RedisError
@@ -41,7 +40,7 @@ from scrapy_redis.connection import get_redis_from_settings
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
-from crawler.resume import page_request_url
+from pipelines.contracts import is_page_request, site_of
 
 logger = logging.getLogger(__name__)
 # scrapy-redis 0.9.1 passes spider= to the stats collector, deprecated since Scrapy 2.15: harmless noise
@@ -51,11 +50,6 @@ DEFAULT_PREFIX = "thresher:%(spider)s"
 DEFAULT_IDLE_TIMEOUT = 30.0
 #: The scheduler of each crawler, for its FrontierWorker.
 _SCHEDULERS: WeakKeyDictionary[Any, RedisScheduler] = WeakKeyDictionary()
-
-
-def site_of(url: str) -> str:
-    """The spider's notion of a site: host:port, lower case, without `www.`."""
-    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 @dataclass(frozen=True)
@@ -148,13 +142,13 @@ class RedisScheduler(Scheduler):
 
     def enqueue_request(self, request: Any) -> bool:
         added = super().enqueue_request(request)
-        if added and self.stats is not None and page_request_url(request) is not None:
+        if added and self.stats is not None and is_page_request(request):
             self.stats.inc_value("thresher/requested", -1)
         return added
 
     def next_request(self) -> Any:
         request = super().next_request()
-        if request is not None and self.stats is not None and page_request_url(request) is not None:
+        if request is not None and self.stats is not None and is_page_request(request):
             self.stats.inc_value("thresher/requested")
         return request
 

@@ -28,6 +28,8 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from w3lib.url import canonicalize_url
 
+from pipelines.contracts import is_page_request
+
 #: Request.meta key: the URL key whose stored validators this request carries.
 CONDITIONAL_META = "thresher_conditional"
 CONDITIONAL_HEADERS = (b"If-None-Match", b"If-Modified-Since")
@@ -143,11 +145,6 @@ def page_key(crawler: Any, url: str) -> str:
     """The URL key the spider dedupes pages by (canonical URL for other spiders)."""
     url_key = getattr(crawler.spider, "url_key", None)
     return url_key(url) if url_key is not None else canonicalize_url(url)
-
-
-def is_page_request(request: Request) -> bool:
-    """Pages carry a `source` callback argument; sitemaps, feeds and robots.txt do not."""
-    return "source" in request.cb_kwargs
 
 
 class ConditionalRequestMiddleware:

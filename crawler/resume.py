@@ -39,8 +39,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.job import job_dir
 
-from crawler.items import FetchFailure
-from pipelines.drops import Drop
+from pipelines.contracts import FetchFailure, is_page_request, requested_url
+from pipelines.contracts.outcomes import Drop
 
 logger = logging.getLogger(__name__)
 
@@ -60,19 +60,12 @@ def job_name(spec: dict[str, Any]) -> str:
     return f"articles-{digest[:12]}"
 
 
-def page_request_url(request: Request) -> str | None:
-    """The URL a page request was made for (before redirects); None for sitemaps, feeds, robots.txt."""
-    if "source" not in request.cb_kwargs:
-        return None
-    return request.meta.get("redirect_urls", [request.url])[0]
-
-
 def outcome_url(item: Any, response: Any) -> str | None:
     """The requested URL an item is the outcome of; None when it settles no page request."""
     if isinstance(item, FetchFailure):
         return None if item.stage in UNSETTLING_STAGES else item.url
     if isinstance(response, Response):
-        return response.meta.get("redirect_urls", [response.url])[0]
+        return requested_url(response)
     adapter = ItemAdapter(item)
     return adapter.get("requested_url") or adapter.get("url")
 
@@ -323,9 +316,9 @@ class PageLedger:
 
     # --- as the run goes ---------------------------------------------------------
     def request_scheduled(self, request: Request, spider: Any) -> None:
-        url = page_request_url(request)
-        if url is None:
+        if not is_page_request(request):
             return
+        url = requested_url(request)
         key = spider.url_key(url)
         self.pending.setdefault(key, url)
         if self.journal is not None:
@@ -349,7 +342,7 @@ class PageLedger:
         self._settle(outcome_url(item, response), exported=False)
 
     def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
-        if isinstance(response, Response) and page_request_url(response.request) is not None:
+        if isinstance(response, Response) and is_page_request(response.request):
             self._settle(outcome_url(None, response), exported=False)
 
     # --- close -------------------------------------------------------------------

@@ -6,7 +6,7 @@ reason, http_status, detail) and `manifest.json` at the end (run id, times, coun
 outcome and reason, the settings that matter, versions, outputs). Without it, the
 counts still go to the Scrapy stats.
 
-Pages an incremental re-crawl finds unchanged (`pipelines.incremental.Unchanged`) are a
+Pages an incremental re-crawl finds unchanged (`pipelines.contracts.outcomes.Unchanged`) are a
 third outcome, not drops: they go to `unchanged.jsonl` (same line format) and the counts
 balance as requested = exported + dropped + unchanged.
 """
@@ -26,9 +26,9 @@ from typing import IO, Any
 from itemadapter import ItemAdapter
 from scrapy import signals
 
-from pipelines.drops import Drop
+from pipelines.contracts import is_page_request, requested_url
+from pipelines.contracts.outcomes import Outcome, Unchanged
 from pipelines.extraction.record import SCHEMA_VERSION
-from pipelines.incremental import Unchanged
 
 #: Settings recorded in the manifest: the ones that change what a run fetches or writes.
 MANIFEST_SETTINGS = (
@@ -103,7 +103,7 @@ class RunAccounting:
 
     def item_dropped(self, item: Any, response, exception: Exception, spider) -> None:
         adapter = ItemAdapter(item)
-        if isinstance(exception, Drop):
+        if isinstance(exception, Outcome):
             stage, reason, detail = exception.stage, exception.reason, exception.detail
         else:
             stage, reason, detail = "pipeline", "dropped", str(exception)
@@ -122,11 +122,10 @@ class RunAccounting:
         self._record(url, "pipeline", "pipeline_error", adapter.get("http_status"), detail)
 
     def spider_error(self, failure, response, spider) -> None:
-        if "source" not in (response.request.cb_kwargs if response.request else {}):
+        if not is_page_request(response.request):
             return  # a sitemap or feed callback failed: no page was lost
         detail = f"{failure.type.__name__}: {failure.value}"[:500]
-        requested = response.meta.get("redirect_urls", [response.url])[0]
-        self._record(requested, "spider", "spider_error", response.status, detail)
+        self._record(requested_url(response), "spider", "spider_error", response.status, detail)
 
     def _record(self, url: str | None, stage: str, reason: str, http_status: int | None, detail: str) -> None:
         self.drops[reason] += 1

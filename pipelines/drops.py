@@ -1,22 +1,11 @@
-"""A dropped item with a machine-readable stage and reason, and the pipeline for failed fetches."""
+"""FetchFailurePipeline: the spider's failed fetches become drops, so every failure is accounted for."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from scrapy.exceptions import DropItem
-
-from crawler.items import FetchFailure
-
-
-class Drop(DropItem):
-    """DropItem carrying where (`stage`) and why (`reason`) the URL left the run."""
-
-    def __init__(self, stage: str, reason: str, detail: str = "") -> None:
-        super().__init__(f"{stage}/{reason}" + (f": {detail}" if detail else ""), log_level="INFO")
-        self.stage = stage
-        self.reason = reason
-        self.detail = detail
+from pipelines.contracts import FetchFailure
+from pipelines.contracts.outcomes import Drop
 
 
 class FetchFailurePipeline:

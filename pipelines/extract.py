@@ -9,8 +9,8 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
-from crawler.items import PageItem
-from pipelines.drops import Drop
+from pipelines.contracts import PageItem
+from pipelines.contracts.outcomes import Drop
 from pipelines.extraction import Article, ExtractionError, extract
 
 

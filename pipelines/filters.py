@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.drops import Drop
+from pipelines.contracts.outcomes import Drop
 from pipelines.extraction import Article
 
 

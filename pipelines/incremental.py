@@ -24,15 +24,11 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.incremental import PageState, StateStore, page_key, state_for
-from crawler.items import NotModified
-from pipelines.drops import Drop
+from pipelines.contracts import NotModified
+from pipelines.contracts.outcomes import Unchanged
 from pipelines.extraction import Article
 
 logger = logging.getLogger(__name__)
-
-
-class Unchanged(Drop):
-    """The dataset already holds this version of the page: not exported, counted as `unchanged`."""
 
 
 def _header(response: Response | None, name: bytes) -> str | None:

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 from conftest import REPO, slow_routes, subprocess_env
 
-from crawler.items import PageItem
-from pipelines.drops import Drop
+from pipelines.contracts import PageItem
+from pipelines.contracts.outcomes import Drop
 from pipelines.extract import ExtractionPipeline
 from pipelines.extraction import Article
 

@@ -25,11 +25,10 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.defer import CancelledError
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
-from w3lib.url import canonicalize_url, url_query_cleaner
 
 from crawler.incremental import CONDITIONAL_META, state_for
-from crawler.items import FetchFailure, NotModified, PageItem
 from crawler.runid import new_run_id
+from pipelines.contracts import FetchFailure, NotModified, PageItem, requested_url, site_of, url_key
 
 FEED_LINK_XPATHS = (
     "//*[local-name()='item']/*[local-name()='link']/text()",
@@ -113,11 +112,6 @@ def strip_doctype(xml: bytes) -> bytes:
     return xml[: match.start()] + xml[match.end() :] if match else xml
 
 
-def url_key(url: str, tracking_params: Iterable[str]) -> str:
-    """Identity of a page URL: canonical form without fragment and tracking parameters."""
-    return canonicalize_url(url_query_cleaner(url, list(tracking_params), remove=True, keep_fragments=False))
-
-
 class ArticleSpider(Spider):
     """Fetch article pages from start URLs, URL files, sitemaps, feeds and in-site links.
 
@@ -163,8 +157,7 @@ class ArticleSpider(Spider):
 
     def allow_sites(self, urls: Iterable[str]) -> None:
         """Follow links into the sites of these URLs too (a --redis worker learns seeds pushed to others)."""
-        # netloc, not hostname: Scrapy matches allow_domains against host:port
-        sites = {urlsplit(u).netloc.lower().removeprefix("www.") for u in urls}
+        sites = {site_of(u) for u in urls}
         if sites - self._sites or not hasattr(self, "_links"):
             self._sites |= sites
             self._links = LinkExtractor(allow=self.allow, deny=self.deny, allow_domains=sorted(self._sites))
@@ -319,7 +312,7 @@ class ArticleSpider(Spider):
     def parse_page(self, response: Response, source: str) -> Iterator[Any]:
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         mime = (content_type or "").split(";")[0].strip().lower()
-        requested = response.meta.get("redirect_urls", [response.url])[0]
+        requested = requested_url(response)
         follow = self.follow and (self.max_depth is None or response.meta.get("depth", 0) < self.max_depth)
         state = state_for(self.crawler) if follow else None  # incremental crawls keep each page's links
         if response.status == 304 and response.meta.get(CONDITIONAL_META):
@@ -364,9 +357,7 @@ class ArticleSpider(Spider):
 
     # --- failures ------------------------------------------------------------
     def on_page_error(self, failure: Failure) -> FetchFailure:
-        request = failure.request
-        url = request.meta.get("redirect_urls", [request.url])[0]
-        return FetchFailure(url=url, **classify_failure(failure))
+        return FetchFailure(url=requested_url(failure.request), **classify_failure(failure))
 
     def on_input_error(self, failure: Failure) -> None:
         self._input_error(failure.request.url, classify_failure(failure)["detail"])

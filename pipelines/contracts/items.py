@@ -1,4 +1,4 @@
-"""What the spider hands to the item pipelines: fetched pages and failed fetches."""
+"""What the spider hands to the item pipelines: fetched pages, failed fetches, pages not modified."""
 
 from __future__ import annotations
 
