@@ -372,9 +372,10 @@ def _check_redis(url: str) -> None:
 
 
 def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any], worker: bool = False) -> int:
+    from pipelines.storage import failed_feeds
+
     manifest_path = run_dir / "manifest.json"
     counts = json.loads(manifest_path.read_text())["counts"] if manifest_path.exists() else {}
-    failed_feeds = sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count"))
     print(f"\nthresher run {run_dir.name}: {stats.get('finish_reason', 'unknown')}")
     print(
         f"  requested {counts.get('requested', 0)}, exported {counts.get('exported', 0)}, dropped {counts.get('dropped', 0)}"
@@ -392,7 +393,7 @@ def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, An
     print(f"    manifest  {manifest_path}\n    drops     {run_dir / 'drops.jsonl'}")
     if (run_dir / "crawl.log").exists():
         print(f"    log       {run_dir / 'crawl.log'}")
-    if failed_feeds:
+    if failed_feeds(stats):
         print("error: an output file could not be written (see crawl.log)", file=sys.stderr)
         return EXIT_FAILED
     if counts.get("drop_reasons", {}).get("not_fetched"):

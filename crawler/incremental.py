@@ -1,15 +1,27 @@
-"""Incremental re-crawls, fetch side: the dataset's page state and conditional requests.
+"""Incremental re-crawls, in one place: the dataset's page state, conditional requests, unchanged pages.
 
 What the dataset already holds is recorded next to it in SQLite (`DIR/state.sqlite`, table
 `pages`, one row per URL key: validators, content hash, the run that exported the stored
 version and the last run that saw it), so it survives between runs and `sqlite3` can read
-it. `ConditionalRequestMiddleware` sends the stored validators as `If-None-Match` /
-`If-Modified-Since`: a server that supports them answers `304 Not Modified` without a body,
-and the spider turns that into a `NotModified` item. A 304 has no links, so the state also
-keeps the in-site links of each page (when following links) for the spider to follow
-instead: a page reachable only through an unchanged one is still found. `pipelines.incremental` decides what is
-unchanged (304s, and equal content hashes where servers give no validators) and records
-what was exported.
+it. Three parts use it:
+
+- `StateStore`, the `pages` table, owned by the `IncrementalPipeline` of the crawl; the
+  middleware and the spider reach it through `crawler.get_item_pipeline(IncrementalPipeline)`.
+- `ConditionalRequestMiddleware` sends the stored validators as `If-None-Match` /
+  `If-Modified-Since`: a server that supports them answers `304 Not Modified` without a
+  body, and the spider turns that into a `NotModified` item. A 304 has no links, so the
+  state also keeps the in-site links of each page (when following links) for the spider to
+  follow instead: a page reachable only through an unchanged one is still found.
+- `IncrementalPipeline` decides what is unchanged: a 304 (`not_modified`) or, where the
+  server gives no validators or ignores them, a `content_hash` equal to the stored
+  version's (`same_content`). A changed page passes and is exported again as a new version
+  (same URL, new content hash, fetched_at and run_id). Unchanged is an outcome of its own,
+  not a drop (`pipelines.contracts.outcomes.Unchanged`): `RunAccounting` counts it apart
+  (requested = exported + dropped + unchanged) and lists it in `unchanged.jsonl`.
+
+The state records what was exported, and what was confirmed unchanged, only once the
+run's feeds are stored without error: a crashed or killed run leaves it as it was, so its
+pages are exported again next time rather than lost.
 
 Unlike Scrapy's HttpCacheMiddleware (RFC2616 policy), nothing is served from a cache: a 304
 means "the version in the dataset is current", so there is nothing to extract or export.
@@ -18,17 +30,24 @@ means "the version in the dataset is current", so there is nothing to extract or
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
-from weakref import WeakKeyDictionary
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
-from pipelines.contracts import is_page_request
+from pipelines.contracts import NotModified, is_page_request
+from pipelines.contracts.outcomes import Unchanged
+from pipelines.extraction import Article
+from pipelines.storage import failed_feeds
+
+logger = logging.getLogger(__name__)
 
 #: Request.meta key: the URL key whose stored validators this request carries.
 CONDITIONAL_META = "thresher_conditional"
@@ -124,23 +143,6 @@ class StateStore:
         self._db.close()
 
 
-_STORES: WeakKeyDictionary[Any, StateStore] = WeakKeyDictionary()
-
-
-def state_for(crawler: Any) -> StateStore | None:
-    """The crawl's StateStore (one per crawler, shared by middleware and pipeline), or None.
-
-    `THRESHER_STATE_PATH` names the SQLite file; the CLI sets it to `DIR/state.sqlite`.
-    Without it (e.g. plain `scrapy crawl`) there is no state and no incremental crawl.
-    """
-    path = crawler.settings.get("THRESHER_STATE_PATH")
-    if not path:
-        return None
-    if crawler not in _STORES:
-        _STORES[crawler] = StateStore(path)
-    return _STORES[crawler]
-
-
 def page_key(crawler: Any, url: str) -> str:
     """The URL key the spider dedupes pages by (canonical URL for other spiders)."""
     url_key = getattr(crawler.spider, "url_key", None)
@@ -154,10 +156,11 @@ class ConditionalRequestMiddleware:
     each page request whose URL key has a stored version, and lets a 304 answer through
     to the spider (`handle_httpstatus_list`). Every hop of a redirect is looked up by its
     own URL, since the state is keyed by the URL the page was finally fetched from.
-    Enabled with `THRESHER_INCREMENTAL` (default True) when `THRESHER_STATE_PATH` is set.
+    Enabled with `THRESHER_INCREMENTAL` (default True) when `THRESHER_STATE_PATH` is set;
+    the state is the `IncrementalPipeline`'s, found when the spider opens.
     """
 
-    def __init__(self, crawler: Any, store: StateStore) -> None:
+    def __init__(self, crawler: Any, store: StateStore | None = None) -> None:
         self.crawler = crawler
         self.store = store
 
@@ -165,13 +168,17 @@ class ConditionalRequestMiddleware:
     def from_crawler(cls, crawler: Any) -> ConditionalRequestMiddleware:
         if not crawler.settings.getbool("THRESHER_INCREMENTAL", True):
             raise NotConfigured("THRESHER_INCREMENTAL is off")
-        store = state_for(crawler)
-        if store is None:
+        if not crawler.settings.get("THRESHER_STATE_PATH"):
             raise NotConfigured("no THRESHER_STATE_PATH")
-        return cls(crawler, store)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        return middleware
+
+    def spider_opened(self) -> None:
+        self.store = state_of(self.crawler)
 
     def process_request(self, request: Request) -> None:
-        if not is_page_request(request):
+        if self.store is None or not is_page_request(request):
             return
         if request.meta.pop(CONDITIONAL_META, None) is not None:  # a redirect copied the previous hop's
             for name in CONDITIONAL_HEADERS:
@@ -190,3 +197,119 @@ class ConditionalRequestMiddleware:
         allowed = request.meta.get("handle_httpstatus_list", [])
         if 304 not in allowed:
             request.meta["handle_httpstatus_list"] = [*allowed, 304]
+
+
+# --- pipeline side: unchanged pages are not exported again -------------------------------
+def _header(response: Response | None, name: bytes) -> str | None:
+    value = response.headers.get(name) if response is not None else None
+    return value.decode("latin-1") if value else None
+
+
+class IncrementalPipeline:
+    """Skips unchanged pages and records exported versions in the dataset's state.
+
+    `THRESHER_INCREMENTAL = False` (CLI `--no-incremental`) exports every page again, and
+    still records what it exported, so the next incremental run starts from the truth.
+    Needs `THRESHER_STATE_PATH` (the CLI sets it to `DIR/state.sqlite`).
+    """
+
+    def __init__(self, crawler: Any, store: StateStore, enabled: bool = True) -> None:
+        self.crawler = crawler
+        self.store = store
+        self.enabled = enabled
+        self.run_id: str | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> IncrementalPipeline:
+        path = crawler.settings.get("THRESHER_STATE_PATH")
+        if not path:
+            raise NotConfigured("no THRESHER_STATE_PATH")
+        pipeline = cls(crawler, StateStore(path), crawler.settings.getbool("THRESHER_INCREMENTAL", True))
+        crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.engine_stopped, signal=signals.engine_stopped)
+        return pipeline
+
+    def open_spider(self) -> None:
+        self.run_id = getattr(self.crawler.spider, "run_id", None)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, NotModified):
+            raise Unchanged("fetch", "not_modified", "HTTP 304")
+        if self.enabled and isinstance(item, Article) and item.is_article:
+            # listing pages all have the empty body's hash: only articles are compared
+            stored = self.store.get(page_key(self.crawler, item.url))
+            if stored is not None and stored.content_hash == item.content_hash:
+                raise Unchanged("filter", "same_content", f"as exported by run {stored.run_id}")
+        return item
+
+    # --- state updates, saved when the run's outputs are stored -------------------
+    def item_scraped(self, item: Any, response: Response | None) -> None:
+        if not isinstance(item, Article):
+            return
+        key = page_key(self.crawler, item.url)
+        self.store.stage(
+            PageState(
+                url_key=key,
+                url=item.url,
+                etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
+                content_hash=item.content_hash,
+                run_id=item.run_id or self.run_id,
+                fetched_at=item.fetched_at,
+                last_run_id=self.run_id,
+                last_seen_at=datetime.now(timezone.utc).isoformat(),
+                links=self.store.take_links(key),
+            )
+        )
+
+    def item_dropped(self, item: Any, response: Response | None, exception: BaseException) -> None:
+        url = getattr(item, "url", None)
+        if not url:
+            return
+        key = page_key(self.crawler, url)
+        links = self.store.take_links(key)  # forgotten for every page that is not exported
+        stored = self.store.get(key) if isinstance(exception, Unchanged) else None
+        if stored is None:
+            return
+        if isinstance(item, NotModified):  # a 304 may carry updated validators, and has no links
+            etag = _header(response, b"ETag") or stored.etag
+            last_modified = _header(response, b"Last-Modified") or stored.last_modified
+            links = stored.links
+        else:  # a full response: its validators (or their absence) are the current ones
+            etag, last_modified = _header(response, b"ETag"), _header(response, b"Last-Modified")
+        self.store.stage(
+            stored._replace(
+                etag=etag,
+                last_modified=last_modified,
+                links=links,
+                last_run_id=self.run_id,
+                last_seen_at=datetime.now(timezone.utc).isoformat(),
+            )
+        )
+
+    def engine_stopped(self) -> None:
+        """After every spider_closed handler: the feed exporters have stored (or failed to store) their files."""
+        failed = failed_feeds(self.crawler.stats.get_stats())
+        try:
+            if failed or not self.crawler.settings.getdict("FEEDS"):
+                logger.warning(
+                    "Incremental state %s not updated: %s",
+                    self.store.path,
+                    "an output failed" if failed else "no output configured",
+                )
+            else:
+                saved = self.store.save()
+                self.crawler.stats.set_value("thresher/state_saved", saved)
+                logger.info("Incremental state %s: %d pages recorded", self.store.path, saved)
+        finally:
+            self.store.close()
+
+
+def state_of(crawler: Any) -> StateStore | None:
+    """The crawl's StateStore: its IncrementalPipeline's (None without one, e.g. no THRESHER_STATE_PATH).
+
+    Through Scrapy's component lookup, so only once the engine exists (from spider_opened on).
+    """
+    pipeline = crawler.get_item_pipeline(IncrementalPipeline)
+    return pipeline.store if pipeline is not None else None

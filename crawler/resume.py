@@ -41,6 +41,7 @@ from scrapy.utils.job import job_dir
 
 from pipelines.contracts import FetchFailure, is_page_request, requested_url
 from pipelines.contracts.outcomes import Drop
+from pipelines.storage import failed_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -375,8 +376,7 @@ class PageLedger:
             return
         self.journal.close()
         stats = self.stats.get_stats()
-        failed = any(name.startswith("feedexport/failed_count") for name in stats)
-        if stats.get("finish_reason") == "finished" and not failed and self.jobdir is not None:
+        if stats.get("finish_reason") == "finished" and not failed_feeds(stats) and self.jobdir is not None:
             for name in (*SCRAPY_QUEUE, SCRAPY_STATE, JOURNAL):
                 path = self.jobdir / name
                 if path.is_dir():

@@ -64,7 +64,7 @@ ITEM_PIPELINES = {
     "pipelines.drops.FetchFailurePipeline": 100,
     "pipelines.extract.ExtractionPipeline": 300,
     "pipelines.filters.ArticleFilterPipeline": 500,
-    "pipelines.incremental.IncrementalPipeline": 600,
+    "crawler.incremental.IncrementalPipeline": 600,
 }
 EXTENSIONS = {
     # before RunAccounting: a stopped run's queued pages become not_fetched drops before the manifest

@@ -14,9 +14,7 @@ balance as requested = exported + dropped + unchanged.
 from __future__ import annotations
 
 import json
-import os
 import platform
-import tempfile
 from collections import Counter
 from datetime import datetime, timezone
 from importlib import metadata
@@ -29,6 +27,7 @@ from scrapy import signals
 from pipelines.contracts import is_page_request, requested_url
 from pipelines.contracts.outcomes import Outcome, Unchanged
 from pipelines.extraction.record import SCHEMA_VERSION
+from pipelines.storage import write_json_atomic
 
 #: Settings recorded in the manifest: the ones that change what a run fetches or writes.
 MANIFEST_SETTINGS = (
@@ -48,16 +47,6 @@ MANIFEST_SETTINGS = (
     "THRESHER_STATE_PATH",
 )
 VERSIONED_PACKAGES = ("thresher", "scrapy", "trafilatura", "pyarrow", "pandas", "lxml")
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON so that readers see the old file or the new one, never a partial one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        json.dump(data, file, indent=2, ensure_ascii=False, default=str)
-        file.write("\n")
-    os.replace(temp, path)
 
 
 def _version(package: str) -> str | None:

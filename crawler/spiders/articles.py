@@ -26,7 +26,7 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
-from crawler.incremental import CONDITIONAL_META, state_for
+from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
 from pipelines.contracts import FetchFailure, NotModified, PageItem, requested_url, site_of, url_key
 
@@ -314,7 +314,7 @@ class ArticleSpider(Spider):
         mime = (content_type or "").split(";")[0].strip().lower()
         requested = requested_url(response)
         follow = self.follow and (self.max_depth is None or response.meta.get("depth", 0) < self.max_depth)
-        state = state_for(self.crawler) if follow else None  # incremental crawls keep each page's links
+        state = state_of(self.crawler) if follow else None  # incremental crawls keep each page's links
         if response.status == 304 and response.meta.get(CONDITIONAL_META):
             # crawler.incremental asked "changed since?": no, the dataset holds the current version,
             # and the links to follow are the ones stored with it
