@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from crawler import __version__
 from crawler.layout import FORMATS
+from pipelines.contracts.defaults import THRESHER_FORMATS, THRESHER_REDIS_IDLE_TIMEOUT
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -71,10 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     crawl.add_argument(
         "--format",
-        default="parquet,jsonl",
+        default=",".join(THRESHER_FORMATS),
         type=_formats,
         metavar="LIST",
-        help="comma-separated: parquet, jsonl, json (default: parquet,jsonl)",
+        help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
     )
     crawl.add_argument(
         "-s",
@@ -106,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         "--idle-timeout",
         type=_seconds,
         metavar="S",
-        help="with --redis: exit once the frontier stayed empty for S seconds (default 30)",
+        help=f"with --redis: exit once the frontier stayed empty for S seconds (default {THRESHER_REDIS_IDLE_TIMEOUT:g})",
     )
 
     push = commands.add_parser("push", help="add seed URLs to a Redis frontier for `crawl --redis` workers")
@@ -217,8 +218,9 @@ def _check_setting_values(overrides: dict[str, str]) -> None:
 
     from scrapy.settings import Settings
 
-    defaults = Settings()
-    defaults.setmodule("crawler.settings", priority="project")
+    from crawler.addon import thresher_settings
+
+    defaults = thresher_settings()
     for name, value in overrides.items():
         default = defaults.get(name)
         if isinstance(default, bool):
@@ -418,8 +420,7 @@ def _print_report_command(out: Path) -> None:
 
 # --- push ------------------------------------------------------------------------
 def push(args: argparse.Namespace) -> int:
-    from scrapy.settings import Settings
-
+    from crawler.addon import thresher_settings
     from crawler.distributed import FrontierKeys, push_seeds, redis_server, reset_frontier
     from crawler.spiders.articles import ArticleSpider, BadSpiderArgument, read_url_file
 
@@ -433,8 +434,7 @@ def push(args: argparse.Namespace) -> int:
     overrides = _setting_overrides(args.settings)
     _check_setting_values(overrides)
     _check_redis(args.redis)
-    settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
+    settings = thresher_settings()
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     settings.set("REDIS_URL", args.redis, priority="cmdline")

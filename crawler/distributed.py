@@ -46,8 +46,6 @@ logger = logging.getLogger(__name__)
 # scrapy-redis 0.9.1 passes spider= to the stats collector, deprecated since Scrapy 2.15: harmless noise
 warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
 
-DEFAULT_PREFIX = "thresher:%(spider)s"
-DEFAULT_IDLE_TIMEOUT = 30.0
 #: The scheduler of each crawler, for its FrontierWorker.
 _SCHEDULERS: WeakKeyDictionary[Any, RedisScheduler] = WeakKeyDictionary()
 
@@ -65,7 +63,7 @@ class FrontierKeys:
 
     @classmethod
     def from_settings(cls, settings: Any, spider_name: str = "articles") -> FrontierKeys:
-        prefix = settings.get("THRESHER_REDIS_PREFIX") or DEFAULT_PREFIX
+        prefix = settings.get("THRESHER_REDIS_PREFIX")
         names = {"spider": spider_name}
         return cls(
             requests=(settings.get("SCHEDULER_QUEUE_KEY") or prefix + ":requests") % names,
@@ -99,30 +97,24 @@ def reset_frontier(server: Any, keys: FrontierKeys) -> int:
     return server.delete(*keys.all())
 
 
-class RedisFrontier:
-    """Scrapy add-on: `THRESHER_REDIS_URL=redis://host:port/db` makes this crawl a worker of that frontier.
+def use_redis_frontier(settings: Any) -> None:
+    """`THRESHER_REDIS_URL=redis://host:port/db` (applied by the add-on): this crawl is a worker of that frontier.
 
     Sets scrapy-redis's scheduler (thresher's subclass) and dupefilter with persistent,
     prefixed keys; `FrontierWorker` (an extension) does the rest.
     """
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> RedisFrontier:
-        return cls()
-
-    def update_settings(self, settings: Any) -> None:
-        url = settings.get("THRESHER_REDIS_URL")
-        if not url:
-            return
-        priority = settings.getpriority("THRESHER_REDIS_URL") or 0
-        prefix = settings.get("THRESHER_REDIS_PREFIX") or DEFAULT_PREFIX
-        settings.set("REDIS_URL", url, priority=priority)
-        settings.set("SCHEDULER", "crawler.distributed.RedisScheduler", priority=priority)
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority=priority)
-        settings.set("SCHEDULER_PERSIST", True, priority=priority)  # the queue outlives any one worker
-        for name, suffix in (("SCHEDULER_QUEUE_KEY", ":requests"), ("SCHEDULER_DUPEFILTER_KEY", ":dupefilter")):
-            if not settings.get(name):
-                settings.set(name, prefix + suffix, priority=priority)
+    url = settings.get("THRESHER_REDIS_URL")
+    if not url:
+        return
+    priority = settings.getpriority("THRESHER_REDIS_URL") or 0
+    prefix = settings.get("THRESHER_REDIS_PREFIX")
+    settings.set("REDIS_URL", url, priority=priority)
+    settings.set("SCHEDULER", "crawler.distributed.RedisScheduler", priority=priority)
+    settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority=priority)
+    settings.set("SCHEDULER_PERSIST", True, priority=priority)  # the queue outlives any one worker
+    for name, suffix in (("SCHEDULER_QUEUE_KEY", ":requests"), ("SCHEDULER_DUPEFILTER_KEY", ":dupefilter")):
+        if not settings.get(name):
+            settings.set(name, prefix + suffix, priority=priority)
 
 
 class RedisScheduler(Scheduler):
@@ -173,7 +165,7 @@ class FrontierWorker:
         settings = crawler.settings
         if not settings.get("THRESHER_REDIS_URL"):
             raise NotConfigured
-        idle = settings.getfloat("THRESHER_REDIS_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT)
+        idle = settings.getfloat("THRESHER_REDIS_IDLE_TIMEOUT")
         worker = cls(crawler, redis_server(settings), FrontierKeys.from_settings(settings, crawler.spider.name), idle)
         crawler.signals.connect(worker.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(worker.spider_idle, signal=signals.spider_idle)
@@ -220,7 +212,8 @@ class FrontierWorker:
         if engine is None or engine.spider is None:
             return
         if self.downloading:  # (not engine.spider_is_idle(): that is False too while the frontier has requests)
-            self.server.set(self.keys.active, getattr(self.spider, "run_id", "1"), px=int(self.idle_timeout * 1000))
+            run_id = self.crawler.settings.get("THRESHER_RUN_ID") or "1"
+            self.server.set(self.keys.active, run_id, px=int(self.idle_timeout * 1000))
             return
         scheduler = _SCHEDULERS.get(self.crawler)
         request = scheduler.next_request() if scheduler is not None and len(scheduler) else None

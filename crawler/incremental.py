@@ -166,7 +166,7 @@ class ConditionalRequestMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ConditionalRequestMiddleware:
-        if not crawler.settings.getbool("THRESHER_INCREMENTAL", True):
+        if not crawler.settings.getbool("THRESHER_INCREMENTAL"):
             raise NotConfigured("THRESHER_INCREMENTAL is off")
         if not crawler.settings.get("THRESHER_STATE_PATH"):
             raise NotConfigured("no THRESHER_STATE_PATH")
@@ -224,14 +224,14 @@ class IncrementalPipeline:
         path = crawler.settings.get("THRESHER_STATE_PATH")
         if not path:
             raise NotConfigured("no THRESHER_STATE_PATH")
-        pipeline = cls(crawler, StateStore(path), crawler.settings.getbool("THRESHER_INCREMENTAL", True))
+        pipeline = cls(crawler, StateStore(path), crawler.settings.getbool("THRESHER_INCREMENTAL"))
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.engine_stopped, signal=signals.engine_stopped)
         return pipeline
 
     def open_spider(self) -> None:
-        self.run_id = getattr(self.crawler.spider, "run_id", None)
+        self.run_id = self.crawler.settings.get("THRESHER_RUN_ID")
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, NotModified):

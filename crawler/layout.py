@@ -3,7 +3,7 @@
 `thresher crawl --out DIR` writes `DIR/articles/<run_id>.parquet` (the dataset: all runs,
 or all workers, side by side) and `DIR/runs/<run_id>/` (JSON Lines copy, drops, manifest).
 A crawl started by `scrapy crawl` or by scrapyd has no CLI to set its feeds, so the
-`DatasetLayout` add-on does it from one setting, `THRESHER_OUT=DIR`: scrapyd's
+thresher add-on (`crawler.addon`) does it from one setting, `THRESHER_OUT=DIR`: scrapyd's
 `schedule.json` takes it as `setting=THRESHER_OUT=/data/thresher`.
 """
 
@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crawler.runid import new_run_id
+from pipelines.contracts.defaults import THRESHER_FORMATS
 
 #: `--format` / `THRESHER_FORMATS` names -> Scrapy feed formats.
 FORMATS = {"parquet": "parquet", "jsonl": "jsonlines", "json": "json"}
-DEFAULT_FORMATS = ("parquet", "jsonl")
 
 
 def dataset_feeds(out: Path, run_id: str, formats: list[str] | tuple[str, ...]) -> tuple[dict[str, Any], Path]:
@@ -29,41 +28,27 @@ def dataset_feeds(out: Path, run_id: str, formats: list[str] | tuple[str, ...]) 
     return feeds, run_dir
 
 
-class DatasetLayout:
-    """Scrapy add-on: `THRESHER_OUT=DIR` writes the CLI's dataset layout into DIR.
+def use_dataset_layout(settings: Any) -> None:
+    """`THRESHER_OUT=DIR` (applied by the add-on): the CLI's dataset layout in DIR.
 
-    Feeds named by `THRESHER_FORMATS` (default `parquet,jsonl`) are added to `FEEDS` (any
-    feed already there, such as scrapyd's `items_dir`, is kept), `THRESHER_RUN_DIR` gets
-    the run's drops and manifest, and `THRESHER_STATE_PATH` the dataset's incremental
-    state, unless they are set already. The run id is the spider's (`-a run_id=...`, or a
-    new one), so parallel jobs never write the same file.
+    Feeds named by `THRESHER_FORMATS` are added to `FEEDS` (any feed already there, such
+    as scrapyd's `items_dir`, is kept), `THRESHER_RUN_DIR` gets the run's drops and
+    manifest, and `THRESHER_STATE_PATH` the dataset's incremental state, unless they are
+    set already. Files are named by the run id (`THRESHER_RUN_ID`), so parallel jobs never
+    write the same file.
     """
-
-    def __init__(self, crawler: Any) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> DatasetLayout:
-        return cls(crawler)
-
-    def update_settings(self, settings: Any) -> None:
-        out = settings.get("THRESHER_OUT")
-        if not out:
-            return
-        formats = [name.strip().lower() for name in settings.getlist("THRESHER_FORMATS") if name.strip()]
-        unknown = [name for name in formats if name not in FORMATS]
-        if unknown:
-            raise ValueError(
-                f"THRESHER_FORMATS: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})"
-            )
-        out = Path(out).expanduser()
-        spider = self.crawler.spider
-        if not getattr(spider, "run_id", None):
-            spider.run_id = new_run_id()
-        feeds, run_dir = dataset_feeds(out, spider.run_id, formats or DEFAULT_FORMATS)
-        priority = max(settings.getpriority("FEEDS") or 0, settings.getpriority("THRESHER_OUT") or 0)
-        settings.set("FEEDS", {**settings.getdict("FEEDS"), **feeds}, priority=priority)
-        if not settings.get("THRESHER_RUN_DIR"):
-            settings.set("THRESHER_RUN_DIR", str(run_dir), priority=priority)
-        if not settings.get("THRESHER_STATE_PATH"):
-            settings.set("THRESHER_STATE_PATH", str(out / "state.sqlite"), priority=priority)
+    out = settings.get("THRESHER_OUT")
+    if not out:
+        return
+    formats = [name.strip().lower() for name in settings.getlist("THRESHER_FORMATS") if name.strip()]
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown:
+        raise ValueError(f"THRESHER_FORMATS: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    out = Path(out).expanduser()
+    feeds, run_dir = dataset_feeds(out, settings.get("THRESHER_RUN_ID"), formats or THRESHER_FORMATS)
+    priority = max(settings.getpriority("FEEDS") or 0, settings.getpriority("THRESHER_OUT") or 0)
+    settings.set("FEEDS", {**settings.getdict("FEEDS"), **feeds}, priority=priority)
+    if not settings.get("THRESHER_RUN_DIR"):
+        settings.set("THRESHER_RUN_DIR", str(run_dir), priority=priority)
+    if not settings.get("THRESHER_STATE_PATH"):
+        settings.set("THRESHER_STATE_PATH", str(out / "state.sqlite"), priority=priority)

@@ -249,7 +249,7 @@ class PageLedger:
     # --- open --------------------------------------------------------------------
     def spider_opened(self, spider: Any) -> None:
         self.spider = spider
-        self.run_id = getattr(spider, "run_id", None)
+        self.run_id = self.crawler.settings.get("THRESHER_RUN_ID")
         if self.journal is None:
             return
         journal = self.journal

@@ -159,7 +159,7 @@ class RunAccounting:
         feeds = settings.getdict("FEEDS")
         finished_at = datetime.now(timezone.utc)
         manifest = {
-            "run_id": getattr(spider, "run_id", None),
+            "run_id": settings.get("THRESHER_RUN_ID"),
             "schema_version": SCHEMA_VERSION,
             "started_at": self.started_at.isoformat(),
             "finished_at": finished_at.isoformat(),

@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from pipelines.contracts.defaults import THRESHER_TRACKING_QUERY_PARAMS
+from pipelines.contracts.urls import url_key
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
 #: Integers become pandas' nullable types, so a missing http_status stays an integer, not a float.
@@ -45,7 +47,7 @@ def load_articles(
     single Parquet file. `columns`: read only these fields (in this order). `latest`: keep
     only the most recent version of each URL across runs (latest `fetched_at`, then
     `run_id`), since incremental re-crawls export a changed page again as a new version.
-    URLs are compared as the crawler compares them (`crawler.spiders.articles.url_key`:
+    URLs are compared as the crawler compares them (`pipelines.contracts.url_key`:
     canonical form, no fragment, no tracking parameters such as `utm_source`).
 
     Types follow docs/schema.md: timestamps are `datetime64[us, UTC]`, lists are arrays,
@@ -60,9 +62,6 @@ def load_articles(
     read = list(dict.fromkeys([*wanted, *(_VERSION_COLUMNS if latest else ())]))
     table = dataset.to_table(columns=read)
     if latest and table.num_rows:
-        from crawler.settings import THRESHER_TRACKING_QUERY_PARAMS
-        from crawler.spiders.articles import url_key
-
         # pick the rows from the small version columns; the others are only taken, never converted
         versions = table.select(list(_VERSION_COLUMNS)).to_pandas()
         versions["key"] = [url_key(url, THRESHER_TRACKING_QUERY_PARAMS) for url in versions["url"]]

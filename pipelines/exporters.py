@@ -10,9 +10,8 @@ import pyarrow.parquet as pq
 from itemadapter import ItemAdapter
 from scrapy.exporters import BaseItemExporter
 
+from pipelines.contracts.defaults import THRESHER_PARQUET_COMPRESSION, THRESHER_PARQUET_ROW_GROUP_SIZE
 from pipelines.extraction.record import ARTICLE_SCHEMA
-
-DEFAULT_ROW_GROUP_SIZE = 1000
 
 
 def _timestamp(value: Any) -> datetime | None:
@@ -29,7 +28,7 @@ class ParquetItemExporter(BaseItemExporter):
 
     Rows are buffered up to `row_group_size` (setting `THRESHER_PARQUET_ROW_GROUP_SIZE`)
     and written as one row group, so memory stays flat however long the crawl; columns
-    are zstd-compressed; the schema version is in the file's key-value metadata.
+    are compressed (`THRESHER_PARQUET_COMPRESSION`); the schema version is in the file's key-value metadata.
     Register it with `FEED_EXPORTERS = {"parquet": "pipelines.exporters.ParquetItemExporter"}`.
     """
 
@@ -37,8 +36,8 @@ class ParquetItemExporter(BaseItemExporter):
         self,
         file: IO[bytes],
         *,
-        row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
-        compression: str = "zstd",
+        row_group_size: int = THRESHER_PARQUET_ROW_GROUP_SIZE,
+        compression: str = THRESHER_PARQUET_COMPRESSION,
         schema: pa.Schema = ARTICLE_SCHEMA,
         **kwargs: Any,
     ) -> None:
@@ -58,10 +57,8 @@ class ParquetItemExporter(BaseItemExporter):
 
     @classmethod
     def from_crawler(cls, crawler, file: IO[bytes], **kwargs: Any) -> ParquetItemExporter:
-        kwargs.setdefault(
-            "row_group_size", crawler.settings.getint("THRESHER_PARQUET_ROW_GROUP_SIZE", DEFAULT_ROW_GROUP_SIZE)
-        )
-        kwargs.setdefault("compression", crawler.settings.get("THRESHER_PARQUET_COMPRESSION", "zstd"))
+        kwargs.setdefault("row_group_size", crawler.settings.getint("THRESHER_PARQUET_ROW_GROUP_SIZE"))
+        kwargs.setdefault("compression", crawler.settings.get("THRESHER_PARQUET_COMPRESSION"))
         return cls(file, **kwargs)
 
     def start_exporting(self) -> None:

@@ -67,14 +67,13 @@ class ExtractionPipeline:
     @classmethod
     def from_crawler(cls, crawler) -> ExtractionPipeline:
         settings = crawler.settings
-        workers = resolve_workers(settings.getint("THRESHER_EXTRACT_WORKERS", -1))
-        pipeline = cls(workers, settings.getint("THRESHER_EXTRACT_QUEUE", 0))
+        workers = resolve_workers(settings.getint("THRESHER_EXTRACT_WORKERS"))
+        pipeline = cls(workers, settings.getint("THRESHER_EXTRACT_QUEUE"))
         pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self) -> None:
-        spider = getattr(self.crawler, "spider", None)
-        self.run_id = getattr(spider, "run_id", None)
+        self.run_id = self.crawler.settings.get("THRESHER_RUN_ID") if self.crawler is not None else None
         if self.workers > 0:
             self.pool = self.pool_factory(self.workers)
             self.slots = asyncio.Semaphore(self.queue)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -162,13 +163,18 @@ class ArticleSpider(Spider):
             self._sites |= sites
             self._links = LinkExtractor(allow=self.allow, deny=self.deny, allow_domains=sorted(self._sites))
 
-    @classmethod
-    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.html_types = tuple(crawler.settings.getlist("THRESHER_HTML_CONTENT_TYPES"))
-        spider.tracking_params = crawler.settings.getlist("THRESHER_TRACKING_QUERY_PARAMS")
-        spider._sitemap_max_size = crawler.settings.getint("THRESHER_SITEMAP_MAXSIZE")
-        return spider
+    # settings are read once the crawl runs: the spider is made before add-ons set their defaults
+    @cached_property
+    def html_types(self) -> tuple[str, ...]:
+        return tuple(self.crawler.settings.getlist("THRESHER_HTML_CONTENT_TYPES"))
+
+    @cached_property
+    def tracking_params(self) -> list[str]:
+        return self.crawler.settings.getlist("THRESHER_TRACKING_QUERY_PARAMS")
+
+    @cached_property
+    def _sitemap_max_size(self) -> int:
+        return self.crawler.settings.getint("THRESHER_SITEMAP_MAXSIZE")
 
     # --- inputs --------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
