@@ -31,7 +31,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from redis.exceptions import RedisError
 from scrapy import signals
@@ -46,8 +45,6 @@ logger = logging.getLogger(__name__)
 # scrapy-redis 0.9.1 passes spider= to the stats collector, deprecated since Scrapy 2.15: harmless noise
 warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
 
-#: The scheduler of each crawler, for its FrontierWorker.
-_SCHEDULERS: WeakKeyDictionary[Any, RedisScheduler] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -126,12 +123,6 @@ class RedisScheduler(Scheduler):
     Retries and redirects make the same round trip.
     """
 
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> RedisScheduler:
-        scheduler = super().from_crawler(crawler)
-        _SCHEDULERS[crawler] = scheduler
-        return scheduler
-
     def enqueue_request(self, request: Any) -> bool:
         added = super().enqueue_request(request)
         if added and self.stats is not None and is_page_request(request):
@@ -181,7 +172,7 @@ class FrontierWorker:
 
     def spider_opened(self, spider: Any) -> None:
         self.spider = spider
-        spider.claim_url = self.claim
+        spider.share_crawl(self.claim)
         own = [*spider.seed_urls, *spider.sitemap_urls, *spider.feed_urls]
         if own:
             self.server.sadd(self.keys.sites, *{site_of(url) for url in own})
@@ -215,8 +206,8 @@ class FrontierWorker:
             run_id = self.crawler.settings.get("THRESHER_RUN_ID") or "1"
             self.server.set(self.keys.active, run_id, px=int(self.idle_timeout * 1000))
             return
-        scheduler = _SCHEDULERS.get(self.crawler)
-        request = scheduler.next_request() if scheduler is not None and len(scheduler) else None
+        scheduler = engine.scheduler
+        request = scheduler.next_request() if isinstance(scheduler, RedisScheduler) and len(scheduler) else None
         if request is not None:
             engine.crawl(request)  # back into the frontier, and the engine takes from it at once
 
@@ -246,7 +237,7 @@ class FrontierWorker:
                 continue
             if site_of(url) not in self.sites:
                 self._refresh_sites()
-            request = self.spider._page_request(url, "seed")  # claims it: a seed pushed twice is fetched once
+            request = self.spider.request_page(url, "seed")  # claims it: a seed pushed twice is fetched once
             if request is not None:
                 self.crawler.engine.crawl(request)
                 taken += 1

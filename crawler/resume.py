@@ -39,6 +39,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.job import job_dir
 
+from pipelines.accounting import RunAccounting
 from pipelines.contracts import FetchFailure, is_page_request, requested_url
 from pipelines.contracts.outcomes import Drop
 from pipelines.storage import failed_feeds
@@ -196,7 +197,7 @@ class PageLedger:
     Enabled always (it must come before `RunAccounting` in EXTENSIONS, which writes the
     manifest in the same spider_closed signal). Without JOBDIR it only records the pages
     a stopped run leaves queued as `not_fetched`. With JOBDIR it also restores the job's
-    seen-URL set into the spider (`claim_url`), counts the pages carried over from the
+    seen-URL set into the spider (`share_crawl`), counts the pages carried over from the
     last run as requested by this one, and, after a kill, re-queues them from the journal.
     Not used with the Redis frontier, whose queue outlives any one worker.
     """
@@ -265,8 +266,7 @@ class PageLedger:
             seen.add(key)
             return True
 
-        spider.claim_url = claim
-        spider.requested_pages = len(seen)  # max_pages bounds the whole job
+        spider.share_crawl(claim, requested=len(seen))  # max_pages bounds the whole job
         self.pending = {key: url for key, (url, _source, _depth) in carried.items()}
         self.stats.inc_value("thresher/requested", len(carried))  # this run takes them over
         for run_id, count in lost.items():
@@ -278,32 +278,24 @@ class PageLedger:
         for run_id, run in journal.runs.items():
             if not journal.committed(run_id):
                 self._remove_temp_parts(run.outputs)
-        self.stats.set_value(
-            "thresher/job",
-            {
-                "dir": str(self.jobdir),
-                "resumed_from": earlier,
-                "carried_over": len(carried),
-                "lost_exports_refetched": sum(lost.values()),
-                "recovered_from_journal": self.recover and bool(earlier),
-            },
-        )
+        accounting = self.crawler.get_extension(RunAccounting)
+        if accounting is not None:
+            accounting.record_job(
+                {
+                    "dir": str(self.jobdir),
+                    "resumed_from": earlier,
+                    "carried_over": len(carried),
+                    "lost_exports_refetched": sum(lost.values()),
+                    "recovered_from_journal": self.recover and bool(earlier),
+                }
+            )
         if earlier:
             logger.info("Resuming job %s: %d pages carried over from run %s", self.jobdir, len(carried), earlier[-1])
         outputs = [str(uri) for uri in self.crawler.settings.getdict("FEEDS")]
         journal.start_run(self.run_id or "", outputs)
         if self.recover:
             for url, source, depth in carried.values():
-                self.crawler.engine.crawl(
-                    Request(
-                        url,
-                        callback=spider.parse_page,
-                        errback=spider.on_page_error,
-                        dont_filter=True,
-                        cb_kwargs={"source": source},
-                        meta={"depth": depth},
-                    )
-                )
+                self.crawler.engine.crawl(spider.page_request(url, source, depth))
 
     @staticmethod
     def _remove_temp_parts(outputs: list[str]) -> None:

@@ -68,6 +68,7 @@ class RunAccounting:
         self._drops_file: IO[str] | None = None
         self.unchanged: Counter[str] = Counter()
         self._unchanged_file: IO[str] | None = None
+        self.job: dict[str, Any] | None = None
 
     @classmethod
     def from_crawler(cls, crawler) -> RunAccounting:
@@ -79,6 +80,10 @@ class RunAccounting:
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
         return ext
+
+    def record_job(self, job: dict[str, Any]) -> None:
+        """The manifest's `job`: the job dir and the earlier runs this one resumes (told by crawler.resume)."""
+        self.job = job
 
     def spider_opened(self, spider) -> None:
         if self.run_dir is not None:
@@ -166,8 +171,7 @@ class RunAccounting:
             "elapsed_seconds": round((finished_at - self.started_at).total_seconds(), 3),
             "finish_reason": reason,
             "counts": self.summary(),
-            # crawler.resume: the job dir and the earlier runs this one resumed (None without a job dir)
-            "job": self.stats.get_value("thresher/job"),
+            "job": self.job,  # None without a job dir
             "inputs": {
                 "urls": getattr(spider, "seed_urls", []),
                 "sitemaps": getattr(spider, "sitemap_urls", []),

@@ -149,12 +149,23 @@ class ArticleSpider(Spider):
         self.run_id = run_id or new_run_id()
         self.requested_pages = 0
         self._seen: set[str] = set()
-        #: Claims a page URL key for this run among all runs of one crawl: set by crawler.resume (the
-        #: earlier runs of a --job-dir) and crawler.distributed (the other --redis workers). False:
+        #: Claims a page URL key for this run among all runs of one crawl (see `share_crawl`). False:
         #: another run requested the page and accounts for it. None: this run is the whole crawl.
         self.claim_url: Callable[[str], bool] | None = None
         self._sites: set[str] = set()
         self.allow_sites(self.seed_urls + self.sitemap_urls + self.feed_urls)
+
+    def share_crawl(self, claim: Callable[[str], bool], requested: int | None = None) -> None:
+        """This run is one of several runs of one crawl, which request each page once between them.
+
+        `claim(key)` is True for the one run that may request the page of that URL key:
+        crawler.resume's for the runs of a --job-dir, crawler.distributed's for the --redis
+        workers. `requested`: pages the crawl requested before this run (`max_pages` bounds
+        the whole crawl).
+        """
+        self.claim_url = claim
+        if requested is not None:
+            self.requested_pages = requested
 
     def allow_sites(self, urls: Iterable[str]) -> None:
         """Follow links into the sites of these URLs too (a --redis worker learns seeds pushed to others)."""
@@ -179,7 +190,7 @@ class ArticleSpider(Spider):
     # --- inputs --------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for url in self.seed_urls:
-            yield self._page_request(url, "seed") or self._duplicate(url)
+            yield self.request_page(url, "seed") or self._duplicate(url)
         for url in self.sitemap_urls:
             yield self._sitemap_request(url)
         for url in self.feed_urls:
@@ -276,13 +287,13 @@ class ArticleSpider(Spider):
                 return None
             self.crawler.stats.inc_value("thresher/requested")
             return FetchFailure(url=url, reason="invalid_url", stage="input", detail=f"not an http(s) URL ({source})")
-        return self._page_request(url, source) or self._duplicate(url)
+        return self.request_page(url, source) or self._duplicate(url)
 
     def _at_max_pages(self) -> bool:
         return self.max_pages is not None and self.requested_pages >= self.max_pages
 
-    def _page_request(self, url: str, source: str, depth: int = 0) -> Request | None:
-        """A request for a page not seen before and within max_pages, else None."""
+    def request_page(self, url: str, source: str) -> Request | None:
+        """A request for a page not seen before, claimed, and within max_pages, else None. Counts it as requested."""
         if urlsplit(url).scheme not in ("http", "https"):
             return None
         key = self.url_key(url)
@@ -293,13 +304,22 @@ class ArticleSpider(Spider):
         self._seen.add(key)
         self.requested_pages += 1
         self.crawler.stats.inc_value("thresher/requested")
-        # dont_filter: the spider dedupes pages itself, so the scheduler never drops one silently
+        return self.page_request(url, source)
+
+    def page_request(self, url: str, source: str, depth: int | None = None) -> Request:
+        """The request of a page (`source`: seed, sitemap, feed, follow), without any check or count.
+
+        `dont_filter`: the spider dedupes pages itself, so the scheduler never drops one silently.
+        `depth`: for a page re-queued by a later run (crawler.resume), its depth in the crawl.
+        """
+        meta = {"depth": depth} if depth is not None else None
         return Request(
             url,
             callback=self.parse_page,
             errback=self.on_page_error,
             dont_filter=True,
             cb_kwargs={"source": source},
+            meta=meta,
         )
 
     def _duplicate(self, url: str) -> FetchFailure | None:
@@ -351,7 +371,7 @@ class ArticleSpider(Spider):
 
     def _follow(self, urls: Iterable[str]) -> Iterator[Request]:
         for url in urls:
-            request = self._page_request(url, "follow")
+            request = self.request_page(url, "follow")
             if request is not None:
                 yield request
 
