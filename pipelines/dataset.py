@@ -1,4 +1,8 @@
-"""Read a thresher dataset into pandas, for notebooks.
+"""The one reader of a thresher dataset: its runs, their manifests, its record files, its articles in pandas.
+
+`thresher runs`, `thresher report` and notebooks all read a dataset through here:
+`list_runs` (each run's `runs/<run_id>/manifest.json`), `record_files` (which files hold
+the records), `load_articles` (the records as a pandas DataFrame):
 
 >>> from pipelines.dataset import load_articles
 >>> df = load_articles("output", latest=True, columns=["url", "title", "published"])
@@ -10,8 +14,12 @@ dataset is empty and `columns=` reads only those columns from disk (bodies stay 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -25,6 +33,94 @@ from pipelines.extraction.record import ARTICLE_SCHEMA
 _PANDAS_TYPES = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
 #: What `latest=True` needs to pick a version, whichever columns were asked for.
 _VERSION_COLUMNS = ("url", "fetched_at", "run_id")
+
+
+class NotADataset(ValueError):
+    """The directory holds no thresher dataset (neither `runs/` nor `articles/`)."""
+
+
+@dataclass
+class RunInfo:
+    """One run as `thresher runs` lists it; counts are None when the run wrote no manifest."""
+
+    run_id: str
+    started_at: str | None
+    status: str  # the manifest's finish_reason, "incomplete" (no manifest yet) or "unreadable"
+    requested: int | None = None
+    exported: int | None = None
+    dropped: int | None = None
+    unchanged: int | None = None
+    manifest: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def _started_from_id(run_id: str) -> str | None:
+    """Run ids begin with their UTC start time (`%Y%m%dT%H%M%SZ-...`), the only clue without a manifest."""
+    try:
+        return datetime.strptime(run_id[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc).isoformat()
+    except ValueError:
+        return None
+
+
+def read_run(run_dir: Path) -> RunInfo:
+    path = run_dir / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # still running, or stopped before it could write one
+        return RunInfo(run_dir.name, _started_from_id(run_dir.name), "incomplete")
+    except (OSError, ValueError):
+        return RunInfo(run_dir.name, _started_from_id(run_dir.name), "unreadable")
+    counts = manifest.get("counts") or {}
+    return RunInfo(
+        run_id=manifest.get("run_id") or run_dir.name,
+        started_at=manifest.get("started_at") or _started_from_id(run_dir.name),
+        status=manifest.get("finish_reason") or "unknown",
+        requested=counts.get("requested"),
+        exported=counts.get("exported"),
+        dropped=counts.get("dropped"),
+        unchanged=counts.get("unchanged", 0),  # manifests from before incremental crawls
+        manifest=manifest,
+    )
+
+
+def list_runs(directory: Path | str) -> list[RunInfo]:
+    """The runs of a dataset directory, oldest first (run ids sort by start time)."""
+    directory = Path(directory)
+    if not directory.is_dir() or not ((directory / "runs").is_dir() or (directory / "articles").is_dir()):
+        raise NotADataset(f"{directory} is not a thresher dataset directory (no runs/ or articles/ in it)")
+    return [read_run(run_dir) for run_dir in run_dirs(directory)]
+
+
+def run_dirs(directory: Path) -> list[Path]:
+    """`DIR/runs/*`, oldest first."""
+    runs_dir = directory / "runs"
+    return sorted(p for p in runs_dir.iterdir() if p.is_dir()) if runs_dir.is_dir() else []
+
+
+def is_run_dir(path: Path) -> bool:
+    """`DIR/runs/RUN_ID` (or a folder with a run's files), rather than a dataset directory."""
+    return path.parent.name == "runs" or (path / "manifest.json").is_file() or (path / "drops.jsonl").is_file()
+
+
+def parquet_parts(articles: Path) -> list[Path]:
+    """The dataset's Parquet files in `DIR/articles`, skipping parts being written (`.`, `_`)."""
+    return sorted(p for p in articles.glob("*.parquet") if not p.name.startswith((".", "_")))
+
+
+def record_files(path: Path) -> tuple[str, list[Path], list[Path]]:
+    """(scope, run directories, record files) of a dataset directory or of one `DIR/runs/RUN_ID`.
+
+    Records are the Parquet parts, or for a JSON-only dataset (`--format jsonl`) each run's
+    `articles.jsonl`; scope is "dataset" or "run".
+    """
+    if is_run_dir(path):
+        part = path.parent.parent / "articles" / f"{path.name}.parquet"
+        files = [part] if part.is_file() else [p for p in [path / "articles.jsonl"] if p.is_file()]
+        return "run", [path], files
+    list_runs(path)  # raises NotADataset for a directory that is none
+    runs = run_dirs(path)
+    if (path / "articles").is_dir():
+        return "dataset", runs, parquet_parts(path / "articles")
+    return "dataset", runs, [run / "articles.jsonl" for run in runs if (run / "articles.jsonl").is_file()]
 
 
 def _source(path: Path) -> Path:

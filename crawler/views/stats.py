@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crawler.runs import NotADataset, RunInfo, list_runs, read_run
+from pipelines.dataset import NotADataset, RunInfo, read_run, record_files
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
 #: The record fields the report needs; the body stays unread (word_count says its size).
@@ -73,26 +73,6 @@ class DatasetStats:
     @property
     def page_words(self) -> int:
         return sum(self.label_words.values())
-
-
-def _is_run_dir(path: Path) -> bool:
-    return path.parent.name == "runs" or (path / "manifest.json").is_file() or (path / "drops.jsonl").is_file()
-
-
-def _sources(path: Path) -> tuple[str, list[Path], list[Path]]:
-    """(scope, run directories, record files) of a dataset directory or of one `DIR/runs/RUN_ID`."""
-    if _is_run_dir(path):
-        part = path.parent.parent / "articles" / f"{path.name}.parquet"
-        files = [part] if part.is_file() else [p for p in [path / "articles.jsonl"] if p.is_file()]
-        return "run", [path], files
-    list_runs(path)  # raises NotADataset for a directory that is none
-    runs_dir = path / "runs"
-    run_dirs = sorted(p for p in runs_dir.iterdir() if p.is_dir()) if runs_dir.is_dir() else []
-    if (path / "articles").is_dir():
-        files = sorted(p for p in (path / "articles").glob("*.parquet") if not p.name.startswith((".", "_")))
-    else:  # a JSON-only dataset (--format jsonl)
-        files = [run_dir / "articles.jsonl" for run_dir in run_dirs if (run_dir / "articles.jsonl").is_file()]
-    return "dataset", run_dirs, files
 
 
 def default_output(path: str | Path) -> Path:
@@ -182,7 +162,7 @@ def collect(path: str | Path) -> DatasetStats:
     path = Path(path)
     if not path.is_dir():
         raise NotADataset(f"{path} is not a thresher dataset directory (no runs/ or articles/ in it)")
-    scope, run_dirs, files = _sources(path)
+    scope, run_dirs, files = record_files(path)
     stats = DatasetStats(source=path, scope=scope, runs=[read_run(run_dir) for run_dir in run_dirs])
     for run in stats.runs:
         stats.requested += run.requested or 0
