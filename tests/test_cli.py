@@ -129,6 +129,14 @@ def test_extract_http_url(news_site):
     assert ARTICLES["trains"] in news_site.paths()
 
 
+def test_extract_http_url_obeys_robots_txt(news_site):
+    since = len(news_site.hits)
+    proc = run_cli("extract", news_site.url("/private/notes.html"))  # robots.txt: Disallow: /private/
+    assert proc.returncode == 2
+    assert "robots.txt" in _one_line(proc.stderr)
+    assert news_site.paths(since) == ["/robots.txt"]  # the page itself is never requested
+
+
 def test_extract_http_url_not_found(news_site):
     proc = run_cli("extract", news_site.url("/no-such-page.html"))
     assert proc.returncode == 2

@@ -1,13 +1,34 @@
-"""`thresher runs`: the runs of a dataset directory (read by pipelines.dataset) as a table or JSON."""
+"""`thresher runs DIR`: the runs of a dataset directory with their counts, as a table or JSON."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import asdict
+from typing import Any
 
+from crawler.commands.common import EXIT_OK, UsageError
 from pipelines.dataset import NotADataset, RunInfo, list_runs
 
-__all__ = ["NotADataset", "format_runs", "list_runs", "runs_as_json"]
+
+def add_parser(commands: Any) -> None:
+    runs = commands.add_parser("runs", help="list the runs of a dataset directory with their counts")
+    runs.add_argument("dir", nargs="?", default="output", metavar="DIR", help="dataset directory (default: ./output)")
+    runs.add_argument("--json", action="store_true", help="print the runs and their manifests as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        found = list_runs(args.dir)
+    except NotADataset as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(runs_as_json(found))
+    elif not found:
+        print(f"no runs in {args.dir}")
+    else:
+        print(format_runs(found))
+    return EXIT_OK
 
 
 def format_runs(runs: list[RunInfo]) -> str:

@@ -1,0 +1,267 @@
+"""`thresher crawl`: sites into a Parquet + JSONL dataset (the bundled demo site when no input is given)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from crawler.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_setting_option,
+    check_redis,
+    check_setting_values,
+    count,
+    seconds,
+    setting_overrides,
+    writable_dir,
+)
+from crawler.layout import FORMATS
+from pipelines.contracts.defaults import THRESHER_FORMATS, THRESHER_REDIS_IDLE_TIMEOUT
+
+HELP = "crawl sites into a Parquet + JSONL dataset (the bundled demo site when no input is given)"
+
+
+def formats(value: str) -> list[str]:
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r} (choose from {', '.join(FORMATS)})"
+        )
+    return list(dict.fromkeys(names))
+
+
+def add_parser(commands: Any) -> None:
+    crawl = commands.add_parser("crawl", help=HELP)
+    crawl.add_argument("urls", nargs="*", metavar="URL", help="start URLs")
+    crawl.add_argument("--urls-file", metavar="F", help="file of URLs, one per line, # comments")
+    crawl.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="sitemap, sitemap index, robots.txt or site root (repeatable)",
+    )
+    crawl.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS 2.0 or Atom feed (repeatable)")
+    crawl.add_argument("--follow", action="store_true", help="follow in-site links from every page")
+    crawl.add_argument(
+        "--allow", action="append", default=[], metavar="RE", help="only follow links matching RE (repeatable)"
+    )
+    crawl.add_argument(
+        "--deny", action="append", default=[], metavar="RE", help="never follow links matching RE (repeatable)"
+    )
+    crawl.add_argument("--max-pages", type=count, metavar="N", help="request at most N pages")
+    crawl.add_argument("--max-depth", type=count, metavar="N", help="follow links at most N hops from an input page")
+    crawl.add_argument("--out", default="output", metavar="DIR", help="dataset directory (default: ./output)")
+    crawl.add_argument(
+        "--no-incremental",
+        action="store_true",
+        help="export unchanged pages again (no conditional requests, no content-hash skip)",
+    )
+    crawl.add_argument(
+        "--format",
+        default=",".join(THRESHER_FORMATS),
+        type=formats,
+        metavar="LIST",
+        help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
+    )
+    add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
+    crawl.add_argument(
+        "-v", "--verbose", action="store_true", help="log to the console too, not only to the run's crawl.log"
+    )
+    state = crawl.add_mutually_exclusive_group()
+    state.add_argument(
+        "--job-dir",
+        metavar="DIR",
+        help="keep the crawl's state in DIR (Scrapy JOBDIR): a stopped or killed run continues when re-run with it",
+    )
+    state.add_argument(
+        "--resume",
+        action="store_true",
+        help="--job-dir OUT/jobs/<name from the inputs>: the same command continues an unfinished crawl",
+    )
+    state.add_argument(
+        "--redis", metavar="URL", help="work on the shared frontier at redis://HOST:PORT/DB with other workers"
+    )
+    crawl.add_argument(
+        "--idle-timeout",
+        type=seconds,
+        metavar="S",
+        help=f"with --redis: exit once the frontier stayed empty for S seconds (default {THRESHER_REDIS_IDLE_TIMEOUT:g})",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.demo import DemoServer
+    from crawler.layout import dataset_feeds
+    from crawler.spiders.articles import ArticleSpider
+
+    overrides = setting_overrides(args.settings)
+    check_setting_values(overrides)
+    spider_args = _spider_args(args)
+    if args.job_dir:
+        writable_dir(Path(args.job_dir), "--job-dir")
+    out = writable_dir(Path(args.out))
+    job_dir = _job_dir(args, out)
+    if args.idle_timeout is not None and not args.redis:
+        raise UsageError("--idle-timeout applies to --redis workers")
+    if args.redis:
+        check_redis(args.redis)
+
+    demo = None
+    if not (args.urls or args.urls_file or args.sitemap or args.feed or args.redis):
+        if job_dir is not None:
+            raise UsageError("--resume/--job-dir need inputs: the demo site gets a new port every run")
+        demo = DemoServer().start_in_thread()
+        spider_args.update(urls=[demo.base_url + "/"], follow=True)
+        print(f"No input given: crawling the bundled demo site at {demo.base_url}/", file=sys.stderr)
+
+    feeds, run_dir = dataset_feeds(out, spider_args["run_id"], args.format)
+    settings = _settings(args, out, feeds, run_dir, job_dir, loopback=demo is not None)
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(ArticleSpider)
+    process.crawl(crawler, **spider_args)
+    try:
+        process.start()
+    finally:
+        if demo is not None:
+            demo.shutdown()
+    return _report(crawler.stats.get_stats(), out, run_dir, feeds, worker=bool(args.redis))
+
+
+def _spider_args(args: argparse.Namespace) -> dict[str, Any]:
+    """The `articles` spider's arguments, every one checked before anything starts."""
+    from crawler.runid import new_run_id
+    from crawler.spiders.articles import ArticleSpider, BadSpiderArgument
+
+    spider_args: dict[str, Any] = {
+        "urls": list(args.urls),
+        "urls_file": args.urls_file,
+        "sitemap": args.sitemap,
+        "feed": args.feed,
+        "follow": args.follow,
+        "allow": args.allow,
+        "deny": args.deny,
+        "max_depth": args.max_depth,
+        "max_pages": args.max_pages,
+        "run_id": new_run_id(),
+    }
+    try:
+        ArticleSpider(**spider_args)
+    except BadSpiderArgument as exc:
+        raise UsageError(str(exc)) from None
+    return spider_args
+
+
+def _settings(
+    args: argparse.Namespace,
+    out: Path,
+    feeds: dict[str, Any],
+    run_dir: Path,
+    job_dir: Path | None,
+    loopback: bool,
+) -> Any:
+    """thresher's settings with the flags on top (cmdline priority; `-s` overrides come after)."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    flags: dict[str, Any] = {
+        "FEEDS": feeds,
+        "THRESHER_RUN_DIR": str(run_dir),
+        "THRESHER_STATE_PATH": str(out / "state.sqlite"),
+    }
+    if args.no_incremental:
+        flags["THRESHER_INCREMENTAL"] = False
+    if loopback:  # the demo site: no need to ease in
+        flags["AUTOTHROTTLE_START_DELAY"] = 0.0
+    if job_dir is not None:
+        flags["JOBDIR"] = str(job_dir)
+        print(f"Job dir: {job_dir} (run the same command again to continue an unfinished crawl)", file=sys.stderr)
+    if args.redis:
+        flags["THRESHER_REDIS_URL"] = args.redis
+        if args.idle_timeout is not None:
+            flags["THRESHER_REDIS_IDLE_TIMEOUT"] = args.idle_timeout
+    if not args.verbose:
+        flags["LOG_FILE"] = str(run_dir / "crawl.log")
+        run_dir.mkdir(parents=True, exist_ok=True)
+    if sys.stderr.isatty():  # a live progress line
+        flags["EXTENSIONS"] = {**settings.getdict("EXTENSIONS"), "crawler.progress.ProgressDisplay": 900}
+    for name, value in flags.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def _job_dir(args: argparse.Namespace, out: Path) -> Path | None:
+    """--job-dir as given, or for --resume a job dir named after the inputs, so the same command finds it."""
+    if args.job_dir:
+        return Path(args.job_dir)
+    if not args.resume:
+        return None
+    from crawler.resume import job_name
+
+    spec = {
+        "urls": args.urls,
+        "urls_file": str(Path(args.urls_file).resolve()) if args.urls_file else None,
+        "sitemap": args.sitemap,
+        "feed": args.feed,
+        "follow": args.follow,
+        "allow": args.allow,
+        "deny": args.deny,
+        "max_depth": args.max_depth,
+    }
+    return out / "jobs" / job_name(spec)
+
+
+def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any], worker: bool = False) -> int:
+    from pipelines.storage import failed_feeds
+
+    manifest_path = run_dir / "manifest.json"
+    counts = json.loads(manifest_path.read_text())["counts"] if manifest_path.exists() else {}
+    print(f"\nthresher run {run_dir.name}: {stats.get('finish_reason', 'unknown')}")
+    print(
+        f"  requested {counts.get('requested', 0)}, exported {counts.get('exported', 0)}, dropped {counts.get('dropped', 0)}"
+        + (f", unchanged {counts['unchanged']}" if counts.get("unchanged") else "")
+    )
+    for reason, number in counts.get("drop_reasons", {}).items():
+        print(f"    {reason:<20} {number}")
+    if counts.get("input_errors"):
+        print(f"  inputs that could not be read: {counts['input_errors']} (see crawl.log)")
+    print("  outputs:")
+    if any(path.endswith(".parquet") for path in feeds):
+        print(f"    dataset   {out / 'articles'}   (pandas.read_parquet on this directory)")
+    for path in feeds:
+        print(f"    {Path(path).suffix[1:]:<9} {path}")
+    print(f"    manifest  {manifest_path}\n    drops     {run_dir / 'drops.jsonl'}")
+    if (run_dir / "crawl.log").exists():
+        print(f"    log       {run_dir / 'crawl.log'}")
+    if failed_feeds(stats):
+        print("error: an output file could not be written (see crawl.log)", file=sys.stderr)
+        return EXIT_FAILED
+    if counts.get("drop_reasons", {}).get("not_fetched"):
+        print(f"  not fetched: {counts['drop_reasons']['not_fetched']} (the run stopped early; see drops.jsonl)")
+    if worker and not counts.get("requested"):  # the other workers took the whole frontier
+        print("  this worker found the shared frontier empty")
+        _print_report_command(out)
+        return EXIT_OK
+    _print_report_command(out)
+    if not stats.get("downloader/response_count") or not counts.get("requested"):
+        print("error: nothing was fetched", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _print_report_command(out: Path) -> None:
+    """The summary's last line: the command that writes the HTML report of this dataset, ready to paste."""
+    print(f"  HTML report of the dataset ({out / 'report.html'}):\n    thresher report {shlex.quote(str(out))}")
