@@ -7,17 +7,18 @@ When a page goes wrong, this shows at a glance which block was misread and why.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+import pyarrow as pa
 
 from pipelines.extraction import Article
 
 from . import labels
 from .page import css_class, document, esc, write_html
+from .stats import count_words
 
-_WORD = re.compile(r"\w+")
 #: Longer blocks show their start; the rest folds into a <details> (footers can be pages long).
 _FOLD_CHARS = 700
 
@@ -50,7 +51,8 @@ _CSS = """
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as the report counts them (`stats.count_words`)."""
+    return count_words(pa.array([text]))[0].as_py()
 
 
 def _text_html(text: str) -> str:

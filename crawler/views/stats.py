@@ -2,8 +2,8 @@
 
 Counts of outcomes come from the manifests (`runs/*/manifest.json`), drop reasons and
 their stages from `drops.jsonl`, everything about the pages from the records. Records
-are read in batches and only the columns needed (never `body`), so a large dataset is
-summarised in flat memory. Every exported record counts, one per version: a page that
+are read in batches and only the columns needed (never `body`), and each batch is
+aggregated with `pyarrow.compute`, so a large dataset is summarised in flat memory. Every exported record counts, one per version: a page that
 an incremental re-crawl exported again counts once per run, as the manifests count it.
 """
 
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
 
 from pipelines.dataset import NotADataset, RunInfo, read_run, record_files
 from pipelines.extraction.record import ARTICLE_SCHEMA
@@ -27,7 +29,13 @@ COLUMNS += ["word_count", "is_article"]
 #: Field coverage: the share of records where each of these is present (non-empty).
 COVERAGE_FIELDS = ("title", "authors", "published", "language", "bio", "promos", "forms")
 LARGEST = 10
-_WORD = re.compile(r"\w+")
+BATCH = 512
+#: A word, for RE2 (`pyarrow.compute`): what Python's `\\w+` matches (letters, digits, `_`, any script).
+WORD_PATTERN = r"[\p{L}\p{N}_]+"
+#: The report's columns as JSON Lines hold them: timestamps stay strings (only their presence counts).
+_JSON_SCHEMA = pa.schema(
+    [pa.field(name, pa.string()) if name == "published" else ARTICLE_SCHEMA.field(name) for name in COLUMNS]
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -83,20 +91,23 @@ def default_output(path: str | Path) -> Path:
     return path / "report.html"
 
 
-def _read_records(files: list[Path]) -> Iterator[dict[str, Any]]:
-    parquet = [p for p in files if p.suffix == ".parquet"]
+def _record_batches(files: list[Path]) -> Iterator[pa.RecordBatch]:
+    """The report's columns of every record, in batches (JSON Lines datasets read as the same columns)."""
+    parquet = [str(p) for p in files if p.suffix == ".parquet"]
     if parquet:
-        import pyarrow.dataset as ds
-
-        dataset = ds.dataset([str(p) for p in parquet], schema=ARTICLE_SCHEMA, format="parquet")
-        for batch in dataset.to_batches(columns=COLUMNS, batch_size=512):
-            yield from batch.to_pylist()
+        dataset = ds.dataset(parquet, schema=ARTICLE_SCHEMA, format="parquet")
+        yield from dataset.to_batches(columns=COLUMNS, batch_size=BATCH)
     for path in files:
         if path.suffix == ".jsonl":
+            rows = []
             with path.open(encoding="utf-8") as lines:
                 for line in lines:
-                    if line.strip():
-                        yield json.loads(line)
+                    rows += [json.loads(line)] if line.strip() else []
+                    if len(rows) == BATCH:
+                        yield pa.RecordBatch.from_pylist(rows, schema=_JSON_SCHEMA)
+                        rows = []
+            if rows:
+                yield pa.RecordBatch.from_pylist(rows, schema=_JSON_SCHEMA)
 
 
 def _drops(stats: DatasetStats, runs_dirs: list[Path]) -> None:
@@ -126,35 +137,62 @@ def _drops(stats: DatasetStats, runs_dirs: list[Path]) -> None:
     ]
 
 
-def _present(value: Any) -> bool:
-    return value is not None and value != "" and value != []
+def count_words(texts: pa.Array) -> pa.Array:
+    """Words of each text (null: 0), as `\\w+` matches in Python: runs of letters, digits and `_`."""
+    return pc.count_substring_regex(pc.fill_null(texts, ""), WORD_PATTERN)
 
 
-def _add_record(stats: DatasetStats, record: dict[str, Any]) -> None:
-    stats.records += 1
-    if record.get("is_article") is False:
-        stats.not_articles += 1
-    stats.domains[record.get("domain") or "(no domain)"] += 1
-    body_words = int(record.get("word_count") or 0)
-    stats.word_counts.append(body_words)
-    for name in COVERAGE_FIELDS:
-        if _present(record.get(name)):
-            stats.coverage[name] += 1
-    page_words = 0
-    seen: set[str] = set()
-    for block in record.get("blocks") or []:
-        label = block.get("label") or "other"
-        words = len(_WORD.findall(block.get("text") or ""))
-        stats.label_blocks[label] += 1
-        stats.label_words[label] += words
-        seen.add(label)
-        page_words += words
-    stats.label_pages.update(seen)
-    entry = PageSize(page_words, body_words, record.get("url") or "", record.get("title") or "")
-    if len(stats.largest) < LARGEST:
-        heapq.heappush(stats.largest, entry)
+def _present(column: pa.Array) -> pa.Array:
+    """Per record: the field is present (not null, not an empty string, not an empty list)."""
+    if pa.types.is_string(column.type):
+        present = pc.not_equal(column, "")
+    elif pa.types.is_list(column.type):
+        present = pc.greater(pc.list_value_length(column), 0)
     else:
-        heapq.heappushpop(stats.largest, entry)
+        present = pc.is_valid(column)
+    return pc.fill_null(present, False)
+
+
+def _counts(values: pa.Array) -> dict[str, int]:
+    """value -> how many times, in order of first appearance."""
+    return {entry["values"].as_py(): entry["counts"].as_py() for entry in pc.value_counts(values)}
+
+
+def _add_batch(stats: DatasetStats, batch: pa.RecordBatch) -> None:
+    column = batch.column
+    stats.records += batch.num_rows
+    stats.not_articles += pc.sum(pc.equal(column("is_article"), False)).as_py() or 0
+    domains = column("domain")
+    stats.domains.update(_counts(pc.if_else(_present(domains), domains, "(no domain)")))
+    body_words = pc.fill_null(column("word_count"), 0)
+    stats.word_counts.extend(body_words.to_pylist())
+    for name in COVERAGE_FIELDS:
+        stats.coverage[name] += pc.sum(_present(column(name))).as_py() or 0
+    # every block of the batch, with the record it belongs to
+    blocks = column("blocks")
+    flat = pc.list_flatten(blocks)
+    owner = pc.list_parent_indices(blocks)
+    label = pc.struct_field(flat, "label")
+    label = pc.if_else(_present(label), label, "other")
+    words = count_words(pc.struct_field(flat, "text"))
+    table = pa.table({"owner": owner, "label": label, "words": words})
+    by_label = table.group_by("label", use_threads=False).aggregate(
+        [("words", "count"), ("words", "sum"), ("owner", "count_distinct")]
+    )
+    for row in by_label.to_pylist():
+        stats.label_blocks[row["label"]] += row["words_count"]
+        stats.label_words[row["label"]] += row["words_sum"]
+        stats.label_pages[row["label"]] += row["owner_count_distinct"]
+    page_words = [0] * batch.num_rows
+    for row in table.group_by("owner", use_threads=False).aggregate([("words", "sum")]).to_pylist():
+        page_words[row["owner"]] = row["words_sum"]
+    urls, titles = column("url").to_pylist(), column("title").to_pylist()
+    for i, (page, body) in enumerate(zip(page_words, body_words.to_pylist(), strict=True)):
+        entry = PageSize(page, body, urls[i] or "", titles[i] or "")
+        if len(stats.largest) < LARGEST:
+            heapq.heappush(stats.largest, entry)
+        elif entry > stats.largest[0]:
+            heapq.heapreplace(stats.largest, entry)
 
 
 def collect(path: str | Path) -> DatasetStats:
@@ -172,7 +210,7 @@ def collect(path: str | Path) -> DatasetStats:
         stats.elapsed_seconds += float(run.manifest.get("elapsed_seconds") or 0)
         stats.unchanged_reasons.update((run.manifest.get("counts") or {}).get("unchanged_reasons") or {})
     _drops(stats, run_dirs)
-    for record in _read_records(files):
-        _add_record(stats, record)
+    for batch in _record_batches(files):
+        _add_batch(stats, batch)
     stats.largest.sort(reverse=True)
     return stats
