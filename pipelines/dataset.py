@@ -123,14 +123,16 @@ def record_files(path: Path) -> tuple[str, list[Path], list[Path]]:
     return "dataset", runs, [run / "articles.jsonl" for run in runs if (run / "articles.jsonl").is_file()]
 
 
-def _source(path: Path) -> Path:
-    """DIR (a dataset directory), DIR/articles, or one Parquet file."""
+def _source(path: Path) -> list[str]:
+    """The Parquet files of DIR (a dataset directory), of DIR/articles, or one Parquet file."""
     if path.is_dir() and (path / "articles").is_dir():
-        return path / "articles"
+        return [str(p) for p in parquet_parts(path / "articles")]
     if path.is_dir() and (path / "runs").is_dir():
         raise FileNotFoundError(f"no Parquet dataset in {path}: no articles/ folder (were the runs JSON only?)")
+    if path.is_dir():
+        return [str(p) for p in parquet_parts(path)]
     if path.exists():
-        return path
+        return [str(path)]
     raise FileNotFoundError(f"no thresher dataset at {path}")
 
 
