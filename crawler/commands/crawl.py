@@ -24,6 +24,8 @@ from crawler.commands.common import (
 from crawler.layout import FORMATS
 from pipelines.contracts.defaults import THRESHER_FORMATS, THRESHER_REDIS_IDLE_TIMEOUT
 
+#: Flags that are spider arguments of the same name, and (with the URLs) the identity of a --resume job.
+INPUT_FLAGS = ("sitemap", "feed", "follow", "allow", "deny", "max_depth")
 HELP = "crawl sites into a Parquet + JSONL dataset (the bundled demo site when no input is given)"
 
 
@@ -148,12 +150,7 @@ def _spider_args(args: argparse.Namespace) -> dict[str, Any]:
     spider_args: dict[str, Any] = {
         "urls": list(args.urls),
         "urls_file": args.urls_file,
-        "sitemap": args.sitemap,
-        "feed": args.feed,
-        "follow": args.follow,
-        "allow": args.allow,
-        "deny": args.deny,
-        "max_depth": args.max_depth,
+        **{name: getattr(args, name) for name in INPUT_FLAGS},
         "max_pages": args.max_pages,
         "run_id": new_run_id(),
     }
@@ -214,12 +211,7 @@ def _job_dir(args: argparse.Namespace, out: Path) -> Path | None:
     spec = {
         "urls": args.urls,
         "urls_file": str(Path(args.urls_file).resolve()) if args.urls_file else None,
-        "sitemap": args.sitemap,
-        "feed": args.feed,
-        "follow": args.follow,
-        "allow": args.allow,
-        "deny": args.deny,
-        "max_depth": args.max_depth,
+        **{name: getattr(args, name) for name in INPUT_FLAGS},
     }
     return out / "jobs" / job_name(spec)
 
