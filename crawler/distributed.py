@@ -39,6 +39,7 @@ from scrapy_redis.connection import get_redis_from_settings
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
+from pipelines.accounting import RunAccounting
 from pipelines.contracts import is_page_request, site_of
 
 logger = logging.getLogger(__name__)
@@ -123,16 +124,22 @@ class RedisScheduler(Scheduler):
     Retries and redirects make the same round trip.
     """
 
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RedisScheduler:
+        scheduler = super().from_crawler(crawler)
+        scheduler.accounting = crawler.get_extension(RunAccounting)
+        return scheduler
+
     def enqueue_request(self, request: Any) -> bool:
         added = super().enqueue_request(request)
-        if added and self.stats is not None and is_page_request(request):
-            self.stats.inc_value("thresher/requested", -1)
+        if added and self.accounting is not None and is_page_request(request):
+            self.accounting.count_requested(-1)
         return added
 
     def next_request(self) -> Any:
         request = super().next_request()
-        if request is not None and self.stats is not None and is_page_request(request):
-            self.stats.inc_value("thresher/requested")
+        if request is not None and self.accounting is not None and is_page_request(request):
+            self.accounting.count_requested()
         return request
 
 

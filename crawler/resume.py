@@ -268,7 +268,6 @@ class PageLedger:
 
         spider.share_crawl(claim, requested=len(seen))  # max_pages bounds the whole job
         self.pending = {key: url for key, (url, _source, _depth) in carried.items()}
-        self.stats.inc_value("thresher/requested", len(carried))  # this run takes them over
         for run_id, count in lost.items():
             logger.warning(
                 "Run %s did not store its outputs (killed?): its %d exported records are lost, fetching them again",
@@ -280,6 +279,7 @@ class PageLedger:
                 self._remove_temp_parts(run.outputs)
         accounting = self.crawler.get_extension(RunAccounting)
         if accounting is not None:
+            accounting.count_requested(len(carried))  # this run takes them over
             accounting.record_job(
                 {
                     "dir": str(self.jobdir),

@@ -63,6 +63,7 @@ class RunAccounting:
         run_dir = crawler.settings.get("THRESHER_RUN_DIR")
         self.run_dir = Path(run_dir) if run_dir else None
         self.started_at = datetime.now(timezone.utc)
+        self.requested = 0
         self.exported = 0
         self.drops: Counter[str] = Counter()
         self._drops_file: IO[str] | None = None
@@ -80,6 +81,17 @@ class RunAccounting:
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
         return ext
+
+    def count_requested(self, pages: int = 1) -> None:
+        """`pages` more (or, negative, fewer) requested URLs this run must account for.
+
+        Told by the spider (each page it requests, each input it records as a drop), by
+        crawler.resume (pages carried over from an earlier run) and by the Redis scheduler
+        (a page counts for the worker that takes it from the shared frontier). Mirrored in
+        the `thresher/requested` stat, for counting.
+        """
+        self.requested += pages
+        self.stats.set_value("thresher/requested", self.requested)
 
     def record_job(self, job: dict[str, Any]) -> None:
         """The manifest's `job`: the job dir and the earlier runs this one resumes (told by crawler.resume)."""
@@ -137,7 +149,7 @@ class RunAccounting:
 
     def summary(self) -> dict[str, Any]:
         """Counts by outcome; `balanced` says requested == exported + dropped + unchanged."""
-        requested = self.stats.get_value("thresher/requested", 0)
+        requested = self.requested
         dropped = sum(self.drops.values())
         unchanged = sum(self.unchanged.values())
         return {

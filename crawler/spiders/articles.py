@@ -29,6 +29,7 @@ from twisted.python.failure import Failure
 
 from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
+from pipelines.accounting import RunAccounting
 from pipelines.contracts import FetchFailure, NotModified, PageItem, requested_url, site_of, url_key
 
 FEED_LINK_XPATHS = (
@@ -285,7 +286,7 @@ class ArticleSpider(Spider):
         if not _is_http(url):
             if self._at_max_pages():
                 return None
-            self.crawler.stats.inc_value("thresher/requested")
+            self._count_requested()
             return FetchFailure(url=url, reason="invalid_url", stage="input", detail=f"not an http(s) URL ({source})")
         return self.request_page(url, source) or self._duplicate(url)
 
@@ -303,7 +304,7 @@ class ArticleSpider(Spider):
             return None  # another worker, or an earlier run of this job, requested it
         self._seen.add(key)
         self.requested_pages += 1
-        self.crawler.stats.inc_value("thresher/requested")
+        self._count_requested()
         return self.page_request(url, source)
 
     def page_request(self, url: str, source: str, depth: int | None = None) -> Request:
@@ -332,8 +333,17 @@ class ArticleSpider(Spider):
             and self.url_key(url) not in self._seen
         ):
             return None
-        self.crawler.stats.inc_value("thresher/requested")
+        self._count_requested()
         return FetchFailure(url=url, reason="duplicate_url", stage="input")
+
+    def _count_requested(self) -> None:
+        """One more URL this run accounts for (RunAccounting: requested = exported + dropped + unchanged)."""
+        if self._accounting is not None:
+            self._accounting.count_requested()
+
+    @cached_property
+    def _accounting(self) -> RunAccounting | None:
+        return self.crawler.get_extension(RunAccounting)
 
     def parse_page(self, response: Response, source: str) -> Iterator[Any]:
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
