@@ -1,4 +1,9 @@
-"""Score segmentation on real markup: the AEB boilerplate labels (``labels.json``).
+"""Score segmentation on real markup: boilerplate labels of AEB (``labels.json``) or WCXB.
+
+Two label sets in the same format: ``--labels aeb`` (default, ``../shared/benchmarks/aeb/labels.json``,
+see its SOURCE.md) and ``--labels wcxb`` (``benchmarks/data/wcxb_labels.json``, WCXB dev pages read
+through ``corpus.py``, see ``benchmarks/data/README.md``). ``--folds`` keeps only pages whose site is
+in the given folds (``corpus.fold_of``), e.g. ``--folds 4`` for the held-back fold.
 
 For each labelled snippet, as the benchmark's SOURCE.md defines it: a *hit* when the snippet
 is in the record field of its label (bio -> ``bio``; form -> ``forms[].text``; promo ->
@@ -6,7 +11,7 @@ is in the record field of its label (bio -> ``bio``; form -> ``forms[].text``; p
 a *leak* when it is in ``body``. Matching folds whitespace; a match with all whitespace removed
 counts too (snippets can span inline elements that renderers join with or without a space).
 
-    python benchmarks/aeb_labels.py [--verbose] [--baseline trafilatura]
+    python benchmarks/aeb_labels.py [--labels aeb|wcxb] [--folds 4] [--verbose] [--baseline trafilatura]
 
 The labels are incomplete (an unlabelled block is no evidence of body text), so this reports
 recall and body leaks per label, not precision. They are a development set, not a final score.
@@ -24,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aeb
+import corpus
 
+WCXB_LABELS = Path(__file__).resolve().parent / "data" / "wcxb_labels.json"
 LABELS = ("bio", "form", "promo", "share", "related")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -61,20 +68,45 @@ def _trafilatura_fields(html: bytes, url: str) -> dict[str, str]:
     return {"body": body, **dict.fromkeys(LABELS, "")}
 
 
+def _folds(value: str) -> set[int]:
+    folds = {int(f) for f in value.split(",") if f.strip()}
+    if not folds or not folds <= set(range(corpus.FOLDS)):
+        raise argparse.ArgumentTypeError(f"folds are 0-{corpus.FOLDS - 1}, comma-separated")
+    return folds
+
+
+def _labelled_pages(args: argparse.Namespace) -> list[tuple[dict, bytes]]:
+    """The labelled pages of the chosen label set (and folds) with their HTML."""
+    if args.labels == "aeb":
+        aeb_dir = aeb.resolve_aeb_dir(args.aeb)
+        labelled = json.loads((aeb_dir / "labels.json").read_text(encoding="utf-8"))
+        labelled = [p for p in labelled if args.folds is None or corpus.fold_of(p["url"]) in args.folds]
+        return [(p, gzip.decompress((aeb_dir / "html" / f"{p['id']}.html.gz").read_bytes())) for p in labelled]
+    labelled = json.loads(WCXB_LABELS.read_text(encoding="utf-8"))
+    labelled = [p for p in labelled if args.folds is None or corpus.fold_of(p["url"]) in args.folds]
+    wanted = {p["id"] for p in labelled}
+    html = {page.id: page.html for page in corpus.iter_wcxb(args.wcxb) if page.id in wanted}
+    missing = wanted - html.keys()
+    if missing:
+        sys.exit(f"{len(missing)} labelled pages not in the WCXB data, e.g. {sorted(missing)[:3]}")
+    return [(p, html[p["id"]]) for p in labelled]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", choices=["aeb", "wcxb"], default="aeb", help="label set (default: aeb)")
+    ap.add_argument("--folds", type=_folds, help="only pages of these folds, e.g. 4 or 0,1,2,3 (default: all)")
     ap.add_argument("--aeb", help="AEB directory (default: ../shared/benchmarks/aeb)")
+    ap.add_argument("--wcxb", help="WCXB dev directory (default: ../shared/benchmarks/wcxb-dev)")
     ap.add_argument("--baseline", choices=["trafilatura"], help="score a baseline (body leaks only)")
     ap.add_argument("--verbose", action="store_true", help="list every miss and leak")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
 
-    aeb_dir = aeb.resolve_aeb_dir(args.aeb)
-    labelled = json.loads((aeb_dir / "labels.json").read_text(encoding="utf-8"))
+    labelled = _labelled_pages(args)
     fields_of = _trafilatura_fields if args.baseline else _thresher_fields
     counts = {label: {"snippets": 0, "hits": 0, "leaks": 0, "pages": 0, "pages_leaking": 0} for label in LABELS}
-    for page in labelled:
-        html = gzip.decompress((aeb_dir / "html" / f"{page['id']}.html.gz").read_bytes())
+    for page, html in labelled:
         try:
             fields = fields_of(html, page["url"])
         except Exception as exc:  # noqa: BLE001 - a crash is a miss for every snippet, as the metric says
@@ -96,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(counts, indent=1))
         return 0
-    print(f"system: {args.baseline or 'thresher'}  pages: {len(labelled)}")
+    scope = "" if args.labels == "aeb" and args.folds is None else f"  labels: {args.labels}"
+    if args.folds is not None:
+        scope += f"  folds: {','.join(map(str, sorted(args.folds)))}"
+    print(f"system: {args.baseline or 'thresher'}  pages: {len(labelled)}{scope}")
     print(f"{'label':<9}{'snippets':>9}{'hits':>6}{'recall':>8}{'leaks':>7}{'leak%':>7}{'pages leaking':>15}")
     for label, c in counts.items():
         n = c["snippets"] or 1

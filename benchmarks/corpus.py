@@ -1,0 +1,218 @@
+"""The development pages (WCXB dev and AEB), one record type, split into folds by host.
+
+Training (`training/train.py`) and the benchmarks read pages through this module, so a
+page is in the same fold everywhere. A fold is a stable hash of the page's site (its
+host without `www.`, reduced to the registrable part), so every page of a site lands in
+one fold: a model trained on the other folds has never seen that site.
+
+Fold `HELD_OUT_FOLD` is the held-back fold: nothing is tuned or trained on it during
+development, and the figures reported for the extractor come from it (models trained
+on the other folds). The shipped model is trained on all folds once development is done.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared/benchmarks"
+WCXB_ENV, AEB_ENV = "THRESHER_WCXB_DIR", "THRESHER_AEB_DIR"
+
+FOLDS = 5
+HELD_OUT_FOLD = 4
+PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+
+#: Second-level labels under which sites register their names (example.co.uk, example.com.au).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
+
+
+@dataclass
+class DevPage:
+    """One development page with whatever ground truth its benchmark has."""
+
+    id: str
+    source: str  # "wcxb" or "aeb"
+    url: str
+    html: bytes
+    page_type: str
+    main_content: str
+    title: str | None = None
+    author: str | None = None
+    publish_date: str | None = None
+    with_snippets: list[str] = field(default_factory=list)
+    without_snippets: list[str] = field(default_factory=list)
+
+    @property
+    def site(self) -> str:
+        return site_of(self.url)
+
+    @property
+    def fold(self) -> int:
+        return fold_of(self.url)
+
+
+def site_of(url: str) -> str:
+    """The registrable part of the URL's host: `news.bbc.co.uk` -> `bbc.co.uk`."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def fold_of(url: str) -> int:
+    digest = hashlib.sha256(site_of(url).encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % FOLDS
+
+
+def _data_dir(env: str, name: str, arg: str | None) -> Path:
+    raw = arg or os.environ.get(env)
+    path = Path(raw).expanduser() if raw else SHARED / name
+    if not (path / "html").is_dir():
+        sys.exit(f"{name} data not found at {path}; pass its directory or set {env}")
+    return path
+
+
+def _snippets(value: object) -> list[str]:
+    """WCXB stores the snippet lists as Python list literals in a string."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if not value:
+        return []
+    try:
+        parsed = ast.literal_eval(str(value))
+    except (ValueError, SyntaxError):
+        return [str(value)]
+    return [str(v) for v in parsed] if isinstance(parsed, list | tuple) else [str(parsed)]
+
+
+def iter_wcxb(directory: str | None = None) -> Iterator[DevPage]:
+    root = _data_dir(WCXB_ENV, "wcxb-dev", directory)
+    with gzip.open(root / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = json.loads(line)
+            if "file_id" not in entry or "url" not in entry:
+                continue  # one upstream line has neither: no page to read
+            truth = entry["ground_truth"]
+            page_type = entry["_internal"]["page_type"]["primary"]
+            yield DevPage(
+                id=entry["file_id"],
+                source="wcxb",
+                url=entry["url"],
+                html=gzip.decompress((root / "html" / f"{entry['file_id']}.html.gz").read_bytes()),
+                page_type="collection" if page_type == "category" else page_type,
+                main_content=truth.get("main_content") or "",
+                title=truth.get("title"),
+                author=truth.get("author"),
+                publish_date=truth.get("publish_date"),
+                with_snippets=_snippets(truth.get("with")),
+                without_snippets=_snippets(truth.get("without")),
+            )
+
+
+def iter_aeb(directory: str | None = None) -> Iterator[DevPage]:
+    root = _data_dir(AEB_ENV, "aeb", directory)
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for page_id in sorted(truth):
+        entry = truth[page_id]
+        yield DevPage(
+            id=page_id,
+            source="aeb",
+            url=entry["url"],
+            html=gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()),
+            page_type="article",
+            main_content=entry["articleBody"],
+        )
+
+
+def load(sources: tuple[str, ...] = ("wcxb", "aeb"), folds: set[int] | None = None) -> list[DevPage]:
+    """The pages of the given benchmarks, optionally only those of some folds."""
+    readers = {"wcxb": iter_wcxb, "aeb": iter_aeb}
+    pages = [page for source in sources for page in readers[source]()]
+    return [p for p in pages if folds is None or p.fold in folds]
+
+
+def data_hashes() -> dict[str, str]:
+    """SHA-256 of every input file, so a trained model names the exact data it came from."""
+    hashes: dict[str, str] = {}
+    for name in ("wcxb-dev", "aeb"):
+        root = Path(os.environ.get(WCXB_ENV if name == "wcxb-dev" else AEB_ENV) or SHARED / name)
+        digest = hashlib.sha256()
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        hashes[name] = digest.hexdigest()
+    return hashes
+
+
+# --------------------------------------------------------------------------
+# Metadata agreement: normalized comparisons of a predicted field with WCXB's truth
+
+
+def _norm(text: str) -> str:
+    table = str.maketrans(
+        {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2026": "..."}
+    )
+    return " ".join(text.translate(table).casefold().split())
+
+
+def title_agrees(predicted: str | None, truth: str | None) -> bool:
+    """The same headline once case, whitespace, quotes and dashes are normalized."""
+    return bool(predicted and truth) and _norm(predicted) == _norm(truth)
+
+
+_TRUTH_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+#: A piece of the truth that is a credential, not a name: "MD", "M.D.", "PhD", "RDN", "E-RYT 200".
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|[A-Z-]{2,}(?: \d+)?)$")
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms)\.?\s+", re.I)
+
+
+def authors_agree(predicted: list[str] | str | None, truth: str | None) -> bool:
+    """Every name of the truth occurs in the predicted authors.
+
+    The truth is split into names at commas, ";", "&" and " and " (WCXB writes both
+    "A, B" and "A and B"); pieces that are credentials ("Jillian Kubala, MS, RD") are no
+    names, and an honorific before a name ("Dr. Andrew Huberman") is dropped.
+    """
+    if not predicted or not truth:
+        return False
+    found = _norm(" ; ".join(predicted) if isinstance(predicted, list) else predicted)
+    names = [_HONORIFIC.sub("", name) for name in _TRUTH_NAME_SPLIT.split(truth.strip()) if name.strip()]
+    names = [name for name in names if not _CREDENTIAL.match(name)] or names
+    return all(_norm(name) in found for name in names)
+
+
+def date_agrees(predicted: str | None, truth: str | None) -> bool:
+    """The same calendar day (the prediction is an ISO date or timestamp)."""
+    return bool(predicted and truth) and predicted[:10] == truth[:10]
+
+
+# --------------------------------------------------------------------------
+# Body metric (WCXB's evaluate.py): bags of lowercase \w+ tokens
+
+_WORD = re.compile(r"\w+")
+
+
+def word_tokens(text: str | None) -> list[str]:
+    return _WORD.findall((text or "").lower())
+
+
+def word_prf(predicted: str | None, truth: str | None) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the token bags; an empty prediction of a non-empty truth is 0."""
+    pred, ref = Counter(word_tokens(predicted)), Counter(word_tokens(truth))
+    if not pred or not ref:
+        same = not pred and not ref
+        return float(same), float(same), float(same)
+    overlap = sum((pred & ref).values())
+    p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -1,0 +1,103 @@
+"""Where extraction time goes: CPU time per stage of `extract`, beside trafilatura.extract.
+
+    python benchmarks/stages.py                    # every 5th WCXB dev page (~300), CPU time per page
+    python benchmarks/stages.py --every 1 --source aeb
+
+Each page is extracted once by trafilatura and once stage by stage, in the same process;
+the stages are those of `pipelines.extraction.extract` (parse, page preparation, metadata,
+segmentation, block features, scorer, body and page type, record), timed with
+`time.process_time` so a busy machine inflates them less. The total is checked against one
+plain `extract` call per page, and the ratios are what to compare across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+
+import corpus  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", choices=["wcxb", "aeb", "all"], default="wcxb")
+    ap.add_argument("--every", type=int, default=5, help="take every N-th page (default 5)")
+    args = ap.parse_args(argv)
+    warnings.filterwarnings("ignore")
+
+    from trafilatura import extract as trafilatura_extract
+
+    from pipelines.extraction import cues, extract
+    from pipelines.extraction.blocks import reveal_noscript, truncate_blocks, wrap_loose_text
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.features import block_features
+    from pipelines.extraction.metadata import read_metadata
+    from pipelines.extraction.page import AnalysedPage
+    from pipelines.extraction.pagetype import default_page_classifier, page_features
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.render import body_text
+    from pipelines.extraction.scorer import default_scorer
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
+    pages = corpus.load(sources)[:: args.every]
+    scorer, classifier = default_scorer(), default_page_classifier()
+    extract(pages[0].html, pages[0].url)  # warm: models loaded, patterns compiled
+    totals: dict[str, float] = {}
+
+    def stage(name: str, started: float) -> float:
+        now = time.process_time()
+        totals[name] = totals.get(name, 0.0) + now - started
+        return now
+
+    plain = 0.0
+    for page in pages:
+        t = time.process_time()
+        trafilatura_extract(page.html, url=page.url, include_comments=False, include_tables=True)
+        t = stage("trafilatura.extract", t)
+        extract(page.html, page.url)
+        plain += time.process_time() - t
+        t = time.process_time()
+        tree = parse_html(page.html)
+        t = stage("parse", t)
+        truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
+        reveal_noscript(tree)
+        wrap_loose_text(tree)
+        t = stage("prepare (bound, noscript, loose text)", t)
+        meta = read_metadata(tree, page.url)
+        t = stage("metadata", t)
+        segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url)
+        t = stage("blocks + rule units (segment)", t)
+        features = block_features(tree, segmentation)
+        t = stage("block features", t)
+        analysed = AnalysedPage(tree, meta, segmentation, features)
+        probability = scorer.body_probability(analysed)
+        t = stage("scorer (2 stages)", t)
+        decision = decide_body(segmentation, probability)
+        body_text([b for b, keep in zip(segmentation.blocks, decision.body, strict=True) if keep])
+        classifier.classify(page_features(analysed, probability))
+        t = stage("body + page type", t)
+        fields_from_units(segmentation, decision, meta.title, page.url, meta.authors)
+        stage("record fields", t)
+    n = len(pages)
+    traf = totals.pop("trafilatura.extract")
+    staged = sum(totals.values())
+    print(f"python benchmarks/stages.py --source {args.source} --every {args.every}: {n} pages, CPU ms per page")
+    print(f"{'stage':<42}{'ms/page':>9}{'share':>8}")
+    for name, seconds in totals.items():
+        print(f"{name:<42}{1000 * seconds / n:>9.2f}{100 * seconds / staged:>7.1f}%")
+    print(f"{'sum of stages':<42}{1000 * staged / n:>9.2f}")
+    print(f"{'extract() in one call':<42}{1000 * plain / n:>9.2f}")
+    print(f"{'trafilatura.extract':<42}{1000 * traf / n:>9.2f}")
+    print(f"ratio extract / trafilatura: {plain / traf:.2f} (CPU time, same pages, same process)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

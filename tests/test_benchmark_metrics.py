@@ -1,0 +1,75 @@
+"""The benchmark metric and corpus helpers on hand-made inputs: wrong numbers here would mislead every comparison."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from corpus import authors_agree, date_agrees, fold_of, site_of, title_agrees
+from wcxb import snippet_rate, word_scores
+
+
+def test_word_f1_exact_match_ignores_case_and_punctuation() -> None:
+    assert word_scores("The cat, the HAT.", "the cat the hat") == (1.0, 1.0, 1.0)
+
+
+def test_word_f1_empty_prediction_is_zero() -> None:
+    assert word_scores("", "some reference text") == (0.0, 0.0, 0.0)
+    assert word_scores("   ", "some reference text") == (0.0, 0.0, 0.0)
+
+
+def test_word_f1_empty_reference_is_unscored() -> None:
+    assert word_scores("anything", "") is None
+    assert word_scores("", " ... ") is None
+
+
+def test_word_f1_partial_overlap_counts_tokens_as_bags() -> None:
+    # prediction bag {a:2, b:1, x:1}, reference bag {a:1, b:1, c:1, d:1, e:1}: overlap a + b = 2
+    p, r, f1 = word_scores("a a b x", "A b c d e")
+    assert p == pytest.approx(2 / 4)
+    assert r == pytest.approx(2 / 5)
+    assert f1 == pytest.approx(2 * 0.5 * 0.4 / 0.9)  # 4/9
+
+
+def test_snippet_rate() -> None:
+    text = "Hello World, this is the body.\nSecond line here."
+    assert snippet_rate(text, ["hello world", "SECOND LINE", "not there"]) == pytest.approx(2 / 3)
+    assert snippet_rate(text, ["absent"]) == 0.0
+    assert snippet_rate("", ["anything"]) == 0.0
+    assert snippet_rate(text, []) is None
+
+
+def test_site_of_and_fold_of_group_subdomains() -> None:
+    assert site_of("https://news.bbc.co.uk/x") == "bbc.co.uk"
+    assert site_of("https://www.example.com/a") == "example.com"
+    assert site_of("https://a.b.example.com.au/") == "example.com.au"
+    assert fold_of("https://news.bbc.co.uk/1") == fold_of("https://www.bbc.co.uk/2") == fold_of("http://bbc.co.uk/")
+    assert fold_of("https://blog.example.com/p") == fold_of("https://shop.example.com/q")
+    assert 0 <= fold_of("https://example.org/") < 5
+
+
+def test_title_agrees() -> None:
+    assert title_agrees("It\u2019s  a  Title \u2014 Here", "it's a title - here")
+    assert not title_agrees("A Title | Site", "A Title")
+    assert not title_agrees(None, "A Title")
+    assert not title_agrees("A Title", None)
+
+
+def test_authors_agree() -> None:
+    assert authors_agree(["Jane Doe", "John Roe"], "Jane Doe, John Roe")
+    assert authors_agree("jane doe; JOHN ROE", "Jane Doe")
+    assert not authors_agree(["Jane Doe"], "Jane Doe, John Roe")
+    assert not authors_agree([], "Jane Doe")
+    assert not authors_agree(["Jane Doe"], None)
+
+
+def test_date_agrees() -> None:
+    assert date_agrees("2025-03-04T10:00:00+00:00", "2025-03-04")
+    assert date_agrees("2025-03-04", "2025-03-04")
+    assert not date_agrees("2025-03-05T00:00:00Z", "2025-03-04")
+    assert not date_agrees(None, "2025-03-04")
+    assert not date_agrees("2025-03-04", None)
