@@ -1,41 +1,50 @@
-"""ArticleFilterPipeline: only new, non-empty articles reach the exporters."""
+"""ArticleFilterPipeline: only new, non-empty pages of the wanted types reach the exporters."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pipelines.contracts.outcomes import Drop
-from pipelines.extraction import Article
+from pipelines.extraction import PAGE_TYPES, Article
+
+
+def page_types(names: Iterable[str]) -> frozenset[str]:
+    """The page types to keep, checked: a typo would silently drop every page."""
+    wanted = frozenset(name.strip().lower() for name in names if name.strip())
+    unknown = sorted(wanted - set(PAGE_TYPES))
+    if unknown or not wanted:
+        raise ValueError(f"unknown page type {', '.join(unknown) or '(none)'} (choose from {', '.join(PAGE_TYPES)})")
+    return wanted
 
 
 class ArticleFilterPipeline:
-    """Drops non-articles, empty bodies, repeated URLs and repeated bodies, each with a reason.
+    """Drops pages of unwanted types, empty bodies, repeated URLs and repeated bodies, each with a reason.
 
-    `THRESHER_KEEP_NON_ARTICLES = True` exports listing pages too (with `is_article` False).
+    `THRESHER_PAGE_TYPES` (default: articles only) names the page types exported.
     """
 
-    def __init__(self, keep_non_articles: bool = False) -> None:
-        self.keep_non_articles = keep_non_articles
+    def __init__(self, keep: Iterable[str] = ("article",)) -> None:
+        self.keep = page_types(keep)
         self.urls: set[str] = set()
         self.hashes: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler) -> ArticleFilterPipeline:
-        return cls(crawler.settings.getbool("THRESHER_KEEP_NON_ARTICLES"))
+        return cls(crawler.settings.getlist("THRESHER_PAGE_TYPES"))
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        if not item.is_article and not self.keep_non_articles:
-            raise Drop("filter", "not_article", item.page_type_reason or "")
-        if item.is_article and not item.body.strip():
+        if item.page_type not in self.keep:
+            raise Drop("filter", "page_type", f"{item.page_type} ({item.page_type_reason or ''})")
+        if not item.body.strip():
             raise Drop("filter", "empty_body")
         url = item.canonical_url or item.url
         if url in self.urls:
             raise Drop("filter", "duplicate_url", url)
-        if item.is_article and item.content_hash in self.hashes:
+        if item.content_hash in self.hashes:
             raise Drop("filter", "duplicate_content", item.content_hash)
         self.urls.add(url)
-        if item.is_article:
-            self.hashes.add(item.content_hash)
+        self.hashes.add(item.content_hash)
         return item

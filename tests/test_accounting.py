@@ -54,7 +54,7 @@ EXPECTED = {
     "/report.pdf": "not_html",
     "/api/stats.json": "not_html",
     "/private/members.html": "robots_txt",
-    "/": "not_article",
+    "/": "page_type",
     "/big.html": "too_large",
 }
 

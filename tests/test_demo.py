@@ -86,7 +86,7 @@ def test_demo_accounting_adds_up(demo_run):
     reasons = {urlsplit(d["url"]).path: d["reason"] for d in drops}
     assert reasons["/private/draft/"] == "robots_txt"
     assert reasons["/news/missing-story/"] == "http_error"
-    assert reasons["/"] == "not_article"
+    assert reasons["/"] == "page_type"
     listings = {path for path, facts in EXPECTED.items() if not facts["is_article"]}
     assert listings <= set(reasons), "every listing page the crawl reached is a recorded drop"
     assert manifest["run_id"] == run_dir.name and manifest["versions"]["scrapy"]

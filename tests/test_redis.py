@@ -168,7 +168,7 @@ def test_two_workers_export_every_demo_article_once(redis_url, demo, tmp_path):
         for line in (out / "runs" / manifest["run_id"] / "drops.jsonl").read_text().splitlines()
     ]
     fetched_root = [d for d in drops if urlsplit(d["url"]).path == "/"]
-    assert [d["reason"] for d in fetched_root] == ["not_article"], "the root, pushed twice and given once, once"
+    assert [d["reason"] for d in fetched_root] == ["page_type"], "the root, pushed twice and given once, once"
     assert not [d for d in drops if d["reason"] == "duplicate_url"]
     assert elapsed < 120
 

@@ -120,7 +120,7 @@ def test_follow_with_allow_and_deny(news_site, tmp_path):
     assert pages.count(ARTICLES["robots"]) == 1  # the #comments link is the same page
     assert len(pages) == len(set(pages)), f"a page was fetched twice: {pages}"
     # the start page is a listing; it is accounted for, not exported
-    assert run.drop_reasons() == {news_site.url("/"): "not_article"}
+    assert run.drop_reasons() == {news_site.url("/"): "page_type"}
     # the off-site link (another host) is never followed
     assert run.manifest["counts"]["requested"] == 5
 
@@ -131,7 +131,7 @@ def test_follow_stays_on_site_and_obeys_robots_txt(news_site, tmp_path):
     # river links home and to grain (depth 1); home links every article and the members page (depth 2)
     assert set(exported_paths(run)) == set(ARTICLES.values())
     assert run.drop_reasons() == {
-        news_site.url("/"): "not_article",
+        news_site.url("/"): "page_type",
         news_site.url("/private/members.html"): "robots_txt",
     }
     assert "/private/members.html" not in news_site.paths(since)  # never fetched

@@ -108,16 +108,18 @@ def test_explain_lists_blocks_in_reading_order_with_label_tag_and_reason():
         assert block["reason"] in li.xpath("string(.//span[@class='reason'])")
         assert " ".join(block["text"].split())[:80] in " ".join(li.text_content().split())
     panel = tree.xpath("//aside[@class='record']")[0].text_content()
-    assert article.title in panel and "Dr Sydney Ceruto" in panel
+    assert article.title in panel and "Sydney Ceruto" in panel
     for form in article.forms:
         assert f"[{form['kind']}]" in panel
     assert f"promos ({len(article.promos)})" in panel and f"forms ({len(article.forms)})" in panel
 
 
 def test_explain_of_a_page_without_blocks_or_article():
-    article = Article(url="https://example.com/", is_article=False, page_type_reason="og:type=website")
+    article = Article(
+        url="https://example.com/", page_type="listing", is_article=False, page_type_reason="classifier:listing p=0.91"
+    )
     tree = _tree(explain_html(article))
-    assert "Not taken for an article: og:type=website" in tree.text_content()
+    assert "Typed listing, not article (classifier:listing p=0.91)" in tree.text_content()
     assert len(tree.xpath("//nav[@class='legend']//li")) == len(BlockLabel)
 
 
@@ -174,13 +176,13 @@ def _write_dataset(out: Path) -> list[dict[str, Any]]:
     run_dir = out / "runs" / run_id
     run_dir.mkdir(parents=True)
     drops = [
-        {"url": "https://a.example/", "stage": "filter", "reason": "not_article"},
-        {"url": "https://a.example/tag/", "stage": "filter", "reason": "not_article"},
-        {"url": "https://a.example/tag/2/", "stage": "filter", "reason": "not_article"},
+        {"url": "https://a.example/", "stage": "filter", "reason": "page_type"},
+        {"url": "https://a.example/tag/", "stage": "filter", "reason": "page_type"},
+        {"url": "https://a.example/tag/2/", "stage": "filter", "reason": "page_type"},
         {"url": "https://a.example/<gone>", "stage": "fetch", "reason": "http_error"},
     ]
     (run_dir / "drops.jsonl").write_text("".join(json.dumps(d) + "\n" for d in drops), encoding="utf-8")
-    counts = {"requested": 9, "exported": 5, "dropped": 4, "unchanged": 0, "drop_reasons": {"not_article": 3}}
+    counts = {"requested": 9, "exported": 5, "dropped": 4, "unchanged": 0, "drop_reasons": {"page_type": 3}}
     counts["drop_reasons"]["http_error"] = 1
     manifest = {"run_id": run_id, "started_at": "2026-01-01T00:00:00+00:00", "finish_reason": "finished"}
     (run_dir / "manifest.json").write_text(json.dumps({**manifest, "counts": counts, "elapsed_seconds": 3.5}))
@@ -201,7 +203,7 @@ def test_report_charts_have_one_bar_per_item_and_escape_page_text(tmp_path):
     domains = {bar.get("data-label"): float(bar.get("data-value")) for bar in _bars(tree, "chart-domains")}
     assert domains == {"a.example": 3, "b.example": 1, "x<b>.example": 1}
     drops = {bar.get("data-label"): float(bar.get("data-value")) for bar in _bars(tree, "chart-drops")}
-    assert drops == {"not_article": 3, "http_error": 1}
+    assert drops == {"page_type": 3, "http_error": 1}
     labels = [bar.get("data-label") for bar in _bars(tree, "chart-labels")]
     assert labels == ["body", "promo", "footer"]  # the labels present, in the enum's order
     words = [int(bar.get("data-value")) for bar in _bars(tree, "chart-words")]

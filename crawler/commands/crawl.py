@@ -22,7 +22,8 @@ from crawler.commands.common import (
     writable_dir,
 )
 from crawler.layout import FORMATS
-from pipelines.contracts.defaults import THRESHER_FORMATS, THRESHER_REDIS_IDLE_TIMEOUT
+from pipelines.contracts.defaults import THRESHER_FORMATS, THRESHER_PAGE_TYPES, THRESHER_REDIS_IDLE_TIMEOUT
+from pipelines.extraction.cues import PAGE_TYPES
 
 #: Flags that are spider arguments of the same name, and (with the URLs) the identity of a --resume job.
 INPUT_FLAGS = ("sitemap", "feed", "follow", "allow", "deny", "max_depth")
@@ -37,6 +38,15 @@ def formats(value: str) -> list[str]:
             f"unknown format {', '.join(unknown) or value!r} (choose from {', '.join(FORMATS)})"
         )
     return list(dict.fromkeys(names))
+
+
+def page_type_list(value: str) -> list[str]:
+    from pipelines.filters import page_types
+
+    try:
+        return sorted(page_types(value.split(",")))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(commands: Any) -> None:
@@ -72,6 +82,12 @@ def add_parser(commands: Any) -> None:
         type=formats,
         metavar="LIST",
         help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
+    )
+    crawl.add_argument(
+        "--page-types",
+        type=page_type_list,
+        metavar="LIST",
+        help=f"page types to export, comma-separated: {', '.join(PAGE_TYPES)} (default: {','.join(THRESHER_PAGE_TYPES)})",
     )
     add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
     crawl.add_argument(
@@ -181,6 +197,8 @@ def _settings(
     }
     if args.no_incremental:
         flags["THRESHER_INCREMENTAL"] = False
+    if args.page_types:
+        flags["THRESHER_PAGE_TYPES"] = args.page_types
     if loopback:  # the demo site: no need to ease in
         flags["AUTOTHROTTLE_START_DELAY"] = 0.0
     if job_dir is not None:

@@ -112,9 +112,7 @@ def _shares_table(blocks: list[dict[str, str]]) -> str:
 
 def _record_panel(article: Article) -> str:
     forms = [f"[{form.get('kind') or 'other'}] {form.get('text') or ''}" for form in article.forms]
-    page_type = ("article" if article.is_article else "not an article") + (
-        f" ({article.page_type_reason})" if article.page_type_reason else ""
-    )
+    page_type = article.page_type + (f" ({article.page_type_reason})" if article.page_type_reason else "")
     fields = "".join(
         [
             _field("title", article.title),
@@ -149,8 +147,9 @@ def explain_html(article: Article, source: str | None = None) -> str:
     warning = (
         ""
         if article.is_article
-        else f'<p class="warn">Not taken for an article: {esc(article.page_type_reason or "no reason recorded")}. '
-        "Its body is empty; the blocks below are labelled all the same.</p>"
+        else f'<p class="warn">Typed {esc(article.page_type)}, not article '
+        f"({esc(article.page_type_reason or 'no reason recorded')}): a crawl exports it only when "
+        "<code>--page-types</code> names its type.</p>"
     )
     items = "".join(_block_html(i, block) for i, block in enumerate(blocks, 1))
     blocks_html = (

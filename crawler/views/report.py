@@ -63,7 +63,7 @@ def _tiles(stats: DatasetStats) -> str:
             "manifests (a run without a manifest, or records from outside thresher crawl).</p>"
         )
     if stats.not_articles:
-        check += f'<p class="note">{stats.not_articles} records are listing pages (is_article false).</p>'
+        check += f'<p class="note">{stats.not_articles} records are not articles (exported with --page-types).</p>'
     return f'<ul class="tiles" id="totals">{items}</ul>{check}'
 
 

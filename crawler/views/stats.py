@@ -69,7 +69,7 @@ class DatasetStats:
     drops: list[DropReason] = field(default_factory=list)
     unchanged_reasons: Counter[str] = field(default_factory=Counter)
     records: int = 0
-    not_articles: int = 0  # records with is_article false (THRESHER_KEEP_NON_ARTICLES)
+    not_articles: int = 0  # records with is_article false (THRESHER_PAGE_TYPES beyond article)
     domains: Counter[str] = field(default_factory=Counter)
     word_counts: list[int] = field(default_factory=list)
     label_blocks: Counter[str] = field(default_factory=Counter)

@@ -35,7 +35,9 @@ THRESHER_TRACKING_QUERY_PARAMS = [
 # --- fetch -> extract -> filter -> export -------------------------------------
 THRESHER_EXTRACT_WORKERS = -1  # processes for extraction; -1 = one per core, 0 = inline
 THRESHER_EXTRACT_QUEUE = 0  # pages in the pool at once (the rest wait, and so does the crawl); 0 = 2 x workers
-THRESHER_KEEP_NON_ARTICLES = False
+#: Page types exported (`--page-types`); the others are dropped as `page_type`. Every type has a body:
+#: article, forum, product, collection, listing, documentation, service.
+THRESHER_PAGE_TYPES = ["article"]
 THRESHER_RUN_ID = None  # the run's id; the add-on takes the spider's (`-a run_id=...`) or makes a new one
 THRESHER_RUN_DIR = None  # where drops.jsonl and manifest.json go; the CLI (or THRESHER_OUT) sets it
 #: Incremental re-crawls: state in SQLite (the CLI sets DIR/state.sqlite; None: no state).

@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .render import fold
+from .whitespace import collapse_whitespace
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADING_TAGS | {
@@ -37,7 +38,23 @@ _BLOCK_TAGS = HEADING_TAGS | {
     "select",
     "textarea",
 }
+_STRUCTURAL = cues.STRUCTURAL_TAGS
+_SPLITTABLE = cues.SPLITTABLE_BLOCK_TAGS
+
+
+def _is_block(el: HtmlElement) -> bool:
+    """A block tag is one block, unless it is a wrapper of other blocks (a layout table, an
+    `<li>` holding a whole article in a broken page): then its parts are the blocks."""
+    tag = el.tag
+    if tag not in _BLOCK_TAGS:
+        return False
+    if tag in _SPLITTABLE:
+        return not any(isinstance(d.tag, str) and d.tag in _STRUCTURAL for d in el.iterdescendants())
+    return True
+
+
 _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
+_HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 
@@ -46,16 +63,34 @@ def is_hidden(el: HtmlElement) -> bool:
     if not isinstance(el.tag, str) or el.tag in cues.INVISIBLE_TAGS:
         return True
     attrib = el.attrib
-    return "hidden" in attrib or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true" or attrib.get("role") == "tooltip":
+        return True
+    cls, style = attrib.get("class"), attrib.get("style")
+    return bool((cls and _hiding_class(cls)) or (style and _hiding_style(style)))
+
+
+@lru_cache(maxsize=8192)
+def _hiding_class(value: str) -> bool:
+    """Pages repeat the same class strings hundreds of times: each is matched once."""
+    return bool(_HIDDEN_CLASS.search(value))
+
+
+@lru_cache(maxsize=4096)
+def _hiding_style(value: str) -> bool:
+    return bool(_HIDDEN_STYLE.search(value))
 
 
 def visible_text(el: HtmlElement, hidden: set[HtmlElement]) -> str:
-    """The element's text as shown: hidden descendants (`BlockIndex.hidden`) dropped, whitespace folded."""
+    """The element's text as a browser lays it out: hidden descendants (`BlockIndex.hidden`)
+    dropped, a space where block-level elements (and `<br>`) meet, none between inline ones
+    (`<b>W</b>ord` is one word), whitespace folded."""
     parts: list[str] = []
     stack: list[tuple[HtmlElement, bool]] = [(el, False)]
     while stack:
         node, tail_only = stack.pop()
         if tail_only:
+            if node.tag in cues.BLOCK_LEVEL_TAGS:
+                parts.append(" ")
             if node.tail:
                 parts.append(node.tail)
             continue
@@ -63,10 +98,12 @@ def visible_text(el: HtmlElement, hidden: set[HtmlElement]) -> str:
             stack.append((node, True))
         if node in hidden:
             continue
-        if node.text:
+        if node.tag in cues.BLOCK_LEVEL_TAGS:
+            parts.append(" ")
+        if node.text and isinstance(node.tag, str):
             parts.append(node.text)
         stack.extend((child, False) for child in reversed(node))
-    return fold(" ".join(parts))
+    return collapse_whitespace("".join(parts))
 
 
 @dataclass(slots=True)
@@ -119,7 +156,7 @@ def _linked(el: HtmlElement, text: str) -> bool:
         if node.tag == "a":
             return True
         node = node.getparent()
-    links = "".join(fold(a.text_content()) for a in el.iter("a"))
+    links = "".join(collapse_whitespace(a.text_content()) for a in el.iter("a"))
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
 
@@ -139,8 +176,9 @@ class BlockIndex:
         self.hidden: set[HtmlElement] = set()
         self.words: dict[HtmlElement, int] = {}
         self.p_words: dict[HtmlElement, int] = {}
-        self._clean: set[HtmlElement] = set()  # nothing hidden anywhere inside
+        self._clean: set[HtmlElement] = set()  # nothing hidden and no block-level element anywhere inside
         last, words, p_words, hidden, clean = self.last, self.words, self.p_words, self.hidden, self._clean
+        block_level = cues.BLOCK_LEVEL_TAGS
         for el in reversed(nodes):  # children before their parents
             last[el] = last[el[-1]] if len(el) else self.order[el]
             if is_hidden(el):
@@ -153,7 +191,7 @@ class BlockIndex:
             for child in el:
                 count += words[child] + (len(child.tail.split()) if child.tail else 0)
                 p_count += p_words[child]
-                if tidy and (child in hidden or child not in clean) and isinstance(child.tag, str):
+                if tidy and isinstance(child.tag, str) and (child not in clean or child.tag in block_level):
                     tidy = False
             words[el] = count
             p_words[el] = count if el.tag == "p" else p_count
@@ -164,7 +202,7 @@ class BlockIndex:
 
     def text(self, el: HtmlElement) -> str:
         if el in self._clean:
-            return fold(" ".join(el.itertext()))
+            return collapse_whitespace("".join(el.itertext()))
         return visible_text(el, self.hidden)
 
     def _collect(self, root: HtmlElement) -> Iterator[Block]:
@@ -174,11 +212,8 @@ class BlockIndex:
             if el in self.hidden:
                 continue
             tag = el.tag
-            if tag in _BLOCK_TAGS or (tag not in ("ul", "ol", "tr", "tbody") and _has_loose_text(el)):
+            if _is_block(el) or (tag not in _BLOCK_TAGS and tag not in ("ul", "ol", "tr", "tbody") and _has_loose_text(el)):
                 text = self.text(el)
-                if len(text) > cues.MAX_LOOSE_BLOCK_CHARS and tag not in _BLOCK_TAGS and len(el):
-                    stack.extend(reversed(el))  # a big wrapper with some stray text: look inside
-                    continue
                 if tag == "input" and el.get("type", "text") == "hidden":
                     continue
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
@@ -201,6 +236,86 @@ class BlockIndex:
     def contains(self, ancestor: HtmlElement, el: HtmlElement) -> bool:
         pos = self.order.get(el)
         return pos is not None and self.order[ancestor] <= pos <= self.last[ancestor]
+
+
+def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
+    if run_text and run_text.strip():
+        return True
+    return any(
+        (el.tail and el.tail.strip()) or (not (isinstance(el.tag, str) and el.tag in cues.INVISIBLE_TAGS) and el.text_content().strip())
+        for el in run
+    )
+
+
+def wrap_loose_text(root: HtmlElement) -> int:
+    """Put text that stands loose beside block-level elements into paragraphs of its own.
+
+    `<div><table>...</table>First line<br>Second <b>line</b><div>...</div></div>`: the loose
+    runs become `<p>First line</p><p>Second <b>line</b></p>`, split at `<br>` and at every
+    block-level child, so older pages that write paragraphs as `<br>`-separated text have
+    blocks like any other page. Returns the number of paragraphs made.
+    """
+    made = 0
+    block_level = cues.BLOCK_LEVEL_TAGS
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or _is_block(el) or el.tag in cues.INVISIBLE_TAGS or not len(el):
+            continue
+        if not _has_loose_text(el) or not any(isinstance(c.tag, str) and c.tag in block_level for c in el):
+            continue
+        children = list(el)
+        rebuilt: list[HtmlElement] = []
+        run_text, run = el.text, []
+        el.text = None
+        for child in [*children, None]:
+            if child is not None and not (isinstance(child.tag, str) and child.tag in block_level):
+                run.append(child)
+                continue
+            if _has_text(run_text, run):
+                paragraph = el.makeelement("p", {})
+                paragraph.text = run_text
+                paragraph.extend(run)
+                rebuilt.append(paragraph)
+                made += 1
+            else:
+                rebuilt.extend(run)
+            if child is not None:
+                run_text, run, child.tail = child.tail, [], None
+                if child.tag != "br":
+                    rebuilt.append(child)
+        for child in children:
+            if child.getparent() is el:
+                el.remove(child)
+        el.extend(rebuilt)
+    return made
+
+
+def reveal_noscript(root: HtmlElement) -> bool:
+    """Show `<noscript>` content when it is the page: a script-built site's text for readers without scripts.
+
+    Forums and shops built by scripts put the whole page in `<noscript>` for crawlers; a page
+    with more words there than anywhere else is read as a browser without scripts shows it.
+    """
+    hidden_words = sum(len(el.text_content().split()) for el in root.iter("noscript"))
+    if hidden_words < cues.NOSCRIPT_MIN_WORDS:
+        return False
+    shown = 0
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el.tail and el is not root:
+            shown += len(el.tail.split())
+        if not isinstance(el.tag, str) or el.tag in cues.INVISIBLE_TAGS:
+            continue
+        shown += len(el.text.split()) if el.text else 0
+        if shown >= hidden_words:
+            return False
+        stack.extend(el)
+    body = root.find("body")
+    for el in list(root.iter("noscript")):
+        el.tag = "div"
+        if body is not None and el.getparent() is not None and el.getparent().tag == "head":
+            body.insert(0, el)  # an unclosed <noscript> in <head> swallowed the page
+    return True
 
 
 def truncate_blocks(root: HtmlElement, limit: int) -> bool:

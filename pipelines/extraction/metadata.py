@@ -1,17 +1,26 @@
-"""Page metadata: trafilatura's extractor first, completed from markup it does not read."""
+"""Page metadata read from what the page declares, without trafilatura's metadata pass.
+
+One pass over the `<meta>` tags and one over the JSON-LD scripts collect the declared
+facts (`PageFacts`); the title, the authors and the dates are then chosen from them and
+from the markup (`titles.py`, `authors.py`, `dates.py`). trafilatura's `extract_metadata`
+used to do this and cost about a fifth of the extraction time, mostly in its author
+and date searches; htmldate is kept only as the last resort for the publication date.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import timezone
 from urllib.parse import urljoin, urlsplit
 
 from dateutil.parser import isoparse
 from lxml.html import HtmlElement
-from trafilatura.settings import Document
 
 from . import cues
+from .authors import read_authors
+from .dates import read_dates
+from .pagefacts import PageFacts, clean_text, read_facts
+from .titles import read_title
 
 
 @dataclass
@@ -30,6 +39,10 @@ class PageMetadata:
     image: str | None = None
     og_type: str | None = None
     jsonld_types: set[str] = field(default_factory=set)
+    #: Where the title came from ("h1", "og:title", "title" ...), so a wrong one can be traced.
+    title_source: str | None = None
+    #: Where the publication date came from ("jsonld", "meta:article:published_time", "time", "url", "htmldate").
+    published_source: str | None = None
 
 
 def to_utc_iso(value: str | None) -> str | None:
@@ -57,53 +70,11 @@ def _first(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     return None
 
 
-def _jsonld(tree: HtmlElement) -> tuple[set[str], dict[str, str]]:
-    """Every schema.org @type in the page's JSON-LD, and the dates of its article node."""
-    found: set[str] = set()
-    dates: dict[str, str] = {}
-
-    def walk(node: object, depth: int) -> None:
-        if depth > 8:
-            return
-        if isinstance(node, list):
-            for child in node[:200]:
-                walk(child, depth + 1)
-        elif isinstance(node, dict):
-            kind = node.get("@type")
-            names = {
-                name.rsplit("/", 1)[-1]
-                for name in (kind if isinstance(kind, list) else [kind])
-                if isinstance(name, str)
-            }
-            found.update(names)
-            if names & cues.ARTICLE_TYPES:
-                for key in ("datePublished", "dateModified"):
-                    if isinstance(node.get(key), str):
-                        dates.setdefault(key, node[key])
-            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-                if key in node:
-                    walk(node[key], depth + 1)
-
-    for script in tree.xpath(cues.JSONLD_XPATH):
-        try:
-            walk(json.loads(script), 0)
-        except (ValueError, RecursionError):
-            continue
-    return found, dates
-
-
-def _split_authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    names = [name.strip() for name in value.split(";")]
-    return list(dict.fromkeys(name for name in names if name))
-
-
 def _as_list(value: object) -> list[str]:
     if not value:
         return []
     items = value if isinstance(value, list) else str(value).split(",")
-    return list(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+    return [clean_text(item) for item in items if isinstance(item, str) and clean_text(item)]
 
 
 def _absolute(url: str | None, base: str | None) -> str | None:
@@ -113,35 +84,58 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
-def read_metadata(tree: HtmlElement, doc: Document | None, url: str | None) -> PageMetadata:
-    """Combine trafilatura's metadata with canonical URL, language, dates and declared types."""
-    doc = doc or Document()
+def _image(facts: PageFacts) -> str | None:
+    image = facts.first_meta(cues.META_IMAGE_NAMES)
+    if not image and facts.article is not None:
+        value = facts.article.get("image")
+        value = value[0] if isinstance(value, list) and value else value
+        image = value.get("url") if isinstance(value, dict) else value
+    return image if isinstance(image, str) else None
+
+
+def _tags(facts: PageFacts) -> list[str]:
+    tags: list[str] = []
+    for key in cues.META_TAG_NAMES:
+        for value in facts.meta.get(key, ()):
+            tags.extend(_as_list(value))
+    if facts.article is not None:
+        tags.extend(_as_list(facts.article.get("keywords")))
+        tags.extend(_as_list(facts.article.get("articleSection")))
+    return list(dict.fromkeys(tags))[:50]
+
+
+def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
+    """The page's metadata from its own declarations and markup."""
+    facts = read_facts(tree, url)
     canonical = _absolute(_first(tree, cues.CANONICAL_XPATHS), url) or url
     page_url = url or canonical
     host = urlsplit(page_url or "").hostname or None
-    language = _first(tree, cues.LANGUAGE_XPATHS) or doc.language
+    if facts.host is None and host:
+        facts.host = host
+    language = _first(tree, cues.LANGUAGE_XPATHS)
     if language:
         language = language.replace("_", "-").split(",")[0].strip()[:35] or None
-    jsonld_types, jsonld_dates = _jsonld(tree)
-    published = (
-        to_utc_iso(_first(tree, cues.PUBLISHED_XPATHS))
-        or to_utc_iso(jsonld_dates.get("datePublished"))
-        or to_utc_iso(doc.date)
-    )
-    modified = to_utc_iso(_first(tree, cues.MODIFIED_XPATHS)) or to_utc_iso(jsonld_dates.get("dateModified"))
+    title, title_source = read_title(facts)
+    published, published_source, modified = read_dates(facts)
+    description = facts.first_meta(cues.META_DESCRIPTION_NAMES)
+    if not description and facts.article is not None and isinstance(facts.article.get("description"), str):
+        description = clean_text(facts.article["description"])
+    og_type = (facts.first_meta(("og:type",)) or "").lower() or None
     return PageMetadata(
         url=page_url,
         canonical_url=canonical,
         domain=host.removeprefix("www.") if host else None,
-        title=doc.title,
-        authors=_split_authors(doc.author),
+        title=title[: cues.MAX_TITLE_CHARS] if title else title,
+        authors=[name[: cues.MAX_AUTHOR_CHARS] for name in read_authors(facts)],
         published=published,
         modified=modified,
         language=language,
-        site_name=doc.sitename,
-        description=doc.description,
-        tags=list(dict.fromkeys(_as_list(doc.categories) + _as_list(doc.tags))),
-        image=_absolute(doc.image, page_url),
-        og_type=(doc.pagetype or "").lower() or None,
-        jsonld_types=jsonld_types,
+        site_name=facts.site_names[0] if facts.site_names else None,
+        description=description or None,
+        tags=_tags(facts),
+        image=_absolute(_image(facts), page_url),
+        og_type=og_type,
+        jsonld_types={name for types, _ in facts.nodes for name in types},
+        title_source=title_source,
+        published_source=published_source,
     )

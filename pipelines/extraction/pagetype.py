@@ -1,43 +1,214 @@
-"""Is this page one article, or a page that lists others (home, category, tag, search)?"""
+"""What kind of page this is: article, forum, product, collection, listing, documentation or service.
+
+A small LightGBM classifier over page-level facts: the schema.org types and og:type the page
+declares, the words of its URL path, its shape (headings, teasers, prices, forms, code, repeated
+cards) and how much of it the block scorer reads as body. Trained with the block scorer by
+`training/train.py` on WCXB's seven types. The page type never empties the body: every page
+gets one; the crawl decides which types to keep.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
+import lightgbm
+import numpy as np
 
 from . import cues
-from .metadata import PageMetadata
+from .page import AnalysedPage
 
+DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.txt"
+
+_URL_SPLIT = re.compile(r"[-_.]+")
+_DIGIT_RUN = re.compile(r"\d+")
 _LISTING_PATH = re.compile(cues.LISTING_PATH_PATTERN, re.IGNORECASE)
+_URL_DATE = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])(/|$)")
+_PRICE = re.compile(cues.PRICE_PATTERN)
+_CART = re.compile(cues.CART_PATTERN, re.I)
+_FORUM = re.compile(cues.FORUM_PATTERN, re.I)
+_OG_CODE = {value: i + 1 for i, value in enumerate(cues.PAGE_OG_TYPES)}
+_COUNTED_TAGS = ("h1", "h2", "h3", "article", "time", "form", "input", "pre", "code", "table", "li", "img", "aside", "nav", "a", "p", "button")
+
+PAGE_FEATURE_NAMES: tuple[str, ...] = (
+    *(f"jsonld_{group}" for group in cues.JSONLD_TYPE_GROUPS),
+    "og_type",
+    *(f"url_{group}" for group in cues.URL_WORD_GROUPS),
+    "url_depth",
+    "url_date",
+    "url_slug_words",
+    "url_digit_runs",
+    "url_query",
+    "url_root",
+    *(f"log_{tag}" for tag in _COUNTED_TAGS),
+    "log_teasers",
+    "log_repeated_class",
+    "log_blocks",
+    "log_words",
+    "log_prices",
+    "cart",
+    "log_forum_words",
+    "has_title",
+    "has_author",
+    "has_date",
+    "units_related",
+    "units_comments",
+    "units_form",
+    "units_promo",
+    # from the block scorer's probabilities (`body_page_features`)
+    "log_body_words",
+    "body_share",
+    "body_blocks_share",
+    "body_heading_share",
+    "body_li_share",
+    "body_link_share",
+)
+_COLUMN = {name: i for i, name in enumerate(PAGE_FEATURE_NAMES)}
+_BODY_START = _COLUMN["log_body_words"]
 
 
-def classify_page(tree: HtmlElement, meta: PageMetadata, body_words: int) -> tuple[bool, str]:
-    """Decide article vs listing; returns (is_article, the cue that decided).
+def _log(n: float) -> float:
+    return math.log1p(n)
 
-    Declared structure wins (JSON-LD types, og:type); then the URL shape; then the
-    page's shape: many linked teaser headings around little body text.
+
+def block_summary(page: AnalysedPage) -> np.ndarray:
+    """Per block: words, heading, list item, linked: what `body_page_features` needs of the blocks."""
+    return np.array(
+        [(b.words, b.kind == "heading", b.element.tag == "li", b.linked) for b in page.segmentation.blocks],
+        dtype=np.float32,
+    ).reshape(-1, 4)
+
+
+def body_page_features(summary: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """How much of the page, and what kind of blocks, the block scorer reads as body."""
+    words, heading, li, linked = summary.T if len(summary) else (np.zeros(0),) * 4
+    total = float(words.sum()) or 1.0
+    body = (probability >= cues.BODY_THRESHOLD) & (words > 0)
+    body_words = float(words[body].sum())
+    out = np.zeros(len(PAGE_FEATURE_NAMES) - _BODY_START, dtype=np.float32)
+    out[0] = _log(body_words)
+    out[1] = body_words / total
+    out[2] = body.sum() / (len(summary) or 1)
+    if body_words:
+        out[3] = heading[body].sum() / body.sum()
+        out[4] = words[body & (li > 0)].sum() / body_words
+        out[5] = words[body & (linked > 0)].sum() / body_words
+    return out
+
+
+def static_page_features(page: AnalysedPage) -> np.ndarray:
+    """The features that do not depend on the block scorer: declarations, URL, markup, text."""
+    row = np.zeros(_BODY_START, dtype=np.float32)
+    col = _COLUMN
+    meta = page.meta
+    for group, types in cues.JSONLD_TYPE_GROUPS.items():
+        row[col[f"jsonld_{group}"]] = 1.0 if meta.jsonld_types & types else 0.0
+    row[col["og_type"]] = _OG_CODE.get(meta.og_type or "", len(_OG_CODE) + 1) if meta.og_type else 0
+    parts = urlsplit(meta.url or "")
+    segments = [s for s in parts.path.lower().split("/") if s]
+    words = {w for s in segments for w in _URL_SPLIT.split(s) if w} | set(segments)
+    for group, hints in cues.URL_WORD_GROUPS.items():
+        row[col[f"url_{group}"]] = len(words & hints)
+    row[col["url_depth"]] = len(segments)
+    row[col["url_date"]] = 1.0 if _URL_DATE.search(parts.path) else 0.0
+    row[col["url_slug_words"]] = len(_URL_SPLIT.split(segments[-1])) if segments else 0
+    row[col["url_digit_runs"]] = len(_DIGIT_RUN.findall(parts.path))
+    row[col["url_query"]] = 1.0 if parts.query else 0.0
+    row[col["url_root"]] = 1.0 if not segments else 0.0
+
+    tags: Counter[str] = Counter()
+    classes: Counter[tuple[int, str]] = Counter()
+    for el in page.tree.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tags[tag] += 1
+        cls = el.get("class")
+        if cls:
+            classes[(id(el.getparent()), cls)] += 1
+    for tag in _COUNTED_TAGS:
+        row[col[f"log_{tag}"]] = _log(tags[tag])
+    row[col["log_teasers"]] = _log(len(page.tree.xpath(cues.TEASER_HEADING_XPATH)))
+    row[col["log_repeated_class"]] = _log(max(classes.values(), default=0))
+
+    blocks = page.segmentation.blocks
+    row[col["log_blocks"]] = _log(len(blocks))
+    row[col["log_words"]] = _log(sum(b.words for b in blocks))
+    text = " ".join(b.text for b in blocks)
+    row[col["log_prices"]] = _log(len(_PRICE.findall(text)))
+    row[col["cart"]] = 1.0 if _CART.search(text) else 0.0
+    row[col["log_forum_words"]] = _log(len(_FORUM.findall(text)))
+    row[col["has_title"]] = 1.0 if meta.title else 0.0
+    row[col["has_author"]] = 1.0 if meta.authors else 0.0
+    row[col["has_date"]] = 1.0 if meta.published else 0.0
+    units = Counter(unit.label.value for unit in page.segmentation.units)
+    for label in ("related", "comments", "form", "promo"):
+        row[col[f"units_{label}"]] = units[label]
+    return row
+
+
+def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
+    """One row of `PAGE_FEATURE_NAMES` for the page, given its blocks' body probabilities."""
+    return np.concatenate((static_page_features(page), body_page_features(block_summary(page), probability)))
+
+
+class PageTypeClassifier:
+    """The seven-way page type from `page_features`, leaning towards article when in doubt."""
+
+    def __init__(self, booster: lightgbm.Booster) -> None:
+        if tuple(booster.feature_name()) != PAGE_FEATURE_NAMES:
+            raise ValueError("page-type model features differ from the code's: retrain")
+        self.booster = booster
+
+    @classmethod
+    def load(cls, path: str | Path) -> PageTypeClassifier:
+        return cls(lightgbm.Booster(model_file=str(path)))
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        return self.booster.predict(features.reshape(1, -1), num_threads=1)[0]
+
+    def classify(self, features: np.ndarray, declared: str | None = None) -> tuple[str, str]:
+        """(page type, reason). `declared` is `declared_article` or `declared_listing` of the page.
+
+        What the page declares decides between article and not; otherwise the article
+        probability must reach the floor; the type of a page that is not an article is the
+        likeliest of the others.
+        """
+        p = self.probabilities(features)
+        article = cues.PAGE_TYPES.index("article")
+        others = [i for i in range(len(p)) if i != article]
+        best_other = max(others, key=lambda i: p[i])
+        if declared and declared.startswith("article:"):
+            return "article", f"{declared}, classifier:article p={p[article]:.2f}"
+        if declared:
+            return cues.PAGE_TYPES[best_other], f"{declared}, classifier:{cues.PAGE_TYPES[best_other]} p={p[best_other]:.2f}"
+        best = article if p[article] >= cues.ARTICLE_TYPE_MIN_PROBABILITY else int(np.argmax(p))
+        return cues.PAGE_TYPES[best], f"classifier:{cues.PAGE_TYPES[best]} p={p[best]:.2f}"
+
+
+def declared_type(page: AnalysedPage) -> str | None:
+    """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>` or None.
+
+    JSON-LD article types declare an article. Without them, a JSON-LD listing type
+    (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/, /category/, /page/2/)
+    declares a page of others.
     """
-    if meta.jsonld_types & cues.ARTICLE_TYPES:
-        return True, "jsonld:" + sorted(meta.jsonld_types & cues.ARTICLE_TYPES)[0]
-    if meta.jsonld_types & cues.LISTING_TYPES:
-        return False, "jsonld:" + sorted(meta.jsonld_types & cues.LISTING_TYPES)[0]
-    if meta.og_type in cues.ARTICLE_OG_TYPES:
-        return True, f"og:type={meta.og_type}"
-    path = urlsplit(meta.url or "").path
-    if meta.og_type in cues.NON_ARTICLE_OG_TYPES:
-        # weak on its own (some news sites tag articles "website"): only with a shallow path or little text
-        depth = len([part for part in path.split("/") if part])
-        if depth <= 1 or body_words < cues.LISTING_MAX_BODY_WORDS:
-            return False, f"og:type={meta.og_type}"
-    if meta.url and path in ("", "/"):
-        return False, "url:site-root"
-    if meta.url and _LISTING_PATH.search(path):
-        return False, "url:listing-path"
-    if body_words < cues.MIN_ARTICLE_WORDS:
-        return False, f"short-body:{body_words}<{cues.MIN_ARTICLE_WORDS}"
-    teasers = len(tree.xpath(cues.TEASER_HEADING_XPATH))
-    if teasers >= cues.LISTING_MIN_TEASERS and body_words < cues.LISTING_MAX_BODY_WORDS:
-        return False, f"teasers:{teasers}"
-    return True, "body-text"
+    meta = page.meta
+    articles = meta.jsonld_types & cues.ARTICLE_TYPES
+    if articles:
+        return f"article:jsonld:{sorted(articles)[0]}"
+    listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
+    if listings:
+        return f"listing:jsonld:{sorted(listings)[0]}"
+    if meta.url and _LISTING_PATH.search(urlsplit(meta.url).path):
+        return "listing:url-path"
+    return None
+
+
+@cache
+def default_page_classifier() -> PageTypeClassifier:
+    return PageTypeClassifier.load(DEFAULT_MODEL_PATH)

@@ -113,7 +113,25 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
         raise ExtractionError("not an HTML document")
     if not isinstance(tree.tag, str) or tree.tag.lower() != "html":
         tree = _in_html_document(tree)
+    _merge_trailing_roots(tree)
     return tree
+
+
+def _merge_trailing_roots(root: HtmlElement) -> None:
+    """Content after an early `</html>` is still the page: libxml2 puts it in a second root
+    beside the first (reachable by `//` XPaths, invisible to `root.iter()`); a browser shows it
+    in the body, so it goes to the end of the body."""
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    extra = root.getnext()
+    while extra is not None:
+        following = extra.getnext()
+        if isinstance(extra.tag, str):
+            for child in list(extra.find("body") if extra.find("body") is not None else extra):
+                if child.tag != "head":
+                    body.append(child)
+        extra = following
 
 
 def _in_html_document(fragment: HtmlElement) -> HtmlElement:

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 #: Bumped on any change to the fields, their types or their meaning.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _TS = pa.timestamp("us", tz="UTC")
 _STR_LIST = pa.list_(pa.string())
@@ -62,13 +62,15 @@ class Article:
     )
     body_markdown: str | None = _f(pa.string(), "The body as Markdown (headings, lists, links), when available.")
     word_count: int = _f(pa.int32(), "Number of words in `body`.", nullable=False, default=0)
-    is_article: bool = _f(
-        pa.bool_(),
-        "False for listing, home, category, tag and search pages (their body is empty).",
+    page_type: str = _f(
+        pa.string(),
+        "What the page is: `article`, `forum`, `product`, `collection`, `listing`, `documentation` or `service` "
+        "(WCXB's types). Every type has a body.",
         nullable=False,
-        default=True,
+        default="article",
     )
-    page_type_reason: str | None = _f(pa.string(), "Why the page was (not) taken for an article: the deciding cue.")
+    is_article: bool = _f(pa.bool_(), '`page_type == "article"`.', nullable=False, default=True)
+    page_type_reason: str | None = _f(pa.string(), "Why the page got its type: the classifier's probability.")
     bio: str | None = _f(pa.string(), "The author bio text, if the page has one.")
     promos: list[str] = _f(
         _STR_LIST,

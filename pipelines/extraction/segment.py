@@ -10,7 +10,8 @@ over neighbouring blocks: back to the heading that introduces it, forward over i
 description, price and button. That is what finds units in page builders, where every
 widget has the same classes and a unit is a run of sibling widgets.
 A unit that would swallow the article (its title, or half its paragraph text) is refused.
-The body is then extracted from the tree with the units pruned.
+The units' labels are features of the learned block scorer (`features.py`), and the units
+it does not overrule fill the record's bio, promos, forms and related (`body.py`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex
-from .render import fold
+from .patterns import compile_pattern
+from .whitespace import collapse_whitespace
 
 
 class BlockLabel(str, Enum):
@@ -60,10 +62,8 @@ class Unit:
         return self.elements[0]
 
 
-UNIT_ATTRIBUTE = "data-thresher-label"
-PRUNE_XPATH = f"//*[@{UNIT_ATTRIBUTE}]"
 
-_ATTRIBUTE_CUES = [(BlockLabel(label), re.compile(pattern)) for label, pattern in cues.ATTRIBUTE_CUES]
+_ATTRIBUTE_CUES = [(BlockLabel(label), compile_pattern(pattern)) for label, pattern in cues.ATTRIBUTE_CUES]
 # XPath expressions compiled once (lxml compiles a string on every call)
 _SEARCH_FORM = XPath(cues.SEARCH_FORM_XPATH)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
@@ -76,32 +76,32 @@ _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
-_ANY_ATTRIBUTE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
-_HEADING_CUES = [(BlockLabel(label), re.compile(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
-_FORM_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
-_PROMO_TEXT = re.compile(cues.PROMO_TEXT_PATTERN, re.I)
-_STRONG_PROMO_TEXT = re.compile(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
-_PAID_TEXT = re.compile(cues.PAID_OFFER_PATTERN, re.I)
-_FREE_SIGNUP_TEXT = re.compile(cues.FREE_SIGNUP_PATTERN, re.I)
-_SIGNUP_TEXT = re.compile(cues.SIGNUP_PATTERN, re.I)
-_FORM_NOTE = re.compile(cues.FORM_NOTE_PATTERN, re.I)
-_BIO_TEXT = re.compile(cues.BIO_TEXT_PATTERN, re.I)
-_FIRST_PERSON_INTRO = re.compile(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
-_BIO_CONTINUES = re.compile(cues.BIO_CONTINUATION_PATTERN, re.I)
-_INLINE_RELATED = re.compile(cues.INLINE_RELATED_PATTERN, re.I)
-_SHARE_TEXT = re.compile(cues.SHARE_TEXT_PATTERN, re.I)
-_SHARE_PROMPT = re.compile(cues.SHARE_PROMPT_PATTERN, re.I)
-_BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
-_AD_LABEL = re.compile(cues.AD_LABEL_PATTERN, re.I)
-_DATELINE = re.compile(cues.DATELINE_PATTERN, re.I)
-_EMBED = re.compile(cues.EMBED_CUE_PATTERN)
-_LINE_CUES = [(BlockLabel(label), re.compile(pattern, re.I), words) for label, pattern, words in cues.LINE_CUES]
-_ANY_LINE_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), re.I)
+_ANY_ATTRIBUTE_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
+_HEADING_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
+_FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
+_PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
+_STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
+_PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
+_FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
+_SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
+_FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
+_BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I)
+_FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
+_BIO_CONTINUES = compile_pattern(cues.BIO_CONTINUATION_PATTERN, re.I)
+_INLINE_RELATED = compile_pattern(cues.INLINE_RELATED_PATTERN, re.I)
+_SHARE_TEXT = compile_pattern(cues.SHARE_TEXT_PATTERN, re.I)
+_SHARE_PROMPT = compile_pattern(cues.SHARE_PROMPT_PATTERN, re.I)
+_BYLINE_TEXT = compile_pattern(cues.BYLINE_TEXT_PATTERN, re.I)
+_AD_LABEL = compile_pattern(cues.AD_LABEL_PATTERN, re.I)
+_DATELINE = compile_pattern(cues.DATELINE_PATTERN, re.I)
+_EMBED = compile_pattern(cues.EMBED_CUE_PATTERN)
+_LINE_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I), words) for label, pattern, words in cues.LINE_CUES]
+_ANY_LINE_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), re.I)
 _LINE_CUE_MAX_WORDS = max(words for _, _, words in cues.LINE_CUES)
-_ANY_HEADING_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), re.I)
-_WORDS = re.compile(r"\w+")
-_HONORIFIC = re.compile(cues.HONORIFIC_PATTERN, re.I)
-_PERSON_NAME = re.compile(cues.PERSON_NAME_PATTERN)
+_ANY_HEADING_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), re.I)
+_WORDS = compile_pattern(r"\w+")
+_HONORIFIC = compile_pattern(cues.HONORIFIC_PATTERN, re.I)
+_PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
@@ -145,7 +145,7 @@ class _Page:
     def _title_heading(self, title: str | None) -> HtmlElement | None:
         """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
         h1s = [h for h in self.root.iter("h1") if self._words.get(h)]
-        wanted = fold(title or "").lower()
+        wanted = collapse_whitespace(title or "").lower()
         if wanted:
             for h1 in h1s:
                 text = self.text(h1).lower()
@@ -184,7 +184,7 @@ def _company_pattern(site: str | None) -> re.Pattern[str] | None:
     if not names:
         return None
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(cues.COMPANY_PARAGRAPH_PATTERN.format(name=alternatives), re.I)
+    return compile_pattern(cues.COMPANY_PARAGRAPH_PATTERN.format(name=alternatives), re.I)
 
 
 def _heading_like(block: Block) -> bool:
@@ -268,7 +268,7 @@ class Segmenter:
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
-        self.author_names = [fold(name).lower() for name in authors if _PERSON_NAME.match(fold(name))]
+        self.author_names = [collapse_whitespace(name).lower() for name in authors if _PERSON_NAME.match(collapse_whitespace(name))]
         self.author_tokens = {tok for name in self.author_names for tok in _WORDS.findall(name) if len(tok) >= 3}
         self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
         self.author_first_names = {_WORDS.findall(name)[0] for name in self.author_names}
@@ -716,7 +716,7 @@ class Segmenter:
         if len(links) != 1 and block.element.tag != "a":
             return False
         link = links[0] if links else block.element
-        if len(fold(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
+        if len(collapse_whitespace(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
             return False
         target = urljoin(self.url or "", link.get("href", ""))
         parts = urlsplit(target)
@@ -771,7 +771,7 @@ class Segmenter:
         start, _ = self.index.span(heading)
         if start >= len(self.blocks) or self.blocks[start].element is not heading or self.taken[start]:
             return
-        title = fold(self.title or "").lower()
+        title = collapse_whitespace(self.title or "").lower()
         text = self.blocks[start].text.lower()
         if title and not (text == title or text in title or title in text):
             return
@@ -839,7 +839,7 @@ def segment_page(
     site: str | None = None,
     url: str | None = None,
 ) -> Segmentation:
-    """Label the boilerplate units of a page and mark them for pruning before body extraction.
+    """Label the boilerplate units of a page.
 
     `site` (the site's name or host) lets the company's "X is a leading ..." paragraph be found.
     """
@@ -850,11 +850,6 @@ def segment_page(
     spans = [(unit, index.span(el)) for unit in units for el in unit.elements]
     for unit, (start, end) in sorted(spans, key=lambda item: item[1][0] - item[1][1]):  # outermost first
         block_units[start:end] = [unit] * (end - start)
-    for unit in units:
-        if unit.label is BlockLabel.TITLE:
-            continue  # pruning the headline can make trafilatura miss the article around it
-        for el in unit.elements:
-            el.set(UNIT_ATTRIBUTE, unit.label.value)
     return Segmentation(units, index.blocks, block_units, index)
 
 
@@ -863,11 +858,12 @@ def selector(el: HtmlElement) -> str:
     parts = []
     node = el
     while node is not None and len(parts) < 4 and node.tag not in ("html", "body"):
-        part = node.tag
-        if node.get("id"):
-            part += "#" + node.get("id").split()[0]
-        elif node.get("class"):
-            part += "." + node.get("class").split()[0]
+        part = node.tag if isinstance(node.tag, str) else "node"
+        ident, classes = (node.get("id") or "").split(), (node.get("class") or "").split()
+        if ident:
+            part += "#" + ident[0]
+        elif classes:
+            part += "." + classes[0]
         parts.append(part)
         node = node.getparent()
     return " > ".join(reversed(parts))
@@ -875,7 +871,6 @@ def selector(el: HtmlElement) -> str:
 
 __all__ = [
     "HEADING_TAGS",
-    "PRUNE_XPATH",
     "BlockLabel",
     "Segmentation",
     "Segmenter",

@@ -8,8 +8,9 @@ from urllib.parse import urljoin
 
 from . import cues
 from .blocks import Block
-from .render import fold
+from .body import BodyDecision
 from .segment import BlockLabel, Segmentation, Unit, form_kind, selector
+from .whitespace import collapse_whitespace
 
 _MIN_TEASER_WORDS = 3
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
@@ -27,22 +28,21 @@ def _related_links(unit: Unit, base: str | None) -> list[dict[str, str]]:
 
 
 class _BlockLabeller:
-    """Labels the blocks outside any unit: body (as extracted), title, byline, or other."""
+    """Labels the blocks outside any unit: body (as the scorer decided), title, byline, or other."""
 
-    def __init__(self, body: str, title: str | None, authors: list[str]) -> None:
-        self.body = fold(body)
-        self.body_paragraphs = {fold(p) for p in body.split("\n") if p.strip()}
-        self.title = fold(title or "").lower()
+    def __init__(self, decision: BodyDecision, title: str | None, authors: list[str]) -> None:
+        self.decision = decision
+        self.title = collapse_whitespace(title or "").lower()
         self.authors = [name.lower() for name in authors]
         self.after_title = -1
 
     def label(self, i: int, block: Block) -> tuple[BlockLabel, str]:
         text = block.text
-        if block.kind == "heading" and self.title and fold(text).lower() == self.title:
+        if block.kind == "heading" and self.title and collapse_whitespace(text).lower() == self.title:
             self.after_title = i
             return BlockLabel.TITLE, "heading=title"
-        if text in self.body_paragraphs or (block.words >= cues.MIN_BODY_BLOCK_WORDS and text in self.body):
-            return BlockLabel.BODY, "main-content"
+        if self.decision.body[i]:
+            return BlockLabel.BODY, f"scorer:p={self.decision.probability[i]:.2f}"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if near_title and block.words <= 20 and (
@@ -53,13 +53,13 @@ class _BlockLabeller:
 
 
 def _page_blocks(
-    segmentation: Segmentation, body: str, title: str | None, authors: list[str]
+    segmentation: Segmentation, decision: BodyDecision, title: str | None, authors: list[str]
 ) -> list[dict[str, str]]:
     """Every visible content block in reading order; a unit's blocks make one entry."""
-    labeller = _BlockLabeller(body, title, authors)
+    labeller = _BlockLabeller(decision, title, authors)
     out: list[dict[str, str]] = []
     previous_unit: Unit | None = None
-    for i, (block, unit) in enumerate(zip(segmentation.blocks, segmentation.block_units, strict=True)):
+    for i, (block, unit) in enumerate(zip(segmentation.blocks, decision.block_units, strict=True)):
         if not block.text:
             continue
         if unit is not None:
@@ -84,12 +84,16 @@ def _page_blocks(
 
 
 def fields_from_units(
-    segmentation: Segmentation, body: str, title: str | None, url: str | None, authors: list[str] | None = None
+    segmentation: Segmentation,
+    decision: BodyDecision,
+    title: str | None,
+    url: str | None,
+    authors: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The record fields that come from segmentation; `blocks` lists the whole page in reading order."""
+    """The record fields that come from the kept units; `blocks` lists the whole page in reading order."""
     bios, promos, forms, related = [], [], [], []
     seen_related: set[str] = set()
-    for unit in segmentation.units:
+    for unit in decision.units:
         if unit.label is BlockLabel.BIO:
             bios.append(unit.text)
         elif unit.label is BlockLabel.PROMO:
@@ -106,5 +110,5 @@ def fields_from_units(
         "promos": promos,
         "forms": forms,
         "related": related,
-        "blocks": _page_blocks(segmentation, body, title, authors or []),
+        "blocks": _page_blocks(segmentation, decision, title, authors or []),
     }

@@ -515,7 +515,7 @@ CASES: list[Case] = [
         "no-text",
         "a well-formed page with no text at all",
         "/hostile/types/no-text.html",
-        "filter/not_article",
+        "filter/page_type",
         respond('<!doctype html><html><head><title></title></head><body><div><img src="a.png"></div></body></html>'),
     ),
     # --- HTTP -----------------------------------------------------------------------------

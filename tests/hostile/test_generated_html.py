@@ -26,12 +26,14 @@ import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.extraction import Article, ExtractionError, extract
+from pipelines.extraction import PAGE_TYPES, Article, ExtractionError, extract
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
 EXAMPLES = 300
 
 TAGS = [
+    "o:p",  # namespaced tags of Word exports and embeds
+    "fb:like",
     "html",
     "head",
     "body",
@@ -134,6 +136,12 @@ ATTRIBUTE_VALUES = (
     "newsletter signup",
     "author-bio",
     "related-posts",
+    # odd attribute values pages really have: empty, whitespace only, huge
+    "",
+    " ",
+    " \t\n ",
+    "x" * 5000,
+    "a " * 2000,
 )
 ATTRIBUTES = [
     "class",
@@ -217,6 +225,7 @@ urls = st.sampled_from(
     [None, "", "http://example.test/news/a.html", "https://例え.jp/記事?q=1#x", "not a url", "http://[::1]:8080/x"]
 )
 HEX64 = re.compile(r"[0-9a-f]{64}")
+WORD = re.compile(r"\w+")
 
 
 def assert_valid(article: Article) -> None:
@@ -233,8 +242,8 @@ def assert_valid(article: Article) -> None:
     json.dumps(record, ensure_ascii=False).encode("utf-8")
     assert HEX64.fullmatch(article.content_hash)
     assert article.word_count >= 0
-    if not article.is_article:
-        assert article.body == "" and article.word_count == 0
+    assert article.page_type in PAGE_TYPES and article.is_article == (article.page_type == "article")
+    assert article.word_count == len(WORD.findall(article.body))  # every page type keeps its body
     for value in (article.title, *article.authors):
         assert "\x00" not in (value or "")
 

@@ -1,0 +1,363 @@
+"""Authors as person names only.
+
+Declared authors (JSON-LD `author`, `<meta name=author>` and its kin) come first, then
+the page's byline (`rel=author`, `itemprop=author`, class `byline`/`author`, links to
+author pages, a text starting "By"). Every value is cut down to names: a byline reads
+"By Keith Barry, Senior Autos Reporter | Published May 2", so a name ends where a job
+title, "Published", a date or a separator begins; what is left must look like a person's
+name and must not be the site's name, a section or an e-mail address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from . import cues
+from .pagefacts import PageFacts, clean_text, is_site_name, node_name
+
+_LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
+_NOT_AUTHOR = re.compile(cues.NOT_AUTHOR_PATTERN, re.I)
+_SPLIT = re.compile(cues.AUTHOR_SPLIT_PATTERN, re.I)
+_DATED_SINGLE = re.compile(r"\s*by:?\s+\w+\s*(?:[|·•,\u2013\u2014-]|\s(?:on|at|in|\d))", re.I)
+_LAST_FIRST = re.compile(r"^([^,\s]+(?: [^,\s]+)?),\s*([^,\s]+(?: [^,\s.]+\.?)?)$")
+_VERB_BY = re.compile(r"\s*\w+\s+by\b", re.I)
+_INNER_LEAD = re.compile(cues.AUTHOR_INNER_LEAD_PATTERN, re.I)
+_JOB = re.compile(cues.AUTHOR_JOB_PATTERN, re.I)
+_CREDENTIAL = re.compile(cues.AUTHOR_CREDENTIAL_PATTERN)
+_NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
+_CLASS_TOKEN = re.compile(r"[\s_-]+")
+_TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_APOSTROPHES = "'\u2019"
+_ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
+
+
+def _is_capitalized_name(words: list[str]) -> bool:
+    """Two to MAX_AUTHOR_WORDS words, each capitalized (or a particle, or in a caseless script)."""
+    if not 2 <= len(words) <= cues.MAX_AUTHOR_WORDS:
+        return False
+    for word in words:
+        if word.lower() in cues.NAME_PARTICLES:
+            continue
+        first = word[0]
+        if not (first.isalpha() or first in _APOSTROPHES) or first.islower():
+            return False
+    return True
+
+
+def _next_to_digit(tokens: list[str], index: int) -> bool:
+    return any(any(ch.isdigit() for ch in tokens[i]) for i in (index - 1, index + 1) if 0 <= i < len(tokens))
+
+
+def _words(piece: str) -> list[str]:
+    """The first run of name words in a byline piece.
+
+    Labels, dates and separators before the name are skipped ("Dec. 19, 2025 · Niko
+    Matsakis"); the name ends where a job title, a label, a date or a separator begins.
+    An initial keeps its period ("A. J. Neal").
+    """
+    words: list[str] = []
+    tokens = piece.split()
+    for index, token in enumerate(tokens):
+        bare = token.strip(_TOKEN_STRIP)
+        if len(bare) <= 3 and token.rstrip(",;:|").endswith(".") and bare[:1].isupper():
+            bare += "."  # an initial or an abbreviation: "J.", "Dr.", "Jr."
+        lowered = bare.lower().rstrip(".")
+        if lowered in cues.MONTH_GIVEN_NAMES and not _next_to_digit(tokens, index):
+            lowered = ""  # "April Fulton" is a name, "April 3, 2024" a date
+        if (
+            not bare
+            or lowered in cues.AUTHOR_STOP_WORDS
+            or lowered == "by"
+            or "@" in bare
+            or any(ch.isdigit() for ch in bare)
+        ):
+            if words:
+                break
+            continue
+        words.append(bare)
+        if token[-1] in ",:;|":
+            break
+    return words
+
+
+def _without_site_names(text: str, facts: PageFacts) -> str:
+    """The byline without the site's name in it ("Brian Truitt USA TODAY" -> "Brian Truitt")."""
+    for name in facts.site_names:
+        if len(name) >= 3:
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " | ", text, flags=re.I)
+    return text
+
+
+def person_names(value: str, facts: PageFacts, declared: bool = False, site: bool = False) -> list[str]:
+    """The person names in a byline or an author value, in order, without titles or labels.
+
+    A byline from the markup must give capitalized names of two words or more that are not
+    the site's name (unless `site`: a personal site is named after its author). A `declared`
+    author value (JSON-LD, meta) is taken as the page states it: one word or lowercase is
+    accepted ("kirstin boatto"), but not the site's name.
+    """
+    text = clean_text(value)
+    if not text or len(text) > 300:
+        return []
+    if declared and _NOT_A_NAME_VALUE.search(text):
+        return []
+    led = False
+    lead = inner = None
+    if not declared:
+        inner = _INNER_LEAD.search(text)
+        if inner and len(text[: inner.start()].split()) <= cues.MAX_INNER_LEAD_WORDS:
+            text = text[inner.end() :]  # "This post was written by Danielle Padula, Head of ..."
+        else:
+            inner = None
+        stripped = text if site else _without_site_names(text, facts)
+        lead = _LEAD.match(text)
+        # "Posted by David", "by Amanda · Dec 20": one word is a name after a verb and "by", or
+        # after "by" when a date or separator follows ("By Functionality" alone is a heading)
+        led = stripped == text and bool(
+            (inner and inner.start() == 0) or (lead and (_VERB_BY.match(lead.group(0)) or _DATED_SINGLE.match(text)))
+        )
+        text = stripped
+        if lead and text[lead.end() : lead.end() + 1].islower():
+            return []  # "By checking out, you agree to our Terms and Privacy Policy": prose
+    names: list[str] = []
+    previous = ""
+    for index, piece in enumerate(_SPLIT.split(_LEAD.sub("", text))):
+        piece = _LEAD.sub("", piece.strip())
+        if index == 1 and not names and not declared and len(previous.split()) > cues.MAX_PROSE_PIECE_WORDS:
+            break  # "How an Insurance Company ... Can Support Your Business and Auto Needs": a headline
+        previous = piece
+        if names and _JOB.search(piece):
+            break  # "Name, Senior Director, Content & Marketing, Company": the rest is no name
+        if not piece or _NOT_AUTHOR.search(piece) or (not site and is_site_name(piece, facts, loose=False)):
+            continue
+        words = _words(piece)
+        while len(words) > 1 and words[0].lower().rstrip(".") in cues.NAME_HONORIFICS:
+            words = words[1:]  # "Dr. Ehsan Jazini" -> "Ehsan Jazini"
+        if not words or len(words) > cues.MAX_AUTHOR_WORDS:
+            continue
+        name = " ".join(words)
+        if _NOT_AUTHOR.search(name) or _CREDENTIAL.match(name):
+            continue
+        if site:
+            if (lead or inner) and len(words) <= 3 and _is_capitalized_name(words) and _names_host(words, facts):
+                names.append(name)
+            continue
+        if is_site_name(name, facts, loose=False):
+            continue
+        if declared or _is_capitalized_name(words) or (led and index == 0 and _is_single_name(words, piece)):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _names_host(words: list[str], facts: PageFacts) -> bool:
+    """A personal site: the first and the last word of the name are in the host ("Damien Walter", damiengwalter.com)."""
+    host = (facts.host or "").lower()
+    return is_site_name(" ".join(words), facts, loose=False) and all(w.lower() in host for w in (words[0], words[-1]))
+
+
+def _is_single_name(words: list[str], piece: str) -> bool:
+    """One capitalized word right after "By": "Posted by David at ...", "Posted by BeauHD on ..."."""
+    word = words[0] if len(words) == 1 else ""
+    return len(word) >= 3 and word[0].isupper() and word.isalpha() and piece.split()[0].strip(_TOKEN_STRIP) == word
+
+
+def _declared_site_persons(values: list[str], facts: PageFacts) -> list[str]:
+    """Declared authors that are the site's name and shaped like a person's ("Rick Steves" on his site)."""
+    names = []
+    for value in values:
+        words = _words(clean_text(value))
+        if _is_capitalized_name(words) and is_site_name(" ".join(words), facts, loose=False):
+            names.append(" ".join(words))
+    return list(dict.fromkeys(names))
+
+
+def _jsonld_values(facts: PageFacts) -> list[str]:
+    if facts.article is None:
+        return []
+    value = facts.article.get("author") or facts.article.get("creator")
+    values: list[str] = []
+    for item in (value if isinstance(value, list) else [value])[:20]:
+        if isinstance(item, dict):
+            kinds = item.get("@type")
+            if ({*kinds} if isinstance(kinds, list) else {kinds}) & _ORGANIZATION_TYPES:
+                continue
+        name = node_name(item)
+        if name:
+            values.append(name)
+    return values
+
+
+def _meta_values(facts: PageFacts) -> list[str]:
+    """The values of the first author meta name that has any (citation_author: one tag per author).
+
+    One tag per author often reads "Last, First" (Highwire/Dublin Core): it becomes "First Last".
+    """
+    for key in cues.META_AUTHOR_NAMES:
+        values = [v for v in facts.meta.get(key, ()) if v and not v.startswith(("http", "/"))]
+        if values and key != "twitter:data1":
+            if key in cues.META_AUTHOR_INVERTED_NAMES:
+                values = [_LAST_FIRST.sub(r"\2 \1", value) for value in values]
+            return values
+    return []
+
+
+def _element_text(element: HtmlElement) -> str:
+    """The element's text with a space between its parts ("Gary Marcus<div>Dec 14</div>" is two parts)."""
+    named = element.find('.//*[@itemprop="name"]')
+    if named is not None:
+        return named.get("content") or " ".join(named.itertext())
+    return " ".join(element.itertext())
+
+
+def _is_noise(element: HtmlElement) -> bool:
+    """An author bio, avatar, comment or testimonial: a noise class token after the last author token."""
+    for value in (element.get("class"), element.get("id")):
+        for token in reversed(_CLASS_TOKEN.split((value or "").lower())):
+            if token in cues.AUTHOR_NOISE_CLASS_TOKENS:
+                return True
+            if token in cues.AUTHOR_CLASS_TOKENS:
+                break
+    return False
+
+
+def _byline_text(element: HtmlElement) -> str:
+    """The byline's text; for a bare label ("Written by") the text around it."""
+    text = _element_text(element)
+    for _ in range(2):
+        if _LEAD.sub("", clean_text(text)):
+            break
+        following = element.getnext()
+        for _ in range(3):  # the name may come after an avatar: "Written by: <picture/> <span>Name</span>"
+            if following is None:
+                break
+            after = _element_text(following)
+            if after.strip():
+                return text + " " + after
+            following = following.getnext()
+        else:
+            following = None
+        if element.getnext() is not None:
+            return text
+        if element.getparent() is None:
+            break
+        element = element.getparent()
+        text = _element_text(element)
+    return text
+
+
+def _placement(element: HtmlElement) -> int:
+    """0: in the page's body; 1: inside a menu, footer or sidebar; 2: inside comments.
+
+    Comments always disqualify (a commenter is no author). Menus and footers only rank a
+    candidate lower: the parser nests a whole page inside an unclosed <nav> often enough.
+    """
+    worst = 0
+    node = element.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in cues.BYLINE_EXCLUDED_TAGS or node.get("role") == "navigation":
+            worst = 1
+        for value in (node.get("class"), node.get("id")):
+            tokens = set(_CLASS_TOKEN.split(value.lower())) if value else set()
+            if tokens & cues.BYLINE_COMMENT_CLASS_TOKENS:
+                return 2
+            if tokens & cues.BYLINE_EXCLUDED_CLASS_TOKENS:
+                worst = 1
+        node = node.getparent()
+    return worst
+
+
+def _in_menu(element: HtmlElement) -> bool:
+    """Inside a menu (<nav>, role=navigation, a menu/nav/dropdown class), where "By Industry" heads a list."""
+    node = element.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ("nav", "menu") or node.get("role") == "navigation":
+            return True
+        if set(_CLASS_TOKEN.split((node.get("class") or "").lower())) & cues.BYLINE_MENU_CLASS_TOKENS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements that may hold the byline, in document order, found lazily in one pass."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        value = element.get("class")
+        if value and any(cue in value.lower() for cue in cues.BYLINE_CLASS_SUBSTRINGS):
+            yield element
+            continue
+        text = element.text
+        if text and len(text) < 200:
+            head = text.lstrip()[:12].lower()
+            if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
+                yield element
+                continue
+        declared = element.get("rel") == "author" or element.get("itemprop") == "author"
+        linked = element.tag == "a" and any(cue in (element.get("href") or "") for cue in cues.BYLINE_HREF_SUBSTRINGS)
+        if declared or linked or "byline" in (element.get("id") or ""):
+            yield element
+
+
+def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
+    """The name heading an author card or bio ("Matteo Laratta | Author ...", "This post was written by ...")."""
+    value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if not any(token in cues.AUTHOR_CARD_CLASS_TOKENS for token in _CLASS_TOKEN.split(value)):
+        return []
+    first = next((t for t in element.itertext() if t.strip()), "")
+    return person_names(first, facts) or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
+
+
+def _is_labelled(element: HtmlElement) -> bool:
+    """Found only by its text ("By ..."), not by an author class, rel, itemprop or link."""
+    value = (element.get("class") or "").lower()
+    return (
+        not any(cue in value for cue in cues.BYLINE_CLASS_SUBSTRINGS)
+        and element.tag != "a"
+        and not (element.get("rel") == "author" or element.get("itemprop") == "author")
+    )
+
+
+def _byline_authors(facts: PageFacts) -> list[str]:
+    fallback: list[str] = []
+    card: list[str] = []
+    site_person: list[str] = []
+    for count, element in enumerate(_byline_candidates(facts.tree)):
+        if count >= cues.MAX_BYLINE_ELEMENTS:
+            break
+        if _is_noise(element):
+            if not card and _placement(element) == 0:
+                card = _card_names(element, facts)
+            continue
+        placement = _placement(element)
+        if placement == 2 or (
+            placement == 1
+            and (fallback or (_is_labelled(element) and _in_menu(element) and not _VERB_BY.match(element.text or "")))
+        ):
+            continue  # a "By Industry" menu heading is no byline
+        text = _byline_text(element)
+        if len(text.split()) > cues.MAX_BYLINE_WORDS:  # an author box with a bio: its first line
+            text = next((t for t in element.itertext() if t.strip()), "")
+        names = person_names(text, facts)
+        if names and placement == 0:
+            return names
+        fallback = fallback or names
+        if not names and not site_person and placement == 0:
+            site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
+    return card or fallback or site_person
+
+
+def read_authors(facts: PageFacts) -> list[str]:
+    """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
+
+    A declared author equal to the site's name is often the publisher standing in for the
+    writer (JSON-LD "Cleveland Clinic"), so a byline naming a person wins over it.
+    """
+    declared = _jsonld_values(facts) or _meta_values(facts)
+    names = [name for value in declared for name in person_names(value, facts, declared=True)]
+    if names:
+        return list(dict.fromkeys(names))
+    return _byline_authors(facts) or _declared_site_persons(declared, facts)

@@ -1,0 +1,54 @@
+"""Which blocks are the body: the scorer's probabilities, reconciled with the rule-found units.
+
+The scorer decides block by block. A unit the rules found (a bio, a promo, a form, ...)
+keeps its blocks out of the body unless the scorer is sure they are body text (their
+word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY`): then the rules
+were wrong about it (a recipe's steps are not a promo) and the unit is dropped, its blocks
+going wherever the scorer puts them. A merely likely reading does not overrule a rule:
+an author bio reads like prose, and prose scores well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import cues
+from .blocks import Block
+from .segment import BlockLabel, Segmentation, Unit
+
+#: The headline and byline frame the body and are never part of it, whatever the scorer says.
+_FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
+
+
+@dataclass
+class BodyDecision:
+    body: list[bool]  # per block of the segmentation
+    probability: np.ndarray
+    units: list[Unit]  # the units kept as boilerplate
+    block_units: list[Unit | None]  # per block, its kept unit
+
+
+def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDecision:
+    blocks: list[Block] = segmentation.blocks
+    threshold = cues.BODY_THRESHOLD
+    scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
+    weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
+    for i, unit in enumerate(segmentation.block_units):
+        if unit is not None:
+            sums = weighted.setdefault(id(unit), [0.0, 0.0])
+            sums[0] += blocks[i].words
+            sums[1] += blocks[i].words * float(probability[i])
+    overruled = {
+        id(unit)
+        for unit in segmentation.units
+        if unit.label not in _FRAME_LABELS
+        and (sums := weighted.get(id(unit)))
+        and sums[0]
+        and sums[1] >= cues.UNIT_OVERRULED_MIN_PROBABILITY * sums[0]
+    }
+    units = [u for u in segmentation.units if id(u) not in overruled]
+    block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
+    body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
+    return BodyDecision(body, probability, units, block_units)

@@ -1,0 +1,229 @@
+"""Publication and modification dates, kept apart.
+
+The publication date is what the page declares as such (JSON-LD `datePublished`,
+`article:published_time` and its kin, `itemprop=datePublished`), then the first `<time>`
+that is not marked as an update, then a date in the URL; htmldate's quick search is the
+last resort. A modification date never stands in for the publication date: that was the
+main cause of wrong dates (a page's "Updated ..." line read as its date).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse
+from dateutil.parser import parse as parse_loose
+from lxml.html import HtmlElement
+
+from . import cues
+from .pagefacts import PageFacts, clean_text
+
+_UPDATED_CLASS = re.compile(cues.UPDATED_CLASS_PATTERN, re.I)
+_UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
+_UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
+_URL_DATE = re.compile(cues.URL_DATE_PATTERN)
+_TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
+_HAS_DIGIT = re.compile(r"\d")
+_DEFAULT = datetime(2000, 1, 1)
+
+
+def parse_date(value: object) -> datetime | None:
+    """A datetime from an ISO or a common written date; None for what is no plausible page date."""
+    if not isinstance(value, str):
+        return None
+    text = clean_text(value)
+    if not text or not _HAS_DIGIT.search(text) or len(text) > 80:
+        return None
+    try:
+        parsed = isoparse(text)
+    except (ValueError, OverflowError):
+        try:
+            with warnings.catch_warnings():  # "EST", "IST": unknown zone names are read as UTC
+                warnings.simplefilter("ignore", UnknownTimezoneWarning)
+                parsed = parse_loose(text, default=_DEFAULT)
+        except (ParserError, ValueError, OverflowError, TypeError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    now = datetime.now(timezone.utc)
+    if parsed.year < cues.MIN_PUBLISHED_YEAR or parsed.year > now.year + 1:
+        return None
+    return parsed
+
+
+def as_utc_iso(parsed: datetime) -> str:
+    return parsed.astimezone(timezone.utc).isoformat()
+
+
+def _jsonld_date(facts: PageFacts, key: str) -> datetime | None:
+    if facts.article is not None and (parsed := parse_date(facts.article.get(key))):
+        return parsed
+    for _, node in facts.nodes:
+        if parsed := parse_date(node.get(key)):
+            return parsed
+    return None
+
+
+def _meta_date(facts: PageFacts, names: tuple[str, ...]) -> tuple[datetime | None, str | None]:
+    for name in names:
+        for value in facts.meta.get(name, ()):
+            if parsed := parse_date(value):
+                return parsed, name
+    return None, None
+
+
+def _is_update(element: HtmlElement) -> bool:
+    """A <time> the page marks as a modification: by class/id/itemprop, or an "Updated" label before it."""
+    parent = element.getparent()
+    for node in (element, parent):
+        if node is not None and _UPDATED_CLASS.search(" ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))):
+            return True
+    previous = element.getprevious()
+    label = previous.tail if previous is not None else (parent.text if parent is not None else None)
+    if previous is not None and not (label or "").strip():
+        label = previous.text_content()
+    return bool(label and _UPDATED_LABEL.search(label[-60:]))
+
+
+def _time_elements(facts: PageFacts) -> tuple[datetime | None, datetime | None]:
+    """The first published-looking and the first updated-looking <time datetime> of the page."""
+    published = modified = None
+    for count, element in enumerate(facts.tree.iter("time")):
+        if count >= cues.MAX_TIME_ELEMENTS:
+            break
+        parsed = parse_date(element.get("datetime") or element.text)
+        if parsed is None:
+            continue
+        if (element.get("itemprop") or "").lower() == "datepublished" or element.get("pubdate") is not None:
+            return parsed, modified
+        if _is_update(element):
+            modified = modified or parsed
+        elif published is None:
+            published = parsed
+    return published, modified
+
+
+def _itemprop_date(facts: PageFacts, prop: str) -> datetime | None:
+    for element in facts.tree.xpath(f'//*[@itemprop="{prop}"][not(self::meta)]'):
+        if parsed := parse_date(element.get("datetime") or element.get("content") or element.text_content()[:60]):
+            return parsed
+    return None
+
+
+def _url_date(url: str | None) -> datetime | None:
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def _text_date(facts: PageFacts) -> datetime | None:
+    """A date written in the text after the headline, not labelled as an update.
+
+    Many pages show their date only as text ("Dec 17, 2025" under the headline); htmldate's
+    quick search does not read it.
+    """
+    previous = ""
+    for text in facts.tree.xpath(cues.TEXT_DATE_XPATH):
+        for match in _TEXT_DATE.finditer(text):
+            label = (previous + " " + text[: match.start()])[-60:]
+            if _UPDATED_LABEL.search(label):
+                continue
+            if parsed := parse_date(match.group(0).replace(".", " ")):
+                return parsed
+        previous = text
+    return None
+
+
+def _shown_date(facts: PageFacts) -> datetime | None:
+    """The date on a short line just under the headline ("Dec 17, 2025", "Published 17 December 2025").
+
+    Only a line that is little more than the date (a byline, a date stamp) counts: a date in
+    a sentence of the article is about something else.
+    """
+    previous = ""
+    for text in facts.tree.xpath(cues.SHOWN_DATE_XPATH):
+        text = clean_text(text)
+        match = _TEXT_DATE.search(text)
+        if match and len(text) <= cues.MAX_SHOWN_DATE_LINE:
+            label = (previous + " " + text[: match.start()])[-60:]
+            if _UPDATED_LABEL.search(label) or _UPDATED_ANYWHERE.search(text):
+                return None  # the line under the headline is the update: the declared date stands
+            return parse_date(match.group(0).replace(".", " "))
+        previous = text
+    return None
+
+
+def _htmldate(facts: PageFacts) -> datetime | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(facts.tree, url=facts.url, extensive_search=False, original_date=True)
+    except Exception:  # noqa: BLE001 - htmldate is a best-effort fallback; a bug there must not fail the page
+        return None
+    return parse_date(found) if found else None
+
+
+def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
+    """(published, its source, modified), ISO 8601 in UTC.
+
+    The readers are tried in order of trust and stop at the first date found: the cheap
+    declared ones first, htmldate last, as it costs more than all the others together.
+    """
+    time_published, time_modified = _time_elements(facts)
+    modified = (
+        _meta_date(facts, cues.META_MODIFIED_NAMES)[0]
+        or _jsonld_date(facts, "dateModified")
+        or _itemprop_date(facts, "dateModified")
+        or time_modified
+    )
+    readers: tuple[tuple[Callable[[], tuple[datetime | None, str | None]], str], ...] = (
+        (lambda: _meta_date(facts, cues.META_PUBLISHED_NAMES[:2]), "meta"),
+        (lambda: (_jsonld_date(facts, "datePublished"), None), "jsonld"),
+        (lambda: _meta_date(facts, cues.META_PUBLISHED_NAMES[2:]), "meta"),
+        (lambda: (_itemprop_date(facts, "datePublished"), None), "itemprop"),
+        (lambda: (time_published, None), "time"),
+        (lambda: (_url_date(facts.url), None), "url"),
+        (lambda: (_text_date(facts), None), "text"),
+        (lambda: (_htmldate(facts), None), "htmldate"),
+    )
+    for read, source in readers:
+        published, name = read()
+        if published is not None:
+            if source in ("meta", "jsonld", "itemprop") and (visible := _visible_date(facts, published, modified)):
+                published, source, name = visible, "text:visible", None
+            return (
+                as_utc_iso(published),
+                f"{source}:{name}" if name else source,
+                as_utc_iso(modified) if modified else None,
+            )
+    return None, None, as_utc_iso(modified) if modified else None
+
+
+def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | None) -> datetime | None:
+    """The date shown under the headline when it contradicts the declared publication date.
+
+    Templates and SEO plugins often declare a publication date that is not the one the page
+    shows (a migration date, the first draft). The shown date wins when it is not labelled as
+    an update, differs from the declared one by more than a day (a day is a time zone: the
+    declared timestamp is kept then), and is not the declared modification date; a date in the
+    URL that agrees with the declared one settles it.
+    """
+    in_url = _url_date(facts.url)
+    if in_url is not None and abs((in_url.date() - declared.astimezone(timezone.utc).date()).days) <= 1:
+        return None  # the URL confirms the declared date
+    shown = _shown_date(facts)
+    if shown is None:
+        return None
+    day = shown.date()
+    if abs((day - declared.astimezone(timezone.utc).date()).days) <= 1:
+        return None
+    if modified is not None and abs((day - modified.astimezone(timezone.utc).date()).days) <= 1:
+        return None
+    return shown

@@ -1,0 +1,38 @@
+"""One page read once: its tree, metadata, segmentation and block features.
+
+`extract` turns this into a record; `training/train.py` turns the same thing into training
+rows, so the model learns from exactly what it will be asked about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from lxml.html import HtmlElement
+
+from . import cues
+from .blocks import reveal_noscript, truncate_blocks, wrap_loose_text
+from .features import block_features
+from .metadata import PageMetadata, read_metadata
+from .parse import parse_html
+from .segment import Segmentation, segment_page
+
+
+@dataclass
+class AnalysedPage:
+    tree: HtmlElement
+    meta: PageMetadata
+    segmentation: Segmentation
+    features: np.ndarray  # one row of features.FEATURE_NAMES per segmentation.blocks
+
+
+def analyse_page(html: str | bytes, url: str | None = None, content_type: str | None = None) -> AnalysedPage:
+    """Parse, bound, read metadata, segment and describe every block of one page."""
+    tree = parse_html(html, content_type)
+    truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
+    reveal_noscript(tree)
+    wrap_loose_text(tree)
+    meta = read_metadata(tree, url)
+    segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url)
+    return AnalysedPage(tree, meta, segmentation, block_features(tree, segmentation))

@@ -1,0 +1,191 @@
+"""The facts a page declares about itself (<meta> tags, JSON-LD), read once per page.
+
+`read_facts` is the single pass over the `<meta>` elements and the JSON-LD scripts that
+the title, author and date readers share, so none of them walks the tree again for them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from . import cues
+
+_JSON_NODES_MAX = 400
+_JSON_DEPTH_MAX = 10
+_SPACE = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_text(value: object) -> str:
+    """One line of text: whitespace collapsed, zero-width characters gone."""
+    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", str(value))).strip()
+
+
+def _types(node: dict) -> set[str]:
+    kind = node.get("@type")
+    return {
+        name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+        for name in (kind if isinstance(kind, list) else [kind])
+        if isinstance(name, str)
+    }
+
+
+@dataclass
+class PageFacts:
+    """What a page declares about itself, read once and shared by the field readers."""
+
+    tree: HtmlElement
+    url: str | None
+    host: str | None
+    #: <meta> content by lowercased property/name/itemprop, in document order.
+    meta: dict[str, list[str]]
+    #: Every JSON-LD object that has an @type, in document order, with its types.
+    nodes: list[tuple[set[str], dict]]
+    #: The JSON-LD node of the article (an ARTICLE_TYPES node, else one with a headline).
+    article: dict | None
+    #: Names the site goes by (og:site_name, publisher, WebSite ...), first the most trusted.
+    site_names: list[str]
+
+    def first_meta(self, names: tuple[str, ...]) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value:
+                    return value
+        return None
+
+
+def _read_meta(tree: HtmlElement) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        content = clean_text(content)
+        for attribute in ("property", "name", "itemprop"):
+            key = element.get(attribute)
+            if key:
+                found.setdefault(key.strip().lower(), []).append(content)
+    return found
+
+
+def _read_jsonld(tree: HtmlElement) -> list[tuple[set[str], dict]]:
+    """Every typed JSON-LD object; a script that does not parse is skipped, never fatal."""
+    nodes: list[tuple[set[str], dict]] = []
+
+    def walk(node: object, depth: int) -> None:
+        if depth > _JSON_DEPTH_MAX or len(nodes) >= _JSON_NODES_MAX:
+            return
+        if isinstance(node, list):
+            for child in node[:200]:
+                walk(child, depth + 1)
+        elif isinstance(node, dict):
+            types = _types(node)
+            if types:
+                nodes.append((types, node))
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if key in node:
+                    walk(node[key], depth + 1)
+
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            walk(json.loads(script.text, strict=False), 0)
+        except (ValueError, RecursionError):
+            continue
+    return nodes
+
+
+def _article_node(nodes: list[tuple[set[str], dict]]) -> dict | None:
+    for types, node in nodes:
+        if types & cues.ARTICLE_TYPES:
+            return node
+    for _, node in nodes:
+        if isinstance(node.get("headline"), str) or "datePublished" in node:
+            return node
+    return None
+
+
+def node_name(value: object) -> str | None:
+    """The name of a JSON-LD value that is a name or an object with a name."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str):
+        return clean_text(value) or None
+    return None
+
+
+def _site_names(meta: dict[str, list[str]], nodes: list[tuple[set[str], dict]], article: dict | None) -> list[str]:
+    names: list[str] = []
+    for key in cues.META_SITE_NAMES:
+        names.extend(value.lstrip("@") for value in meta.get(key, ()) if value and not value.startswith("http"))
+    if article is not None:
+        names.append(node_name(article.get("publisher")) or "")
+    for types, node in nodes:
+        if types & {"WebSite", "Organization", "NewsMediaOrganization", "Corporation", "LocalBusiness"}:
+            names.append(node_name(node) or "")
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def read_facts(tree: HtmlElement, url: str | None) -> PageFacts:
+    meta = _read_meta(tree)
+    nodes = _read_jsonld(tree)
+    article = _article_node(nodes)
+    host = urlsplit(url or "").hostname or None
+    return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+#: Host labels that say nothing about the site's name.
+_GENERIC_LABELS = frozenset(
+    {"www", "m", "mobile", "amp", "blog", "blogs", "news", "en", "de", "fr", "es", "com", "org"}
+)
+
+
+def compact(text: str) -> str:
+    """Lowercase letters and digits only: "The Motley Fool" -> "themotleyfool"."""
+    return _NON_WORD.sub("", text.casefold())
+
+
+def host_labels(host: str | None) -> list[str]:
+    """The labels of the host that can name the site (no www, no TLD): "news.example.co.uk" -> ["news", "example"]."""
+    if not host:
+        return []
+    labels = host.lower().split(".")[:-1]
+    if len(labels) >= 2 and len(labels[-1]) <= 3 and labels[-1] in ("co", "com", "org", "net", "ac", "gov", "edu"):
+        labels = labels[:-1]
+    return [label.replace("-", "") for label in labels if label not in _GENERIC_LABELS and len(label) >= 3]
+
+
+def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
+    """Whether `text` names the site: a declared site name, or (`loose`) a phrase the host is made of.
+
+    Titles use the loose test ("The Motley Fool" on fool.com); authors the strict one, since
+    a personal site is named after its author ("Sam Bossley" on sam.bossley.com).
+    """
+    key = compact(text)
+    if not key:
+        return False
+    if facts.host and key == compact(facts.host.removeprefix("www.")):
+        return True
+    for name in facts.site_names:
+        other = compact(name)
+        if key == other:
+            return True
+        if loose and other and len(key) >= 4 and (other.startswith(key) or key.startswith(other)):
+            return True
+    if not loose:
+        return False
+    for label in host_labels(facts.host):
+        if key == label or (len(label) >= 4 and label in key and len(key) <= 3 * len(label)):
+            return True
+        if len(key) >= 5 and key in label:
+            return True
+    return False

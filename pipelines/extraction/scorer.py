@@ -1,0 +1,67 @@
+"""The learned block scorer: the probability that each content block is body text.
+
+Two LightGBM stages, trained by `training/train.py` (see `training/README.md`). The first
+reads each block's own features (`features.FEATURE_NAMES`); the second reads them again with
+the first stage's probabilities around the block (`features.CONTEXT_FEATURE_NAMES`: its
+neighbours, its containers), so an isolated short paragraph inside an article is kept and
+a lone wordy block in a sidebar is not. The model file is JSON holding both stages and the
+feature names they were trained on; loading refuses a file whose features differ from the
+code's, so a stale model cannot silently score the wrong columns.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
+from .page import AnalysedPage
+
+#: The shipped model, retrained by `python training/train.py`.
+DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "blocks.json"
+_FORMAT = "thresher-block-scorer/1"
+
+
+class BlockScorer:
+    """Scores the blocks of a page; one instance serves any number of pages."""
+
+    def __init__(self, block_model: lightgbm.Booster, context_model: lightgbm.Booster) -> None:
+        for booster, names in ((block_model, FEATURE_NAMES), (context_model, FEATURE_NAMES + CONTEXT_FEATURE_NAMES)):
+            if tuple(booster.feature_name()) != names:
+                differ = sorted(set(names) ^ set(booster.feature_name()))
+                raise ValueError(f"model features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
+        self.block_model = block_model
+        self.context_model = context_model
+
+    @classmethod
+    def load(cls, path: str | Path) -> BlockScorer:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT:
+            raise ValueError(f"{path}: not a {_FORMAT} model file")
+        return cls(*(lightgbm.Booster(model_str=text) for text in data["stages"]))
+
+    def save(self, path: str | Path) -> None:
+        stages = [model.model_to_string() for model in (self.block_model, self.context_model)]
+        Path(path).write_text(json.dumps({"format": _FORMAT, "stages": stages}), encoding="utf-8")
+
+    def probability(self, features: np.ndarray, words: np.ndarray, spans: np.ndarray) -> np.ndarray:
+        """Body probability per block from its feature rows, word counts and `context_spans`."""
+        if not len(features):
+            return np.zeros(0, dtype=np.float64)
+        first = self.block_model.predict(features, num_threads=1)
+        both = np.hstack((features, context_features(words, spans, first)))
+        return self.context_model.predict(both, num_threads=1)
+
+    def body_probability(self, page: AnalysedPage) -> np.ndarray:
+        blocks = page.segmentation.blocks
+        words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
+        return self.probability(page.features, words, context_spans(page.segmentation))
+
+
+@cache
+def default_scorer() -> BlockScorer:
+    return BlockScorer.load(DEFAULT_MODEL_PATH)

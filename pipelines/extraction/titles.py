@@ -1,0 +1,139 @@
+"""The headline: an `<h1>` the page's declared titles confirm, else a declared title without the site name.
+
+Declared titles (og:title, JSON-LD headline, `<title>`) often carry the site name
+("Headline | TechCrunch", "Site: Headline"), and pages often have several `<h1>` (the
+logo, a section name, the headline). An `<h1>` is taken when a declared title is that
+`<h1>`, or that `<h1>` plus a separated suffix or prefix; then the site name does not
+matter. Otherwise the first declared title is taken with parts that name the site cut off.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lxml.html import HtmlElement
+
+from . import cues
+from .pagefacts import PageFacts, clean_text, is_site_name
+
+_SEPARATOR = re.compile(f"({cues.TITLE_SEPARATOR_PATTERN})")
+_PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
+_WORD = re.compile(r"\w+")
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+def strip_site_name(title: str, facts: PageFacts) -> str:
+    """`title` without leading or trailing parts that name the site ("Headline | Site" -> "Headline")."""
+    parts = _SEPARATOR.split(title)  # text, separator, text, separator, ...
+    changed = True
+    while changed and len(parts) >= 3:
+        changed = False
+        if is_site_name(parts[-1], facts):
+            parts = parts[:-2]
+            changed = True
+        elif is_site_name(parts[0], facts):
+            parts = parts[2:]
+            changed = True
+    stripped = "".join(parts).strip()
+    head, colon, rest = stripped.partition(":")
+    if colon and rest.strip() and _PREFIX_SEPARATOR.match(stripped, len(head)) and is_site_name(head, facts):
+        stripped = rest.strip()
+    return stripped or title
+
+
+def _unescaped(text: str) -> str:
+    """A title with its entities decoded: a page that escapes twice shows "&#x26;" for "&"."""
+    return html.unescape(text) if "&" in text and ";" in text else text
+
+
+def _h1_texts(tree: HtmlElement) -> list[str]:
+    texts = []
+    for element in tree.iter("h1"):
+        text = _unescaped(clean_text("".join(element.itertext())))
+        if text and len(text) <= cues.MAX_TITLE_CHARS:
+            texts.append(text)
+        if len(texts) >= cues.MAX_H1:
+            break
+    return texts
+
+
+def _declared_titles(facts: PageFacts) -> list[tuple[str, str]]:
+    """(title, source) in order of trust: og:title and friends, JSON-LD headline, <title>."""
+    titles: list[tuple[str, str]] = []
+    for key in cues.META_TITLE_NAMES:
+        titles.extend((_unescaped(value), key) for value in facts.meta.get(key, ())[:1] if value)
+    if facts.article is not None:
+        headline = facts.article.get("headline") or facts.article.get("name")
+        if isinstance(headline, str) and clean_text(headline):
+            titles.insert(1 if titles else 0, (clean_text(headline), "jsonld:headline"))
+    element = facts.tree.find(".//title")
+    if element is not None and element.text and clean_text(element.text):
+        titles.append((clean_text(element.text), "title"))
+    return titles
+
+
+def _confirms(h1: str, declared: str) -> bool:
+    """The declared title is the h1, or the h1 with a separated prefix or suffix."""
+    h, d = _norm(h1), _norm(declared)
+    if not h:
+        return False
+    if h == d:
+        return True
+    if d.startswith(h):
+        return bool(_SEPARATOR.match(d, len(h)) or d[len(h) :].lstrip().startswith((":", "|", "-", "•", "/")))
+    if d.endswith(h):
+        return bool(re.search(f"(?:{cues.TITLE_SEPARATOR_PATTERN}|:\\s*)$", d[: -len(h)]))
+    return False
+
+
+def _overlap(h1: str, declared: str) -> float:
+    """The share of the h1's words that the declared title has too."""
+    words = set(_WORD.findall(h1.casefold()))
+    return len(words & set(_WORD.findall(declared.casefold()))) / len(words) if words else 0.0
+
+
+def _declares_article(facts: PageFacts) -> bool:
+    og_type = (facts.first_meta(("og:type",)) or "").lower()
+    return og_type in cues.ARTICLE_OG_TYPES or any(types & cues.ARTICLE_TYPES for types, _ in facts.nodes)
+
+
+def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
+    """The headline and where it came from.
+
+    An `<h1>` the declared titles confirm wins; else the `<h1>` that shares most words with
+    them: declared titles are often rewritten for search engines and social cards ("Top 10
+    ... for 2026 | Site"), while the page shows its headline in the `<h1>`. Logos, section
+    names and menus in other `<h1>` share no words with the declared title.
+    """
+    declared = _declared_titles(facts)
+    all_h1s = _h1_texts(facts.tree)
+    h1s = [h1 for h1 in all_h1s if not is_site_name(h1, facts)]
+    for h1 in h1s:
+        if any(_confirms(h1, title) for title, _ in declared):
+            return h1, "h1"
+    if not _declares_article(facts):  # a home or listing page: its headline is the site's name
+        for h1 in all_h1s:
+            if any(_confirms(h1, title) for title, _ in declared):
+                return h1, "h1:site"
+    if declared:
+        best, score = None, 0.0
+        for h1 in h1s:
+            value = max(_overlap(h1, title) for title, _ in declared)
+            if value > score:
+                best, score = h1, value
+        if best is not None and score >= cues.H1_MIN_TITLE_OVERLAP:
+            return strip_site_name(best, facts), "h1:overlap"
+    for title, source in declared:
+        stripped = strip_site_name(title, facts)
+        if not is_site_name(stripped, facts):
+            return stripped, source
+    if h1s:
+        return h1s[0], "h1:unconfirmed"
+    if declared:
+        return declared[0][0], declared[0][1] + ":site"
+    return None, None

@@ -1,0 +1,79 @@
+"""Content blocks as a reader sees them: loose text, spacing, hidden text, script-built pages."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from pipelines.extraction import extract
+from pipelines.extraction.blocks import BlockIndex, reveal_noscript, wrap_loose_text
+from pipelines.extraction.segment import selector
+
+
+def _blocks(html: str) -> list[str]:
+    tree = lxml.html.fromstring(html)
+    wrap_loose_text(tree)
+    return [b.text for b in BlockIndex(tree).blocks if b.text]
+
+
+def test_loose_text_beside_blocks_becomes_paragraphs_split_at_br() -> None:
+    html = (
+        "<html><body><div><table><tr><td>Photo credit</td></tr></table><br><br>"
+        "First paragraph of the story.<br>Second <b>paragraph</b> here.<div>Box</div>Closing words.</div></body></html>"
+    )
+    assert _blocks(html) == [
+        "Photo credit",
+        "First paragraph of the story.",
+        "Second paragraph here.",
+        "Box",
+        "Closing words.",
+    ]
+
+
+def test_long_loose_text_is_kept_not_skipped() -> None:
+    sentence = "This sentence is part of a long article written without paragraph tags. "
+    html = f"<html><body><div id='story'>{sentence * 30}<br><br>{sentence * 30}<div>Ad</div></div></body></html>"
+    texts = _blocks(html)
+    assert sum(len(t.split()) for t in texts) == 2 * 30 * len(sentence.split()) + 1
+
+
+def test_space_only_where_block_elements_meet() -> None:
+    html = "<html><body><p>A fri<b>end</b>ly <i>word</i>.</p><div><span>Note:</span><div>The end</div></div></body></html>"
+    assert _blocks(html) == ["A friendly word.", "Note:", "The end"]
+    tree = lxml.html.fromstring("<html><body><p>Line one<br>line two</p></body></html>")
+    assert [b.text for b in BlockIndex(tree).blocks] == ["Line one line two"]
+
+
+def test_hover_cards_and_screen_reader_text_are_hidden() -> None:
+    html = (
+        "<html><body><p>Senator <a href='/p'>Kristi Noem<span class='hovercard'>Kristi Lynn Noem South Dakota</span></a>"
+        " said<span class='sr-only'> (opens in a new window)</span> no.</p>"
+        "<p>Text<span role='tooltip'>tip</span> here<span aria-hidden='true'>icon</span>.</p></body></html>"
+    )
+    assert _blocks(html) == ["Senator Kristi Noem said no.", "Text here."]
+
+
+def test_noscript_page_is_revealed_only_when_it_is_the_page() -> None:
+    words = "forum post text " * 40
+    tree = lxml.html.fromstring(f"<html><body><section></section><noscript><div><p>{words}</p></div></noscript></body></html>")
+    assert reveal_noscript(tree)
+    assert BlockIndex(tree).blocks[0].words == 120
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{words} {words}</p></article><noscript><p>{words}</p></noscript></body></html>"
+    )
+    assert not reveal_noscript(tree)
+    assert sum(b.words for b in BlockIndex(tree).blocks) == 240
+
+
+def test_selector_survives_odd_attributes() -> None:
+    tree = lxml.html.fromstring('<html><body><div class="  " id=" "><p class="\t">x</p></div></body></html>')
+    assert selector(tree.find(".//p")) == "div > p"
+
+
+def test_odd_attributes_extract_without_error() -> None:
+    html = (
+        '<html><body><article class=" " id=""><h1 class="   ">Title words here</h1>'
+        f'<p class="{"x" * 100_000}" data-x="">Body text of the page, long enough to count as a paragraph.</p>'
+        '<svg:rect xmlns:svg="http://www.w3.org/2000/svg"/><p id="  ">More body text follows here.</p></article></body></html>'
+    )
+    article = extract(html.encode(), "https://example.com/a/odd-attributes")
+    assert "More body text follows here." in article.body

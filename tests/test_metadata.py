@@ -1,0 +1,280 @@
+"""Page metadata from small hand-written pages: headline, person names, publication date."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from lxml.html import fromstring
+
+from pipelines.extraction.metadata import read_metadata
+
+URL = "https://www.courier.example/2024/03/12/story"
+
+
+def meta(head: str = "", body: str = "", url: str = URL):
+    return read_metadata(fromstring(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+def jsonld(text: str) -> str:
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+SITE = '<meta property="og:site_name" content="Millbrook Courier">'
+
+
+# --- title ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Council approves park \u2013 Millbrook Courier",
+        "Council approves park | Millbrook Courier",
+        "Millbrook Courier: Council approves park",
+        "Council approves park - Millbrook Courier",
+    ],
+)
+def test_site_name_is_cut_from_the_declared_title(title):
+    assert meta(SITE + f"<title>{title}</title>").title == "Council approves park"
+
+
+def test_site_name_known_only_from_the_host_is_cut():
+    page = meta("<title>Council approves park | Courier</title>", url="https://courier.example/story")
+    assert page.title == "Council approves park"
+
+
+def test_h1_confirmed_by_og_title_wins_over_the_title_tag():
+    page = meta(
+        '<meta property="og:title" content="Council approves park on rail yard | MC"><title>Park | Site</title>',
+        "<h1>Courier</h1><h1>Council approves park on rail yard</h1>",
+    )
+    assert (page.title, page.title_source) == ("Council approves park on rail yard", "h1")
+
+
+def test_h1_wins_over_a_rewritten_og_title():
+    page = meta(
+        '<meta property="og:title" content="Top 7 facts about the new park for 2025">',
+        "<h1>Menu</h1><h1>Seven facts about the new park</h1>",
+    )
+    assert page.title == "Seven facts about the new park"
+
+
+def test_og_title_without_site_name_when_no_h1_matches():
+    page = meta(SITE + '<meta property="og:title" content="Council approves park | Millbrook Courier">')
+    assert page.title == "Council approves park"
+
+
+def test_a_home_page_keeps_the_site_name_as_title():
+    assert meta(SITE + "<title>Millbrook Courier</title>", "<h1>Millbrook Courier</h1>").title == "Millbrook Courier"
+
+
+# --- authors ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("By Keith Barry, Senior Autos Reporter", ["Keith Barry"]),
+        ("By Zackery Cuevas Writer", ["Zackery Cuevas"]),
+        ("Keith Barry | Published May 2, 2024", ["Keith Barry"]),
+        ("Updated: May 3, 2024 by Ana Lima", ["Ana Lima"]),
+        ("By Ana Lima and Tomasz Kowalczyk", ["Ana Lima", "Tomasz Kowalczyk"]),
+        ("By Ana Lima, Tomasz Kowalczyk & Ruth Abernethy", ["Ana Lima", "Tomasz Kowalczyk", "Ruth Abernethy"]),
+        ("By A. J. Neal", ["A. J. Neal"]),
+        ("By Millbrook Courier Published May 2", []),
+        ("By ana.lima@courier.example", []),
+    ],
+)
+def test_byline_gives_person_names_only(byline, names):
+    assert meta(SITE, f'<h1>Headline</h1><p class="byline">{byline}</p>').authors == names
+
+
+def test_section_name_and_email_are_no_authors():
+    assert meta('<meta name="author" content="Hardware">').authors == []
+    assert meta('<meta name="author" content="news@courier.example">').authors == []
+
+
+def test_site_name_in_meta_author_gives_way_to_the_byline():
+    page = meta(
+        SITE + jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Millbrook Courier"}}'),
+        '<p class="byline">By Dana Whitfield</p>',
+    )
+    assert page.authors == ["Dana Whitfield"]
+
+
+def test_jsonld_authors_and_organizations():
+    page = meta(
+        jsonld(
+            '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Dana Whitfield"},'
+            ' {"@type": "Organization", "name": "Courier Newsroom"}, {"@type": "Person", "name": "Ruth Abernethy"}]}'
+        )
+    )
+    assert page.authors == ["Dana Whitfield", "Ruth Abernethy"]
+
+
+def test_commenters_are_not_authors():
+    body = '<div id="comments"><div class="comment-author">By Chris Sutter</div></div>'
+    assert meta("", "<h1>Headline</h1>" + body).authors == []
+
+
+# --- dates ------------------------------------------------------------------------
+def test_jsonld_published_not_modified():
+    page = meta(
+        jsonld(
+            '{"@type": "NewsArticle", "dateModified": "2024-05-01T10:00:00Z", "datePublished": "2024-03-12T08:30:00+01:00"}'
+        )
+    )
+    assert page.published == "2024-03-12T07:30:00+00:00"
+    assert page.modified == "2024-05-01T10:00:00+00:00"
+
+
+def test_article_published_time_not_modified_time():
+    page = meta(
+        '<meta property="article:modified_time" content="2024-05-01T10:00:00Z">'
+        '<meta property="article:published_time" content="2024-03-12T08:30:00Z">'
+    )
+    assert (page.published, page.modified) == ("2024-03-12T08:30:00+00:00", "2024-05-01T10:00:00+00:00")
+
+
+def test_updated_time_element_is_the_modification_date():
+    page = meta(
+        "",
+        '<h1>Headline</h1><p><time class="updated" datetime="2024-05-01">May 1</time>'
+        '<time datetime="2024-03-12">March 12</time></p>',
+        url="https://courier.example/story",
+    )
+    assert page.published == "2024-03-12T00:00:00+00:00"
+    assert page.modified == "2024-05-01T00:00:00+00:00"
+
+
+def test_labelled_update_in_text_is_skipped():
+    page = meta(
+        "", "<h1>Headline</h1><p>Updated May 1, 2024</p><p>Published March 12, 2024</p>", url="https://c.example/s"
+    )
+    assert page.published.startswith("2024-03-12")
+
+
+def test_date_in_the_url():
+    assert meta("", "<h1>Headline</h1>").published == "2024-03-12T00:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "script",
+    ["{not json", '{"@type": "NewsArticle", "datePublished": 12, "author": 5}', "[1, 2, [3]]", "", '"text"'],
+)
+def test_broken_jsonld_does_not_crash(script):
+    page = meta(jsonld(script) + "<title>Story | Courier</title>", "<h1>Story</h1>")
+    assert page.title == "Story"
+
+
+# --- authors: bylines as pages write them --------------------------------------------
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("By April Fulton", ["April Fulton"]),  # a month that is a given name
+        ("Posted by David at December 16, 2025 11:15 AM", ["David"]),  # one name after "Posted by"
+        ("by Amanda \u00b7 Dec 20, 2025", ["Amanda"]),  # one name after "by" and before a date
+        ("By Functionality", []),  # a heading, not a byline
+        (
+            "By Daniel Burstein, Senior Director, Content &amp; Marketing, Acme and MECLABS Institute",
+            ["Daniel Burstein"],
+        ),
+        ("By Dr. Ehsan Jazini", ["Ehsan Jazini"]),  # an honorific is no part of the name
+        ("By Team Tiger Data", []),  # a team
+        ("By checking out, you agree to our Terms and Privacy Policy", []),  # prose
+        ("How an Insurance Company in St. Thomas Can Support Your Business and Auto Needs", []),  # a headline
+    ],
+)
+def test_byline_shapes(byline, names):
+    assert meta(SITE, f'<h1>Headline</h1><p class="byline">{byline}</p>').authors == names
+
+
+def test_byline_label_with_an_avatar_before_the_name():
+    body = '<h1>H</h1><div><span>Written by:</span><picture><img src="a.jpg"></picture><span>Elise Nass</span></div>'
+    assert meta("", body).authors == ["Elise Nass"]
+
+
+def test_author_heading_with_the_name_below():
+    assert meta("", "<h1>H</h1><div><h3>Author</h3><p>Lisa D. Ellis</p></div>").authors == ["Lisa D. Ellis"]
+
+
+def test_menu_filter_heading_is_no_byline():
+    assert meta("", "<nav><h4>By Event Type</h4></nav><h1>H</h1><p>Text.</p>").authors == []
+
+
+def test_author_bio_names_the_author_when_no_byline_does():
+    body = '<h1>H</h1><p>Text.</p><div class="author-bio">This post was written by Danielle Padula, Head of Marketing</div>'
+    assert meta("", body).authors == ["Danielle Padula"]
+
+
+def test_credentials_and_site_names_in_declared_authors_are_dropped():
+    assert meta('<meta name="author" content="Jillian Kubala, MS, RD">').authors == ["Jillian Kubala"]
+    page = meta(
+        SITE + jsonld('{"@type": "NewsArticle", "author": ", Millbrook Courier"}'),
+        '<p class="byline">By Dana Whitfield</p>',
+    )
+    assert page.authors == ["Dana Whitfield"]
+
+
+def test_template_placeholder_and_labelled_lists_are_no_declared_authors():
+    assert meta('<meta name="author" content="page.head.extra.author">').authors == []
+    assert meta('<meta name="author" content="content: Courier, design: Ana Lima">').authors == []
+
+
+def test_citation_authors_last_name_first():
+    head = '<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">'
+    assert meta(head).authors == ["Aniruddha Roy", "Jyoti Patel"]
+
+
+def test_personal_site_named_after_its_author():
+    page = meta(
+        '<meta property="og:site_name" content="Damien Walter">',
+        '<h1>H</h1><span class="byline">Posted by Damien Walter</span>',
+        url="https://damiengwalter.com/2024/12/30/books",
+    )
+    assert page.authors == ["Damien Walter"]
+
+
+# --- dates: the date shown under the headline ----------------------------------------
+PUBLISHED = '<meta property="article:published_time" content="2024-05-09T10:00:00Z">'
+
+
+def test_shown_date_under_the_headline_beats_a_contradicting_declared_one():
+    page = meta(PUBLISHED, "<h1>H</h1><p>December 16, 2025</p><p>Text.</p>", url="https://c.example/s")
+    assert (page.published, page.published_source) == ("2025-12-16T00:00:00+00:00", "text:visible")
+
+
+@pytest.mark.parametrize(
+    "shown, url",
+    [
+        ("<p>Updated December 16, 2025</p>", "https://c.example/s"),  # labelled as an update
+        ("<p>May 8, 2024</p>", "https://c.example/s"),  # a day apart: a time zone, the declared instant stays
+        (
+            "<p>The law of December 16, 2025 changed the rules for every landlord in the county and more.</p>",
+            "https://c.example/s",
+        ),
+        ("<p>December 16, 2025</p>", "https://c.example/2024/05/09/s"),  # the URL confirms the declared date
+    ],
+)
+def test_declared_date_stands(shown, url):
+    assert meta(PUBLISHED, f"<h1>H</h1>{shown}", url=url).published == "2024-05-09T10:00:00+00:00"
+
+
+def test_shown_date_that_is_the_declared_modification_is_no_publication_date():
+    head = PUBLISHED + '<meta property="article:modified_time" content="2025-12-16T08:00:00Z">'
+    assert meta(head, "<h1>H</h1><p>December 16, 2025</p>", url="https://c.example/s").published.startswith(
+        "2024-05-09"
+    )
+
+
+# --- title and the comparison ----------------------------------------------------------
+def test_escaped_entity_in_the_headline_is_decoded():
+    assert meta("", "<h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>").title == "Tools for 2026 | Python, SQL & AI"
+
+
+def test_author_comparison_splits_and_drops_credentials_and_honorifics():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from corpus import authors_agree
+
+    assert authors_agree(["Chengcheng Pei", "Yuan Lin"], "Chengcheng Pei and Yuan Lin")
+    assert authors_agree(["Jillian Kubala"], "Jillian Kubala, MS, RD")
+    assert authors_agree(["Andrew Huberman"], "Dr. Andrew Huberman")
+    assert not authors_agree(["Chengcheng Pei"], "Chengcheng Pei & Yuan Lin")

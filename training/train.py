@@ -1,0 +1,377 @@
+"""Train the block scorer from the development pages, in one deterministic command.
+
+    python training/train.py                       # held-back report, then the shipped model
+    python training/train.py --cv                  # also cross-validation over the development folds
+    python training/train.py --folds-out DIR       # also the held-back fold's models, for benchmarks/wcxb.py --model-dir
+    python training/train.py --folds-out DIR --all-folds   # every fold's (fold-k.json: trained without fold k)
+
+Labels come from the ground truth: each block's target is the share of its word trigrams
+found in the page's true main content (WCXB `main_content`, AEB `articleBody`), a soft
+label in [0, 1]. Pages are split by site into folds (`benchmarks/corpus.py`); figures are
+reported on the held-back fold with a model trained on the others, and only then is the
+shipped model trained on every fold. `training/manifest.json` records the data hashes,
+parameters, feature names and the held-back figures of the model file it describes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import pickle
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import fmean
+
+import lightgbm as lgb
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+import corpus  # noqa: E402
+
+from pipelines.extraction import cues  # noqa: E402
+from pipelines.extraction.features import (  # noqa: E402
+    CATEGORICAL,
+    CONTEXT_FEATURE_NAMES,
+    FEATURE_NAMES,
+    context_features,
+    context_spans,
+)
+from pipelines.extraction.page import analyse_page  # noqa: E402
+from pipelines.extraction.pagetype import (  # noqa: E402
+    DEFAULT_MODEL_PATH as PAGETYPE_MODEL_PATH,
+)
+from pipelines.extraction.pagetype import (  # noqa: E402
+    PAGE_FEATURE_NAMES,
+    block_summary,
+    body_page_features,
+    static_page_features,
+)
+from pipelines.extraction.scorer import DEFAULT_MODEL_PATH, BlockScorer  # noqa: E402
+
+MANIFEST = Path(__file__).with_name("manifest.json")
+PARAMS = {
+    "objective": "cross_entropy",
+    "learning_rate": 0.1,
+    "num_leaves": 31,
+    "max_bin": 63,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbose": -1,
+}
+ROUNDS = 150
+PAGETYPE_PARAMS = {
+    "objective": "multiclass",
+    "num_class": len(cues.PAGE_TYPES),
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 10,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbose": -1,
+}
+PAGETYPE_ROUNDS = 100
+
+
+@dataclass
+class PageRows:
+    id: str
+    source: str
+    fold: int
+    page_type: str
+    truth: str
+    texts: list[str]
+    features: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+    page_static: np.ndarray  # pagetype.static_page_features
+    block_summary: np.ndarray  # pagetype.block_summary
+    spans: np.ndarray  # features.context_spans
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}:{self.id}"
+
+    @property
+    def words(self) -> np.ndarray:
+        return self.block_summary[:, 0].astype(np.float64)
+
+
+def block_targets(texts: list[str], truth: str) -> np.ndarray:
+    """Share of each block's word trigrams (bigram, word for shorter blocks) in the truth."""
+    tokens = corpus.word_tokens(truth)
+    grams = {n: {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)} for n in (1, 2, 3)}
+    out = np.zeros(len(texts), dtype=np.float32)
+    for i, text in enumerate(texts):
+        words = corpus.word_tokens(text)
+        if not words:
+            continue
+        n = min(3, len(words))
+        windows = [tuple(words[j : j + n]) for j in range(len(words) - n + 1)]
+        out[i] = sum(w in grams[n] for w in windows) / len(windows)
+    return out
+
+
+def block_weights(texts: list[str]) -> np.ndarray:
+    """Long blocks matter more to word F1, but not so much that short ones are ignored."""
+    return np.array([np.sqrt(len(t.split())) if t else 0.0 for t in texts], dtype=np.float32)
+
+
+def page_rows(page: corpus.DevPage) -> PageRows | None:
+    try:
+        analysed = analyse_page(page.html, page.url)
+    except Exception as exc:  # noqa: BLE001 - a page the extractor refuses trains nothing; say which
+        print(f"skip {page.source}:{page.id}: {exc!r}", file=sys.stderr)
+        return None
+    texts = [b.text for b in analysed.segmentation.blocks]
+    return PageRows(
+        page.id,
+        page.source,
+        page.fold,
+        page.page_type,
+        page.main_content,
+        texts,
+        analysed.features,
+        block_targets(texts, page.main_content),
+        block_weights(texts),
+        static_page_features(analysed),
+        block_summary(analysed),
+        context_spans(analysed.segmentation),
+    )
+
+
+def build_rows(jobs: int, cache: Path | None) -> list[PageRows]:
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    pages = corpus.load()
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        rows = [r for r in pool.imap(page_rows, pages, chunksize=4) if r is not None]
+    if cache:
+        cache.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def _fit(matrices: list[np.ndarray], rows: list[PageRows], names: tuple[str, ...]) -> lgb.Booster:
+    X = np.vstack(matrices)
+    y = np.concatenate([r.target for r in rows])
+    w = np.concatenate([r.weight for r in rows])
+    keep = w > 0
+    data = lgb.Dataset(
+        X[keep], y[keep], weight=w[keep], feature_name=list(names), categorical_feature=list(CATEGORICAL)
+    )
+    return lgb.train(PARAMS, data, num_boost_round=ROUNDS)
+
+
+def train_first_stage(rows: list[PageRows]) -> lgb.Booster:
+    return _fit([r.features for r in rows], rows, FEATURE_NAMES)
+
+
+def first_stage_out_of_fold(rows: list[PageRows]) -> dict[str, np.ndarray]:
+    """Every page's first-stage probabilities from a model that never saw the page's fold."""
+    probabilities: dict[str, np.ndarray] = {}
+    for k in sorted({r.fold for r in rows}):
+        model = train_first_stage([r for r in rows if r.fold != k])
+        probabilities.update({r.key: _predict(model, r.features) for r in rows if r.fold == k})
+    return probabilities
+
+
+def _with_context(row: PageRows, first: np.ndarray) -> np.ndarray:
+    return np.hstack((row.features, context_features(row.words, row.spans, first)))
+
+
+def train_second_stage(rows: list[PageRows], first: dict[str, np.ndarray]) -> lgb.Booster:
+    return _fit([_with_context(r, first[r.key]) for r in rows], rows, FEATURE_NAMES + CONTEXT_FEATURE_NAMES)
+
+
+def train(rows: list[PageRows], first: dict[str, np.ndarray] | None = None) -> BlockScorer:
+    """Both stages: the second learns from first-stage probabilities of pages the first never saw."""
+    first = first if first is not None else first_stage_out_of_fold(rows)
+    return BlockScorer(train_first_stage(rows), train_second_stage(rows, first))
+
+
+def _predict(model: lgb.Booster, features: np.ndarray) -> np.ndarray:
+    return model.predict(features) if len(features) else np.zeros(0)
+
+
+def predict(scorer: BlockScorer, row: PageRows) -> np.ndarray:
+    return scorer.probability(row.features, row.words, row.spans)
+
+
+def out_of_fold(rows: list[PageRows], first: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Every page's body probabilities from a second stage that never saw the page's fold,
+    over first-stage probabilities from a first stage that never saw it either."""
+    probabilities: dict[str, np.ndarray] = {}
+    for k in sorted({r.fold for r in rows}):
+        second = train_second_stage([r for r in rows if r.fold != k], first)
+        probabilities.update({r.key: _predict(second, _with_context(r, first[r.key])) for r in rows if r.fold == k})
+    return probabilities
+
+
+def page_matrix(rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> np.ndarray:
+    return np.vstack(
+        [
+            np.concatenate((r.page_static, body_page_features(r.block_summary, probabilities[r.key])))
+            for r in rows
+        ]
+    )
+
+
+def train_pagetype(rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> lgb.Booster:
+    labels = np.array([cues.PAGE_TYPES.index(r.page_type) for r in rows])
+    data = lgb.Dataset(
+        page_matrix(rows, probabilities), labels, feature_name=list(PAGE_FEATURE_NAMES), categorical_feature=["og_type"]
+    )
+    return lgb.train(PAGETYPE_PARAMS, data, num_boost_round=PAGETYPE_ROUNDS)
+
+
+def article_floor_table(rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> str:
+    """Article recall and 7-way accuracy of out-of-fold page types at several article floors:
+    how `cues.ARTICLE_TYPE_MIN_PROBABILITY` was chosen (development folds only)."""
+    predicted = np.zeros((len(rows), len(cues.PAGE_TYPES)))
+    for k in sorted({r.fold for r in rows}):
+        model = train_pagetype([r for r in rows if r.fold != k], probabilities)
+        inside = [i for i, r in enumerate(rows) if r.fold == k]
+        predicted[inside] = model.predict(page_matrix([rows[i] for i in inside], probabilities))
+    truth = np.array([cues.PAGE_TYPES.index(r.page_type) for r in rows])
+    wcxb = np.array([r.source == "wcxb" for r in rows])
+    article = cues.PAGE_TYPES.index("article")
+    lines = []
+    for floor in (0.05, 0.1, 0.15, 0.2, 0.3, 0.5):
+        chosen = np.where(predicted[:, article] >= floor, article, predicted.argmax(axis=1))
+        recall = (chosen[truth == article] == article).mean()
+        accuracy = (chosen[wcxb] == truth[wcxb]).mean()
+        lines.append(f"  floor {floor:.2f}: article recall {recall:.3f}, accuracy (WCXB) {accuracy:.3f}")
+    return "\n".join(lines)
+
+
+def evaluate_pagetype(model: lgb.Booster, rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, float]:
+    """Accuracy over the seven types (WCXB pages) and article recall (WCXB articles, AEB)."""
+    p = model.predict(page_matrix(rows, probabilities))
+    article = cues.PAGE_TYPES.index("article")
+    predicted = np.where(p[:, article] >= cues.ARTICLE_TYPE_MIN_PROBABILITY, article, p.argmax(axis=1))
+    truth = np.array([cues.PAGE_TYPES.index(r.page_type) for r in rows])
+    wcxb = np.array([r.source == "wcxb" for r in rows])
+    aeb = ~wcxb
+    out = {"accuracy_wcxb": float((predicted[wcxb] == truth[wcxb]).mean())}
+    wcxb_articles = wcxb & (truth == article)
+    out["article_recall_wcxb"] = float((predicted[wcxb_articles] == article).mean())
+    if aeb.any():
+        out["article_recall_aeb"] = float((predicted[aeb] == article).mean())
+    for i, name in enumerate(cues.PAGE_TYPES):
+        mask = wcxb & (truth == i)
+        if mask.any():
+            out[f"recall_{name}"] = float((predicted[mask] == i).mean())
+    return out
+
+
+def body_of(row: PageRows, probability: np.ndarray, threshold: float = cues.BODY_THRESHOLD) -> str:
+    return "\n\n".join(t for t, p in zip(row.texts, probability, strict=True) if t and p >= threshold)
+
+
+def evaluate(model: BlockScorer, rows: list[PageRows]) -> dict[str, dict[str, float]]:
+    """Word F1 (WCXB's metric) of the model's bodies, by source and page type."""
+    groups: dict[str, list[tuple[float, float, float]]] = {}
+    for row in rows:
+        prf = corpus.word_prf(body_of(row, predict(model, row)), row.truth)
+        for key in (row.source, f"{row.source}:{row.page_type}"):
+            groups.setdefault(key, []).append(prf)
+    return {
+        key: {"pages": len(v), "P": fmean(x[0] for x in v), "R": fmean(x[1] for x in v), "F1": fmean(x[2] for x in v)}
+        for key, v in sorted(groups.items())
+    }
+
+
+def print_table(title: str, scores: dict[str, dict[str, float]]) -> None:
+    print(f"\n{title}")
+    print(f"{'group':<26}{'pages':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    for key, s in scores.items():
+        print(f"{key:<26}{s['pages']:>6}{s['P']:>8.3f}{s['R']:>8.3f}{s['F1']:>8.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=2, help="processes for reading pages (default 2)")
+    ap.add_argument("--cache", type=Path, help="pickle of the page rows: read if present, else written")
+    ap.add_argument("--cv", action="store_true", help="also cross-validate over the development folds")
+    ap.add_argument("--folds-out", type=Path, help="write the held-back fold's models to DIR (fold-4.json, pagetype-fold-4.txt)")
+    ap.add_argument("--all-folds", action="store_true", help="with --folds-out, also every other fold's (slow)")
+    ap.add_argument("--no-ship", action="store_true", help="do not write the shipped model")
+    args = ap.parse_args(argv)
+
+    started = time.time()
+    rows = build_rows(args.jobs, args.cache)
+    print(f"{len(rows)} pages, {sum(len(r.texts) for r in rows)} blocks, read in {time.time() - started:.0f} s")
+    dev = [r for r in rows if r.fold != corpus.HELD_OUT_FOLD]
+    held = [r for r in rows if r.fold == corpus.HELD_OUT_FOLD]
+    if args.cv:
+        for k in sorted({r.fold for r in dev}):
+            model = train([r for r in dev if r.fold != k])
+            print_table(f"development fold {k} (trained on the other development folds)", evaluate(model, [r for r in dev if r.fold == k]))
+    dev_first = first_stage_out_of_fold(dev)
+    held_model = train(dev, dev_first)
+    held_scores = evaluate(held_model, held)
+    print_table(f"held-back fold {corpus.HELD_OUT_FOLD} (trained on folds {sorted({r.fold for r in dev})})", held_scores)
+    dev_probabilities = out_of_fold(dev, dev_first) | {r.key: predict(held_model, r) for r in held}
+    print("\npage type on the development folds, out of fold, by article floor:")
+    print(article_floor_table(dev, dev_probabilities))
+    held_pagetype = train_pagetype(dev, dev_probabilities)
+    held_types = evaluate_pagetype(held_pagetype, held, dev_probabilities)
+    print("\npage type, held-back fold: " + ", ".join(f"{k} {v:.3f}" for k, v in held_types.items()))
+    if args.folds_out:
+        args.folds_out.mkdir(parents=True, exist_ok=True)
+        held_model.save(args.folds_out / f"fold-{corpus.HELD_OUT_FOLD}.json")
+        held_pagetype.save_model(str(args.folds_out / f"pagetype-fold-{corpus.HELD_OUT_FOLD}.txt"))
+        for k in range(corpus.FOLDS) if args.all_folds else ():
+            if k == corpus.HELD_OUT_FOLD:
+                continue
+            without = [r for r in rows if r.fold != k]
+            first = first_stage_out_of_fold(without)
+            train(without, first).save(args.folds_out / f"fold-{k}.json")
+            pagetype = train_pagetype(without, out_of_fold(without, first))
+            pagetype.save_model(str(args.folds_out / f"pagetype-fold-{k}.txt"))
+        print(f"fold models written to {args.folds_out}")
+    if not args.no_ship:
+        first = first_stage_out_of_fold(rows)
+        train(rows, first).save(DEFAULT_MODEL_PATH)
+        train_pagetype(rows, out_of_fold(rows, first)).save_model(str(PAGETYPE_MODEL_PATH))
+        manifest = {
+            "model": DEFAULT_MODEL_PATH.relative_to(ROOT).as_posix(),
+            "command": "python training/train.py",
+            "data_sha256": corpus.data_hashes(),
+            "pages": len(rows),
+            "blocks": int(sum(len(r.texts) for r in rows)),
+            "params": PARAMS,
+            "rounds": ROUNDS,
+            "features": list(FEATURE_NAMES),
+            "held_back_fold": corpus.HELD_OUT_FOLD,
+            "held_back_word_f1": {k: round(v["F1"], 4) for k, v in held_scores.items()},
+            "pagetype_model": PAGETYPE_MODEL_PATH.relative_to(ROOT).as_posix(),
+            "pagetype_params": PAGETYPE_PARAMS,
+            "pagetype_rounds": PAGETYPE_ROUNDS,
+            "pagetype_features": list(PAGE_FEATURE_NAMES),
+            "held_back_pagetype": {k: round(v, 4) for k, v in held_types.items()},
+        }
+        MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        print(f"model written to {DEFAULT_MODEL_PATH} ({DEFAULT_MODEL_PATH.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
