@@ -45,10 +45,30 @@ def _found(snippet: str, text: str) -> bool:
     return snippet in text or snippet.replace(" ", "") in text.replace(" ", "")
 
 
-def _thresher_fields(html: bytes, url: str) -> dict[str, str]:
+_MODELS: dict[int, dict] = {}  # fold -> extract()'s model arguments, with --model-dir
+
+
+def _models(model_dir: str | None, url: str) -> dict:
+    """The models trained without the page's fold (`training/train.py --folds-out DIR`), if asked."""
+    if not model_dir:
+        return {}
+    from pipelines.extraction.pagetype import PageTypeClassifier
+    from pipelines.extraction.scorer import BlockScorer
+
+    fold = corpus.fold_of(url)
+    if fold not in _MODELS:
+        directory = Path(model_dir)
+        _MODELS[fold] = {
+            "scorer": BlockScorer.load(directory / f"fold-{fold}.json"),
+            "page_classifier": PageTypeClassifier.load(directory / f"pagetype-fold-{fold}.txt"),
+        }
+    return _MODELS[fold]
+
+
+def _thresher_fields(html: bytes, url: str, model_dir: str | None = None) -> dict[str, str]:
     from pipelines.extraction import extract
 
-    art = extract(html, url)
+    art = extract(html, url, **_models(model_dir, url))
 
     def blocks(label: str) -> list[str]:
         return [b["text"] for b in art.blocks if b["label"] == label]
@@ -63,7 +83,7 @@ def _thresher_fields(html: bytes, url: str) -> dict[str, str]:
     }
 
 
-def _trafilatura_fields(html: bytes, url: str) -> dict[str, str]:
+def _trafilatura_fields(html: bytes, url: str, model_dir: str | None = None) -> dict[str, str]:
     body = aeb.trafilatura_default(html, url) or ""
     return {"body": body, **dict.fromkeys(LABELS, "")}
 
@@ -99,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--aeb", help="AEB directory (default: ../shared/benchmarks/aeb)")
     ap.add_argument("--wcxb", help="WCXB dev directory (default: ../shared/benchmarks/wcxb-dev)")
     ap.add_argument("--baseline", choices=["trafilatura"], help="score a baseline (body leaks only)")
+    ap.add_argument("--model-dir", help="extract fold k with DIR/fold-k.json (models trained without fold k)")
     ap.add_argument("--verbose", action="store_true", help="list every miss and leak")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
@@ -108,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = {label: {"snippets": 0, "hits": 0, "leaks": 0, "pages": 0, "pages_leaking": 0} for label in LABELS}
     for page, html in labelled:
         try:
-            fields = fields_of(html, page["url"])
+            fields = fields_of(html, page["url"], args.model_dir)
         except Exception as exc:  # noqa: BLE001 - a crash is a miss for every snippet, as the metric says
             print(f"CRASH {page['id'][:10]} {exc!r}", file=sys.stderr)
             fields = dict.fromkeys(("body", *LABELS), "")

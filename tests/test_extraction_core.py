@@ -189,18 +189,24 @@ def test_non_html_input_raises(data):
 
 # --- page type and hashes ----------------------------------------------------------
 @pytest.mark.parametrize(
-    "path, strip_jsonld",
-    [("/latest.html", False), ("/", True), ("/category/city/", True), ("/latest.html", True)],
+    "path, strip_jsonld, declared",
+    [
+        ("/latest.html", False, "listing:jsonld:CollectionPage, "),
+        ("/", True, ""),
+        ("/category/city/", True, "listing:url-path, "),
+        ("/latest.html", True, ""),
+    ],
 )
-def test_listing_page_is_typed_not_article(path, strip_jsonld):
-    """The front page of a news site, with and without its CollectionPage JSON-LD, at several URLs."""
+def test_listing_page_is_typed_not_article(path, strip_jsonld, declared):
+    """The front page of a news site, with and without its CollectionPage JSON-LD, at several URLs:
+    what the page declares decides, else the classifier."""
     html = page("/index.html").decode()
     if strip_jsonld:
         html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
     article = extract(html.encode(), BASE + path)
     assert article.page_type in PAGE_TYPES and article.page_type != "article"
     assert article.is_article is False
-    assert article.page_type_reason.startswith(f"classifier:{article.page_type} p=")
+    assert article.page_type_reason.startswith(f"{declared}classifier:{article.page_type} p=")
     assert article.title == "Millbrook Courier"
     _check_types(article)
 

@@ -54,12 +54,8 @@ from pipelines.extraction.pagetype import (  # noqa: E402
 from pipelines.extraction.scorer import DEFAULT_MODEL_PATH, BlockScorer  # noqa: E402
 
 MANIFEST = Path(__file__).with_name("manifest.json")
-PARAMS = {
-    "objective": "cross_entropy",
-    "learning_rate": 0.1,
-    "num_leaves": 31,
-    "max_bin": 63,
-    "min_data_in_leaf": 40,
+#: What both models share: bagged, regularised trees, deterministic given the seed.
+_COMMON = {
     "feature_fraction": 0.8,
     "bagging_fraction": 0.8,
     "bagging_freq": 1,
@@ -70,22 +66,22 @@ PARAMS = {
     "num_threads": 2,
     "verbose": -1,
 }
+PARAMS = {
+    **_COMMON,
+    "objective": "cross_entropy",
+    "learning_rate": 0.1,
+    "num_leaves": 31,
+    "max_bin": 63,
+    "min_data_in_leaf": 40,
+}
 ROUNDS = 150
 PAGETYPE_PARAMS = {
+    **_COMMON,
     "objective": "multiclass",
     "num_class": len(cues.PAGE_TYPES),
     "learning_rate": 0.05,
     "num_leaves": 15,
     "min_data_in_leaf": 10,
-    "feature_fraction": 0.8,
-    "bagging_fraction": 0.8,
-    "bagging_freq": 1,
-    "lambda_l2": 1.0,
-    "seed": 7,
-    "deterministic": True,
-    "force_row_wise": True,
-    "num_threads": 2,
-    "verbose": -1,
 }
 PAGETYPE_ROUNDS = 100
 

@@ -1,8 +1,8 @@
 """Which blocks are the body: the scorer's probabilities, reconciled with the rule-found units.
 
 The scorer decides block by block. A unit the rules found (a bio, a promo, a form, ...)
-keeps its blocks out of the body unless the scorer is sure they are body text (their
-word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY`): then the rules
+keeps its blocks out of the body unless the scorer reads them as body text (their
+word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY` for its label): then the rules
 were wrong about it (a recipe's steps are not a promo) and the unit is dropped, its blocks
 going wherever the scorer puts them. A merely likely reading does not overrule a rule:
 an author bio reads like prose, and prose scores well.
@@ -20,6 +20,10 @@ from .segment import BlockLabel, Segmentation, Unit
 
 #: The headline and byline frame the body and are never part of it, whatever the scorer says.
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
+
+
+def _overrule_at(label: BlockLabel) -> float:
+    return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
 @dataclass
@@ -46,7 +50,7 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDeci
         if unit.label not in _FRAME_LABELS
         and (sums := weighted.get(id(unit)))
         and sums[0]
-        and sums[1] >= cues.UNIT_OVERRULED_MIN_PROBABILITY * sums[0]
+        and sums[1] >= _overrule_at(unit.label) * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]

@@ -517,8 +517,11 @@ NEIGHBOUR_WINDOW = 3
 #: A block is body when the learned probability is at least this.
 BODY_THRESHOLD = 0.5
 #: A rule-found unit whose words the scorer reads as body with at least this word-weighted probability
-#: is no unit: the scorer wins.
-UNIT_OVERRULED_MIN_PROBABILITY = 0.9
+#: is no unit: the scorer wins. The boilerplate kept in fields of their own (bio, promo, form, share)
+#: needs a sure reading, since an author bio or an offer reads like prose; the other units (comments,
+#: which are a forum's content; related, navigation, other) yield to an even reading.
+UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share": 0.9}
+UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 
 # --- metadata ---------------------------------------------------------------
 # Page metadata (metadata.py, titles.py, authors.py, dates.py): what the page declares

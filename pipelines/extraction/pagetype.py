@@ -193,14 +193,16 @@ class PageTypeClassifier:
 def declared_type(page: AnalysedPage) -> str | None:
     """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>` or None.
 
-    JSON-LD article types declare an article. Without them, a JSON-LD listing type
-    (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/, /category/, /page/2/)
-    declares a page of others.
+    JSON-LD article types declare an article. Without them (and without og:type article), a
+    JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
+    /category/, /page/2/) declares a page of others.
     """
     meta = page.meta
     articles = meta.jsonld_types & cues.ARTICLE_TYPES
     if articles:
         return f"article:jsonld:{sorted(articles)[0]}"
+    if meta.og_type in cues.ARTICLE_OG_TYPES:
+        return None  # og:type article against a listing path: the classifier weighs both
     listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
