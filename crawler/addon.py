@@ -10,7 +10,8 @@ thresher's components to the ones the project has, and every `THRESHER_*` defaul
 - extensions: the page ledger (resume), run accounting (drops.jsonl, manifest.json), the
   Redis frontier worker (only with THRESHER_REDIS_URL);
 - downloader middlewares: robots.txt checked for every request, conditional requests;
-- the `parquet` feed format and atomic file storage for feeds;
+- the `parquet` feed format, atomic file storage for feeds, and a feed exporter that fails
+  the run when an output cannot be written;
 - the `articles` spider (`crawler.spiders`) among the project's spiders.
 
 Scrapy checks the format of `-O FILE.parquet` before any add-on runs: a project that
@@ -47,10 +48,15 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         "crawler.incremental.IncrementalPipeline": 600,
     },
     "EXTENSIONS": {
+        # Scrapy's FeedExporter, where an output that cannot be written fails the run (pipelines.storage)
+        "scrapy.extensions.feedexport.FeedExporter": None,
+        "pipelines.storage.CheckedFeedExporter": 0,
         # before RunAccounting: a stopped run's queued pages become not_fetched drops before the manifest
         "crawler.resume.PageLedger": 400,
         "pipelines.accounting.RunAccounting": 500,
         "crawler.distributed.FrontierWorker": 600,
+        # one writer per dataset and job dir (crawler.lock)
+        "crawler.lock.DatasetLock": 50,
     },
     "FEED_EXPORTERS": {"parquet": "pipelines.exporters.ParquetItemExporter"},  # type: ignore[dict-item]
     "FEED_STORAGES": {  # type: ignore[dict-item]
@@ -108,10 +114,12 @@ class Thresher:
             )
 
     def update_settings(self, settings: Any) -> None:
+        from crawler.checks import check_thresher_settings
         from crawler.distributed import use_redis_frontier
         from crawler.layout import use_dataset_layout
 
         apply_defaults(settings)
+        check_thresher_settings(settings)  # unknown THRESHER_* names and bad values fail before the crawl
         add_components(settings)
         run_id = getattr(self.crawler.spider, "run_id", None) or settings.get("THRESHER_RUN_ID") or new_run_id()
         settings.set("THRESHER_RUN_ID", run_id, priority=max(settings.getpriority("THRESHER_RUN_ID") or 0, 15))
