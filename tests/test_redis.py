@@ -187,6 +187,11 @@ def test_a_worker_leaves_an_empty_frontier_after_the_idle_timeout(redis_url, tmp
     assert worker.returncode == 0, stderr
     assert "frontier empty" in stdout
     assert float(IDLE) <= time.monotonic() - started < 60
+    # an idle worker adds its run (manifest) to the dataset, but no empty Parquet file, and no part file
+    (run_dir,) = (tmp_path / "out" / "runs").iterdir()
+    assert json.loads((run_dir / "manifest.json").read_text())["counts"]["requested"] == 0
+    assert not (tmp_path / "out" / "articles").exists() or not list((tmp_path / "out" / "articles").iterdir())
+    assert not list((tmp_path / "out").rglob("*.part"))
 
 
 def test_push_and_redis_errors_are_one_line():

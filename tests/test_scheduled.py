@@ -1,0 +1,208 @@
+"""Unattended runs: one writer per dataset, files a scheduler's other users can read, no leftovers, no orphans.
+
+Real `thresher crawl` subprocesses, real signals, a slow test site on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLES, FAST, REPO, crawl, run_cli, running_site, slow_routes, subprocess_env
+
+
+@pytest.fixture(scope="module")
+def slow_site():
+    """10 articles answered after 0.5 s each, one at a time: a crawl of it lasts a few seconds."""
+    with running_site(slow_routes(10), static=None, delay=0.5) as site:
+        yield site
+
+
+def _start(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *args],
+        cwd=REPO,
+        env=subprocess_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def _slow_crawl(site, out: Path, *extra: str) -> subprocess.Popen:
+    urls = [site.url(path) for path in sorted(site.routes)]
+    return _start("crawl", *urls, "--out", str(out), *FAST, "-s", "CONCURRENT_REQUESTS=1", *extra)
+
+
+def _wait_for(predicate, proc: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert proc.poll() is None, f"the crawl ended early: {proc.communicate()}"
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def _lock_holder(out: Path) -> dict:
+    path = out / ".thresher.lock"
+    return json.loads(path.read_text()) if path.exists() and path.read_text() else {}
+
+
+# --- one writer per dataset ----------------------------------------------------------
+def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(slow_site, news_site, tmp_path):
+    out = tmp_path / "out"
+    first = _slow_crawl(slow_site, out)
+    try:
+        _wait_for(lambda: _lock_holder(out).get("run_id"), first)
+        holder = _lock_holder(out)["run_id"]
+        started = time.monotonic()
+        second = run_cli("crawl", news_site.url(ARTICLES["river"]), "--out", str(out), *FAST)
+        assert time.monotonic() - started < 15
+        assert second.returncode == 1, second.stderr
+        (line,) = second.stderr.strip().splitlines()
+        assert line.startswith(f"thresher crawl: error: dataset {out} is in use by run {holder} (pid {first.pid}")
+        assert len(list((out / "runs").iterdir())) == 1  # the second run wrote nothing
+        # nor may `runs --prune` touch the part files of the running crawl
+        prune = run_cli("runs", str(out), "--prune")
+        assert prune.returncode == 1 and f"in use by run {holder}" in prune.stderr
+    finally:
+        first.wait(timeout=60)
+    assert first.returncode == 0, first.stderr
+    # the lock goes with its process: the next crawl runs
+    crawl(out, news_site.url(ARTICLES["river"]))
+
+
+def test_a_killed_crawl_leaves_no_lock_and_prune_removes_its_part_files(slow_site, news_site, tmp_path):
+    out = tmp_path / "out"
+    proc = _slow_crawl(slow_site, out)
+    _wait_for(lambda: list((out / "articles").glob(".*.part")) if (out / "articles").exists() else [], proc)
+    proc.kill()
+    proc.wait(timeout=10)
+    parts = list(out.rglob("*.part"))
+    assert parts  # a killed run leaves its part file
+    pruned = run_cli("runs", str(out), "--prune")
+    assert pruned.returncode == 0, pruned.stderr
+    assert f"removed {len(parts)} part file" in pruned.stderr
+    assert not list(out.rglob("*.part"))
+    crawl(out, news_site.url(ARTICLES["river"]))  # the killed run's lock went with it
+
+
+# --- files -------------------------------------------------------------------------------
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_outputs_honour_the_umask(news_site, tmp_path, umask):
+    out = tmp_path / "out"
+    single = tmp_path / "single.parquet"
+    old = os.umask(umask)
+    try:
+        run = crawl(out, news_site.url(ARTICLES["river"]), "--format", "parquet,jsonl,json")
+        scrapy = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"urls={news_site.url(ARTICLES['grain'])}",
+             "-O", str(single), *FAST],
+            cwd=REPO, env=subprocess_env(), capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.umask(old)
+    assert scrapy.returncode == 0, scrapy.stderr[-3000:]
+    expected = 0o666 & ~umask
+    files = [
+        run.parquet,
+        *(run.run_dir / name for name in ("articles.jsonl", "articles.json", "manifest.json")),
+        single,
+    ]
+    assert {str(path): oct(_mode(path)) for path in files} == {str(path): oct(expected) for path in files}
+
+
+def test_a_failed_run_removes_its_own_part_files(news_site, tmp_path):
+    """A run that survives (here: an output fails) leaves no .part behind, of any output."""
+    from test_run_outcome import FULL_DISK
+
+    run = crawl(tmp_path, news_site.url(ARTICLES["river"]), "-s", f"FEED_STORAGES={FULL_DISK}", check=False)
+    assert run.proc.returncode == 1
+    assert not list(tmp_path.rglob("*.part")), sorted(tmp_path.rglob("*"))
+
+
+def test_a_stopped_run_removes_its_own_part_files(slow_site, tmp_path):
+    out = tmp_path / "out"
+    proc = _slow_crawl(slow_site, out, "--format", "parquet,jsonl")
+    _wait_for(lambda: list((out / "articles").glob(".*.part")) if (out / "articles").exists() else [], proc)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert not list(out.rglob("*.part"))
+
+
+# --- no orphans ---------------------------------------------------------------------------
+def _descendants(pid: int) -> set[int]:
+    """Every process below `pid` (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_extraction_pool_exits_when_the_crawl_is_killed(slow_site, tmp_path):
+    out = tmp_path / "out"
+    urls = [slow_site.url(path) for path in sorted(slow_site.routes)]
+    proc = _start(
+        "crawl", *urls, "--out", str(out), "-s", "THRESHER_EXTRACT_WORKERS=2", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS=1",
+    )  # fmt: skip
+    _wait_for(lambda: len(_descendants(proc.pid)) >= 3, proc)  # forkserver, resource tracker, workers
+    _wait_for(lambda: (out / "articles").exists() and list((out / "articles").glob(".*.part")), proc)
+    pool = _descendants(proc.pid)
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pool) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in pool if _alive(pid)] == []
+
+
+# --- smaller ------------------------------------------------------------------------------
+def test_runs_json_into_a_closed_pipe_is_quiet(news_site, tmp_path):
+    crawl(tmp_path, news_site.url(ARTICLES["river"]))
+    proc = _start("runs", str(tmp_path), "--json")
+    proc.stdout.close()  # `| head -1` that has read its line
+    stderr = proc.stderr.read()
+    proc.wait(timeout=30)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    assert proc.returncode == 141
+
+
+def test_urls_file_dash_reads_stdin(news_site, tmp_path):
+    urls = f"{news_site.url(ARTICLES['river'])}\n# a comment\n{news_site.url(ARTICLES['grain'])}\n"
+    proc = run_cli("crawl", "--urls-file", "-", "--out", str(tmp_path), *FAST, input=urls)
+    assert proc.returncode == 0, proc.stderr
+    assert "requested 2, exported 2" in proc.stdout
