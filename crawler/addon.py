@@ -12,7 +12,9 @@ thresher's components to the ones the project has, and every `THRESHER_*` defaul
 - downloader middlewares: robots.txt checked for every request, conditional requests;
 - the `parquet` feed format, atomic file storage for feeds, and a feed exporter that fails
   the run when an output cannot be written;
-- the `articles` spider (`crawler.spiders`) among the project's spiders.
+- the `articles` spider (`crawler.spiders`) among the project's spiders;
+- a log formatter that logs one line per dropped page, never its body (unless the
+  project has a LOG_FORMATTER of its own).
 
 Scrapy checks the format of `-O FILE.parquet` before any add-on runs: a project that
 writes Parquet with `-O` (rather than `THRESHER_OUT`) also needs
@@ -119,6 +121,8 @@ class Thresher:
         from crawler.layout import use_dataset_layout
 
         apply_defaults(settings)
+        if settings.get("LOG_FORMATTER") == "scrapy.logformatter.LogFormatter":  # Scrapy's: whole pages in the log
+            settings.set("LOG_FORMATTER", "crawler.logformatter.ThresherLogFormatter", priority="addon")
         check_thresher_settings(settings)  # unknown THRESHER_* names and bad values fail before the crawl
         add_components(settings)
         run_id = getattr(self.crawler.spider, "run_id", None) or settings.get("THRESHER_RUN_ID") or new_run_id()

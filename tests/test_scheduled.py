@@ -206,3 +206,17 @@ def test_urls_file_dash_reads_stdin(news_site, tmp_path):
     proc = run_cli("crawl", "--urls-file", "-", "--out", str(tmp_path), *FAST, input=urls)
     assert proc.returncode == 0, proc.stderr
     assert "requested 2, exported 2" in proc.stdout
+
+
+# --- logs ---------------------------------------------------------------------------------
+def test_the_log_has_one_line_per_dropped_page_and_no_page_body(news_site, tmp_path):
+    urls = [news_site.url(path) for path in ("/", "/no-such-page.html", "/private/notes.html", ARTICLES["river"])]
+    run = crawl(tmp_path, *urls)
+    log = (run.run_dir / "crawl.log").read_text()
+    dropped = [line for line in log.splitlines() if "Dropped" in line]
+    assert len(dropped) == len(run.drops) == 3, dropped
+    for drop in run.drops:
+        (line,) = [line for line in dropped if f"Dropped {drop['url']}: {drop['stage']}/{drop['reason']}" in line]
+        assert len(line) < 500
+    assert "<html" not in log.lower() and "<p>" not in log
+    assert "Council approves riverside park" not in log  # no page text either (the index lists the article)
