@@ -220,3 +220,22 @@ def test_the_log_has_one_line_per_dropped_page_and_no_page_body(news_site, tmp_p
         assert len(line) < 500
     assert "<html" not in log.lower() and "<p>" not in log
     assert "Council approves riverside park" not in log  # no page text either (the index lists the article)
+
+
+def test_the_readme_first_command_twice_is_an_incremental_recrawl(tmp_path):
+    """`thresher crawl` with no input serves the demo on the same port each run: the second run finds 13 unchanged."""
+    import socket
+
+    from crawler.demo import DEMO_PORT
+
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", DEMO_PORT))
+        except OSError:
+            pytest.skip(f"port {DEMO_PORT} is in use on this machine")
+    first = run_cli("crawl", "--out", str(tmp_path), *FAST)
+    second = run_cli("crawl", "--out", str(tmp_path), *FAST)
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert f"http://127.0.0.1:{DEMO_PORT}/" in first.stderr
+    assert "exported 13" in first.stdout
+    assert "exported 0, dropped 15, unchanged 13" in second.stdout

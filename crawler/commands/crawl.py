@@ -76,7 +76,7 @@ def add_parser(commands: Any) -> None:
     )
     add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
     crawl.add_argument(
-        "-v", "--verbose", action="store_true", help="log to the console too, not only to the run's crawl.log"
+        "-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log"
     )
     state = crawl.add_mutually_exclusive_group()
     state.add_argument(
@@ -103,7 +103,7 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.demo import DemoServer
+    from crawler.demo import DEMO_PORT, DemoServer
     from crawler.layout import dataset_feeds
     from crawler.spiders.articles import ArticleSpider
     from pipelines.storage import discard_parts
@@ -125,10 +125,16 @@ def run(args: argparse.Namespace) -> int:
     demo = None
     if not (args.urls or args.urls_file or args.sitemap or args.feed or args.redis):
         if job_dir is not None:
-            raise UsageError("--resume/--job-dir need inputs: the demo site gets a new port every run")
-        demo = DemoServer().start_in_thread()
+            raise UsageError("--resume/--job-dir need inputs (give the demo site's URL: thresher serve-demo)")
+        demo, fixed = DemoServer.on_demo_port()
+        demo.start_in_thread()
         spider_args.update(urls=[demo.base_url + "/"], follow=True)
         print(f"No input given: crawling the bundled demo site at {demo.base_url}/", file=sys.stderr)
+        if not fixed:
+            print(
+                f"(port {DEMO_PORT} is taken: the demo's URLs differ from the last run's, so every page is new)",
+                file=sys.stderr,
+            )
 
     feeds, run_dir = dataset_feeds(out, spider_args["run_id"], args.format, worker=bool(args.redis))
     settings = _settings(args, out, feeds, run_dir, job_dir, loopback=demo is not None)
