@@ -42,6 +42,9 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         "crawler.middlewares.RobotsTxtMiddleware": 100,
         # incremental re-crawls: If-None-Match / If-Modified-Since from the dataset's state
         "crawler.incremental.ConditionalRequestMiddleware": 580,
+        # Scrapy's RetryMiddleware, honouring Retry-After on 429/503 up to THRESHER_RETRY_AFTER_MAX
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "crawler.middlewares.RetryAfterMiddleware": 550,
     },
     "ITEM_PIPELINES": {
         "pipelines.drops.FetchFailurePipeline": 100,
@@ -121,6 +124,8 @@ class Thresher:
         from crawler.layout import use_dataset_layout
 
         apply_defaults(settings)
+        if settings.get("DOWNLOADER") == "scrapy.core.downloader.Downloader":  # per-domain limits held (asyncio)
+            settings.set("DOWNLOADER", "crawler.downloader.PoliteDownloader", priority="addon")
         if settings.get("LOG_FORMATTER") == "scrapy.logformatter.LogFormatter":  # Scrapy's: whole pages in the log
             settings.set("LOG_FORMATTER", "crawler.logformatter.ThresherLogFormatter", priority="addon")
         check_thresher_settings(settings)  # unknown THRESHER_* names and bad values fail before the crawl

@@ -116,6 +116,7 @@ VALUE_CHECKS: dict[str, Callable[[str, Any], None]] = {
     "THRESHER_FORMATS": _formats,
     "THRESHER_REDIS_URL": _redis_url,
     "THRESHER_REDIS_IDLE_TIMEOUT": _at_least(0),
+    "THRESHER_RETRY_AFTER_MAX": _at_least(0),
 }
 
 

@@ -44,6 +44,10 @@ THRESHER_INCREMENTAL = True  # False: export unchanged pages again (the state is
 THRESHER_PARQUET_ROW_GROUP_SIZE = 1000
 THRESHER_PARQUET_COMPRESSION = "zstd"
 
+# --- politeness -----------------------------------------------------------------
+#: A 429/503 with Retry-After up to this many seconds is retried after that wait; a longer one is not retried.
+THRESHER_RETRY_AFTER_MAX = 30.0
+
 # --- where a crawl writes -----------------------------------------------------
 #: THRESHER_OUT=DIR writes the dataset layout of `thresher crawl --out DIR` from `scrapy crawl`
 #: or scrapyd (`setting=THRESHER_OUT=DIR` in schedule.json); THRESHER_FORMATS picks the files.
