@@ -56,6 +56,9 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         # Scrapy's FeedExporter, where an output that cannot be written fails the run (pipelines.storage)
         "scrapy.extensions.feedexport.FeedExporter": None,
         "pipelines.storage.CheckedFeedExporter": 0,
+        # AutoThrottle that lowers the delay on 304 Not Modified too: fast re-crawls (crawler.throttle)
+        "scrapy.extensions.throttle.AutoThrottle": None,
+        "crawler.throttle.AutoThrottle": 0,
         # before RunAccounting: a stopped run's queued pages become not_fetched drops before the manifest
         "crawler.resume.PageLedger": 400,
         "pipelines.accounting.RunAccounting": 500,

@@ -73,3 +73,33 @@ def test_retry_after_values():
     assert retry_after_seconds(b"120") == 120.0
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480.0 - 60) == 60.0
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+
+
+def test_a_recrawl_of_unchanged_pages_takes_at_most_one_and_a_half_times_the_first(tmp_path):
+    """AutoThrottle on, its 1 s start delay: 304s lower the delay as 200s do (crawler.throttle).
+
+    Scrapy's AutoThrottle kept the 1 s start delay through a re-crawl of 304s (one page a second).
+    scripts/recrawl_benchmark.py measures the same on the 181 AEB pages.
+    """
+    from conftest import run_cli, slow_routes
+
+    from crawler.demo import DemoServer
+
+    root = tmp_path / "site"
+    (root / "slow").mkdir(parents=True)
+    for path, (_status, _headers, html) in slow_routes(12).items():
+        (root / path.lstrip("/")).write_text(html)
+    server = DemoServer(root=root).start_in_thread()
+    try:
+        urls = [f"{server.base_url}/slow/{n:03d}.html" for n in range(1, 13)]
+        times, outs = [], []
+        for _ in range(2):
+            started = time.monotonic()
+            proc = run_cli("crawl", *urls, "--out", str(tmp_path / "out"), "-s", "THRESHER_EXTRACT_WORKERS=0")
+            times.append(time.monotonic() - started)
+            assert proc.returncode == 0, proc.stderr
+            outs.append(proc.stdout)
+    finally:
+        server.shutdown()
+    assert "exported 12" in outs[0] and "unchanged 12" in outs[1]
+    assert times[1] <= 1.5 * times[0], times
