@@ -15,18 +15,38 @@ with Scrapy's own Downloader).
 DOWNLOAD_DELAY is Scrapy's: with a delay, one request per slot per delay, with or
 without AutoThrottle. The add-on sets `DOWNLOADER` to this class unless the project has
 a downloader of its own.
+
+It also knows how to stop (crawler.stopping): `drain()` takes back the requests waiting
+in its slots (not yet transferring) and returns them to the scheduler, so a graceful stop
+waits only for the pages in flight; `cancel_transfers()` cancels those too (a second
+Ctrl-C). A request taken back ends with `StopRequested`, which the spider turns into no
+outcome: the run records it as `not_fetched`, and a job dir's queue keeps it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from time import monotonic
+from typing import Any
 
 from scrapy.core.downloader import Downloader, Slot
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
+from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+
+class StopRequested(IgnoreRequest):
+    """The run is stopping: this request was not fetched (it goes back to the queue, and counts as not_fetched)."""
 
 
 class PoliteDownloader(Downloader):
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        self._transfers: dict[Any, tuple[asyncio.Task[Any], Any]] = {}
     def _process_queue(self, slot: Slot) -> None:
         if slot.latercall:
             return
@@ -41,7 +61,56 @@ class PoliteDownloader(Downloader):
             slot.lastseen = now
             request, queue_dfd = slot.queue.popleft()
             slot.transferring.add(request)  # taken now, not when the task starts: the per-slot limit holds
-            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            self._start(slot, request, queue_dfd)
             if delay:
                 self._process_queue(slot)
                 break
+
+    def _start(self, slot: Slot, request: Any, queue_dfd: Any) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not on the asyncio reactor: Scrapy's own way, no cancelling
+            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            return
+        task = loop.create_task(self._wait_for_download(slot, request, queue_dfd))
+        self._transfers[request] = (task, queue_dfd)
+
+        def done(task: asyncio.Task[Any]) -> None:
+            self._transfers.pop(request, None)
+            if task.cancelled() and not queue_dfd.called:
+                queue_dfd.errback(Failure(StopRequested("stopped now: the download was cancelled")))
+
+        task.add_done_callback(done)
+
+    # --- stopping ---------------------------------------------------------------------
+    def in_flight(self) -> int:
+        return sum(len(slot.transferring) for slot in self.slots.values())
+
+    def drain(self) -> int:
+        """Take back every request waiting in a slot: back to the scheduler, ended with StopRequested."""
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        drained = 0
+        for slot in list(self.slots.values()):
+            while slot.queue:
+                request, queue_dfd = slot.queue.popleft()
+                if scheduler is not None:
+                    try:  # kept for a job dir's next run (dont_filter: it was seen already)
+                        scheduler.enqueue_request(request.replace(dont_filter=True))
+                    except Exception:  # noqa: BLE001 - a stop must not fail on it
+                        logger.warning("Could not put %s back in the queue", request, exc_info=True)
+                queue_dfd.errback(Failure(StopRequested("the run stopped before this request was sent")))
+                drained += 1
+        return drained
+
+    def cancel_transfers(self) -> int:
+        """Cancel the downloads in flight (their pages are not_fetched, and kept in a job dir's queue)."""
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        transfers = list(self._transfers.items())
+        for request, (task, _queue_dfd) in transfers:
+            if scheduler is not None:
+                try:
+                    scheduler.enqueue_request(request.replace(dont_filter=True))
+                except Exception:  # noqa: BLE001
+                    logger.warning("Could not put %s back in the queue", request, exc_info=True)
+            task.cancel()
+        return len(transfers)

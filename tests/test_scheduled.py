@@ -239,3 +239,60 @@ def test_the_readme_first_command_twice_is_an_incremental_recrawl(tmp_path):
     assert f"http://127.0.0.1:{DEMO_PORT}/" in first.stderr
     assert "exported 13" in first.stdout
     assert "exported 0, dropped 15, unchanged 13" in second.stdout
+
+
+# --- stopping -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def busy_site():
+    """24 articles answered after 1 s each: 4 at a time (the per-domain limit), a crawl of 6 s."""
+    with running_site(slow_routes(24), static=None, delay=1.0) as site:
+        yield site
+
+
+def _stop(site, out: Path, signals: list[signal.Signals]) -> tuple[subprocess.CompletedProcess, float]:
+    urls = [site.url(path) for path in sorted(site.routes)]
+    since = len(site.hits)
+    proc = _start("crawl", *urls, "--out", str(out), *FAST)
+    _wait_for(lambda: len(site.page_paths(since)) >= 6, proc)  # mid-crawl: 4 in flight, a dozen handed out
+    started = time.monotonic()
+    for number, sig in enumerate(signals):
+        if number:
+            time.sleep(0.2)
+        proc.send_signal(sig)
+    stdout, stderr = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), time.monotonic() - started
+
+
+def _manifest(out: Path) -> dict:
+    (path,) = out.glob("runs/*/manifest.json")
+    return json.loads(path.read_text())
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_the_first_stop_says_so_and_waits_only_for_the_pages_in_flight(busy_site, tmp_path, sig):
+    proc, took = _stop(busy_site, tmp_path, [sig])
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"thresher crawl: {sig.name}: stopping: finishing ")
+    assert line.endswith(" pages in flight; press Ctrl-C again to stop now")
+    assert took < 3.0  # the pages in flight take 1 s; Scrapy went on with every request the downloader held
+    manifest = _manifest(tmp_path)
+    assert manifest["finish_reason"] == "shutdown" and manifest["counts"]["balanced"]
+    assert manifest["counts"]["drop_reasons"]["not_fetched"] >= 8
+
+
+def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site, tmp_path):
+    import pyarrow.parquet as pq
+
+    proc, took = _stop(busy_site, tmp_path, [signal.SIGINT, signal.SIGINT])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("thresher crawl: stopping now: ")
+    manifest = _manifest(tmp_path)  # Scrapy's second Ctrl-C killed the run: no manifest, no file
+    assert manifest["finish_reason"] == "shutdown" and manifest["counts"]["balanced"]
+    exported = manifest["counts"]["exported"]
+    assert exported >= 4
+    (parquet,) = (tmp_path / "articles").glob("*.parquet")
+    assert pq.read_table(parquet).num_rows == exported
+    assert manifest["counts"]["exported"] + manifest["counts"]["drop_reasons"]["not_fetched"] == 24
+    assert not list(tmp_path.rglob("*.part"))
+    assert took < 3.0

@@ -101,8 +101,6 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scrapy.crawler import CrawlerProcess
-
     from crawler.demo import DEMO_PORT, DemoServer
     from crawler.layout import dataset_feeds
     from crawler.spiders.articles import ArticleSpider
@@ -141,7 +139,9 @@ def run(args: argparse.Namespace) -> int:
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
 
-    process = CrawlerProcess(settings)
+    from crawler.stopping import StoppingCrawlerProcess
+
+    process = StoppingCrawlerProcess(settings)
     crawler = process.create_crawler(ArticleSpider)
     process.crawl(crawler, **spider_args)
     try:

@@ -27,6 +27,7 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
+from crawler.downloader import StopRequested
 from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
 from pipelines.accounting import RunAccounting
@@ -392,10 +393,14 @@ class ArticleSpider(Spider):
         return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
     # --- failures ------------------------------------------------------------
-    def on_page_error(self, failure: Failure) -> FetchFailure:
+    def on_page_error(self, failure: Failure) -> FetchFailure | None:
+        if failure.check(StopRequested):  # the run stopped first: not_fetched when it closes (crawler.resume)
+            return None
         return FetchFailure(url=requested_url(failure.request), **classify_failure(failure))
 
     def on_input_error(self, failure: Failure) -> None:
+        if failure.check(StopRequested):
+            return
         self._input_error(failure.request.url, classify_failure(failure)["detail"])
 
     def _input_error(self, url: str, detail: str) -> None:
