@@ -47,6 +47,7 @@ class PoliteDownloader(Downloader):
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
         self._transfers: dict[Any, tuple[asyncio.Task[Any], Any]] = {}
+
     def _process_queue(self, slot: Slot) -> None:
         if slot.latercall:
             return
@@ -96,7 +97,7 @@ class PoliteDownloader(Downloader):
                 if scheduler is not None:
                     try:  # kept for a job dir's next run (dont_filter: it was seen already)
                         scheduler.enqueue_request(request.replace(dont_filter=True))
-                    except Exception:  # noqa: BLE001 - a stop must not fail on it
+                    except Exception:
                         logger.warning("Could not put %s back in the queue", request, exc_info=True)
                 queue_dfd.errback(Failure(StopRequested("the run stopped before this request was sent")))
                 drained += 1
@@ -110,7 +111,7 @@ class PoliteDownloader(Downloader):
             if scheduler is not None:
                 try:
                     scheduler.enqueue_request(request.replace(dont_filter=True))
-                except Exception:  # noqa: BLE001
+                except Exception:
                     logger.warning("Could not put %s back in the queue", request, exc_info=True)
             task.cancel()
         return len(transfers)

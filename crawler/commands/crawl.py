@@ -75,9 +75,7 @@ def add_parser(commands: Any) -> None:
         help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
     )
     add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
-    crawl.add_argument(
-        "-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log"
-    )
+    crawl.add_argument("-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log")
     state = crawl.add_mutually_exclusive_group()
     state.add_argument(
         "--job-dir",

@@ -251,7 +251,9 @@ class ArticleSpider(Spider):
                 elif _is_http(entry["loc"]):
                     yield self._sitemap(entry["loc"])
                 else:
-                    self.logger.warning("Ignoring sitemap %r listed in %s: not an http(s) URL", entry["loc"], response.url)
+                    self.logger.warning(
+                        "Ignoring sitemap %r listed in %s: not an http(s) URL", entry["loc"], response.url
+                    )
         except etree.Error as exc:  # the entries before the error were read
             self._input_error(response.url, f"XML error ({exc})")
 
@@ -259,7 +261,9 @@ class ArticleSpider(Spider):
         """RSS 2.0 and Atom: each entry's link is a page to fetch."""
         links = []
         try:  # without its DOCTYPE, as sitemaps: an entity bomb would leave the feed with no entries
-            selector = response.replace(body=strip_doctype(response.body)).selector if hasattr(response, "selector") else None
+            selector = (
+                response.replace(body=strip_doctype(response.body)).selector if hasattr(response, "selector") else None
+            )
         except Exception:  # noqa: BLE001 - an unparseable feed simply has no links
             selector = None
         for xpath in FEED_LINK_XPATHS if selector is not None else ():
