@@ -117,6 +117,7 @@ VALUE_CHECKS: dict[str, Callable[[str, Any], None]] = {
     "THRESHER_REDIS_URL": _redis_url,
     "THRESHER_REDIS_IDLE_TIMEOUT": _at_least(0),
     "THRESHER_RETRY_AFTER_MAX": _at_least(0),
+    "THRESHER_REDIS_LEASE": _at_least(0.5),
 }
 
 

@@ -59,6 +59,8 @@ THRESHER_FORMATS = ["parquet", "jsonl"]
 THRESHER_REDIS_URL = None
 THRESHER_REDIS_PREFIX = "thresher:%(spider)s"  # Redis keys of the frontier
 THRESHER_REDIS_IDLE_TIMEOUT = 30.0  # seconds of empty frontier, all workers idle, before a worker exits
+#: Seconds without a heartbeat after which a worker's taken requests return to the frontier (a killed worker).
+THRESHER_REDIS_LEASE = 30.0
 
 #: All of the above, by name.
 DEFAULTS: dict[str, Any] = {name: value for name, value in globals().items() if name.startswith("THRESHER_")}
