@@ -296,3 +296,23 @@ def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site
     assert manifest["counts"]["exported"] + manifest["counts"]["drop_reasons"]["not_fetched"] == 24
     assert not list(tmp_path.rglob("*.part"))
     assert took < 3.0
+
+
+def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(slow_site, news_site, tmp_path):
+    """The add-on's DatasetLock: `scrapy crawl -s THRESHER_OUT=DIR` (and scrapyd) honour the same lock."""
+    out = tmp_path / "out"
+    first = _slow_crawl(slow_site, out)
+    try:
+        _wait_for(lambda: _lock_holder(out).get("run_id"), first)
+        holder = _lock_holder(out)["run_id"]
+        proc = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"urls={news_site.url(ARTICLES['river'])}",
+             "-s", f"THRESHER_OUT={out}", *FAST],
+            cwd=REPO, env=subprocess_env(), capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert proc.returncode != 0
+        assert f"is in use by run {holder}" in proc.stderr
+        assert len(list((out / "runs").iterdir())) == 1
+    finally:
+        first.wait(timeout=60)
+    assert first.returncode == 0
