@@ -10,8 +10,11 @@ thresher's components to the ones the project has, and every `THRESHER_*` defaul
 - extensions: the page ledger (resume), run accounting (drops.jsonl, manifest.json), the
   Redis frontier worker (only with THRESHER_REDIS_URL);
 - downloader middlewares: robots.txt checked for every request, conditional requests;
-- the `parquet` feed format and atomic file storage for feeds;
-- the `articles` spider (`crawler.spiders`) among the project's spiders.
+- the `parquet` feed format, atomic file storage for feeds, and a feed exporter that fails
+  the run when an output cannot be written;
+- the `articles` spider (`crawler.spiders`) among the project's spiders;
+- a log formatter that logs one line per dropped page, never its body (unless the
+  project has a LOG_FORMATTER of its own).
 
 Scrapy checks the format of `-O FILE.parquet` before any add-on runs: a project that
 writes Parquet with `-O` (rather than `THRESHER_OUT`) also needs
@@ -39,6 +42,9 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         "crawler.middlewares.RobotsTxtMiddleware": 100,
         # incremental re-crawls: If-None-Match / If-Modified-Since from the dataset's state
         "crawler.incremental.ConditionalRequestMiddleware": 580,
+        # Scrapy's RetryMiddleware, honouring Retry-After on 429/503 up to THRESHER_RETRY_AFTER_MAX
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "crawler.middlewares.RetryAfterMiddleware": 550,
     },
     "ITEM_PIPELINES": {
         "pipelines.drops.FetchFailurePipeline": 100,
@@ -47,10 +53,18 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         "crawler.incremental.IncrementalPipeline": 600,
     },
     "EXTENSIONS": {
+        # Scrapy's FeedExporter, where an output that cannot be written fails the run (pipelines.storage)
+        "scrapy.extensions.feedexport.FeedExporter": None,
+        "pipelines.storage.CheckedFeedExporter": 0,
+        # AutoThrottle that lowers the delay on 304 Not Modified too: fast re-crawls (crawler.throttle)
+        "scrapy.extensions.throttle.AutoThrottle": None,
+        "crawler.throttle.AutoThrottle": 0,
         # before RunAccounting: a stopped run's queued pages become not_fetched drops before the manifest
         "crawler.resume.PageLedger": 400,
         "pipelines.accounting.RunAccounting": 500,
         "crawler.distributed.FrontierWorker": 600,
+        # one writer per dataset and job dir (crawler.lock)
+        "crawler.lock.DatasetLock": 50,
     },
     "FEED_EXPORTERS": {"parquet": "pipelines.exporters.ParquetItemExporter"},  # type: ignore[dict-item]
     "FEED_STORAGES": {  # type: ignore[dict-item]
@@ -108,10 +122,16 @@ class Thresher:
             )
 
     def update_settings(self, settings: Any) -> None:
+        from crawler.checks import check_thresher_settings
         from crawler.distributed import use_redis_frontier
         from crawler.layout import use_dataset_layout
 
         apply_defaults(settings)
+        if settings.get("DOWNLOADER") == "scrapy.core.downloader.Downloader":  # per-domain limits held (asyncio)
+            settings.set("DOWNLOADER", "crawler.downloader.PoliteDownloader", priority="addon")
+        if settings.get("LOG_FORMATTER") == "scrapy.logformatter.LogFormatter":  # Scrapy's: whole pages in the log
+            settings.set("LOG_FORMATTER", "crawler.logformatter.ThresherLogFormatter", priority="addon")
+        check_thresher_settings(settings)  # unknown THRESHER_* names and bad values fail before the crawl
         add_components(settings)
         run_id = getattr(self.crawler.spider, "run_id", None) or settings.get("THRESHER_RUN_ID") or new_run_id()
         settings.set("THRESHER_RUN_ID", run_id, priority=max(settings.getpriority("THRESHER_RUN_ID") or 0, 15))

@@ -9,6 +9,8 @@ unreadable, Redis unreachable); 2 bad arguments (a one-line message, no tracebac
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from typing import NoReturn
 
@@ -43,16 +45,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit status when stdout is closed early (`thresher runs --json | head -1`): what a shell shows for SIGPIPE.
+EXIT_BROKEN_PIPE = 128 + 13
+
+
+def _unrecognized(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> NoReturn:
+    """Unknown arguments of a command: named with the closest option of that command, and its --help."""
+    command = parser._subparsers._group_actions[0].choices[args.command]  # type: ignore[union-attr]
+    options = [option for action in command._actions for option in action.option_strings]
+    hints = []
+    by_name = {option.lstrip("-"): option for option in options}
+    for extra in extras:
+        flag = extra.split("=", 1)[0]
+        match = difflib.get_close_matches(flag.lstrip("-"), by_name, n=1, cutoff=0.75) if flag.startswith("-") else []
+        if match:
+            hints.append(f"did you mean {by_name[match[0]]}?")
+    hint = "; ".join([*hints, f"see thresher {args.command} --help"])
+    parser.exit(EXIT_USAGE, f"thresher {args.command}: error: unrecognized arguments: {' '.join(extras)} ({hint})\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _unrecognized(parser, args, extras)
     try:
-        return COMMANDS[args.command].run(args)
+        status = COMMANDS[args.command].run(args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at interpreter exit
+        return status
     except UsageError as exc:
         print(f"thresher {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except Unavailable as exc:
         print(f"thresher {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as a Unix tool does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the interpreter's final flush fails no more
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 SITE = resources.files("crawler") / "demo_site"
+#: The port `thresher crawl` with no input serves the demo on, the same every run: the demo's URLs
+#: (and ETags) stay the same, so running the README's first command twice shows an incremental
+#: re-crawl (`unchanged 13`). Taken by something else, a free port is used instead.
+DEMO_PORT = 8517
 TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".css")
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -130,6 +134,14 @@ class DemoServer(ThreadingHTTPServer):
         super().__init__((host, port), DemoHandler)
         self.base_url = f"http://{host}:{self.server_address[1]}"
         self.root = root
+
+    @classmethod
+    def on_demo_port(cls) -> tuple[DemoServer, bool]:
+        """(a server on DEMO_PORT, True), or on a free port when that one is taken (False)."""
+        try:
+            return cls(DEMO_PORT), True
+        except OSError:
+            return cls(0), False
 
     def start_in_thread(self) -> DemoServer:
         threading.Thread(target=self.serve_forever, name="thresher-demo", daemon=True).start()

@@ -15,6 +15,15 @@ a worker that leaves does not clear it). What thresher adds, in Redis too, under
 - `:sites`, the sites of all seeds, so a worker follows links on pages it did not seed.
 - `:active`, a key that busy workers keep alive: a worker exits once the frontier has been
   empty, and no worker busy, for `THRESHER_REDIS_IDLE_TIMEOUT` seconds (`--idle-timeout`).
+- `:leases:<run_id>`, every request a worker took from the queue, until its run's
+  outputs are stored; `:alive:<run_id>`, its heartbeat, renewed every beat and expiring
+  after `THRESHER_REDIS_LEASE` seconds; `:workers`, the run ids with leases. A worker
+  killed by SIGKILL (or out of memory, or cut off) stops beating: once its heartbeat has
+  expired, the next worker to beat puts its leased requests back into the queue (one
+  worker does: it renames the lease hash first), and they are fetched once, by another
+  worker. The killed worker's part file never became a file, so the pages it had
+  exported are fetched again too: nothing is lost. A worker whose outputs failed puts its
+  own leases back as it ends.
 
 Each worker is a run of its own (run id, part files, manifest) in the shared dataset
 directory. A page counts as requested by the worker that takes it from the frontier,
@@ -47,7 +56,6 @@ logger = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
 
 
-
 @dataclass(frozen=True)
 class FrontierKeys:
     """The Redis keys of one crawl's frontier."""
@@ -58,6 +66,13 @@ class FrontierKeys:
     seeds: str
     sites: str
     active: str
+    workers: str = ""  # run ids with leases; leases and heartbeats are `lease(run_id)`, `alive(run_id)`
+
+    def lease(self, run_id: str) -> str:
+        return f"{self.workers.removesuffix(':workers')}:leases:{run_id}"
+
+    def alive(self, run_id: str) -> str:
+        return f"{self.workers.removesuffix(':workers')}:alive:{run_id}"
 
     @classmethod
     def from_settings(cls, settings: Any, spider_name: str = "articles") -> FrontierKeys:
@@ -70,10 +85,11 @@ class FrontierKeys:
             seeds=(prefix + ":seeds") % names,
             sites=(prefix + ":sites") % names,
             active=(prefix + ":active") % names,
+            workers=(prefix + ":workers") % names,
         )
 
     def all(self) -> list[str]:
-        return [self.requests, self.dupefilter, self.seen, self.seeds, self.sites, self.active]
+        return [self.requests, self.dupefilter, self.seen, self.seeds, self.sites, self.active, self.workers]
 
 
 def redis_server(settings: Any) -> Any:
@@ -91,8 +107,26 @@ def push_seeds(server: Any, keys: FrontierKeys, urls: Iterable[str]) -> int:
 
 
 def reset_frontier(server: Any, keys: FrontierKeys) -> int:
-    """Forget the crawl: queue, dupefilter, claims, seeds, sites. Returns the number of keys deleted."""
-    return server.delete(*keys.all())
+    """Forget the crawl: queue, dupefilter, claims, seeds, sites, leases. Returns the number of keys deleted."""
+    workers = [w.decode() if isinstance(w, bytes) else w for w in server.smembers(keys.workers)] if keys.workers else []
+    extra = [name for run_id in workers for name in (keys.lease(run_id), keys.alive(run_id))]
+    return server.delete(*keys.all(), *extra)
+
+
+def return_leases(server: Any, keys: FrontierKeys, run_id: str, taker: str) -> int:
+    """Put the requests leased by `run_id` back into the queue; 0 if another worker did it first."""
+    claimed = f"{keys.lease(run_id)}:returning:{taker}"
+    try:
+        server.rename(keys.lease(run_id), claimed)  # atomic: one worker returns them
+    except RedisError:  # no such key: nothing leased, or returned already
+        server.srem(keys.workers, run_id)
+        return 0
+    leased = server.hgetall(claimed)
+    if leased:
+        server.zadd(keys.requests, {data: -int(priority) for data, priority in leased.items()})
+    server.delete(claimed)
+    server.srem(keys.workers, run_id)
+    return len(leased)
 
 
 def use_redis_frontier(settings: Any) -> None:
@@ -128,6 +162,8 @@ class RedisScheduler(Scheduler):
     def from_crawler(cls, crawler: Any) -> RedisScheduler:
         scheduler = super().from_crawler(crawler)
         scheduler.accounting = crawler.get_extension(RunAccounting)
+        scheduler.run_id = crawler.settings.get("THRESHER_RUN_ID") or "worker"
+        scheduler.frontier = FrontierKeys.from_settings(crawler.settings, crawler.spider.name)
         return scheduler
 
     def enqueue_request(self, request: Any) -> bool:
@@ -138,9 +174,21 @@ class RedisScheduler(Scheduler):
 
     def next_request(self) -> Any:
         request = super().next_request()
+        if request is not None:
+            self._lease(request)
         if request is not None and self.accounting is not None and is_page_request(request):
             self.accounting.count_requested()
         return request
+
+    def _lease(self, request: Any) -> None:
+        """Record the request as taken by this worker, until its outputs are stored (FrontierWorker)."""
+        try:
+            with self.server.pipeline() as pipe:
+                pipe.hset(self.frontier.lease(self.run_id), self.queue._encode_request(request), request.priority)
+                pipe.sadd(self.frontier.workers, self.run_id)
+                pipe.execute()
+        except RedisError as exc:
+            logger.warning("Could not lease %s in the Redis frontier: %s", request.url, exc)
 
 
 class FrontierWorker:
@@ -156,6 +204,8 @@ class FrontierWorker:
         self.spider: Any = None
         self.idle_since: float | None = None
         self.downloading = 0  # requests in this worker's downloader
+        self.lease_seconds = crawler.settings.getfloat("THRESHER_REDIS_LEASE")
+        self.run_id = crawler.settings.get("THRESHER_RUN_ID") or "worker"
         self.beat = LoopingCall(self._beat)
 
     @classmethod
@@ -171,6 +221,7 @@ class FrontierWorker:
         crawler.signals.connect(worker.request_reached_downloader, signal=signals.request_reached_downloader)
         crawler.signals.connect(worker.request_left_downloader, signal=signals.request_left_downloader)
         crawler.signals.connect(worker.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(worker.engine_stopped, signal=signals.engine_stopped)
         return worker
 
     def claim(self, key: str) -> bool:
@@ -184,7 +235,8 @@ class FrontierWorker:
         if own:
             self.server.sadd(self.keys.sites, *{site_of(url) for url in own})
         self._refresh_sites()
-        self.beat.start(max(0.2, min(1.0, self.idle_timeout / 3)), now=False)
+        self._heartbeat()
+        self.beat.start(max(0.2, min(1.0, self.idle_timeout / 3, self.lease_seconds / 3)), now=False)
         logger.info("Worker of the Redis frontier %s (idle timeout %ss)", self.keys.requests, self.idle_timeout)
 
     def _refresh_sites(self) -> None:
@@ -201,9 +253,45 @@ class FrontierWorker:
         handed to the engine, which wakes it up now.
         """
         try:
+            self._heartbeat()
+            self._return_dead_leases()
             self._look_for_work()
         except RedisError as exc:  # the next beat tries again; a LoopingCall that raises would stop
             logger.warning("Redis frontier %s: %s", self.keys.requests, exc)
+
+    def _heartbeat(self) -> None:
+        """Alive for `lease_seconds` more: "busy" while downloading, else "idle"."""
+        state = "busy" if self.downloading else "idle"
+        self.server.set(self.keys.alive(self.run_id), state, px=max(1, int(self.lease_seconds * 1000)))
+
+    def _return_dead_leases(self) -> int:
+        """The leases of workers whose heartbeat expired go back to the queue."""
+        returned = 0
+        for member in self.server.smembers(self.keys.workers):
+            run_id = member.decode() if isinstance(member, bytes) else member
+            if run_id == self.run_id or self.server.exists(self.keys.alive(run_id)):
+                continue
+            count = return_leases(self.server, self.keys, run_id, self.run_id)
+            if count:
+                logger.warning(
+                    "Worker %s stopped beating (no heartbeat for %ss): its %d requests are back in the frontier",
+                    run_id,
+                    self.lease_seconds,
+                    count,
+                )
+            returned += count
+        return returned
+
+    def _waiting_for_leases(self) -> bool:
+        """Another worker holds leases and was busy when it last beat: its requests may come back if it dies.
+
+        (An idle worker's leases are of pages it has finished: nobody waits for those.)
+        """
+        for member in self.server.smembers(self.keys.workers):
+            run_id = member.decode() if isinstance(member, bytes) else member
+            if run_id != self.run_id and self.server.get(self.keys.alive(run_id)) in (None, b"busy", "busy"):
+                return True
+        return False
 
     def _look_for_work(self) -> None:
         engine = self.crawler.engine
@@ -255,6 +343,9 @@ class FrontierWorker:
         if self._take_seeds() or self.server.llen(self.keys.seeds):
             self.idle_since = None
             raise DontCloseSpider
+        if self._return_dead_leases() or self._waiting_for_leases():  # a worker's requests may come back
+            self.idle_since = None
+            raise DontCloseSpider
         now = time.monotonic()
         if self.idle_since is None:
             self.idle_since = now
@@ -265,3 +356,18 @@ class FrontierWorker:
     def spider_closed(self, spider: Any) -> None:
         if self.beat.running:
             self.beat.stop()
+
+    def engine_stopped(self) -> None:
+        """The outputs are stored (or failed): this worker's leases end, or go back to the queue."""
+        from pipelines.storage import failed_feeds
+
+        try:
+            if failed_feeds(self.crawler.stats.get_stats()):
+                count = return_leases(self.server, self.keys, self.run_id, self.run_id)
+                logger.warning("An output failed: %d requests of this worker are back in the frontier", count)
+            else:
+                self.server.delete(self.keys.lease(self.run_id))
+                self.server.srem(self.keys.workers, self.run_id)
+            self.server.delete(self.keys.alive(self.run_id))
+        except RedisError as exc:
+            logger.warning("Redis frontier %s: leases of %s not released: %s", self.keys.requests, self.run_id, exc)

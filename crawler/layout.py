@@ -18,13 +18,19 @@ from pipelines.contracts.defaults import THRESHER_FORMATS
 FORMATS = {"parquet": "parquet", "jsonl": "jsonlines", "json": "json"}
 
 
-def dataset_feeds(out: Path, run_id: str, formats: list[str] | tuple[str, ...]) -> tuple[dict[str, Any], Path]:
-    """(FEEDS for one run, its run directory) in the dataset directory `out`."""
+def dataset_feeds(
+    out: Path, run_id: str, formats: list[str] | tuple[str, ...], worker: bool = False
+) -> tuple[dict[str, Any], Path]:
+    """(FEEDS for one run, its run directory) in the dataset directory `out`.
+
+    A run that exports nothing still writes its (empty) files, except a Redis `worker`:
+    an idle worker adds its manifest to the dataset, not an empty Parquet file.
+    """
     run_dir = out / "runs" / run_id
     feeds = {}
     for name in formats:
         path = out / "articles" / f"{run_id}.parquet" if name == "parquet" else run_dir / f"articles.{name}"
-        feeds[str(path)] = {"format": FORMATS[name], "overwrite": True}
+        feeds[str(path)] = {"format": FORMATS[name], "overwrite": True, "store_empty": not worker}
     return feeds, run_dir
 
 
@@ -45,7 +51,8 @@ def use_dataset_layout(settings: Any) -> None:
     if unknown:
         raise ValueError(f"THRESHER_FORMATS: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
     out = Path(out).expanduser()
-    feeds, run_dir = dataset_feeds(out, settings.get("THRESHER_RUN_ID"), formats or THRESHER_FORMATS)
+    worker = bool(settings.get("THRESHER_REDIS_URL"))
+    feeds, run_dir = dataset_feeds(out, settings.get("THRESHER_RUN_ID"), formats or THRESHER_FORMATS, worker)
     priority = max(settings.getpriority("FEEDS") or 0, settings.getpriority("THRESHER_OUT") or 0)
     settings.set("FEEDS", {**settings.getdict("FEEDS"), **feeds}, priority=priority)
     if not settings.get("THRESHER_RUN_DIR"):

@@ -85,6 +85,8 @@ def read_run(run_dir: Path) -> RunInfo:
 def list_runs(directory: Path | str) -> list[RunInfo]:
     """The runs of a dataset directory, oldest first (run ids sort by start time)."""
     directory = Path(directory)
+    if not directory.exists():
+        raise NotADataset(f"{directory}: no such directory")
     if not directory.is_dir() or not ((directory / "runs").is_dir() or (directory / "articles").is_dir()):
         raise NotADataset(f"{directory} is not a thresher dataset directory (no runs/ or articles/ in it)")
     return [read_run(run_dir) for run_dir in run_dirs(directory)]

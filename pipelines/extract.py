@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
@@ -26,9 +29,45 @@ def extract_page(item: PageItem, run_id: str | None) -> Article:
     )
 
 
+def exit_with(pid: int) -> None:
+    """Pool worker initializer: the worker exits as soon as process `pid` (the crawl) has ended, however it ended.
+
+    A worker's parent is the forkserver, not the crawl, and its task queue's pipe stays
+    open in the worker itself, so nothing else tells it that a `kill -9`ed crawl is gone
+    (the forkserver exits on its own; the resource tracker once the workers have). A
+    daemon thread waits on a pidfd of the crawl (Linux >= 5.3), readable when it exits;
+    elsewhere it polls the pid every second.
+    """
+    try:
+        pidfd: int | None = os.pidfd_open(pid)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        pidfd = None
+
+    def watch() -> None:
+        if pidfd is not None:
+            select.select([pidfd], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:  # alive, someone else's: cannot be ours, so ours is gone
+                    break
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="thresher-exit-with-crawl", daemon=True).start()
+
+
 def process_pool(workers: int) -> Executor:
-    """The extraction pool: forkserver workers, so no copy of the reactor's state is forked."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    """The extraction pool: forkserver workers, so no copy of the reactor's state is forked.
+
+    Each worker exits with the crawl process (`exit_with`): no orphans after a `kill -9`.
+    """
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=exit_with, initargs=(os.getpid(),)
+    )
 
 
 def resolve_workers(setting: int) -> int:

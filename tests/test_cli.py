@@ -10,9 +10,8 @@ import json
 import socket
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
-from conftest import ARTICLES, NEWS, crawl, run_cli, running_site
+from conftest import ARTICLES, NEWS, crawl, run_cli
 
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
@@ -44,6 +43,17 @@ USAGE_ERRORS = {
     "setting-not-a-boolean": (["crawl", "-s", "ROBOTSTXT_OBEY=maybe", URL], "expects a boolean"),
     "setting-not-json": (["crawl", "-s", "FEEDS={bad", URL], "FEEDS expects a JSON object"),
     "setting-bad-log-level": (["crawl", "-s", "LOG_LEVEL=LOUD", URL], "not a log level"),
+    "thresher-setting-unknown": (
+        ["crawl", "-s", "THRESHER_PARQUET_COMPRESION=zstd", URL],
+        "unknown setting THRESHER_PARQUET_COMPRESION (did you mean THRESHER_PARQUET_COMPRESSION?)",
+    ),
+    "thresher-setting-bad-codec": (["crawl", "-s", "THRESHER_PARQUET_COMPRESSION=bogus", URL], "choose from zstd"),
+    "thresher-setting-bad-formats": (["crawl", "-s", "THRESHER_FORMATS=parquet,xml", URL], "unknown format xml"),
+    "thresher-setting-negative-queue": (["crawl", "-s", "THRESHER_EXTRACT_QUEUE=-1", URL], "must be >= 0"),
+    "thresher-setting-zero-row-group": (["crawl", "-s", "THRESHER_PARQUET_ROW_GROUP_SIZE=0", URL], "must be >= 1"),
+    "thresher-setting-not-redis": (["crawl", "-s", "THRESHER_REDIS_URL=http://127.0.0.1/", URL], "not a redis://"),
+    "thresher-setting-not-a-boolean": (["crawl", "-s", "THRESHER_INCREMENTAL=perhaps", URL], "expects a boolean"),
+    "misspelt-flag": (["crawl", "--folow", URL], "unrecognized arguments: --folow (did you mean --follow?; see thresher crawl --help)"),
     "push-setting-not-a-number": (
         ["push", "--redis", "redis://127.0.0.1:9/0", "-s", "THRESHER_REDIS_IDLE_TIMEOUT=x", URL],
         "expects a number",
@@ -76,10 +86,36 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     )
     assert proc.returncode == 2, proc.stderr
     line = _one_line(proc.stderr)
-    assert line.startswith("thresher")
+    assert line.startswith("thresher crawl: error:" if args[:1] == ["crawl"] else "thresher")
     assert message in line
     assert proc.stdout == ""
     assert not (tmp_path / "out").exists()  # nothing was started
+
+
+def test_an_unknown_scrapy_setting_is_a_warning_with_the_closest_name(news_site, tmp_path):
+    run = crawl(tmp_path, news_site.url(ARTICLES["grain"]), "-s", "DOWNLOAD_TIMOUT=5")
+    assert run.proc.stderr.splitlines() == [
+        "thresher crawl: warning: -s unknown setting DOWNLOAD_TIMOUT (did you mean DOWNLOAD_TIMEOUT?); "
+        "it is passed on as given"
+    ]
+    assert run.manifest["counts"]["exported"] == 1
+
+
+def test_the_add_on_checks_thresher_settings_of_a_plain_scrapy_crawl(tmp_path):
+    """`scrapy crawl` (and scrapyd) get the same check: the crawl fails before it opens."""
+    import subprocess
+    import sys
+
+    from conftest import REPO, subprocess_env
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", "urls=http://127.0.0.1:9/",
+         "-s", f"THRESHER_OUT={tmp_path / 'out'}", "-s", "THRESHER_PARQUET_COMPRESSION=bogus"],
+        cwd=REPO, env=subprocess_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert "THRESHER_PARQUET_COMPRESSION: unknown Parquet compression 'bogus'" in proc.stderr
+    assert not (tmp_path / "out" / "runs").exists()
 
 
 # --- extract ---------------------------------------------------------------------
@@ -133,15 +169,26 @@ def test_extract_http_url(news_site):
 def test_extract_http_url_obeys_robots_txt(news_site):
     since = len(news_site.hits)
     proc = run_cli("extract", news_site.url("/private/notes.html"))  # robots.txt: Disallow: /private/
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     assert "robots.txt" in _one_line(proc.stderr)
     assert news_site.paths(since) == ["/robots.txt"]  # the page itself is never requested
 
 
 def test_extract_http_url_not_found(news_site):
     proc = run_cli("extract", news_site.url("/no-such-page.html"))
-    assert proc.returncode == 2
+    assert proc.returncode == 1  # the page could not be had: not a usage error
     assert "404" in _one_line(proc.stderr)
+
+
+def test_extract_of_an_unreachable_url_exits_1(tmp_path):
+    """A network error is exit 1 (worth retrying), not 2 (bad arguments)."""
+    with socket.socket() as probe:  # a port nobody listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = run_cli("extract", f"http://127.0.0.1:{port}/story.html")
+    assert proc.returncode == 1
+    line = _one_line(proc.stderr)
+    assert line.startswith("thresher extract: error: cannot fetch")
 
 
 def test_extract_missing_file(tmp_path):
@@ -161,26 +208,13 @@ def test_extract_binary_file(tmp_path):
 
 
 # --- crawl exit status -----------------------------------------------------------
-def test_crawl_where_every_page_is_dropped_completes(tmp_path):
-    """Responses were fetched (all 404): the run did its job, with every URL accounted for."""
-    with running_site(static=None) as site:
-        run = crawl(tmp_path, site.url("/a.html"), site.url("/b.html"), check=False)
-    assert run.proc.returncode == 0, run.proc.stderr
-    assert run.proc.stderr == ""
-    assert run.manifest["counts"]["requested"] == 2
-    assert run.manifest["counts"]["drop_reasons"] == {"http_error": 2}
-    assert "requested 2, exported 0, dropped 2" in run.proc.stdout
-    table = pq.read_table(run.parquet)  # an empty dataset, with the schema
-    assert table.num_rows == 0 and table.schema.names == ARTICLE_SCHEMA.names
-
-
 def test_crawl_where_nothing_can_be_fetched_fails(tmp_path):
     with socket.socket() as probe:  # a port nobody listens on: connection refused
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     run = crawl(tmp_path, f"http://127.0.0.1:{port}/news/story.html", "-s", "RETRY_TIMES=0", check=False)
     assert run.proc.returncode == 1
-    assert "nothing was fetched" in _one_line(run.proc.stderr)
+    assert _one_line(run.proc.stderr).startswith("thresher crawl: error: nothing was fetched")
     assert run.manifest["counts"]["drop_reasons"] == {"fetch_error": 1}  # still accounted for
 
 

@@ -234,12 +234,16 @@ def test_runs_of_a_run_without_manifest_is_incomplete(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("make", [lambda p: p / "missing", lambda p: p])
-def test_runs_of_a_directory_that_is_not_a_dataset_exits_2(tmp_path, make):
+@pytest.mark.parametrize(
+    "make, message",
+    [(lambda p: p / "missing", "no such directory"), (lambda p: p, "not a thresher dataset")],
+    ids=["missing", "not-a-dataset"],
+)
+def test_runs_of_a_directory_that_is_not_a_dataset_exits_2(tmp_path, make, message):
     proc = run_cli("runs", str(make(tmp_path)))
     assert proc.returncode == 2
     assert proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1
-    assert "not a thresher dataset" in proc.stderr and "Traceback" not in proc.stderr
+    assert message in proc.stderr and "Traceback" not in proc.stderr
 
 
 # --- the middleware alone --------------------------------------------------------------

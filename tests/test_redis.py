@@ -187,6 +187,11 @@ def test_a_worker_leaves_an_empty_frontier_after_the_idle_timeout(redis_url, tmp
     assert worker.returncode == 0, stderr
     assert "frontier empty" in stdout
     assert float(IDLE) <= time.monotonic() - started < 60
+    # an idle worker adds its run (manifest) to the dataset, but no empty Parquet file, and no part file
+    (run_dir,) = (tmp_path / "out" / "runs").iterdir()
+    assert json.loads((run_dir / "manifest.json").read_text())["counts"]["requested"] == 0
+    assert not (tmp_path / "out" / "articles").exists() or not list((tmp_path / "out" / "articles").iterdir())
+    assert not list((tmp_path / "out").rglob("*.part"))
 
 
 def test_push_and_redis_errors_are_one_line():
@@ -196,3 +201,37 @@ def test_push_and_redis_errors_are_one_line():
     assert proc.returncode == 2 and "not an http(s) URL" in proc.stderr
     proc = run_cli("crawl", "--idle-timeout", "3", "http://127.0.0.1:9/")
     assert proc.returncode == 2 and "--redis" in proc.stderr
+
+
+def test_the_requests_of_a_killed_worker_return_to_the_frontier(redis_url, demo, tmp_path):
+    """kill -9 of a worker mid-crawl: what it took comes back after its lease, and another worker fetches it once.
+
+    The killed worker's part file never became a file, so the pages it had exported come
+    back too; the surviving worker's Parquet files hold every demo article exactly once.
+    """
+    out = tmp_path / "shared"
+    root = demo.base_url + "/"
+    assert run_cli("push", "--redis", redis_url, "--reset", root).returncode == 0
+    lease = ("-s", "THRESHER_REDIS_LEASE=2")
+    doomed = _worker(redis_url, out, *lease)
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + 60
+    while client.hlen(next(iter(client.keys("thresher:articles:leases:*")), b"none")) < 8:
+        assert doomed.poll() is None and time.monotonic() < deadline, "the worker took nothing"
+        time.sleep(0.05)
+    doomed.kill()
+    doomed.communicate(timeout=20)
+    assert client.scard("thresher:articles:workers") == 1  # its leases outlive it
+
+    survivor = _worker(redis_url, out, *lease)
+    _stdout, stderr = survivor.communicate(timeout=180)
+    assert survivor.returncode == 0, stderr[-3000:]
+    manifests = [json.loads(p.read_text()) for p in sorted((out / "runs").glob("*/manifest.json"))]
+    assert len(manifests) == 1, "the killed worker wrote no manifest"
+    (parquet,) = (out / "articles").glob("*.parquet")  # the killed worker's part file never became one
+    paths = Counter(urlsplit(url).path for url in pd.read_parquet(parquet)["url"])
+    assert {path for path, n in paths.items() if n > 1} == set(), "no article exported twice"
+    assert set(paths) == ARTICLES, "no article lost"
+    log = (out / "runs" / manifests[0]["run_id"] / "crawl.log").read_text()
+    assert "stopped beating" in log
+    assert client.scard("thresher:articles:workers") == 0 and not client.keys("thresher:articles:leases:*")

@@ -161,6 +161,13 @@ def test_a_stopped_run_continues_where_it_was(site, tmp_path, sig):
     # continued where it was: every page fetched once over both runs, none again
     assert Counter(site.page_paths()) == Counter(["/", *ARTICLES])
     assert not (job / "thresher.journal").exists(), "a finished job clears its state"
+    # the dataset's report counts no page as lost: the resumed run fetched what the stop left
+    from crawler.views.stats import collect
+
+    report = collect(out)
+    assert "not_fetched" not in {drop.reason for drop in report.drops}
+    assert report.requested == report.exported + report.dropped + report.unchanged
+    assert report.dropped == sum(m["counts"]["dropped"] for m in (first_run, resumed)) - not_fetched
 
 
 def test_a_killed_run_is_recovered_from_the_journal(site, tmp_path):

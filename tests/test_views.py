@@ -235,6 +235,9 @@ def test_report_of_one_run_and_cli_errors(tmp_path, capsys):
     assert main(["report", str(tmp_path), "-o", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").is_file()
     assert main(["report", str(tmp_path / "missing")]) == 2
+    assert "missing: no such directory" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["report", str(tmp_path / "empty")]) == 2
     assert "not a thresher dataset" in capsys.readouterr().err
 
 

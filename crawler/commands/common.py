@@ -73,8 +73,13 @@ _EXPECTED = {
 }
 
 
-def check_setting_values(overrides: dict[str, str]) -> None:
+def check_setting_values(overrides: dict[str, str], command: str = "crawl") -> None:
     """A malformed -s value fails here in one line, not as a traceback from deep inside Scrapy.
+
+    `THRESHER_*` names must be thresher's (an unknown one is an error, with the closest
+    name) and their values mean something (`crawler.checks`: a known Parquet codec, known
+    formats, ...). Any other name Scrapy does not know gets a warning on stderr, with
+    the closest name (`-s DOWNLOAD_TIMOUT=5`).
 
     A setting's type is that of its default (Scrapy's or thresher's), and the value must
     read as it with the getter Scrapy will use: `-s DOWNLOAD_TIMEOUT=soon`,
@@ -86,9 +91,18 @@ def check_setting_values(overrides: dict[str, str]) -> None:
     from scrapy.settings import Settings
 
     from crawler.addon import thresher_settings
+    from crawler.checks import SettingError, check_thresher_setting, unknown_scrapy_settings
 
     defaults = thresher_settings()
+    for warning in unknown_scrapy_settings(overrides):
+        print(f"thresher {command}: warning: -s {warning}", file=sys.stderr)
     for name, value in overrides.items():
+        if name.startswith("THRESHER_"):
+            try:
+                check_thresher_setting(Settings({name: value}), name)
+            except SettingError as exc:
+                raise UsageError(f"-s {name}={value}: {exc}") from None
+            continue
         default = defaults.get(name)
         if isinstance(default, bool):
             getter = "getbool"

@@ -12,6 +12,7 @@ from typing import Any
 from crawler.commands.common import (
     EXIT_FAILED,
     EXIT_OK,
+    Unavailable,
     UsageError,
     add_setting_option,
     check_redis,
@@ -52,7 +53,7 @@ def page_type_list(value: str) -> list[str]:
 def add_parser(commands: Any) -> None:
     crawl = commands.add_parser("crawl", help=HELP)
     crawl.add_argument("urls", nargs="*", metavar="URL", help="start URLs")
-    crawl.add_argument("--urls-file", metavar="F", help="file of URLs, one per line, # comments")
+    crawl.add_argument("--urls-file", metavar="F", help="file of URLs, one per line, # comments ('-': stdin)")
     crawl.add_argument(
         "--sitemap",
         action="append",
@@ -90,9 +91,7 @@ def add_parser(commands: Any) -> None:
         help=f"page types to export, comma-separated: {', '.join(PAGE_TYPES)} (default: {','.join(THRESHER_PAGE_TYPES)})",
     )
     add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
-    crawl.add_argument(
-        "-v", "--verbose", action="store_true", help="log to the console too, not only to the run's crawl.log"
-    )
+    crawl.add_argument("-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log")
     state = crawl.add_mutually_exclusive_group()
     state.add_argument(
         "--job-dir",
@@ -116,14 +115,14 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scrapy.crawler import CrawlerProcess
-
-    from crawler.demo import DemoServer
+    from crawler.demo import DEMO_PORT, DemoServer
     from crawler.layout import dataset_feeds
     from crawler.spiders.articles import ArticleSpider
+    from pipelines.storage import discard_parts
 
     overrides = setting_overrides(args.settings)
     check_setting_values(overrides)
+    _read_stream_urls(args)
     spider_args = _spider_args(args)
     if args.job_dir:
         writable_dir(Path(args.job_dir), "--job-dir")
@@ -133,29 +132,80 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--idle-timeout applies to --redis workers")
     if args.redis:
         check_redis(args.redis)
+    _lock(out, job_dir, spider_args["run_id"], worker=bool(args.redis))
 
     demo = None
     if not (args.urls or args.urls_file or args.sitemap or args.feed or args.redis):
         if job_dir is not None:
-            raise UsageError("--resume/--job-dir need inputs: the demo site gets a new port every run")
-        demo = DemoServer().start_in_thread()
+            raise UsageError("--resume/--job-dir need inputs (give the demo site's URL: thresher serve-demo)")
+        demo, fixed = DemoServer.on_demo_port()
+        demo.start_in_thread()
         spider_args.update(urls=[demo.base_url + "/"], follow=True)
         print(f"No input given: crawling the bundled demo site at {demo.base_url}/", file=sys.stderr)
+        if not fixed:
+            print(
+                f"(port {DEMO_PORT} is taken: the demo's URLs differ from the last run's, so every page is new)",
+                file=sys.stderr,
+            )
 
-    feeds, run_dir = dataset_feeds(out, spider_args["run_id"], args.format)
+    feeds, run_dir = dataset_feeds(out, spider_args["run_id"], args.format, worker=bool(args.redis))
     settings = _settings(args, out, feeds, run_dir, job_dir, loopback=demo is not None)
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
 
-    process = CrawlerProcess(settings)
+    from crawler.stopping import StoppingCrawlerProcess
+
+    process = StoppingCrawlerProcess(settings)
     crawler = process.create_crawler(ArticleSpider)
     process.crawl(crawler, **spider_args)
     try:
         process.start()
     finally:
+        discard_parts()  # the part files of outputs that were never stored
         if demo is not None:
             demo.shutdown()
     return _report(crawler.stats.get_stats(), out, run_dir, feeds, worker=bool(args.redis))
+
+
+def _lock(out: Path, job_dir: Path | None, run_id: str, worker: bool) -> None:
+    """One writer per dataset (and per job dir): a second crawl into them fails now, naming the run that holds them."""
+    from crawler.lock import Busy, acquire
+
+    try:
+        acquire(out, run_id, shared=worker)
+        if job_dir is not None:
+            acquire(job_dir, run_id, what="job dir")
+    except Busy as exc:
+        raise Unavailable(str(exc)) from None
+
+
+def _read_stream_urls(args: argparse.Namespace) -> None:
+    """`--urls-file -` (stdin), or a pipe such as /dev/stdin, is read once, here: its URLs join the URL arguments.
+
+    The spider reads a regular file itself (and the job identity of --resume is its path),
+    but a stream can be read only once, and the arguments are checked before the crawl.
+    """
+    from crawler.spiders.articles import BadSpiderArgument, read_url_file
+
+    name = args.urls_file
+    if name is None:
+        return
+    if name == "-":
+        try:
+            text = sys.stdin.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read URL file - (stdin): {exc}") from None
+        urls = [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+    else:
+        path = Path(name)
+        if not path.exists() or path.is_file() or path.is_dir():
+            return  # a regular file (or an error the spider reports)
+        try:
+            urls = read_url_file(name)
+        except BadSpiderArgument as exc:
+            raise UsageError(str(exc)) from None
+    args.urls = [*args.urls, *urls]
+    args.urls_file = None
 
 
 def _spider_args(args: argparse.Namespace) -> dict[str, Any]:
@@ -234,42 +284,86 @@ def _job_dir(args: argparse.Namespace, out: Path) -> Path | None:
     return out / "jobs" / job_name(spec)
 
 
-def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any], worker: bool = False) -> int:
+#: Drop stages that say nothing was done for a page: its fetch failed, an input repeated it, a stop left it.
+_NOTHING_DONE_STAGES = ("fetch", "input", "stop")
+
+
+def _drop_stages(run_dir: Path) -> dict[str, int]:
+    """How many drops.jsonl lines each stage has."""
+    stages: dict[str, int] = {}
+    try:
+        with (run_dir / "drops.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    stage = json.loads(line).get("stage")
+                except ValueError:
+                    continue
+                stages[stage] = stages.get(stage, 0) + 1
+    except OSError:
+        pass
+    return stages
+
+
+def outcome_errors(stats: dict[str, Any], counts: dict[str, Any], run_dir: Path, worker: bool = False) -> list[str]:
+    """Why the run could not do its job (exit status 1); empty when it did.
+
+    An output not written; nothing fetched at all; or a run that finished with nothing
+    to show: every page's fetch failed (HTTP errors, time-outs, robots.txt), nothing
+    exported or found unchanged. A graceful stop (Ctrl-C, SIGTERM) is not a failure, and
+    an idle Redis worker did its job (the others took the frontier).
+    """
     from pipelines.storage import failed_feeds
 
+    if failed_feeds(stats):
+        failed = stats.get("thresher/failed_outputs") or ["an output (see crawl.log)"]
+        return [f"output not written: {output}" for output in failed]
+    requested = counts.get("requested", 0)
+    if worker and not requested:
+        return []
+    if not stats.get("downloader/response_count") or not requested:
+        return ["nothing was fetched"]
+    if stats.get("finish_reason") == "finished" and not counts.get("exported") and not counts.get("unchanged"):
+        stages = _drop_stages(run_dir)
+        if not any(number for stage, number in stages.items() if stage not in _NOTHING_DONE_STAGES):
+            return [f"nothing exported: every fetch failed ({', '.join(counts.get('drop_reasons', {})) or 'no page'})"]
+    return []
+
+
+def _report(stats: dict[str, Any], out: Path, run_dir: Path, feeds: dict[str, Any], worker: bool = False) -> int:
     manifest_path = run_dir / "manifest.json"
     counts = json.loads(manifest_path.read_text())["counts"] if manifest_path.exists() else {}
-    print(f"\nthresher run {run_dir.name}: {stats.get('finish_reason', 'unknown')}")
+    errors = outcome_errors(stats, counts, run_dir, worker)
+    reason = stats.get("finish_reason", "unknown")
+    print(f"\nthresher run {run_dir.name}: " + (f"failed ({reason})" if errors else reason))
     print(
         f"  requested {counts.get('requested', 0)}, exported {counts.get('exported', 0)}, dropped {counts.get('dropped', 0)}"
         + (f", unchanged {counts['unchanged']}" if counts.get("unchanged") else "")
     )
-    for reason, number in counts.get("drop_reasons", {}).items():
-        print(f"    {reason:<20} {number}")
+    for drop_reason, number in counts.get("drop_reasons", {}).items():
+        print(f"    {drop_reason:<20} {number}")
     if counts.get("input_errors"):
         print(f"  inputs that could not be read: {counts['input_errors']} (see crawl.log)")
-    print("  outputs:")
-    if any(path.endswith(".parquet") for path in feeds):
+    written = [Path(path) for path in feeds if Path(path).exists()]
+    print("  outputs:" if written or manifest_path.exists() else "  outputs: none written")
+    if any(path.suffix == ".parquet" for path in written):
         print(f"    dataset   {out / 'articles'}   (pandas.read_parquet on this directory)")
-    for path in feeds:
-        print(f"    {Path(path).suffix[1:]:<9} {path}")
-    print(f"    manifest  {manifest_path}\n    drops     {run_dir / 'drops.jsonl'}")
-    if (run_dir / "crawl.log").exists():
-        print(f"    log       {run_dir / 'crawl.log'}")
-    if failed_feeds(stats):
-        print("error: an output file could not be written (see crawl.log)", file=sys.stderr)
-        return EXIT_FAILED
+    for path in written:
+        print(f"    {path.suffix[1:]:<9} {path}")
+    for label, path in (
+        ("manifest", manifest_path),
+        ("drops", run_dir / "drops.jsonl"),
+        ("log", run_dir / "crawl.log"),
+    ):
+        if path.exists():
+            print(f"    {label:<9} {path}")
     if counts.get("drop_reasons", {}).get("not_fetched"):
         print(f"  not fetched: {counts['drop_reasons']['not_fetched']} (the run stopped early; see drops.jsonl)")
-    if worker and not counts.get("requested"):  # the other workers took the whole frontier
+    if worker and not counts.get("requested") and not errors:
         print("  this worker found the shared frontier empty")
-        _print_report_command(out)
-        return EXIT_OK
     _print_report_command(out)
-    if not stats.get("downloader/response_count") or not counts.get("requested"):
-        print("error: nothing was fetched", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
+    for error in errors:
+        print(f"thresher crawl: error: {error}", file=sys.stderr)
+    return EXIT_FAILED if errors else EXIT_OK
 
 
 def _print_report_command(out: Path) -> None:

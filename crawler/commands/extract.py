@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crawler.commands.common import EXIT_FAILED, EXIT_OK, UsageError, write_view
+from crawler.commands.common import EXIT_FAILED, EXIT_OK, Unavailable, UsageError, write_view
 
 
 def add_parser(commands: Any) -> None:
@@ -24,14 +24,18 @@ def add_parser(commands: Any) -> None:
 
 
 def read_page(page: str) -> tuple[bytes, str | None, str | None]:
-    """(html, url, content type) from a file path or an http(s) URL."""
+    """(html, url, content type) from a file path or an http(s) URL.
+
+    A URL that cannot be fetched (network error, HTTP error, robots.txt) is exit status 1,
+    not a usage error: the command was right, the page was not to be had (a retry may work).
+    """
     if page.startswith(("http://", "https://")):
         from crawler.fetch import FetchError, fetch
 
         try:
             return fetch(page)
         except FetchError as exc:
-            raise UsageError(str(exc)) from None
+            raise Unavailable(str(exc)) from None
     try:
         return Path(page).read_bytes(), None, None
     except OSError as exc:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if not urls and not args.reset:
         raise UsageError("give URLs to push (or --reset)")
     overrides = setting_overrides(args.settings)
-    check_setting_values(overrides)
+    check_setting_values(overrides, "push")
     check_redis(args.redis)
     settings = thresher_settings()
     for name, value in overrides.items():

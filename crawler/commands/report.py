@@ -26,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from crawler.views.report import collect, default_output, write_report
     from pipelines.dataset import NotADataset
 
+    if not Path(args.dataset).exists():
+        raise UsageError(f"{args.dataset}: no such directory")
     try:
         output = Path(args.output) if args.output else default_output(args.dataset)
         stats = collect(args.dataset)

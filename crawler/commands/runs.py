@@ -1,13 +1,20 @@
-"""`thresher runs DIR`: the runs of a dataset directory with their counts, as a table or JSON."""
+"""`thresher runs DIR`: the runs of a dataset directory with their counts, as a table or JSON.
+
+`--prune` removes what killed runs left: part files (`.NAME.*.part`) that never became
+outputs. It takes the dataset's lock (crawler.lock), so it never touches the part files
+of a run that is still writing: with a crawl running, it fails (exit 1) and names it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
-from crawler.commands.common import EXIT_OK, UsageError
+from crawler.commands.common import EXIT_OK, Unavailable, UsageError
 from pipelines.dataset import NotADataset, RunInfo, list_runs
 
 
@@ -15,6 +22,9 @@ def add_parser(commands: Any) -> None:
     runs = commands.add_parser("runs", help="list the runs of a dataset directory with their counts")
     runs.add_argument("dir", nargs="?", default="output", metavar="DIR", help="dataset directory (default: ./output)")
     runs.add_argument("--json", action="store_true", help="print the runs and their manifests as JSON")
+    runs.add_argument(
+        "--prune", action="store_true", help="remove the part files that killed runs left (not while a crawl runs)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         found = list_runs(args.dir)
     except NotADataset as exc:
         raise UsageError(str(exc)) from None
+    if args.prune:
+        prune(Path(args.dir))
     if args.json:
         print(runs_as_json(found))
     elif not found:
@@ -51,3 +63,24 @@ def format_runs(runs: list[RunInfo]) -> str:
 def runs_as_json(runs: list[RunInfo]) -> str:
     """One JSON object per run, manifests included, for scripts and schedulers."""
     return json.dumps([asdict(run) for run in runs], indent=2, ensure_ascii=False)
+
+
+def prune(directory: Path) -> list[Path]:
+    """Remove the part files of killed runs, holding the dataset's lock (Unavailable while a crawl runs)."""
+    from crawler.lock import Busy, acquire
+    from pipelines.storage import PART_SUFFIX
+
+    try:
+        acquire(directory, None)
+    except Busy as exc:
+        raise Unavailable(f"cannot prune: {exc}") from None
+    parts = [
+        path
+        for folder in (directory / "articles", *sorted((directory / "runs").glob("*")))
+        if folder.is_dir()
+        for path in sorted(folder.glob(f".*{PART_SUFFIX}"))
+    ]
+    for path in parts:
+        path.unlink(missing_ok=True)
+    print(f"removed {len(parts)} part file{'s' if len(parts) != 1 else ''} left by killed runs", file=sys.stderr)
+    return parts

@@ -27,6 +27,7 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
+from crawler.downloader import StopRequested
 from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
 from pipelines.accounting import RunAccounting
@@ -250,7 +251,9 @@ class ArticleSpider(Spider):
                 elif _is_http(entry["loc"]):
                     yield self._sitemap(entry["loc"])
                 else:
-                    self.logger.warning("Ignoring sitemap %r listed in %s: not an http(s) URL", entry["loc"], response.url)
+                    self.logger.warning(
+                        "Ignoring sitemap %r listed in %s: not an http(s) URL", entry["loc"], response.url
+                    )
         except etree.Error as exc:  # the entries before the error were read
             self._input_error(response.url, f"XML error ({exc})")
 
@@ -258,7 +261,9 @@ class ArticleSpider(Spider):
         """RSS 2.0 and Atom: each entry's link is a page to fetch."""
         links = []
         try:  # without its DOCTYPE, as sitemaps: an entity bomb would leave the feed with no entries
-            selector = response.replace(body=strip_doctype(response.body)).selector if hasattr(response, "selector") else None
+            selector = (
+                response.replace(body=strip_doctype(response.body)).selector if hasattr(response, "selector") else None
+            )
         except Exception:  # noqa: BLE001 - an unparseable feed simply has no links
             selector = None
         for xpath in FEED_LINK_XPATHS if selector is not None else ():
@@ -392,10 +397,14 @@ class ArticleSpider(Spider):
         return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
     # --- failures ------------------------------------------------------------
-    def on_page_error(self, failure: Failure) -> FetchFailure:
+    def on_page_error(self, failure: Failure) -> FetchFailure | None:
+        if failure.check(StopRequested):  # the run stopped first: not_fetched when it closes (crawler.resume)
+            return None
         return FetchFailure(url=requested_url(failure.request), **classify_failure(failure))
 
     def on_input_error(self, failure: Failure) -> None:
+        if failure.check(StopRequested):
+            return
         self._input_error(failure.request.url, classify_failure(failure)["detail"])
 
     def _input_error(self, url: str, detail: str) -> None:

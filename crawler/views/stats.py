@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from pipelines.dataset import NotADataset, RunInfo, read_run, record_files
 from pipelines.extraction.record import ARTICLE_SCHEMA
@@ -110,27 +112,66 @@ def _record_batches(files: list[Path]) -> Iterator[pa.RecordBatch]:
                 yield pa.RecordBatch.from_pylist(rows, schema=_JSON_SCHEMA)
 
 
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The readable lines of a JSON Lines file (a line cut short by a killed run is skipped)."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                yield json.loads(line)
+            except ValueError:
+                continue
+
+
+def _settled_urls(run_dir: Path) -> set[str]:
+    """The URLs a run settled: dropped (not as not_fetched), found unchanged, or exported."""
+    urls = {str(d.get("url")) for d in _jsonl(run_dir / "drops.jsonl") if d.get("reason") != "not_fetched"}
+    urls |= {str(d.get("url")) for d in _jsonl(run_dir / "unchanged.jsonl")}
+    part = run_dir.parent.parent / "articles" / f"{run_dir.name}.parquet"
+    try:
+        if part.is_file():
+            urls |= {str(url) for url in pq.read_table(part, columns=["url"]).column("url").to_pylist() if url}
+        else:
+            urls |= {str(r.get("url")) for r in _jsonl(run_dir / "articles.jsonl")}
+    except (OSError, ValueError):
+        pass
+    return urls
+
+
 def _drops(stats: DatasetStats, runs_dirs: list[Path]) -> None:
-    """Drop reasons from drops.jsonl (stage, an example URL); from the manifest where a run has no file."""
+    """Drop reasons from drops.jsonl (stage, an example URL); from the manifest where a run has no file.
+
+    Over a dataset, a page a stopped run left `not_fetched` that a later run settled
+    (exported, dropped, unchanged) is not a drop of the dataset: it counts neither as
+    requested nor as dropped for the stopped run.
+    """
     counts: Counter[str] = Counter()
     stages: dict[str, set[str]] = {}
     examples: dict[str, str] = {}
-    for run_dir, run in zip(runs_dirs, stats.runs, strict=True):
+    settled_later: set[str] = set()
+    later: dict[int, set[str]] = {}
+    stopped = any((run.manifest.get("counts") or {}).get("drop_reasons", {}).get("not_fetched") for run in stats.runs)
+    if stats.scope == "dataset" and stopped:
+        for index in range(len(runs_dirs) - 1, -1, -1):  # newest first: what each run's successors settled
+            later[index] = set(settled_later)
+            if index:
+                settled_later |= _settled_urls(runs_dirs[index])
+    for index, (run_dir, run) in enumerate(zip(runs_dirs, stats.runs, strict=True)):
         drops = run_dir / "drops.jsonl"
         if not drops.is_file():
             for reason, n in (run.manifest.get("counts") or {}).get("drop_reasons", {}).items():
                 counts[reason] += n
             continue
-        with drops.open(encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    drop = json.loads(line)
-                except ValueError:
-                    continue  # a line cut short by a killed run
-                reason = str(drop.get("reason") or "unknown")
-                counts[reason] += 1
-                stages.setdefault(reason, set()).add(str(drop.get("stage") or "?"))
-                examples.setdefault(reason, str(drop.get("url") or ""))
+        for drop in _jsonl(drops):
+            reason = str(drop.get("reason") or "unknown")
+            if reason == "not_fetched" and str(drop.get("url")) in later.get(index, ()):
+                stats.dropped -= 1  # fetched by a later run: not lost
+                stats.requested -= 1
+                continue
+            counts[reason] += 1
+            stages.setdefault(reason, set()).add(str(drop.get("stage") or "?"))
+            examples.setdefault(reason, str(drop.get("url") or ""))
     stats.drops = [
         DropReason(reason, tuple(sorted(stages.get(reason, ()))), n, examples.get(reason))
         for reason, n in counts.most_common()

@@ -46,6 +46,10 @@ THRESHER_INCREMENTAL = True  # False: export unchanged pages again (the state is
 THRESHER_PARQUET_ROW_GROUP_SIZE = 1000
 THRESHER_PARQUET_COMPRESSION = "zstd"
 
+# --- politeness -----------------------------------------------------------------
+#: A 429/503 with Retry-After up to this many seconds is retried after that wait; a longer one is not retried.
+THRESHER_RETRY_AFTER_MAX = 30.0
+
 # --- where a crawl writes -----------------------------------------------------
 #: THRESHER_OUT=DIR writes the dataset layout of `thresher crawl --out DIR` from `scrapy crawl`
 #: or scrapyd (`setting=THRESHER_OUT=DIR` in schedule.json); THRESHER_FORMATS picks the files.
@@ -57,6 +61,8 @@ THRESHER_FORMATS = ["parquet", "jsonl"]
 THRESHER_REDIS_URL = None
 THRESHER_REDIS_PREFIX = "thresher:%(spider)s"  # Redis keys of the frontier
 THRESHER_REDIS_IDLE_TIMEOUT = 30.0  # seconds of empty frontier, all workers idle, before a worker exits
+#: Seconds without a heartbeat after which a worker's taken requests return to the frontier (a killed worker).
+THRESHER_REDIS_LEASE = 30.0
 
 #: All of the above, by name.
 DEFAULTS: dict[str, Any] = {name: value for name, value in globals().items() if name.startswith("THRESHER_")}

@@ -538,7 +538,7 @@ CASES: list[Case] = [
     ),
     Case(
         "http-503",
-        "503 with Retry-After: 3600 (retried, not waited for)",
+        "503 with Retry-After: 3600 (more than THRESHER_RETRY_AFTER_MAX: not retried)",
         "/hostile/http/503.html",
         "fetch/http_error",
         respond("<h1>Busy</h1>", status=503, headers={"Retry-After": "3600"}),
@@ -554,7 +554,7 @@ CASES: list[Case] = [
     ),
     Case(
         "http-429-then-ok",
-        "429 with Retry-After: 1 once, then the page",
+        "429 with Retry-After: 1 once, then the page (retried after 1 s)",
         "/hostile/http/429-once.html",
         "exported",
         fail_first(
