@@ -102,6 +102,15 @@ def _formats(name: str, value: Any) -> None:
         )
 
 
+def _page_types(name: str, value: Any) -> None:
+    from pipelines.filters import page_types
+
+    try:
+        page_types(str(item) for item in value)
+    except ValueError as exc:
+        raise SettingError(f"{name}: {exc}") from None
+
+
 def _redis_url(name: str, value: Any) -> None:
     if value and not str(value).startswith(("redis://", "rediss://", "unix://")):
         raise SettingError(f"{name}: not a redis://, rediss:// or unix:// URL: {value!r}")
@@ -114,6 +123,7 @@ VALUE_CHECKS: dict[str, Callable[[str, Any], None]] = {
     "THRESHER_PARQUET_ROW_GROUP_SIZE": _at_least(1),
     "THRESHER_PARQUET_COMPRESSION": _codec,
     "THRESHER_FORMATS": _formats,
+    "THRESHER_PAGE_TYPES": _page_types,
     "THRESHER_REDIS_URL": _redis_url,
     "THRESHER_REDIS_IDLE_TIMEOUT": _at_least(0),
     "THRESHER_RETRY_AFTER_MAX": _at_least(0),

@@ -29,6 +29,7 @@ USAGE_ERRORS = {
     "unknown-flag": (["crawl", "--bogus", URL], "unrecognized arguments: --bogus"),
     "max-pages-not-a-number": (["crawl", "--max-pages", "ten", URL], "--max-pages"),
     "unknown-page-type": (["crawl", "--page-types", "article,blog", URL], "unknown page type blog"),
+    "unknown-page-type-setting": (["crawl", "-s", "THRESHER_PAGE_TYPES=article,blogs", URL], "unknown page type blogs"),
     "max-pages-negative": (["crawl", "--max-pages", "-3", URL], "--max-pages"),
     "max-depth-not-a-number": (["crawl", "--follow", "--max-depth", "1.5", URL], "--max-depth"),
     "invalid-allow-regex": (["crawl", "--follow", "--allow", "news/(", URL], "invalid allow regular expression"),

@@ -79,7 +79,7 @@ def test_a_recrawl_of_unchanged_pages_takes_at_most_one_and_a_half_times_the_fir
     """AutoThrottle on, its 1 s start delay: 304s lower the delay as 200s do (crawler.throttle).
 
     Scrapy's AutoThrottle kept the 1 s start delay through a re-crawl of 304s (one page a second).
-    scripts/recrawl_benchmark.py measures the same on the 181 AEB pages.
+    benchmarks/recrawl.py measures the same on the 181 AEB pages.
     """
     from conftest import run_cli, slow_routes
 

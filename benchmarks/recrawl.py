@@ -1,6 +1,6 @@
 """Re-crawl benchmark: a first crawl of N pages, then the same crawl again, every page unchanged (304).
 
-    python scripts/recrawl_benchmark.py [--pages 181] [--aeb DIR]
+    python benchmarks/recrawl.py [--pages 181] [--aeb DIR]
 
 Serves the AEB pages (default /work/shared/benchmarks/aeb, or $THRESHER_AEB_DIR) with
 thresher's demo server on 127.0.0.1, which sends ETag / Last-Modified and answers
