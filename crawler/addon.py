@@ -45,6 +45,8 @@ COMPONENTS: dict[str, dict[str, int | None]] = {
         # Scrapy's RetryMiddleware, honouring Retry-After on 429/503 up to THRESHER_RETRY_AFTER_MAX
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "crawler.middlewares.RetryAfterMiddleware": 550,
+        # every page response into DIR/warc/<run_id>.warc.gz, as received (above HttpCompression, 590)
+        "crawler.warc.WarcWriterMiddleware": 595,
     },
     "ITEM_PIPELINES": {
         "pipelines.drops.FetchFailurePipeline": 100,

@@ -19,7 +19,7 @@ from pipelines.extraction import Article, ExtractionError, extract
 
 def extract_page(item: PageItem, run_id: str | None) -> Article:
     """The unit of work shipped to a pool worker (module-level so it pickles)."""
-    return extract(
+    article = extract(
         item.body,
         item.url,
         content_type=item.content_type,
@@ -27,6 +27,8 @@ def extract_page(item: PageItem, run_id: str | None) -> Article:
         http_status=item.http_status,
         run_id=run_id,
     )
+    article.warc_file, article.warc_offset = item.warc_file, item.warc_offset
+    return article
 
 
 def exit_with(pid: int) -> None:

@@ -78,6 +78,11 @@ def add_parser(commands: Any) -> None:
         help="export unchanged pages again (no conditional requests, no content-hash skip)",
     )
     crawl.add_argument(
+        "--no-warc",
+        action="store_true",
+        help="keep no WARC archive of the fetched pages (default: DIR/warc/<run_id>.warc.gz)",
+    )
+    crawl.add_argument(
         "--format",
         default=",".join(THRESHER_FORMATS),
         type=formats,
@@ -247,6 +252,8 @@ def _settings(
     }
     if args.no_incremental:
         flags["THRESHER_INCREMENTAL"] = False
+    if args.no_warc:
+        flags["THRESHER_WARC"] = False
     if args.page_types:
         flags["THRESHER_PAGE_TYPES"] = args.page_types
     if loopback:  # the demo site: no need to ease in

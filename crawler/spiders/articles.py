@@ -30,6 +30,7 @@ from twisted.python.failure import Failure
 from crawler.downloader import StopRequested
 from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
+from crawler.warc import WARC_META
 from pipelines.accounting import RunAccounting
 from pipelines.contracts import FetchFailure, NotModified, PageItem, requested_url, site_of, url_key
 
@@ -381,6 +382,7 @@ class ArticleSpider(Spider):
             requested_url=requested,
             source=source,
             depth=response.meta.get("depth", 0),
+            **response.meta.get(WARC_META, {}),
         )
         yield from self._follow(links)
 

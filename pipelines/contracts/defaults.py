@@ -43,6 +43,8 @@ THRESHER_RUN_DIR = None  # where drops.jsonl and manifest.json go; the CLI (or T
 #: Incremental re-crawls: state in SQLite (the CLI sets DIR/state.sqlite; None: no state).
 THRESHER_STATE_PATH = None
 THRESHER_INCREMENTAL = True  # False: export unchanged pages again (the state is still updated)
+#: Keep every fetched page's raw request and response in DIR/warc/<run_id>.warc.gz (`--no-warc`: False).
+THRESHER_WARC = True
 THRESHER_PARQUET_ROW_GROUP_SIZE = 1000
 THRESHER_PARQUET_COMPRESSION = "zstd"
 

@@ -17,6 +17,9 @@ class PageItem:
     requested_url: str
     source: str
     depth: int = 0
+    #: Where the raw response is archived: WARC file (relative to the dataset) and its record's offset.
+    warc_file: str | None = None
+    warc_offset: int | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 #: Bumped on any change to the fields, their types or their meaning.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 _TS = pa.timestamp("us", tz="UTC")
 _STR_LIST = pa.list_(pa.string())
@@ -104,6 +104,14 @@ class Article:
     fetched_at: str | None = _f(_TS, "When the page was fetched (UTC).")
     http_status: int | None = _f(pa.int16(), "HTTP status of the fetched response.")
     run_id: str | None = _f(pa.string(), "Crawl run that produced the record.")
+    warc_file: str | None = _f(
+        pa.string(),
+        "WARC file holding the page's raw response, relative to the dataset directory "
+        "(`warc/<run_id>.warc.gz`); null when the crawl kept no WARC.",
+    )
+    warc_offset: int | None = _f(
+        pa.int64(), "Byte offset in `warc_file` of the page's `response` record (its gzip member)."
+    )
     schema_version: str = _f(pa.string(), "Version of this schema.", nullable=False, default=SCHEMA_VERSION)
 
     def to_dict(self) -> dict[str, Any]:
