@@ -15,7 +15,7 @@ import sys
 from typing import NoReturn
 
 from crawler import __version__
-from crawler.commands import crawl, extract, push, report, runs, serve_demo
+from crawler.commands import crawl, extract, extract_warc, push, reextract, report, runs, serve_demo
 from crawler.commands.common import EXIT_FAILED, EXIT_USAGE, Unavailable, UsageError
 
 #: Command name -> its module, in the order of `thresher --help`.
@@ -26,6 +26,8 @@ COMMANDS = {
     "serve-demo": serve_demo,
     "extract": extract,
     "report": report,
+    "reextract": reextract,
+    "extract-warc": extract_warc,
 }
 
 

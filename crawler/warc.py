@@ -48,6 +48,8 @@ logger = logging.getLogger(__name__)
 
 #: response.meta key: {"warc_file": ..., "warc_offset": ...} of the page's response record.
 WARC_META = "thresher_warc"
+#: request.meta key: the archived response's WARC-Date (ISO 8601, UTC), the page's `fetched_at`.
+FETCHED_AT_META = "thresher_fetched_at"
 WARC_DIR = "warc"
 #: Headers describing a transfer coding the archived body no longer has.
 _TRANSFER_HEADERS = {b"transfer-encoding"}
@@ -136,7 +138,9 @@ class WarcWriterMiddleware:
             self._open()
         writer = self._writer
         assert self._file is not None
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        fetched = datetime.now(timezone.utc)
+        now = fetched.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        request.meta[FETCHED_AT_META] = fetched.isoformat()  # the record's fetched_at: re-extraction keeps it
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         try:
             phrase = HTTPStatus(response.status).phrase
@@ -228,7 +232,7 @@ def warc_pages(
                 )
                 return
             try:
-                item = _page_of(record, records.get_record_offset(), name, html_types)
+                item = _page_of(record, records, name, html_types)
             except Exception as exc:  # noqa: BLE001
                 url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{records.get_record_offset()}"
                 item = FetchFailure(url=url, reason="warc_error", stage="warc", detail=f"{type(exc).__name__}: {exc}"[:500])
@@ -244,7 +248,8 @@ def _fetched_at(record: Any) -> str:
         return datetime.now(timezone.utc).isoformat()
 
 
-def _page_of(record: Any, offset: int, name: str, html_types: tuple[str, ...]) -> PageItem | FetchFailure | None:
+def _page_of(record: Any, records: Any, name: str, html_types: tuple[str, ...]) -> PageItem | FetchFailure | None:
+    """The item of one record; `records.get_record_offset()` reads the record to its end, so the body comes first."""
     kind = record.rec_type
     if kind not in ("response", "revisit"):
         return None  # warcinfo, request, metadata, resource: not fetched pages
@@ -257,6 +262,7 @@ def _page_of(record: Any, offset: int, name: str, html_types: tuple[str, ...]) -
     status = int(http.get_statuscode() or 0)
     content_type = http.get_header("Content-Type")
     body = record.content_stream().read()  # chunked and Content-Encoding decoded
+    offset = records.get_record_offset()
     if status != 200:
         return FetchFailure(url=url, reason="http_error", http_status=status, detail=f"HTTP {status}")
     mime = (content_type or "").split(";")[0].strip().lower()

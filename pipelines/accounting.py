@@ -194,6 +194,8 @@ class RunAccounting:
                 "max_depth": getattr(spider, "max_depth", None),
                 "max_pages": getattr(spider, "max_pages", None),
             },
+            # runs that read pages from WARC files instead of the network (crawler.spiders.warc)
+            "source": getattr(spider, "manifest_source", None),
             "outputs": {str(uri): (opts or {}).get("format") for uri, opts in feeds.items()},
             "settings": {name: settings.get(name) for name in MANIFEST_SETTINGS},
             "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED_PACKAGES}},

@@ -30,7 +30,7 @@ from twisted.python.failure import Failure
 from crawler.downloader import StopRequested
 from crawler.incremental import CONDITIONAL_META, state_of
 from crawler.runid import new_run_id
-from crawler.warc import WARC_META
+from crawler.warc import FETCHED_AT_META, WARC_META
 from pipelines.accounting import RunAccounting
 from pipelines.contracts import FetchFailure, NotModified, PageItem, requested_url, site_of, url_key
 
@@ -378,7 +378,7 @@ class ArticleSpider(Spider):
             body=response.body,
             http_status=response.status,
             content_type=content_type,
-            fetched_at=datetime.now(timezone.utc).isoformat(),
+            fetched_at=response.meta.get(FETCHED_AT_META) or datetime.now(timezone.utc).isoformat(),
             requested_url=requested,
             source=source,
             depth=response.meta.get("depth", 0),

@@ -1,0 +1,190 @@
+"""WARC archives: a crawl keeps what it fetched, `reextract` extracts it again, `extract-warc` reads any WARC.
+
+The demo site is served on 127.0.0.1 (port 0) in this process, so the tests can fetch the
+pages themselves and compare them with what the archive holds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from io import BytesIO
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
+
+import pandas as pd
+import pytest
+from conftest import crawl, run_cli
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crawler.demo import DemoServer
+from pipelines.dataset import load_articles
+
+
+@pytest.fixture(scope="module")
+def demo():
+    server = DemoServer().start_in_thread()
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def crawled(demo, tmp_path_factory):
+    out = tmp_path_factory.mktemp("warc-crawl")
+    run = crawl(out, demo.base_url + "/", "--follow")
+    return run
+
+
+def _records(path: Path) -> list[dict]:
+    found = []
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for record in records:
+            found.append(
+                {
+                    "type": record.rec_type,
+                    "uri": record.rec_headers.get_header("WARC-Target-URI"),
+                    "id": record.rec_headers.get_header("WARC-Record-ID"),
+                    "concurrent": record.rec_headers.get_header("WARC-Concurrent-To"),
+                    "status": record.http_headers.get_statuscode() if record.http_headers else None,
+                    "request_line": record.http_headers.protocol if record.http_headers else None,
+                    "headers": dict(record.http_headers.headers) if record.http_headers else {},
+                    "body": record.content_stream().read(),
+                    "fields": record.content_stream().read() if record.rec_type == "warcinfo" else None,
+                }
+            )
+    return found
+
+
+def _served(url: str) -> tuple[int, bytes]:
+    try:
+        with urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_crawl_keeps_every_fetched_page_in_its_warc(crawled):
+    run_id = crawled.run_dir.name
+    warc = crawled.out / "warc" / f"{run_id}.warc.gz"
+    assert warc.is_file(), crawled.log
+    assert not list((crawled.out / "warc").glob(".*")), "a part file was left"
+    records = _records(warc)
+    assert records[0]["type"] == "warcinfo"
+    with warc.open("rb") as stream:
+        info = next(iter(ArchiveIterator(stream))).content_stream().read().decode()
+    assert f"thresher-run-id: {run_id}" in info and "software: thresher/" in info
+
+    responses = [r for r in records if r["type"] == "response"]
+    requests = [r for r in records if r["type"] == "request"]
+    assert len(responses) == len(requests) == (len(records) - 1) // 2
+    # request records point at their response; request lines are GETs
+    assert {r["concurrent"] for r in requests} == {r["id"] for r in responses}
+    # every fetched page, exported or dropped (page_type, http_error), is archived once; robots.txt drops are not fetched
+    fetched = set(crawled.exported_urls()) | {d["url"] for d in crawled.drops if d["reason"] != "robots_txt"}
+    assert sorted(r["uri"] for r in responses) == sorted(fetched)
+    counts = crawled.manifest["counts"]
+    assert len(responses) == counts["requested"] - counts["drop_reasons"].get("robots_txt", 0)
+    assert counts["drop_reasons"].get("page_type") and counts["drop_reasons"].get("http_error")
+    for response in responses:  # status and body as served
+        status, body = _served(response["uri"])
+        assert (int(response["status"]), response["body"]) == (status, body), response["uri"]
+        assert response["headers"].get("Content-Type", "").startswith("text/html")
+
+    # each record says where its bytes are
+    frame = crawled.frame()
+    assert set(frame["warc_file"]) == {f"warc/{run_id}.warc.gz"}
+    with warc.open("rb") as stream:
+        for url, offset in zip(frame["url"], frame["warc_offset"]):
+            stream.seek(int(offset))
+            record = next(iter(ArchiveIterator(stream)))
+            assert (record.rec_type, record.rec_headers.get_header("WARC-Target-URI")) == ("response", url)
+
+
+def test_reextract_writes_a_new_run_with_the_same_records(crawled, tmp_path):
+    out = tmp_path / "dataset"
+    shutil.copytree(crawled.out, out)
+    proc = run_cli("reextract", str(out), "-s", "THRESHER_EXTRACT_WORKERS=0", timeout=120)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    runs = sorted(path.name for path in (out / "runs").iterdir())
+    assert len(runs) == 2 and runs[0] == crawled.run_dir.name
+    new = runs[1]
+    manifest = json.loads((out / "runs" / new / "manifest.json").read_text())
+    counts = manifest["counts"]
+    assert manifest["source"]["runs"] == [crawled.run_dir.name]
+    assert counts["balanced"] and counts["responses"] == 0  # nothing was fetched
+    archived = crawled.manifest["counts"]["requested"] - crawled.manifest["counts"]["drop_reasons"].get("robots_txt", 0)
+    assert counts["requested"] == archived == counts["exported"] + counts["dropped"]
+    assert counts["exported"] == crawled.manifest["counts"]["exported"]
+    expected_drops = {k: v for k, v in crawled.manifest["counts"]["drop_reasons"].items() if k != "robots_txt"}
+    assert counts["drop_reasons"] == expected_drops
+
+    columns = ["url", "body", "title", "page_type", "blocks", "content_hash", "fetched_at", "warc_file", "warc_offset"]
+    before = crawled.frame().sort_values("url").reset_index(drop=True)
+    after = pd.read_parquet(out / "articles" / f"{new}.parquet").sort_values("url").reset_index(drop=True)
+    assert set(after["run_id"]) == {new}
+    for column in columns:
+        assert before[column].astype(str).tolist() == after[column].astype(str).tolist(), column
+    latest = load_articles(out, latest=True)
+    assert set(latest["run_id"]) == {new} and len(latest) == len(before)
+
+
+def test_no_warc_crawl_has_nothing_to_reextract(demo, tmp_path):
+    out = tmp_path / "plain"
+    run = crawl(out, demo.base_url + "/", "--max-pages", "3", "--no-warc")
+    assert not (out / "warc").exists()
+    assert run.frame()["warc_file"].isna().all()
+    proc = run_cli("reextract", str(out))
+    assert proc.returncode == 1
+    assert "nothing to re-extract" in proc.stderr and "--no-warc" in proc.stderr
+
+
+def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool) -> bytes:
+    """A WARC written by warcio itself (as another tool would): responses, a revisit, a torn record at the end."""
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, status, body in pages:
+        headers = StatusAndHeaders(
+            f"{status} {'OK' if status == 200 else 'Not Found'}",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=headers)
+        )
+    url = pages[0][0]
+    writer.write_record(
+        writer.create_revisit_record(url, digest="sha1:AAAA", refers_to_uri=url, refers_to_date="2024-01-01T00:00:00Z")
+    )
+    image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(url + "x.png", "response", payload=BytesIO(b"\x89PNG"), length=4, http_headers=image)
+    )
+    return buffer.getvalue() + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200"
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_extract_warc_reads_a_foreign_warc_like_a_crawl(crawled, tmp_path, gzip):
+    before = crawled.frame().sort_values("url").reset_index(drop=True)
+    pages = [(url, *_served(url)) for url in before["url"]]
+    missing = crawled.exported_urls()[0].rstrip("/") + "-gone/"
+    pages.append((missing, *_served(missing)))
+    source = tmp_path / ("cc.warc.gz" if gzip else "cc.warc")
+    source.write_bytes(_warc_from(pages, gzip))
+    out = tmp_path / "fromwarc"
+    proc = run_cli("extract-warc", str(tmp_path / "cc.warc*"), "--out", str(out), "-s", "THRESHER_EXTRACT_WORKERS=0")
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    (run_dir,) = (out / "runs").iterdir()
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    counts = manifest["counts"]
+    assert counts["balanced"] and counts["exported"] == len(before)
+    reasons = counts["drop_reasons"]
+    assert reasons["http_error"] == 1 and reasons["revisit"] == 1 and reasons["not_html"] == 1
+    assert reasons.get("warc_error", 0) <= 1  # the torn record at the end: a drop, never a crash
+    after = load_articles(out).sort_values("url").reset_index(drop=True)
+    for column in ("url", "body", "title", "page_type", "content_hash"):
+        assert before[column].tolist() == after[column].tolist(), column
+    assert set(after["warc_file"]) == {str(source.resolve())}
