@@ -262,7 +262,10 @@ def _page_of(record: Any, records: Any, name: str, html_types: tuple[str, ...]) 
     status = int(http.get_statuscode() or 0)
     content_type = http.get_header("Content-Type")
     body = record.content_stream().read()  # chunked and Content-Encoding decoded
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared and the file no longer has
     offset = records.get_record_offset()
+    if missing:
+        return FetchFailure(url=url, reason="warc_error", stage="warc", detail=f"truncated record ({missing} bytes missing)")
     if status != 200:
         return FetchFailure(url=url, reason="http_error", http_status=status, detail=f"HTTP {status}")
     mime = (content_type or "").split(";")[0].strip().lower()

@@ -183,8 +183,32 @@ def test_extract_warc_reads_a_foreign_warc_like_a_crawl(crawled, tmp_path, gzip)
     assert counts["balanced"] and counts["exported"] == len(before)
     reasons = counts["drop_reasons"]
     assert reasons["http_error"] == 1 and reasons["revisit"] == 1 and reasons["not_html"] == 1
-    assert reasons.get("warc_error", 0) <= 1  # the torn record at the end: a drop, never a crash
+    assert reasons["warc_error"] == 1  # the torn record at the end: a drop, never a crash
     after = load_articles(out).sort_values("url").reset_index(drop=True)
     for column in ("url", "body", "title", "page_type", "content_hash"):
         assert before[column].tolist() == after[column].tolist(), column
     assert set(after["warc_file"]) == {str(source.resolve())}
+
+
+def test_malformed_warcs_are_drops_never_crashes(crawled, tmp_path):
+    from crawler.warc import warc_pages
+
+    archive = next((crawled.out / "warc").glob("*.warc.gz")).read_bytes()
+    cases = {
+        "empty": b"",
+        "text": b"hello world\n" * 10,
+        "truncated": archive[: len(archive) // 2],
+        "bad-status": b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x/\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 abc OK\r\n\r\nhi\r\n\r\n",
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = list(warc_pages(path, ("text/html",)))
+        failures = [item for item in items if type(item).__name__ == "FetchFailure"]
+        if name == "empty":
+            assert items == []
+        else:
+            assert failures and failures[-1].reason == "warc_error", name
+    pages = list(warc_pages(tmp_path / "truncated", ("text/html",)))
+    assert all(len(page.body) for page in pages if type(page).__name__ == "PageItem")

@@ -76,7 +76,7 @@ def prune(directory: Path) -> list[Path]:
         raise Unavailable(f"cannot prune: {exc}") from None
     parts = [
         path
-        for folder in (directory / "articles", *sorted((directory / "runs").glob("*")))
+        for folder in (directory / "articles", directory / "warc", *sorted((directory / "runs").glob("*")))
         if folder.is_dir()
         for path in sorted(folder.glob(f".*{PART_SUFFIX}"))
     ]
