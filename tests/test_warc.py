@@ -212,3 +212,36 @@ def test_malformed_warcs_are_drops_never_crashes(crawled, tmp_path):
             assert failures and failures[-1].reason == "warc_error", name
     pages = list(warc_pages(tmp_path / "truncated", ("text/html",)))
     assert all(len(page.body) for page in pages if type(page).__name__ == "PageItem")
+
+
+def test_a_killed_crawl_leaves_no_half_warc_and_prune_removes_its_part(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import FAST, REPO, running_site, slow_routes, subprocess_env
+
+    routes = slow_routes(12)
+    out = tmp_path / "killed"
+    with running_site(routes, static=None, delay=0.4) as site:
+        command = [sys.executable, "-m", "crawler.cli", "crawl", *(site.url(path) for path in routes)]
+        proc = subprocess.Popen(
+            [*command, "--out", str(out), *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+            cwd=REPO,
+            env=subprocess_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while not list((out / "warc").glob(".*.part")) if (out / "warc").is_dir() else True:
+            assert proc.poll() is None and time.monotonic() < deadline, "no WARC part file appeared"
+            time.sleep(0.05)
+        time.sleep(0.5)  # a page or two archived
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert not list((out / "warc").glob("*.warc.gz")), "a killed run's WARC must not appear"
+    assert len(list((out / "warc").glob(".*.part"))) == 1
+    pruned = run_cli("runs", str(out), "--prune")
+    assert pruned.returncode == 0, pruned.stderr
+    assert not list((out / "warc").iterdir())
