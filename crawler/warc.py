@@ -235,7 +235,9 @@ def warc_pages(
                 item = _page_of(record, records, name, html_types)
             except Exception as exc:  # noqa: BLE001
                 url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{records.get_record_offset()}"
-                item = FetchFailure(url=url, reason="warc_error", stage="warc", detail=f"{type(exc).__name__}: {exc}"[:500])
+                item = FetchFailure(
+                    url=url, reason="warc_error", stage="warc", detail=f"{type(exc).__name__}: {exc}"[:500]
+                )
             if item is not None:
                 yield item
 
@@ -265,7 +267,9 @@ def _page_of(record: Any, records: Any, name: str, html_types: tuple[str, ...]) 
     missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared and the file no longer has
     offset = records.get_record_offset()
     if missing:
-        return FetchFailure(url=url, reason="warc_error", stage="warc", detail=f"truncated record ({missing} bytes missing)")
+        return FetchFailure(
+            url=url, reason="warc_error", stage="warc", detail=f"truncated record ({missing} bytes missing)"
+        )
     if status != 200:
         return FetchFailure(url=url, reason="http_error", http_status=status, detail=f"HTTP {status}")
     mime = (content_type or "").split(";")[0].strip().lower()

@@ -98,7 +98,7 @@ def test_crawl_keeps_every_fetched_page_in_its_warc(crawled):
     frame = crawled.frame()
     assert set(frame["warc_file"]) == {f"warc/{run_id}.warc.gz"}
     with warc.open("rb") as stream:
-        for url, offset in zip(frame["url"], frame["warc_offset"]):
+        for url, offset in zip(frame["url"], frame["warc_offset"], strict=True):
             stream.seek(int(offset))
             record = next(iter(ArchiveIterator(stream)))
             assert (record.rec_type, record.rec_headers.get_header("WARC-Target-URI")) == ("response", url)

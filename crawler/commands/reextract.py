@@ -51,7 +51,9 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--page-types", type=page_type_list, metavar="LIST", help="page types to export (as crawl)")
     add_setting_option(parser, help="override a Scrapy/thresher setting (repeatable)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log"
+    )
 
 
 def add_parser(commands: Any) -> None:
