@@ -29,11 +29,12 @@ class ProgressDisplay:
     def render(self) -> Text:
         get = self.stats.get_value
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        fetched = get("downloader/response_count", 0)
+        read = get("thresher/warc/read", 0)  # reextract / extract-warc: records read, nothing fetched
+        fetched = read or get("downloader/response_count", 0)
         dropped = sum(v for k, v in self.stats.get_stats().items() if k.startswith("thresher/dropped/"))
         return Text.assemble(
             ("thresher ", "bold"),
-            f"fetched {fetched}  ",
+            f"{'read' if read else 'fetched'} {fetched}  ",
             ("written ", "green"),
             f"{get('thresher/exported', 0)}  ",
             ("dropped ", "yellow"),

@@ -69,4 +69,5 @@ class WarcSpider(Spider):
             for item in warc_pages(path, html_types, self._relative(path)):
                 if self._accounting is not None:
                     self._accounting.count_requested()
+                self.crawler.stats.inc_value("thresher/warc/read")  # the progress line's "read" count
                 yield item
