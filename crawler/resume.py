@@ -39,6 +39,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.job import job_dir
 
+from crawler.warc import warc_path
 from pipelines.accounting import RunAccounting
 from pipelines.contracts import FetchFailure, is_page_request, requested_url
 from pipelines.contracts.outcomes import Drop
@@ -275,8 +276,8 @@ class PageLedger:
                 count,
             )
         for run_id, run in journal.runs.items():
-            if not journal.committed(run_id):
-                self._remove_temp_parts(run.outputs)
+            if not journal.committed(run_id):  # its pages are fetched (and archived) again by this run
+                self._remove_temp_parts([*run.outputs, *self._warc_outputs(run_id)])
         accounting = self.crawler.get_extension(RunAccounting)
         if accounting is not None:
             accounting.count_requested(len(carried))  # this run takes them over
@@ -296,6 +297,11 @@ class PageLedger:
         if self.recover:
             for url, source, depth in carried.values():
                 self.crawler.engine.crawl(spider.page_request(url, source, depth))
+
+    def _warc_outputs(self, run_id: str) -> list[str]:
+        """The WARC archive a run of this dataset writes (crawler.warc), as an output whose part file to remove."""
+        run_dir = self.crawler.settings.get("THRESHER_RUN_DIR")
+        return [str(warc_path(Path(run_dir).parent.parent, run_id))] if run_dir else []
 
     @staticmethod
     def _remove_temp_parts(outputs: list[str]) -> None:

@@ -214,7 +214,7 @@ def test_malformed_warcs_are_drops_never_crashes(crawled, tmp_path):
     assert all(len(page.body) for page in pages if type(page).__name__ == "PageItem")
 
 
-def test_a_killed_crawl_leaves_no_half_warc_and_prune_removes_its_part(tmp_path):
+def test_a_killed_crawl_leaves_no_half_warc_and_its_resume_archives_the_pages_again(tmp_path):
     import signal
     import subprocess
     import sys
@@ -222,12 +222,14 @@ def test_a_killed_crawl_leaves_no_half_warc_and_prune_removes_its_part(tmp_path)
 
     from conftest import FAST, REPO, running_site, slow_routes, subprocess_env
 
+    from crawler.warc import warc_pages
+
     routes = slow_routes(12)
     out = tmp_path / "killed"
     with running_site(routes, static=None, delay=0.4) as site:
-        command = [sys.executable, "-m", "crawler.cli", "crawl", *(site.url(path) for path in routes)]
+        args = ["crawl", *(site.url(path) for path in routes), "--resume", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
         proc = subprocess.Popen(
-            [*command, "--out", str(out), *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+            [sys.executable, "-m", "crawler.cli", *args, "--out", str(out), *FAST],
             cwd=REPO,
             env=subprocess_env(),
             stdout=subprocess.DEVNULL,
@@ -240,8 +242,16 @@ def test_a_killed_crawl_leaves_no_half_warc_and_prune_removes_its_part(tmp_path)
         time.sleep(0.5)  # a page or two archived
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-    assert not list((out / "warc").glob("*.warc.gz")), "a killed run's WARC must not appear"
-    assert len(list((out / "warc").glob(".*.part"))) == 1
+        assert not list((out / "warc").glob("*.warc.gz")), "a killed run's WARC must not appear"
+        assert len(list((out / "warc").glob(".*.part"))) == 1
+        resumed = crawl(out, *args[1:], "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4")
+    assert not list((out / "warc").glob(".*")), "the killed run's part file is removed on resume"
+    (warc,) = (out / "warc").glob("*.warc.gz")
+    assert warc.name == f"{resumed.run_dir.name}.warc.gz"
+    archived = [item.url for item in warc_pages(warc, ("text/html",))]
+    assert sorted(archived) == sorted(site.url(path) for path in routes)
+
+    (out / "warc" / ".left.warc.gz.x.part").write_bytes(b"")  # what a killed run without --resume leaves
     pruned = run_cli("runs", str(out), "--prune")
     assert pruned.returncode == 0, pruned.stderr
-    assert not list((out / "warc").iterdir())
+    assert [path.name for path in (out / "warc").iterdir()] == [warc.name]
