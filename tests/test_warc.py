@@ -142,7 +142,7 @@ def test_no_warc_crawl_has_nothing_to_reextract(demo, tmp_path):
     assert "nothing to re-extract" in proc.stderr and "--no-warc" in proc.stderr
 
 
-def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool) -> bytes:
+def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool, extras: bool = True) -> bytes:
     """A WARC written by warcio itself (as another tool would): responses, a revisit, a torn record at the end."""
     buffer = BytesIO()
     writer = WARCWriter(buffer, gzip=gzip)
@@ -155,6 +155,8 @@ def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool) -> bytes:
         writer.write_record(
             writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=headers)
         )
+    if not extras:
+        return buffer.getvalue()
     url = pages[0][0]
     writer.write_record(
         writer.create_revisit_record(url, digest="sha1:AAAA", refers_to_uri=url, refers_to_date="2024-01-01T00:00:00Z")
@@ -255,3 +257,43 @@ def test_a_killed_crawl_leaves_no_half_warc_and_its_resume_archives_the_pages_ag
     pruned = run_cli("runs", str(out), "--prune")
     assert pruned.returncode == 0, pruned.stderr
     assert [path.name for path in (out / "warc").iterdir()] == [warc.name]
+
+
+def test_datatrove_step_runs_on_the_local_executor_over_several_warcs(crawled, tmp_path):
+    pytest.importorskip("datatrove")
+    import gzip as gz
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import WarcReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from pipelines.datatrove_step import ThresherExtractor
+
+    before = crawled.frame()
+    urls = list(before["url"]) + [d["url"] for d in crawled.drops if d["reason"] == "page_type"]
+    pages = [(url, *_served(url)) for url in urls]
+    source = tmp_path / "warcs"
+    source.mkdir()
+    for shard in range(3):
+        (source / f"part-{shard}.warc.gz").write_bytes(_warc_from(pages[shard::3], gzip=True, extras=False))
+    out = tmp_path / "docs"
+    LocalPipelineExecutor(
+        pipeline=[
+            WarcReader(str(source), glob_pattern="*.warc.gz"),
+            ThresherExtractor(),
+            JsonlWriter(str(out)),
+        ],
+        tasks=3,
+        workers=1,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    documents = []
+    for path in sorted(out.glob("*.jsonl.gz")):
+        documents += [json.loads(line) for line in gz.decompress(path.read_bytes()).decode().splitlines()]
+    assert len(list(out.glob("*.jsonl.gz"))) == 3
+    by_url = {doc["metadata"]["url"]: doc for doc in documents}
+    assert sorted(by_url) == sorted(before["url"])  # articles kept, other page types dropped
+    for url, body, title in zip(before["url"], before["body"], before["title"], strict=True):
+        assert by_url[url]["text"] == body
+        assert by_url[url]["metadata"]["title"] == title
+        assert by_url[url]["metadata"]["page_type"] == "article"
