@@ -113,6 +113,7 @@ def test_reextract_writes_a_new_run_with_the_same_records(crawled, tmp_path):
     assert len(runs) == 2 and runs[0] == crawled.run_dir.name
     new = runs[1]
     manifest = json.loads((out / "runs" / new / "manifest.json").read_text())
+    assert " ERROR: " not in (out / "runs" / new / "crawl.log").read_text()
     counts = manifest["counts"]
     assert manifest["source"]["runs"] == [crawled.run_dir.name]
     assert counts["balanced"] and counts["responses"] == 0  # nothing was fetched
@@ -130,6 +131,18 @@ def test_reextract_writes_a_new_run_with_the_same_records(crawled, tmp_path):
         assert before[column].astype(str).tolist() == after[column].astype(str).tolist(), column
     latest = load_articles(out, latest=True)
     assert set(latest["run_id"]) == {new} and len(latest) == len(before)
+
+
+def test_reextract_out_writes_a_separate_dataset(crawled, tmp_path):
+    before = sorted((crawled.out / "runs").iterdir())
+    other = tmp_path / "other"
+    proc = run_cli("reextract", str(crawled.out), "--out", str(other), "-s", "THRESHER_EXTRACT_WORKERS=0")
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert sorted((crawled.out / "runs").iterdir()) == before  # the source dataset is left as it was
+    frame = load_articles(other)
+    assert sorted(frame["url"]) == sorted(crawled.exported_urls())
+    (warc,) = (crawled.out / "warc").glob("*.warc.gz")
+    assert set(frame["warc_file"]) == {str(warc.resolve())}  # outside the new dataset: an absolute path
 
 
 def test_no_warc_crawl_has_nothing_to_reextract(demo, tmp_path):
@@ -181,6 +194,7 @@ def test_extract_warc_reads_a_foreign_warc_like_a_crawl(crawled, tmp_path, gzip)
     assert proc.returncode == 0, proc.stderr + proc.stdout
     (run_dir,) = (out / "runs").iterdir()
     manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert "Error caught on signal handler" not in (run_dir / "crawl.log").read_text()
     counts = manifest["counts"]
     assert counts["balanced"] and counts["exported"] == len(before)
     reasons = counts["drop_reasons"]

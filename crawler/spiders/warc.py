@@ -24,6 +24,7 @@ from scrapy import Spider
 from crawler.runid import new_run_id
 from crawler.warc import warc_pages
 from pipelines.accounting import RunAccounting
+from pipelines.contracts import url_key
 
 
 class WarcSpider(Spider):
@@ -51,6 +52,10 @@ class WarcSpider(Spider):
                 if path.parent.name == "warc" and path.name.endswith(".warc.gz")
             ],
         }
+
+    def url_key(self, url: str) -> str:
+        """Identity of a page URL, as the `articles` spider's (the page ledger settles outcomes by it)."""
+        return url_key(url, self.crawler.settings.getlist("THRESHER_TRACKING_QUERY_PARAMS"))
 
     @cached_property
     def _accounting(self) -> RunAccounting | None:
