@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lightgbm
 import numpy as np
 
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
 from .page import AnalysedPage
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: The shipped model, retrained by `python training/train.py`.
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "blocks.json"
@@ -38,8 +43,8 @@ class BlockScorer:
         self.context_model = context_model
 
     @classmethod
-    def load(cls, path: str | Path) -> BlockScorer:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    def load(cls, path: str | Path | Traversable) -> BlockScorer:
+        data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
         if data.get("format") != _FORMAT:
             raise ValueError(f"{path}: not a {_FORMAT} model file")
         return cls(*(lightgbm.Booster(model_str=text) for text in data["stages"]))
@@ -64,4 +69,5 @@ class BlockScorer:
 
 @cache
 def default_scorer() -> BlockScorer:
-    return BlockScorer.load(DEFAULT_MODEL_PATH)
+    """The shipped model, read as package data (a zipped egg under scrapyd has no file path)."""
+    return BlockScorer.load(files(__package__).joinpath("models", DEFAULT_MODEL_PATH.name))
