@@ -62,9 +62,28 @@ class BlockScorer:
         return self.context_model.predict(both, num_threads=1)
 
     def body_probability(self, page: AnalysedPage) -> np.ndarray:
+        return self.probability(*self._inputs(page))
+
+    def explain(self, page: AnalysedPage, top: int = 3) -> list[str]:
+        """Per block, the block's own features that moved the first stage most (SHAP values).
+
+        The second stage mostly passes the first stage's reading on, smoothed by the
+        neighbours', so the first stage's contributions are the ones that say why.
+        """
+        if not len(page.features):
+            return []
+        contributions = self.block_model.predict(page.features, pred_contrib=True, num_threads=1)[:, :-1]
+        out = []
+        for row in contributions:
+            order = np.argsort(-np.abs(row))[:top]
+            out.append(", ".join(f"{FEATURE_NAMES[j]} {row[j]:+.1f}" for j in order))
+        return out
+
+    @staticmethod
+    def _inputs(page: AnalysedPage) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         blocks = page.segmentation.blocks
         words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
-        return self.probability(page.features, words, context_spans(page.segmentation))
+        return page.features, words, context_spans(page.segmentation)
 
 
 @cache
