@@ -8,7 +8,6 @@ conditional requests with 304, and runs the real `thresher crawl --urls-file URL
 DIR` twice with thresher's default settings (AutoThrottle on, its 1 s start delay).
 Prints both wall times, their ratio and the counts of each run. The promise
 (docs/reliability.md): the re-crawl takes at most 1.5 times the first crawl.
-(In scripts/, not benchmarks/, only because benchmarks/ was being changed in another tree.)
 """
 
 from __future__ import annotations

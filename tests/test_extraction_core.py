@@ -249,3 +249,18 @@ def test_real_world_pages(prefix):
     if AEB_PAGES[prefix] == "ru":
         assert article.language.startswith("ru")
         assert re.search("[\u0430-\u044f]{5}", article.body)  # Cyrillic words
+
+
+def test_explain_names_the_features_that_decided_each_body_block():
+    river = page(ARTICLES["river"])
+    plain = [b["reason"] for b in extract(river, BASE + ARTICLES["river"]).blocks if b["label"] == "body"]
+    explained = [
+        b["reason"] for b in extract(river, BASE + ARTICLES["river"], explain=True).blocks if b["label"] == "body"
+    ]
+    assert plain and all(re.fullmatch(r"scorer:p=[01]\.\d\d", reason) for reason in plain)
+    from pipelines.extraction.features import FEATURE_NAMES
+
+    for short, long in zip(plain, explained, strict=True):
+        assert long.startswith(short + " (")
+        named = [part.rsplit(" ", 1)[0] for part in long[len(short) + 2 : -1].split(", ")]
+        assert len(named) == 3 and set(named) <= set(FEATURE_NAMES)

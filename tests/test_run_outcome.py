@@ -87,5 +87,5 @@ def test_a_crawl_of_non_articles_only_completes(news_site, tmp_path):
     """Pages were fetched and judged (not articles): the run did its job, exit 0."""
     run = crawl(tmp_path, news_site.url("/"))
     assert run.manifest["counts"]["exported"] == 0
-    assert run.manifest["counts"]["drop_reasons"] == {"not_article": 1}
+    assert run.manifest["counts"]["drop_reasons"] == {"page_type": 1}
     assert ": finished" in run.proc.stdout

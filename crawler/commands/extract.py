@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     html, fetched_url, content_type = read_page(args.page)
     try:
-        article = extract(html, args.url or fetched_url, content_type=content_type)
+        article = extract(html, args.url or fetched_url, content_type=content_type, explain=bool(args.explain))
     except ExtractionError as exc:
         print(f"thresher: {args.page}: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -53,18 +53,23 @@ def extract(
     run_id: str | None = None,
     scorer: BlockScorer | None = None,
     page_classifier: PageTypeClassifier | None = None,
+    explain: bool = False,
 ) -> Article:
     """Extract one page into an `Article`.
 
     `html` as bytes is decoded from its BOM, `content_type` header, `<meta charset>` or
     by detection. Raises `ExtractionError` when the input is not an HTML page at all.
     `scorer` and `page_classifier` replace the shipped models (benchmarks pass ones trained
-    without the page's fold).
+    without the page's fold). `explain` adds to each body block's `reason` the three features
+    that moved the scorer most (their SHAP values), as the explain view shows them.
     """
     page = analyse_page(html, url, content_type)
     meta, segmentation = page.meta, page.segmentation
-    probability = (scorer or default_scorer()).body_probability(page)
+    scorer = scorer or default_scorer()
+    probability = scorer.body_probability(page)
     decision = decide_body(segmentation, probability)
+    if explain:
+        decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
     body = body_text(body_blocks)
     words = len(_WORD.findall(body))

@@ -32,6 +32,7 @@ class BodyDecision:
     probability: np.ndarray
     units: list[Unit]  # the units kept as boilerplate
     block_units: list[Unit | None]  # per block, its kept unit
+    why: list[str] | None = None  # per block, the features that decided (with `extract(..., explain=True)`)
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDecision:

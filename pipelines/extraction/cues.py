@@ -46,19 +46,6 @@ LANGUAGE_XPATHS = (
     '//meta[@http-equiv="content-language"]/@content',
     '//meta[@property="og:locale"]/@content',
 )
-MODIFIED_XPATHS = (
-    '//meta[@property="article:modified_time"]/@content',
-    '//meta[@property="og:updated_time"]/@content',
-    '//meta[@itemprop="dateModified"]/@content',
-    '//*[@itemprop="dateModified"]/@datetime',
-    '//meta[@name="last-modified"]/@content',
-)
-PUBLISHED_XPATHS = (
-    '//meta[@property="article:published_time"]/@content',
-    '//meta[@itemprop="datePublished"]/@content',
-    '//*[@itemprop="datePublished"]/@datetime',
-)
-JSONLD_XPATH = '//script[@type="application/ld+json"]/text()'
 
 # --- page type: article or not ----------------------------------------------
 #: schema.org types that declare a single article.
@@ -86,18 +73,10 @@ ARTICLE_TYPES = frozenset(
 LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
 #: og:type values of single articles.
 ARTICLE_OG_TYPES = frozenset({"article", "blog", "news", "og:article"})
-#: og:type values of pages that are not articles (site home, static pages, profiles, products).
-NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "product", "books.author", "music.playlist"})
 #: URL path segments of listing pages (category, tag, author, search, archive, pagination).
 LISTING_PATH_PATTERN = (
     r"/(category|categories|tag|tags|topic|topics|author|authors|search|archive|archives|page/\d+|section)(/|$)"
 )
-#: Below this many body words with no article markup, a page counts as a listing.
-MIN_ARTICLE_WORDS = 50
-#: A page with no article markup, at least this many teaser headings (linked h2-h4) ...
-LISTING_MIN_TEASERS = 6
-#: ... and fewer body words than this is a listing.
-LISTING_MAX_BODY_WORDS = 150
 TEASER_HEADING_XPATH = "//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
 
 # --- page type: the learned classifier's inputs (pipelines/extraction/pagetype.py) ---
@@ -394,11 +373,8 @@ AD_LABEL_PATTERN = (
 HONORIFIC_PATTERN = r"^(dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+"
 #: An author name that can head a bio: two to four capitalised words ("Jane van der Berg" too).
 PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Redação)\b)(Dr\.? |Prof\.? )?[A-ZÀ-Þ][\w'’.-]+( (van|von|de|der|da|di|del|la|le|bin|al)?\s?[A-ZÀ-Þ][\w'’.-]+){1,3}$"
-#: A block outside every unit counts as body when its text is in the extracted body and it has
-#: at least this many words (shorter lines match anywhere by chance) ...
-MIN_BODY_BLOCK_WORDS = 4
-#: ... and as a byline when it is short, names the author or a date, and comes at most this
-#: many blocks after the title.
+#: A block near the title is a byline when it is short, names the author or a date, and comes at
+#: most this many blocks after the title.
 BYLINE_MAX_DISTANCE = 6
 #: With at least this many promos found from text, and more of their words than of the rest
 #: (MAX_UNIT_SHARE_OF_BODY), the offers are the article (a deals roundup), not promos.

@@ -13,7 +13,9 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import lightgbm
@@ -21,6 +23,9 @@ import numpy as np
 
 from . import cues
 from .page import AnalysedPage
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.txt"
 
@@ -165,8 +170,9 @@ class PageTypeClassifier:
         self.booster = booster
 
     @classmethod
-    def load(cls, path: str | Path) -> PageTypeClassifier:
-        return cls(lightgbm.Booster(model_file=str(path)))
+    def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
+        text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8")
+        return cls(lightgbm.Booster(model_str=text))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         return self.booster.predict(features.reshape(1, -1), num_threads=1)[0]
@@ -213,4 +219,5 @@ def declared_type(page: AnalysedPage) -> str | None:
 
 @cache
 def default_page_classifier() -> PageTypeClassifier:
-    return PageTypeClassifier.load(DEFAULT_MODEL_PATH)
+    """The shipped model, read as package data (a zipped egg under scrapyd has no file path)."""
+    return PageTypeClassifier.load(files(__package__).joinpath("models", DEFAULT_MODEL_PATH.name))

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lightgbm
 import numpy as np
 
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
 from .page import AnalysedPage
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: The shipped model, retrained by `python training/train.py`.
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "blocks.json"
@@ -38,8 +43,8 @@ class BlockScorer:
         self.context_model = context_model
 
     @classmethod
-    def load(cls, path: str | Path) -> BlockScorer:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    def load(cls, path: str | Path | Traversable) -> BlockScorer:
+        data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
         if data.get("format") != _FORMAT:
             raise ValueError(f"{path}: not a {_FORMAT} model file")
         return cls(*(lightgbm.Booster(model_str=text) for text in data["stages"]))
@@ -57,11 +62,31 @@ class BlockScorer:
         return self.context_model.predict(both, num_threads=1)
 
     def body_probability(self, page: AnalysedPage) -> np.ndarray:
+        return self.probability(*self._inputs(page))
+
+    def explain(self, page: AnalysedPage, top: int = 3) -> list[str]:
+        """Per block, the block's own features that moved the first stage most (SHAP values).
+
+        The second stage mostly passes the first stage's reading on, smoothed by the
+        neighbours', so the first stage's contributions are the ones that say why.
+        """
+        if not len(page.features):
+            return []
+        contributions = self.block_model.predict(page.features, pred_contrib=True, num_threads=1)[:, :-1]
+        out = []
+        for row in contributions:
+            order = np.argsort(-np.abs(row))[:top]
+            out.append(", ".join(f"{FEATURE_NAMES[j]} {row[j]:+.1f}" for j in order))
+        return out
+
+    @staticmethod
+    def _inputs(page: AnalysedPage) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         blocks = page.segmentation.blocks
         words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
-        return self.probability(page.features, words, context_spans(page.segmentation))
+        return page.features, words, context_spans(page.segmentation)
 
 
 @cache
 def default_scorer() -> BlockScorer:
-    return BlockScorer.load(DEFAULT_MODEL_PATH)
+    """The shipped model, read as package data (a zipped egg under scrapyd has no file path)."""
+    return BlockScorer.load(files(__package__).joinpath("models", DEFAULT_MODEL_PATH.name))
