@@ -132,7 +132,7 @@ def test_scrapyd_runs_the_spider_into_the_dataset_layout(scrapyd_server, tmp_pat
     deployed = _deploy(base, tmp_path)
     assert deployed.returncode == 0, deployed.stdout + deployed.stderr
     assert '"status": "ok"' in deployed.stdout + deployed.stderr
-    assert _api(base, "listspiders.json?project=thresher")["spiders"] == ["articles"]
+    assert _api(base, "listspiders.json?project=thresher")["spiders"] == ["articles", "warc"]
 
     out = tmp_path / "dataset"
     demo = DemoServer().start_in_thread()

@@ -50,6 +50,23 @@ def page_type_list(value: str) -> list[str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """--format and --page-types: what a run writes, for crawl and for the WARC commands alike."""
+    parser.add_argument(
+        "--format",
+        default=",".join(THRESHER_FORMATS),
+        type=formats,
+        metavar="LIST",
+        help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
+    )
+    parser.add_argument(
+        "--page-types",
+        type=page_type_list,
+        metavar="LIST",
+        help=f"page types to export, comma-separated: {', '.join(PAGE_TYPES)} (default: {','.join(THRESHER_PAGE_TYPES)})",
+    )
+
+
 def add_parser(commands: Any) -> None:
     crawl = commands.add_parser("crawl", help=HELP)
     crawl.add_argument("urls", nargs="*", metavar="URL", help="start URLs")
@@ -82,19 +99,7 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="keep no WARC archive of the fetched pages (default: DIR/warc/<run_id>.warc.gz)",
     )
-    crawl.add_argument(
-        "--format",
-        default=",".join(THRESHER_FORMATS),
-        type=formats,
-        metavar="LIST",
-        help=f"comma-separated: {', '.join(FORMATS)} (default: {','.join(THRESHER_FORMATS)})",
-    )
-    crawl.add_argument(
-        "--page-types",
-        type=page_type_list,
-        metavar="LIST",
-        help=f"page types to export, comma-separated: {', '.join(PAGE_TYPES)} (default: {','.join(THRESHER_PAGE_TYPES)})",
-    )
+    add_output_options(crawl)
     add_setting_option(crawl, help="override a Scrapy/thresher setting (repeatable)")
     crawl.add_argument("-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log")
     state = crawl.add_mutually_exclusive_group()

@@ -35,21 +35,13 @@ from crawler.commands.common import (
     setting_overrides,
     writable_dir,
 )
-from crawler.commands.crawl import formats, page_type_list
-from pipelines.contracts.defaults import THRESHER_FORMATS
+from crawler.commands.crawl import add_output_options
 
 HELP = "extract a dataset's WARC archives again with the current extractor, as a new run (no network)"
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format",
-        default=",".join(THRESHER_FORMATS),
-        type=formats,
-        metavar="LIST",
-        help=f"comma-separated: parquet, jsonl, json (default: {','.join(THRESHER_FORMATS)})",
-    )
-    parser.add_argument("--page-types", type=page_type_list, metavar="LIST", help="page types to export (as crawl)")
+    add_output_options(parser)
     add_setting_option(parser, help="override a Scrapy/thresher setting (repeatable)")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log to the console instead of the run's crawl.log"

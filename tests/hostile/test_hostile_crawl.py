@@ -224,7 +224,7 @@ def test_output_paths_come_from_the_run_id_only(run):
     run_id = run.manifest["run_id"]
     assert re.fullmatch(r"[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}", run_id)
     files = {str(p.relative_to(run.out)) for p in run.out.rglob("*") if p.is_file()}
-    assert files == {f"articles/{run_id}.parquet", "state.sqlite", ".thresher.lock"} | {
+    assert files == {f"articles/{run_id}.parquet", f"warc/{run_id}.warc.gz", "state.sqlite", ".thresher.lock"} | {
         f"runs/{run_id}/{n}" for n in RUN_DIR_FILES
     }
     assert sorted(p.name for p in run.out.parent.iterdir()) == ["out", "secret.txt", "urls.txt"]
