@@ -55,13 +55,23 @@ def _lock_holder(out: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() and path.read_text() else {}
 
 
-# --- one writer per dataset ----------------------------------------------------------
-def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(slow_site, news_site, tmp_path):
-    out = tmp_path / "out"
+def _holding_crawl(slow_site, out: Path) -> tuple[subprocess.Popen, str]:
+    """A slow crawl into `out`, once it holds the dataset's lock, and the run id it names there."""
     first = _slow_crawl(slow_site, out)
     try:
         _wait_for(lambda: _lock_holder(out).get("run_id"), first)
-        holder = _lock_holder(out)["run_id"]
+    except BaseException:
+        first.kill()
+        first.wait(timeout=10)
+        raise
+    return first, _lock_holder(out)["run_id"]
+
+
+# --- one writer per dataset ----------------------------------------------------------
+def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(slow_site, news_site, tmp_path):
+    out = tmp_path / "out"
+    first, holder = _holding_crawl(slow_site, out)
+    try:
         started = time.monotonic()
         second = run_cli("crawl", news_site.url(ARTICLES["river"]), "--out", str(out), *FAST)
         assert time.monotonic() - started < 15
@@ -301,10 +311,8 @@ def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site
 def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(slow_site, news_site, tmp_path):
     """The add-on's DatasetLock: `scrapy crawl -s THRESHER_OUT=DIR` (and scrapyd) honour the same lock."""
     out = tmp_path / "out"
-    first = _slow_crawl(slow_site, out)
+    first, holder = _holding_crawl(slow_site, out)
     try:
-        _wait_for(lambda: _lock_holder(out).get("run_id"), first)
-        holder = _lock_holder(out)["run_id"]
         proc = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"urls={news_site.url(ARTICLES['river'])}",
              "-s", f"THRESHER_OUT={out}", *FAST],
