@@ -207,12 +207,18 @@ def word_tokens(text: str | None) -> list[str]:
     return _WORD.findall((text or "").lower())
 
 
-def word_prf(predicted: str | None, truth: str | None) -> tuple[float, float, float]:
-    """Precision, recall and F1 of the token bags; an empty prediction of a non-empty truth is 0."""
-    pred, ref = Counter(word_tokens(predicted)), Counter(word_tokens(truth))
-    if not pred or not ref:
-        same = not pred and not ref
-        return float(same), float(same), float(same)
+def word_scores(prediction: str | None, reference: str | None) -> tuple[float, float, float] | None:
+    """P, R, F1 of lowercase `\\w+` token bags; None when the reference has no words.
+
+    Pages with an empty reference can't be scored by this metric (any output is "wrong",
+    none is undefined), so they are left out of the averages instead of counting as 0 or 1.
+    """
+    ref = Counter(word_tokens(reference))
+    if not ref:
+        return None
+    pred = Counter(word_tokens(prediction))
     overlap = sum((pred & ref).values())
+    if not overlap:
+        return 0.0, 0.0, 0.0
     p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, 2 * p * r / (p + r)

@@ -43,23 +43,6 @@ if str(corpus.REPO_ROOT) not in sys.path:
 # Metric
 
 
-def word_scores(prediction: str, reference: str) -> tuple[float, float, float] | None:
-    """P, R, F1 of lowercase `\\w+` token bags; None when the reference has no words.
-
-    Pages with an empty reference can't be scored by this metric (any output is "wrong",
-    none is undefined), so they are left out of the averages instead of counting as 0 or 1.
-    """
-    ref = Counter(aeb.tokenize(reference.lower()))
-    if not ref:
-        return None
-    pred = Counter(aeb.tokenize(prediction.lower()))
-    overlap = sum((pred & ref).values())
-    if not overlap:
-        return 0.0, 0.0, 0.0
-    p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
-    return p, r, 2 * p * r / (p + r)
-
-
 def snippet_rate(text: str, snippets: Sequence[str]) -> float | None:
     """Share of snippets found in the text (case-insensitive substring); None without snippets."""
     if not snippets:
@@ -127,7 +110,7 @@ RUNNERS: dict[str, Runner] = {"thresher": _thresher, "trafilatura": _trafilatura
 
 
 def _score(page: corpus.DevPage, out: dict[str, Any]) -> dict[str, Any]:
-    p, r, f1 = word_scores(out["text"], page.main_content) or (None, None, None)
+    p, r, f1 = corpus.word_scores(out["text"], page.main_content) or (None, None, None)
     return {
         "p": p,
         "r": r,

@@ -9,8 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from corpus import authors_agree, date_agrees, fold_of, site_of, title_agrees
-from wcxb import snippet_rate, word_scores
+from corpus import authors_agree, date_agrees, fold_of, site_of, title_agrees, word_scores
+from wcxb import snippet_rate
 
 
 def test_word_f1_exact_match_ignores_case_and_punctuation() -> None:
