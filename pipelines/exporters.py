@@ -67,7 +67,9 @@ class ParquetItemExporter(BaseItemExporter):
         self._writer = pq.ParquetWriter(self.file, self.schema, compression=self.compression)
 
     def export_item(self, item: Any) -> None:
-        row = ItemAdapter(item).asdict()
+        # a shallow copy: the record's nested values are plain lists and dicts already, and
+        # ItemAdapter.asdict() would walk every block of every record looking for nested items
+        row = dict(ItemAdapter(item))
         for name in self._timestamp_fields:
             row[name] = _timestamp(row.get(name))
         self._rows.append(row)
