@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -200,19 +201,23 @@ class WarcWriterMiddleware:
 
 
 # --- reading ------------------------------------------------------------------------
+#: How far ahead of a malformed record the reader looks for the next one (bytes per read).
+_RESYNC_CHUNK = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_START = b"WARC/1."
+
+
 def warc_pages(
     path: Path, html_types: tuple[str, ...], relative: str | None = None
 ) -> Iterator[PageItem | FetchFailure]:
     """Each `response` record of a WARC (gzip or plain) as a PageItem, or a FetchFailure saying why not.
 
     Only HTML 200 responses are pages: `revisit` records are dropped as `revisit`, other
-    statuses as `http_error`, other content types as `not_html`; a record that cannot be
-    read is a `warc_error` drop, and a file cut short ends its pages there (with one
-    `warc_error` drop), never an exception. `relative` names the file in `warc_file`.
+    statuses as `http_error`, other content types as `not_html`. A record that cannot be
+    read is a `warc_error` drop, never an exception, and reading goes on at the next record
+    (the next gzip member that starts a record, or the next `WARC/1.x` line of a plain
+    file); a file cut short ends there. `relative` names the file in `warc_file`.
     """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     name = relative or str(path)
     try:
         stream = path.open("rb")
@@ -220,26 +225,72 @@ def warc_pages(
         yield FetchFailure(url=str(path), reason="warc_error", stage="warc", detail=str(exc)[:500])
         return
     with stream:
-        records = ArchiveIterator(stream, arc2warc=True)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except (ArchiveLoadFailed, Exception) as exc:  # noqa: BLE001 - a broken file is a drop, not a crash
-                yield FetchFailure(
-                    url=f"{path}@{stream.tell()}", reason="warc_error", stage="warc", detail=f"{exc}"[:500]
-                )
-                return
-            try:
-                item = _page_of(record, records, name, html_types)
-            except Exception as exc:  # noqa: BLE001
-                url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{records.get_record_offset()}"
-                item = FetchFailure(
-                    url=url, reason="warc_error", stage="warc", detail=f"{type(exc).__name__}: {exc}"[:500]
-                )
-            if item is not None:
-                yield item
+        gzipped = stream.read(3) == _GZIP_MAGIC
+        offset: int | None = 0
+        while offset is not None:
+            failed_at = yield from _pages_from(stream, offset, path, name, html_types)
+            offset = None if failed_at is None else _next_record_start(stream, failed_at, gzipped)
+
+
+def _pages_from(
+    stream: IO[bytes], offset: int, path: Path, name: str, html_types: tuple[str, ...]
+) -> Iterator[PageItem | FetchFailure]:
+    """The items of the records from `offset` on; returns the offset of a record that could not be read, if any."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stream.seek(offset)
+    records = ArchiveIterator(stream, arc2warc=True)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return None
+        except Exception as exc:  # noqa: BLE001 - a broken record is a drop, not a crash
+            yield FetchFailure(
+                url=f"{path}@{records.offset}",
+                reason="warc_error",
+                stage="warc",
+                detail=f"unreadable record: {type(exc).__name__}: {exc}"[:500],
+            )
+            return records.offset
+        try:
+            item = _page_of(record, records, name, html_types)
+        except Exception as exc:  # noqa: BLE001
+            url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{records.offset}"
+            item = FetchFailure(url=url, reason="warc_error", stage="warc", detail=f"{type(exc).__name__}: {exc}"[:500])
+        if item is not None:
+            yield item
+
+
+def _next_record_start(stream: IO[bytes], after: int, gzipped: bool) -> int | None:
+    """The offset of the first record that starts after `after`, or None when the file has none."""
+    marker = _GZIP_MAGIC if gzipped else b"\n" + _WARC_START
+    position = after + 1
+    stream.seek(position)
+    carry = b""
+    while chunk := stream.read(_RESYNC_CHUNK):
+        window = carry + chunk
+        base = position - len(carry)
+        found = window.find(marker)
+        while found != -1:
+            start = base + found + (0 if gzipped else 1)
+            if not gzipped or _starts_record(stream, start):
+                return start
+            found = window.find(marker, found + 1)
+        carry = window[-(len(marker) - 1) :]
+        position += len(chunk)
+        stream.seek(position)
+    return None
+
+
+def _starts_record(stream: IO[bytes], offset: int) -> bool:
+    """Whether the gzip member at `offset` opens a WARC record (gzip's magic bytes also occur inside members)."""
+    stream.seek(offset)
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(stream.read(4096), len(_WARC_START))
+    except zlib.error:
+        return False
+    return head == _WARC_START
 
 
 def _fetched_at(record: Any) -> str:

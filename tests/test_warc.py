@@ -156,17 +156,35 @@ def test_no_warc_crawl_has_nothing_to_reextract(demo, tmp_path):
 
 
 def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool, extras: bool = True) -> bytes:
-    """A WARC written by warcio itself (as another tool would): responses, a revisit, a torn record at the end."""
+    """A WARC written by warcio itself, laid out as Common Crawl's are.
+
+    A `warcinfo` record, then per page a `request`, its `response` (with
+    WARC-Identified-Payload-Type) and a `metadata` record. With `extras`: one record without
+    a target URI half-way (malformed: warcio cannot parse it), a revisit, an image, and a
+    torn record at the end.
+    """
     buffer = BytesIO()
-    writer = WARCWriter(buffer, gzip=gzip)
-    for url, status, body in pages:
+    writer = WARCWriter(buffer, gzip=gzip, warc_version="WARC/1.0")
+    writer.write_record(writer.create_warcinfo_record("CC-MAIN-test.warc.gz", {"software": "test", "format": "WARC"}))
+    for index, (url, status, body) in enumerate(pages):
+        if extras and index == len(pages) // 2:
+            writer.write_record(writer.create_warc_record("", "response", payload=BytesIO(b"HTTP/1.1 200 OK\r\n\r\nx")))
+        request = StatusAndHeaders(f"GET {url} HTTP/1.1", [("User-Agent", "CCBot/2.0")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         headers = StatusAndHeaders(
             f"{status} {'OK' if status == 200 else 'Not Found'}",
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+            [("Content-Type", "text/html; charset=utf-8"), ("X-Crawler-Content-Length", str(len(body)))],
             protocol="HTTP/1.1",
         )
+        identified = {"WARC-Identified-Payload-Type": "text/html"}
         writer.write_record(
-            writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=headers)
+            writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=headers, warc_headers_dict=identified
+            )
+        )
+        fetch = BytesIO(b"fetchTimeMs: 12\r\n")
+        writer.write_record(
+            writer.create_warc_record(url, "metadata", payload=fetch, warc_content_type="application/warc-fields")
         )
     if not extras:
         return buffer.getvalue()
@@ -179,6 +197,18 @@ def _warc_from(pages: list[tuple[str, int, bytes]], gzip: bool, extras: bool = T
         writer.create_warc_record(url + "x.png", "response", payload=BytesIO(b"\x89PNG"), length=4, http_headers=image)
     )
     return buffer.getvalue() + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200"
+
+
+def _arc_from(pages: list[tuple[str, int, bytes]], gzip: bool) -> bytes:
+    """An ARC (version 1) file, as the Internet Archive's older crawls are: a `filedesc` header, then one record a page."""
+    import gzip as gzip_module
+
+    fields = b"1 0 thresher-test\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [b"filedesc://test.arc 0.0.0.0 20240101000000 text/plain %d\n%s\n" % (len(fields), fields)]
+    for url, status, body in pages:
+        http = b"HTTP/1.1 %d X\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (status, len(body), body)
+        records.append(b"%s 127.0.0.1 20240101000000 text/html %d\n%s\n" % (url.encode(), len(http), http))
+    return b"".join(gzip_module.compress(record) if gzip else record for record in records)
 
 
 @pytest.mark.parametrize("gzip", [True, False])
@@ -199,11 +229,31 @@ def test_extract_warc_reads_a_foreign_warc_like_a_crawl(crawled, tmp_path, gzip)
     assert counts["balanced"] and counts["exported"] == len(before)
     reasons = counts["drop_reasons"]
     assert reasons["http_error"] == 1 and reasons["revisit"] == 1 and reasons["not_html"] == 1
-    assert reasons["warc_error"] == 1  # the torn record at the end: a drop, never a crash
+    # the record without a URI half-way and the torn one at the end: drops, never a crash,
+    # and the pages after the malformed one are read (exported == every page)
+    assert reasons["warc_error"] == 2
     after = load_articles(out).sort_values("url").reset_index(drop=True)
     for column in ("url", "body", "title", "page_type", "content_hash"):
         assert before[column].tolist() == after[column].tolist(), column
     assert set(after["warc_file"]) == {str(source.resolve())}
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_extract_warc_reads_an_arc_file_like_a_crawl(crawled, tmp_path, gzip):
+    before = crawled.frame().sort_values("url").reset_index(drop=True)
+    pages = [(url, *_served(url)) for url in before["url"]]
+    source = tmp_path / ("old.arc.gz" if gzip else "old.arc")
+    source.write_bytes(_arc_from(pages, gzip))
+    out = tmp_path / "fromarc"
+    proc = run_cli("extract-warc", str(source), "--out", str(out), "-s", "THRESHER_EXTRACT_WORKERS=0")
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    (manifest,) = (out / "runs").glob("*/manifest.json")
+    counts = json.loads(manifest.read_text())["counts"]
+    assert counts["balanced"] and counts["exported"] == len(before) and counts["dropped"] == 0
+    after = load_articles(out).sort_values("url").reset_index(drop=True)
+    for column in ("url", "body", "title", "page_type", "content_hash"):
+        assert before[column].tolist() == after[column].tolist(), column
+    assert set(after["fetched_at"].astype(str)) == {"2024-01-01 00:00:00+00:00"}  # the ARC's archive date
 
 
 def test_malformed_warcs_are_drops_never_crashes(crawled, tmp_path):
