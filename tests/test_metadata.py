@@ -110,6 +110,21 @@ def test_jsonld_authors_and_organizations():
     assert page.authors == ["Dana Whitfield", "Ruth Abernethy"]
 
 
+def test_jsonld_author_reference_resolves_to_the_person_node():
+    graph = (
+        '{"@graph": [{"@type": "Article", "headline": "H", "author": {"@id": "https://c.example/#/person/1"}},'
+        ' {"@type": "Person", "@id": "https://c.example/#/person/1", "name": "Dana Whitfield"}]}'
+    )
+    assert meta(jsonld(graph)).authors == ["Dana Whitfield"]
+
+
+def test_twitter_data_labelled_written_by_is_the_author():
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Dana Whitfield">'
+    assert meta(head).authors == ["Dana Whitfield"]
+    head = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="6 minutes">'
+    assert meta(head).authors == []
+
+
 def test_commenters_are_not_authors():
     body = '<div id="comments"><div class="comment-author">By Chris Sutter</div></div>'
     assert meta("", "<h1>Headline</h1>" + body).authors == []

@@ -519,8 +519,10 @@ META_AUTHOR_NAMES = (
     "dcterms.creator",
     "citation_author",
     "byl",
-    "twitter:data1",
 )
+#: Yoast and its kin write the author as a labelled value: twitter:label1 "Written by", twitter:data1 the name.
+META_AUTHOR_LABEL_PATTERN = r"^(written by|author|authors|by|geschrieben von|verfasst von|écrit par|escrito por|scritto da)\s*:?$"
+META_LABELLED_DATA = (("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2"))
 META_PUBLISHED_NAMES = (
     "article:published_time",
     "og:published_time",
