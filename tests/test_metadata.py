@@ -167,6 +167,18 @@ def test_labelled_update_in_text_is_skipped():
     assert page.published.startswith("2024-03-12")
 
 
+def test_date_stamp_above_the_headline():
+    page = meta(
+        "", "<nav>Home</nav><span>December 17, 2025</span><h1>Headline</h1><p>Text.</p>", url="https://c.example/s"
+    )
+    assert (page.published[:10], page.published_source) == ("2025-12-17", "text:stamp")
+
+
+def test_only_date_near_the_headline_is_an_update_line():
+    page = meta("", "<h1>Headline</h1><p>Updated: December 9, 2025</p><p>Text.</p>", url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-12-09", "text:stamp")
+
+
 def test_date_in_the_url():
     assert meta("", "<h1>Headline</h1>").published == "2024-03-12T00:00:00+00:00"
 

@@ -706,6 +706,8 @@ TEXT_DATE_PATTERN = (
 )
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one.
 SHOWN_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 15]"
+#: The text nodes just above the first <h1>, where some templates put the date stamp.
+STAMP_BEFORE_XPATH = "(//h1)[1]/preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
 MAX_SHOWN_DATE_LINE = 80
 #: A shown date line with one of these words is a modification or review date.
