@@ -179,6 +179,15 @@ def test_only_date_near_the_headline_is_an_update_line():
     assert (page.published[:10], page.published_source) == ("2025-12-09", "text:stamp")
 
 
+def test_declared_modification_date_found_by_htmldate_is_no_publication_date():
+    page = meta(
+        '<meta property="article:modified_time" content="2024-05-01T10:00:00Z">',
+        "<h1>H</h1><p>Text.</p>",
+        url="https://c.example/s",
+    )
+    assert (page.published, page.modified[:10]) == (None, "2024-05-01")
+
+
 def test_date_in_the_url():
     assert meta("", "<h1>Headline</h1>").published == "2024-03-12T00:00:00+00:00"
 

@@ -179,6 +179,13 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     return None
 
 
+def _unless_modified(found: datetime | None, modified: datetime | None) -> datetime | None:
+    """htmldate's date, unless it is the page's declared modification date (its header search reads that too)."""
+    if found is None or modified is None:
+        return found
+    return None if found.date() == modified.astimezone(timezone.utc).date() else found
+
+
 def _htmldate(facts: PageFacts) -> datetime | None:
     from htmldate import find_date
 
@@ -211,7 +218,7 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
         (lambda: (_url_date(facts.url), None), "url"),
         (lambda: (_text_date(facts), None), "text"),
         (lambda: (_stamp_date(facts), None), "text:stamp"),
-        (lambda: (_htmldate(facts), None), "htmldate"),
+        (lambda: (_unless_modified(_htmldate(facts), modified), None), "htmldate"),
     )
     for read, source in readers:
         published, name = read()
