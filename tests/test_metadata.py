@@ -22,6 +22,7 @@ def jsonld(text: str) -> str:
 
 
 SITE = '<meta property="og:site_name" content="Millbrook Courier">'
+ARTICLE = '<meta property="og:type" content="article">'
 
 
 # --- title ------------------------------------------------------------------------
@@ -66,6 +67,31 @@ def test_og_title_without_site_name_when_no_h1_matches():
 
 def test_a_home_page_keeps_the_site_name_as_title():
     assert meta(SITE + "<title>Millbrook Courier</title>", "<h1>Millbrook Courier</h1>").title == "Millbrook Courier"
+
+
+def test_blog_named_in_its_h1_takes_the_post_title_from_og_title():
+    page = meta(
+        '<meta property="og:title" content="A brief intro to git • Cory Dransfeldt"><title>A brief intro to git</title>',
+        "<h1>Cory Dransfeldt</h1><h2>A brief intro to git</h2>",
+        url="https://www.coryd.example/posts/2021/git",
+    )
+    assert page.title == "A brief intro to git"
+
+
+def test_headline_starting_with_the_site_name_is_no_site_name():
+    page = meta(
+        ARTICLE
+        + '<meta property="og:site_name" content="Gardenary"><title>Gardenary Planting vs. Ordinary Planting • Gardenary</title>',
+        "<h1>Gardenary Planting vs. Ordinary Planting</h1>",
+        url="https://www.gardenary.example/blog/planting",
+    )
+    assert page.title == "Gardenary Planting vs. Ordinary Planting"
+    page = meta(
+        ARTICLE + "<title>Gardening in a Warming World | Cornell Learning</title>",
+        "<h1>Gardening in a Warming World</h1>",
+        url="https://gardening.example.edu/gww/",
+    )
+    assert page.title == "Gardening in a Warming World"
 
 
 # --- authors ----------------------------------------------------------------------

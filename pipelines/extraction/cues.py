@@ -562,6 +562,10 @@ TITLE_SEPARATOR_PATTERN = r"\s+(?:[|•·»«~/\\⁄*⋆‹›>-]|[–—]|::)\s
 TITLE_PREFIX_SEPARATOR_PATTERN = r":\s+"
 #: An h1 longer than this is no headline (a whole paragraph in an h1).
 MAX_TITLE_CHARS = 300
+#: A phrase containing a host label or starting with a site name ("Millbrook Courier" on
+#: courier.example, "Engora Data Blog" on blog.engora.com) names the site when it has at most this
+#: many other words; a headline that starts with it has more ("Gardening in a Warming World").
+SITE_NAME_EXTRA_WORDS = 2
 #: At most this many h1 elements are looked at (templates repeat h1 for logos and widgets).
 MAX_H1 = 8
 #: An h1 no declared title confirms is still the headline when this share of its words is in one.

@@ -102,6 +102,17 @@ def _declares_article(facts: PageFacts) -> bool:
     return og_type in cues.ARTICLE_OG_TYPES or any(types & cues.ARTICLE_TYPES for types, _ in facts.nodes)
 
 
+def _names_the_site_first(h1: str, declared: list[tuple[str, str]]) -> bool:
+    """Every declared title but `<title>` starts with the `<h1>`: "Site - tagline", as home pages have.
+
+    A blog whose `<h1>` is its name declares the post's own title in og:title ("A brief intro to
+    git • Cory Dransfeldt", "Small adventures with small language models"): there the `<h1>`
+    is no headline.
+    """
+    key = _norm(h1)
+    return all(_norm(title).startswith(key) for title, source in declared if source != "title")
+
+
 def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     """The headline and where it came from.
 
@@ -118,7 +129,7 @@ def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
             return h1, "h1"
     if not _declares_article(facts):  # a home or listing page: its headline is the site's name
         for h1 in all_h1s:
-            if any(_confirms(h1, title) for title, _ in declared):
+            if any(_confirms(h1, title) for title, _ in declared) and _names_the_site_first(h1, declared):
                 return h1, "h1:site"
     if declared:
         best, score = None, 0.0
