@@ -329,7 +329,20 @@ def test_shown_date_that_is_the_declared_modification_is_no_publication_date():
 
 # --- title and the comparison ----------------------------------------------------------
 def test_escaped_entity_in_the_headline_is_decoded():
-    assert meta("", "<h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>").title == "Tools for 2026 | Python, SQL & AI"
+    assert meta("", "<h1>Tools for 2026: Python, SQL &amp;#x26; AI</h1>").title == "Tools for 2026: Python, SQL & AI"
+
+
+@pytest.mark.parametrize(
+    "h1, title",
+    [
+        ("How meditation rewires brains | Opinion", "How meditation rewires brains"),
+        ("Opinion | Why the park matters to us all", "Why the park matters to us all"),
+        ("Best Movers in NYC 2025 | Top 19 Companies", "Best Movers in NYC 2025"),
+    ],
+)
+def test_the_longest_pipe_separated_part_is_the_headline(h1, title):
+    page = meta(ARTICLE + f"<title>{h1} | Courier</title>", f"<h1>{h1}</h1>", url="https://courier.example/s")
+    assert page.title == title
 
 
 def test_author_comparison_splits_and_drops_credentials_and_honorifics():

@@ -558,6 +558,8 @@ META_MODIFIED_NAMES = (
 
 #: Between a headline and the site name in <title>/og:title: " | ", " - ", en/em dash, " • ", " :: ", " » ", " / ".
 TITLE_SEPARATOR_PATTERN = r"\s+(?:[|•·»«~/\\⁄*⋆‹›>-]|[–—]|::)\s+|\s*[|•]\s*"
+#: Between a headline and a section, tagline or name in a title: the longest part is the headline.
+TITLE_SEGMENT_PATTERN = r"\s+\|\s+"
 #: "Site: Headline" at the start of a title.
 TITLE_PREFIX_SEPARATOR_PATTERN = r":\s+"
 #: An h1 longer than this is no headline (a whole paragraph in an h1).
