@@ -151,6 +151,18 @@ def test_twitter_data_labelled_written_by_is_the_author():
     assert meta(head).authors == []
 
 
+@pytest.mark.parametrize(
+    "body, names",
+    [
+        ('<div class="author-name">Lance Ryan (Content Manager)</div>', ["Lance Ryan"]),
+        ('<a href="/author/charity">Charity ID:</a>', []),
+        ('<a href="https://bsky.app/profile/dana">Blue Sky (dana.bsky.social)</a>', []),
+    ],
+)
+def test_notes_labels_and_social_networks_are_no_names(body, names):
+    assert meta("", "<h1>Headline</h1>" + body).authors == names
+
+
 def test_commenters_are_not_authors():
     body = '<div id="comments"><div class="comment-author">By Chris Sutter</div></div>'
     assert meta("", "<h1>Headline</h1>" + body).authors == []

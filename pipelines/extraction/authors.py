@@ -68,6 +68,8 @@ def _words(piece: str) -> list[str]:
         lowered = bare.lower().rstrip(".")
         if lowered in cues.MONTH_GIVEN_NAMES and not _next_to_digit(tokens, index):
             lowered = ""  # "April Fulton" is a name, "April 3, 2024" a date
+        if words and len(words) >= 2 and token.startswith(("(", "[")):
+            break  # "Lance Ryan (Content Manager)", "Jean-Luc Aufranc (CNXSoft)": a note after the name
         if (
             not bare
             or lowered in cues.AUTHOR_STOP_WORDS
@@ -123,6 +125,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         text = stripped
         if lead and text[lead.end() : lead.end() + 1].islower():
             return []  # "By checking out, you agree to our Terms and Privacy Policy": prose
+        if text.rstrip().endswith(":"):
+            return []  # "Charity ID:", "Contact:": a label whose value follows, no name
     names: list[str] = []
     previous = ""
     for index, piece in enumerate(_SPLIT.split(_LEAD.sub("", text))):

@@ -649,7 +649,9 @@ NOT_AUTHOR_PATTERN = (
     # section names that stand in a byline's place
     r"news|sports?|business|tech|technology|hardware|software|science|health|politics|world|opinion|lifestyle|"
     r"entertainment|culture|travel|food|reviews?|guides?|"
-    r"wire|reuters|associated press|ap|afp|dpa|bloomberg|null|none|undefined|n/a)$|"
+    r"wire|reuters|associated press|ap|afp|dpa|bloomberg|null|none|undefined|n/a|"
+    # social networks a profile link names
+    r"blue ?sky|mastodon|threads|twitter|facebook|instagram|linkedin|youtube|tiktok|github|reddit)$|"
     # a team, a desk or an organization, not a person: "The Investopedia Team", "Our Editors"
     r"^(the|a|an|our|your)\s|@|https?:|www\.|\.com\b|"
     # a team or a desk anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team"
