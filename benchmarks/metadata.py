@@ -16,6 +16,8 @@ Fold 4 is held back (`corpus.HELD_OUT_FOLD`): look at failures only on folds 0-3
 from __future__ import annotations
 
 import argparse
+import datetime
+import html as html_lib
 import re
 import statistics
 import sys
@@ -73,6 +75,40 @@ def _names_no_person(truth: str) -> bool:
     return bool(_TEAM.search(truth))
 
 
+def _day_forms(day: str) -> list[str]:
+    """The ways a page may write the truth's day: ISO, "December 9, 2025", "Dec 9, 2025", "9 December 2025", numeric."""
+    try:
+        d = datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return [day]
+    month, short = d.strftime("%B"), d.strftime("%b")
+    return [
+        d.isoformat(),
+        f"{month} {d.day}, {d.year}",
+        f"{month} {d.day:02d}, {d.year}",
+        f"{short} {d.day}, {d.year}",
+        f"{short} {d.day:02d}, {d.year}",
+        f"{d.day} {month} {d.year}",
+        f"{d.month:02d}/{d.day:02d}/{d.year}",
+        f"{d.day:02d}/{d.month:02d}/{d.year}",
+        f"{d.month}/{d.day}/{d.year}",
+        f"{d.year}/{d.month:02d}/{d.day:02d}",
+    ]
+
+
+def _on_page(field: str, truth: str, page_text: str) -> bool:
+    """Whether the truth is written anywhere in the page's source (markup, meta, JSON-LD), case and spaces folded.
+
+    A disagreement whose truth is nowhere on the page is out of any reader's reach.
+    """
+    if field == "title":
+        return corpus._norm(truth) in page_text
+    if field == "author":
+        names = [n for n in corpus._TRUTH_NAME_SPLIT.split(truth) if n.strip()]
+        return all(corpus._norm(corpus._HONORIFIC.sub("", n)) in page_text for n in names)
+    return any(corpus._norm(form) in page_text for form in _day_forms(truth))
+
+
 def run_wcxb(folds: set[int], failures: int) -> None:
     pages = [p for p in corpus.iter_wcxb() if p.page_type == "article" and p.fold in folds]
     hits = {(system, f): 0 for system in ("thresher", "trafilatura") for f in FIELDS}
@@ -83,6 +119,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     org_hits = {"thresher": 0, "trafilatura": 0}
     times: dict[str, list[float]] = {"thresher": [], "trafilatura": []}
     wrong: list[tuple[str, str, object, str | None]] = []
+    unreachable = dict.fromkeys(FIELDS, 0)
     for page in pages:
         ours, t_ours, meta = _thresher(page.html, page.url)
         theirs, t_theirs = _trafilatura(page.html, page.url)
@@ -106,6 +143,8 @@ def run_wcxb(folds: set[int], failures: int) -> None:
             hits["thresher", f] += AGREES[f](ours[f], truth[f])
             hits["trafilatura", f] += AGREES[f](theirs[f], truth[f])
             if not AGREES[f](ours[f], truth[f]):
+                text = corpus._norm(html_lib.unescape(page.html.decode("utf-8", "replace")))
+                unreachable[f] += not _on_page(f, truth[f], text)
                 source = (
                     f" [{meta.title_source}]" if f == "title" else f" [{meta.published_source}]" if f == "date" else ""
                 )
@@ -116,6 +155,10 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     for f in FIELDS:
         n = totals[f] or 1
         print(f"{f:<8}{totals[f]:>7}{hits['thresher', f] / n:>10.3f}{hits['trafilatura', f] / n:>13.3f}")
+    print(
+        "disagreements whose truth is nowhere in the page's source (unreachable): "
+        + ", ".join(f"{f} {unreachable[f]}" for f in FIELDS)
+    )
     persons = totals["author"] - org_truths
     print(
         f"author truths that name a team or a desk, not a person ({org_truths} pages; the issue "

@@ -22,6 +22,7 @@ def jsonld(text: str) -> str:
 
 
 SITE = '<meta property="og:site_name" content="Millbrook Courier">'
+ARTICLE = '<meta property="og:type" content="article">'
 
 
 # --- title ------------------------------------------------------------------------
@@ -68,6 +69,31 @@ def test_a_home_page_keeps_the_site_name_as_title():
     assert meta(SITE + "<title>Millbrook Courier</title>", "<h1>Millbrook Courier</h1>").title == "Millbrook Courier"
 
 
+def test_blog_named_in_its_h1_takes_the_post_title_from_og_title():
+    page = meta(
+        '<meta property="og:title" content="A brief intro to git • Cory Dransfeldt"><title>A brief intro to git</title>',
+        "<h1>Cory Dransfeldt</h1><h2>A brief intro to git</h2>",
+        url="https://www.coryd.example/posts/2021/git",
+    )
+    assert page.title == "A brief intro to git"
+
+
+def test_headline_starting_with_the_site_name_is_no_site_name():
+    page = meta(
+        ARTICLE
+        + '<meta property="og:site_name" content="Gardenary"><title>Gardenary Planting vs. Ordinary Planting • Gardenary</title>',
+        "<h1>Gardenary Planting vs. Ordinary Planting</h1>",
+        url="https://www.gardenary.example/blog/planting",
+    )
+    assert page.title == "Gardenary Planting vs. Ordinary Planting"
+    page = meta(
+        ARTICLE + "<title>Gardening in a Warming World | Cornell Learning</title>",
+        "<h1>Gardening in a Warming World</h1>",
+        url="https://gardening.example.edu/gww/",
+    )
+    assert page.title == "Gardening in a Warming World"
+
+
 # --- authors ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "byline, names",
@@ -110,6 +136,33 @@ def test_jsonld_authors_and_organizations():
     assert page.authors == ["Dana Whitfield", "Ruth Abernethy"]
 
 
+def test_jsonld_author_reference_resolves_to_the_person_node():
+    graph = (
+        '{"@graph": [{"@type": "Article", "headline": "H", "author": {"@id": "https://c.example/#/person/1"}},'
+        ' {"@type": "Person", "@id": "https://c.example/#/person/1", "name": "Dana Whitfield"}]}'
+    )
+    assert meta(jsonld(graph)).authors == ["Dana Whitfield"]
+
+
+def test_twitter_data_labelled_written_by_is_the_author():
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Dana Whitfield">'
+    assert meta(head).authors == ["Dana Whitfield"]
+    head = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="6 minutes">'
+    assert meta(head).authors == []
+
+
+@pytest.mark.parametrize(
+    "body, names",
+    [
+        ('<div class="author-name">Lance Ryan (Content Manager)</div>', ["Lance Ryan"]),
+        ('<a href="/author/charity">Charity ID:</a>', []),
+        ('<a href="https://bsky.app/profile/dana">Blue Sky (dana.bsky.social)</a>', []),
+    ],
+)
+def test_notes_labels_and_social_networks_are_no_names(body, names):
+    assert meta("", "<h1>Headline</h1>" + body).authors == names
+
+
 def test_commenters_are_not_authors():
     body = '<div id="comments"><div class="comment-author">By Chris Sutter</div></div>'
     assert meta("", "<h1>Headline</h1>" + body).authors == []
@@ -150,6 +203,27 @@ def test_labelled_update_in_text_is_skipped():
         "", "<h1>Headline</h1><p>Updated May 1, 2024</p><p>Published March 12, 2024</p>", url="https://c.example/s"
     )
     assert page.published.startswith("2024-03-12")
+
+
+def test_date_stamp_above_the_headline():
+    page = meta(
+        "", "<nav>Home</nav><span>December 17, 2025</span><h1>Headline</h1><p>Text.</p>", url="https://c.example/s"
+    )
+    assert (page.published[:10], page.published_source) == ("2025-12-17", "text:stamp")
+
+
+def test_only_date_near_the_headline_is_an_update_line():
+    page = meta("", "<h1>Headline</h1><p>Updated: December 9, 2025</p><p>Text.</p>", url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-12-09", "text:stamp")
+
+
+def test_declared_modification_date_found_by_htmldate_is_no_publication_date():
+    page = meta(
+        '<meta property="article:modified_time" content="2024-05-01T10:00:00Z">',
+        "<h1>H</h1><p>Text.</p>",
+        url="https://c.example/s",
+    )
+    assert (page.published, page.modified[:10]) == (None, "2024-05-01")
 
 
 def test_date_in_the_url():
@@ -267,7 +341,20 @@ def test_shown_date_that_is_the_declared_modification_is_no_publication_date():
 
 # --- title and the comparison ----------------------------------------------------------
 def test_escaped_entity_in_the_headline_is_decoded():
-    assert meta("", "<h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>").title == "Tools for 2026 | Python, SQL & AI"
+    assert meta("", "<h1>Tools for 2026: Python, SQL &amp;#x26; AI</h1>").title == "Tools for 2026: Python, SQL & AI"
+
+
+@pytest.mark.parametrize(
+    "h1, title",
+    [
+        ("How meditation rewires brains | Opinion", "How meditation rewires brains"),
+        ("Opinion | Why the park matters to us all", "Why the park matters to us all"),
+        ("Best Movers in NYC 2025 | Top 19 Companies", "Best Movers in NYC 2025"),
+    ],
+)
+def test_the_longest_pipe_separated_part_is_the_headline(h1, title):
+    page = meta(ARTICLE + f"<title>{h1} | Courier</title>", f"<h1>{h1}</h1>", url="https://courier.example/s")
+    assert page.title == title
 
 
 def test_author_comparison_splits_and_drops_credentials_and_honorifics():

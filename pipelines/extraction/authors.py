@@ -28,6 +28,7 @@ _INNER_LEAD = re.compile(cues.AUTHOR_INNER_LEAD_PATTERN, re.I)
 _JOB = re.compile(cues.AUTHOR_JOB_PATTERN, re.I)
 _CREDENTIAL = re.compile(cues.AUTHOR_CREDENTIAL_PATTERN)
 _NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
+_AUTHOR_LABEL = re.compile(cues.META_AUTHOR_LABEL_PATTERN, re.I)
 _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
@@ -67,6 +68,8 @@ def _words(piece: str) -> list[str]:
         lowered = bare.lower().rstrip(".")
         if lowered in cues.MONTH_GIVEN_NAMES and not _next_to_digit(tokens, index):
             lowered = ""  # "April Fulton" is a name, "April 3, 2024" a date
+        if words and len(words) >= 2 and token.startswith(("(", "[")):
+            break  # "Lance Ryan (Content Manager)", "Jean-Luc Aufranc (CNXSoft)": a note after the name
         if (
             not bare
             or lowered in cues.AUTHOR_STOP_WORDS
@@ -122,6 +125,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         text = stripped
         if lead and text[lead.end() : lead.end() + 1].islower():
             return []  # "By checking out, you agree to our Terms and Privacy Policy": prose
+        if text.rstrip().endswith(":"):
+            return []  # "Charity ID:", "Contact:": a label whose value follows, no name
     names: list[str] = []
     previous = ""
     for index, piece in enumerate(_SPLIT.split(_LEAD.sub("", text))):
@@ -174,12 +179,22 @@ def _declared_site_persons(values: list[str], facts: PageFacts) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _node_by_id(facts: PageFacts, node_id: str) -> dict | None:
+    """The JSON-LD node with this @id (a reference in one node to another of the page's graph)."""
+    for _, node in facts.nodes:
+        if node.get("@id") == node_id and ("name" in node or "@type" in node):
+            return node
+    return None
+
+
 def _jsonld_values(facts: PageFacts) -> list[str]:
     if facts.article is None:
         return []
     value = facts.article.get("author") or facts.article.get("creator")
     values: list[str] = []
     for item in (value if isinstance(value, list) else [value])[:20]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = _node_by_id(facts, item["@id"]) or item  # Yoast: "author": {"@id": ".../#/schema/person/..."}
         if isinstance(item, dict):
             kinds = item.get("@type")
             if ({*kinds} if isinstance(kinds, list) else {kinds}) & _ORGANIZATION_TYPES:
@@ -197,10 +212,14 @@ def _meta_values(facts: PageFacts) -> list[str]:
     """
     for key in cues.META_AUTHOR_NAMES:
         values = [v for v in facts.meta.get(key, ()) if v and not v.startswith(("http", "/"))]
-        if values and key != "twitter:data1":
+        if values:
             if key in cues.META_AUTHOR_INVERTED_NAMES:
                 values = [_LAST_FIRST.sub(r"\2 \1", value) for value in values]
             return values
+    for label, data in cues.META_LABELLED_DATA:  # twitter:label1 "Written by", twitter:data1 "Name"
+        labels, values = facts.meta.get(label, ()), facts.meta.get(data, ())
+        if labels and values and _AUTHOR_LABEL.match(labels[0].strip()) and values[0]:
+            return [values[0]]
     return []
 
 

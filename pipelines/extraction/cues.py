@@ -519,8 +519,10 @@ META_AUTHOR_NAMES = (
     "dcterms.creator",
     "citation_author",
     "byl",
-    "twitter:data1",
 )
+#: Yoast and its kin write the author as a labelled value: twitter:label1 "Written by", twitter:data1 the name.
+META_AUTHOR_LABEL_PATTERN = r"^(written by|author|authors|by|geschrieben von|verfasst von|écrit par|escrito por|scritto da)\s*:?$"
+META_LABELLED_DATA = (("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2"))
 META_PUBLISHED_NAMES = (
     "article:published_time",
     "og:published_time",
@@ -556,10 +558,16 @@ META_MODIFIED_NAMES = (
 
 #: Between a headline and the site name in <title>/og:title: " | ", " - ", en/em dash, " • ", " :: ", " » ", " / ".
 TITLE_SEPARATOR_PATTERN = r"\s+(?:[|•·»«~/\\⁄*⋆‹›>-]|[–—]|::)\s+|\s*[|•]\s*"
+#: Between a headline and a section, tagline or name in a title: the longest part is the headline.
+TITLE_SEGMENT_PATTERN = r"\s+\|\s+"
 #: "Site: Headline" at the start of a title.
 TITLE_PREFIX_SEPARATOR_PATTERN = r":\s+"
 #: An h1 longer than this is no headline (a whole paragraph in an h1).
 MAX_TITLE_CHARS = 300
+#: A phrase containing a host label or starting with a site name ("Millbrook Courier" on
+#: courier.example, "Engora Data Blog" on blog.engora.com) names the site when it has at most this
+#: many other words; a headline that starts with it has more ("Gardening in a Warming World").
+SITE_NAME_EXTRA_WORDS = 2
 #: At most this many h1 elements are looked at (templates repeat h1 for logos and widgets).
 MAX_H1 = 8
 #: An h1 no declared title confirms is still the headline when this share of its words is in one.
@@ -641,7 +649,9 @@ NOT_AUTHOR_PATTERN = (
     # section names that stand in a byline's place
     r"news|sports?|business|tech|technology|hardware|software|science|health|politics|world|opinion|lifestyle|"
     r"entertainment|culture|travel|food|reviews?|guides?|"
-    r"wire|reuters|associated press|ap|afp|dpa|bloomberg|null|none|undefined|n/a)$|"
+    r"wire|reuters|associated press|ap|afp|dpa|bloomberg|null|none|undefined|n/a|"
+    # social networks a profile link names
+    r"blue ?sky|mastodon|threads|twitter|facebook|instagram|linkedin|youtube|tiktok|github|reddit)$|"
     # a team, a desk or an organization, not a person: "The Investopedia Team", "Our Editors"
     r"^(the|a|an|our|your)\s|@|https?:|www\.|\.com\b|"
     # a team or a desk anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team"
@@ -704,6 +714,8 @@ TEXT_DATE_PATTERN = (
 )
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one.
 SHOWN_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 15]"
+#: The text nodes just above the first <h1>, where some templates put the date stamp.
+STAMP_BEFORE_XPATH = "(//h1)[1]/preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
 MAX_SHOWN_DATE_LINE = 80
 #: A shown date line with one of these words is a modification or review date.

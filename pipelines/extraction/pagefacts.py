@@ -164,6 +164,12 @@ def host_labels(host: str | None) -> list[str]:
     return [label.replace("-", "") for label in labels if label not in _GENERIC_LABELS and len(label) >= 3]
 
 
+def _extra_words(text: str, name: str) -> int:
+    """The words of `text` that are not part of the compacted `name` ("Engora Data Blog", "engora": 2)."""
+    words = [compact(word) for word in text.split()]
+    return sum(1 for word in words if word and (len(word) < 3 or word not in name))
+
+
 def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
     """Whether `text` names the site: a declared site name, or (`loose`) a phrase the host is made of.
 
@@ -179,12 +185,16 @@ def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
         other = compact(name)
         if key == other:
             return True
-        if loose and other and len(key) >= 4 and (other.startswith(key) or key.startswith(other)):
+        if loose and other and len(key) >= 4 and other.startswith(key):
+            return True
+        if loose and other and key.startswith(other) and _extra_words(text, other) <= cues.SITE_NAME_EXTRA_WORDS:
             return True
     if not loose:
         return False
     for label in host_labels(facts.host):
-        if key == label or (len(label) >= 4 and label in key and len(key) <= 3 * len(label)):
+        if key == label or (
+            len(label) >= 4 and label in key and _extra_words(text, label) <= cues.SITE_NAME_EXTRA_WORDS
+        ):
             return True
         if len(key) >= 5 and key in label:
             return True

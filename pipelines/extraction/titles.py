@@ -19,6 +19,7 @@ from .pagefacts import PageFacts, clean_text, is_site_name
 
 _SEPARATOR = re.compile(f"({cues.TITLE_SEPARATOR_PATTERN})")
 _PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
+_SEGMENT = re.compile(cues.TITLE_SEGMENT_PATTERN)
 _WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
@@ -102,7 +103,33 @@ def _declares_article(facts: PageFacts) -> bool:
     return og_type in cues.ARTICLE_OG_TYPES or any(types & cues.ARTICLE_TYPES for types, _ in facts.nodes)
 
 
+def _names_the_site_first(h1: str, declared: list[tuple[str, str]]) -> bool:
+    """Every declared title but `<title>` starts with the `<h1>`: "Site - tagline", as home pages have.
+
+    A blog whose `<h1>` is its name declares the post's own title in og:title ("A brief intro to
+    git • Cory Dransfeldt", "Small adventures with small language models"): there the `<h1>`
+    is no headline.
+    """
+    key = _norm(h1)
+    return all(_norm(title).startswith(key) for title, source in declared if source != "title")
+
+
 def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
+    """The headline and where it came from, its longest "|"-separated part.
+
+    A pipe separates a headline from a section, a tagline or a name ("How meditation rewires
+    brains | Opinion", "Best Movers in NYC 2025 | Top 19 Companies", "Opinion | Why ..."); it
+    does not stand inside a headline's sentence. A home page keeps its whole title.
+    """
+    title, source = _read_title(facts)
+    if title and source and not source.endswith("site"):
+        parts = [part.strip() for part in _SEGMENT.split(title) if part.strip()]
+        if len(parts) > 1:
+            title = max(parts, key=lambda part: len(part.split()))
+    return title, source
+
+
+def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     """The headline and where it came from.
 
     An `<h1>` the declared titles confirm wins; else the `<h1>` that shares most words with
@@ -118,7 +145,7 @@ def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
             return h1, "h1"
     if not _declares_article(facts):  # a home or listing page: its headline is the site's name
         for h1 in all_h1s:
-            if any(_confirms(h1, title) for title, _ in declared):
+            if any(_confirms(h1, title) for title, _ in declared) and _names_the_site_first(h1, declared):
                 return h1, "h1:site"
     if declared:
         best, score = None, 0.0
