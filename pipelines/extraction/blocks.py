@@ -223,10 +223,44 @@ class BlockIndex:
         self.positions = [b.position for b in self.blocks]
 
     def text(self, el: HtmlElement) -> str:
+        """`visible_text(el, self.hidden)`, the same text found faster."""
         i = self.order.get(el)
-        if i is not None and self._plain(i):
+        if i is None:
+            return visible_text(el, self.hidden)
+        if self._plain(i):
             return collapse_whitespace("".join(el.itertext()))
-        return visible_text(el, self.hidden)
+        return self._visible_text_at(i)
+
+    def _visible_text_at(self, i: int) -> str:
+        """`visible_text` of the element at position `i`, walking positions instead of the tree."""
+        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self._hidden_at
+        block_level = cues.BLOCK_LEVEL_TAGS
+        parts: list[str] = []
+        open_: list[int] = []  # elements whose tails are still to come, innermost last
+        j, end = i, last[i]
+        while j <= end or open_:
+            while open_ and (j > end or last[open_[-1]] < j):  # subtrees that ended: their tails
+                k = open_.pop()
+                if tags[k] in block_level:
+                    parts.append(" ")
+                tail = nodes[k].tail
+                if tail:
+                    parts.append(tail)
+            if j > end:
+                break
+            if j != i:
+                open_.append(j)
+            if hidden[j]:
+                j = last[j] + 1
+                continue
+            tag = tags[j]
+            if tag in block_level:
+                parts.append(" ")
+            text = nodes[j].text
+            if text and isinstance(tag, str):
+                parts.append(text)
+            j += 1
+        return collapse_whitespace("".join(parts))
 
     def _plain(self, i: int) -> bool:
         """Nothing hidden and no block-level element anywhere inside: itertext is its visible text."""
