@@ -160,74 +160,145 @@ def _linked(el: HtmlElement, text: str) -> bool:
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
 
+def _any_between(positions: list[int], first: int, last: int) -> bool:
+    """Whether sorted `positions` has one in [first, last]."""
+    at = bisect_left(positions, first)
+    return at < len(positions) and positions[at] <= last
+
+
 class BlockIndex:
     """The blocks of one page, and per-element facts computed in one pass over the tree.
 
     For every element: its document order and the order of its last descendant (so "which
     blocks lie inside this element" is a bisection), whether it is hidden, its visible words
     and its words inside <p>. Text of a subtree with nothing hidden in it comes from lxml's
-    itertext, the rest from a walk that skips hidden elements.
+    itertext, the rest from a walk that skips hidden elements. The pass keeps every element's
+    facts in lists by document order, so later questions are list look-ups, not tree walks.
     """
 
     def __init__(self, root: HtmlElement) -> None:
         nodes = list(root.iter())
-        self.order: dict[HtmlElement, int] = {el: i for i, el in enumerate(nodes)}
-        self.last: dict[HtmlElement, int] = {}
-        self.hidden: set[HtmlElement] = set()
-        self.words: dict[HtmlElement, int] = {}
-        self.p_words: dict[HtmlElement, int] = {}
-        self._clean: set[HtmlElement] = set()  # nothing hidden and no block-level element anywhere inside
-        last, words, p_words, hidden, clean = self.last, self.words, self.p_words, self.hidden, self._clean
-        block_level = cues.BLOCK_LEVEL_TAGS
-        for el in reversed(nodes):  # children before their parents
-            last[el] = last[el[-1]] if len(el) else self.order[el]
+        n = len(nodes)
+        order = {el: i for i, el in enumerate(nodes)}
+        tags = [el.tag for el in nodes]
+        parent_at = [-1] + [order[el.getparent()] for el in nodes[1:]]
+        last_at = list(range(n))
+        words_at, p_words_at = [0] * n, [0] * n
+        loose = [0] * n  # words of the element's own text and of its children's tails
+        below, p_below = [0] * n, [0] * n  # words and <p> words of its children
+        hidden_at = [False] * n
+        for i in range(n - 1, -1, -1):  # children before their parents
+            el = nodes[i]
             if is_hidden(el):
-                hidden.add(el)
-                words[el] = p_words[el] = 0
-                continue
-            count = len(el.text.split()) if el.text else 0
-            p_count = 0
-            tidy = True
-            for child in el:
-                count += words[child] + (len(child.tail.split()) if child.tail else 0)
-                p_count += p_words[child]
-                if tidy and isinstance(child.tag, str) and (child not in clean or child.tag in block_level):
-                    tidy = False
-            words[el] = count
-            p_words[el] = count if el.tag == "p" else p_count
-            if tidy:
-                clean.add(el)
-        self.blocks: list[Block] = list(self._collect(root))
+                hidden_at[i] = True
+            else:
+                text = el.text
+                if text:
+                    loose[i] += len(text.split())
+                words_at[i] = loose[i] + below[i]
+                p_words_at[i] = words_at[i] if tags[i] == "p" else p_below[i]
+            parent = parent_at[i]
+            if parent >= 0:
+                tail = el.tail
+                if tail:
+                    loose[parent] += len(tail.split())
+                below[parent] += words_at[i]
+                p_below[parent] += p_words_at[i]
+                if last_at[parent] == parent:  # its last child, seen first
+                    last_at[parent] = last_at[i]
+        # by document order (position) ...
+        self.nodes, self.tags, self.parent_at, self.last_at = nodes, tags, parent_at, last_at
+        self.words_at, self.p_words_at, self._loose, self._hidden_at = words_at, p_words_at, loose, hidden_at
+        # ... and by element
+        self.order: dict[HtmlElement, int] = order
+        self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
+        self.words: dict[HtmlElement, int] = dict(zip(nodes, words_at, strict=True))
+        self.p_words: dict[HtmlElement, int] = dict(zip(nodes, p_words_at, strict=True))
+        self.hidden: set[HtmlElement] = {el for el, hidden in zip(nodes, hidden_at, strict=True) if hidden}
+        # where a subtree stops being plain inline text: a hidden or block-level element
+        block_level = cues.BLOCK_LEVEL_TAGS
+        self._breaks = [i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))]
+        self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
+        self.blocks: list[Block] = list(self._collect())
         self.positions = [b.position for b in self.blocks]
 
     def text(self, el: HtmlElement) -> str:
-        if el in self._clean:
+        """`visible_text(el, self.hidden)`, the same text found faster."""
+        i = self.order.get(el)
+        if i is None:
+            return visible_text(el, self.hidden)
+        if self._plain(i):
             return collapse_whitespace("".join(el.itertext()))
-        return visible_text(el, self.hidden)
+        return self._visible_text_at(i)
 
-    def _collect(self, root: HtmlElement) -> Iterator[Block]:
-        stack = [root]
-        while stack:
-            el = stack.pop()
-            if el in self.hidden:
+    def _visible_text_at(self, i: int) -> str:
+        """`visible_text` of the element at position `i`, walking positions instead of the tree."""
+        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self._hidden_at
+        block_level = cues.BLOCK_LEVEL_TAGS
+        parts: list[str] = []
+        open_: list[int] = []  # elements whose tails are still to come, innermost last
+        j, end = i, last[i]
+        while j <= end or open_:
+            while open_ and (j > end or last[open_[-1]] < j):  # subtrees that ended: their tails
+                k = open_.pop()
+                if tags[k] in block_level:
+                    parts.append(" ")
+                tail = nodes[k].tail
+                if tail:
+                    parts.append(tail)
+            if j > end:
+                break
+            if j != i:
+                open_.append(j)
+            if hidden[j]:
+                j = last[j] + 1
                 continue
-            tag = el.tag
-            if _is_block(el) or (tag not in _BLOCK_TAGS and tag not in ("ul", "ol", "tr", "tbody") and _has_loose_text(el)):
-                text = self.text(el)
-                if tag == "input" and el.get("type", "text") == "hidden":
-                    continue
+            tag = tags[j]
+            if tag in block_level:
+                parts.append(" ")
+            text = nodes[j].text
+            if text and isinstance(tag, str):
+                parts.append(text)
+            j += 1
+        return collapse_whitespace("".join(parts))
+
+    def _plain(self, i: int) -> bool:
+        """Nothing hidden and no block-level element anywhere inside: itertext is its visible text."""
+        return not self._hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
+
+    def _is_block_at(self, i: int) -> bool:
+        """`_is_block`, from the lists: a splittable tag is a block unless a structural tag is inside."""
+        tag = self.tags[i]
+        if tag not in _BLOCK_TAGS:
+            return False
+        return tag not in _SPLITTABLE or not _any_between(self._structural, i + 1, self.last_at[i])
+
+    def _collect(self) -> Iterator[Block]:
+        nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self._hidden_at
+        i, n = 0, len(nodes)
+        while i < n:  # document order, stepping over the subtrees of hidden elements and of blocks
+            tag = tags[i]
+            if hidden_at[i] or not (
+                self._is_block_at(i) or (tag not in _BLOCK_TAGS and tag not in ("ul", "ol", "tr", "tbody") and loose[i])
+            ):
+                i = last[i] + 1 if hidden_at[i] else i + 1
+                continue
+            el = nodes[i]
+            text = self.text(el)
+            if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
-                    yield Block(el, _kind(el, text), text, len(text.split()), self.order[el], _linked(el, text))
+                    yield Block(el, _kind(el, text), text, len(text.split()), i, _linked(el, text))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
-                    yield Block(el, "field", "", 0, self.order[el], False)
-                continue
-            stack.extend(reversed(el))
+                    yield Block(el, "field", "", 0, i, False)
+            i = last[i] + 1
 
     def span(self, el: HtmlElement) -> tuple[int, int]:
         """Indices [start, end) of the blocks inside `el` (itself included)."""
-        start = bisect_left(self.positions, self.order[el])
-        end = bisect_right(self.positions, self.last[el])
-        return start, end
+        return self.span_at(self.order[el])
+
+    def span_at(self, i: int) -> tuple[int, int]:
+        """`span` of the element at position `i`."""
+        return bisect_left(self.positions, i), bisect_right(self.positions, self.last_at[i])
 
     def inside(self, el: HtmlElement) -> list[Block]:
         start, end = self.span(el)
@@ -247,6 +318,17 @@ def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
     )
 
 
+#: Elements with non-blank text beside a block-level child, found by libxml2: a superset of those
+#: `wrap_loose_text` rebuilds (blank by XPath's whitespace is blank by Python's), so the Python
+#: checks run on a few elements a page instead of all. Rebuilding one never changes whether
+#: another qualifies, so the list can be taken before any is rebuilt.
+_LOOSE_TEXT_CANDIDATES = XPath(
+    "descendant-or-self::*[text()[normalize-space()] and *["
+    + " or ".join(f"self::{tag}" for tag in sorted(cues.BLOCK_LEVEL_TAGS))
+    + "]]"
+)
+
+
 def wrap_loose_text(root: HtmlElement) -> int:
     """Put text that stands loose beside block-level elements into paragraphs of its own.
 
@@ -257,7 +339,7 @@ def wrap_loose_text(root: HtmlElement) -> int:
     """
     made = 0
     block_level = cues.BLOCK_LEVEL_TAGS
-    for el in list(root.iter()):
+    for el in _LOOSE_TEXT_CANDIDATES(root):
         if not isinstance(el.tag, str) or _is_block(el) or el.tag in cues.INVISIBLE_TAGS or not len(el):
             continue
         if not _has_loose_text(el) or not any(isinstance(c.tag, str) and c.tag in block_level for c in el):

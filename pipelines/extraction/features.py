@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -107,35 +108,40 @@ def _own_bits(el: HtmlElement) -> int:
 
 
 class _Ancestry:
-    """Per-element facts inherited from ancestors, memoised: the tree is walked once per page."""
+    """Per-element facts inherited from ancestors, memoised by position: the tree is walked once per page."""
 
-    def __init__(self) -> None:
-        self.far: dict[HtmlElement, int] = {}
-        self.tags: dict[HtmlElement, int] = {}
-        self.depth: dict[HtmlElement, int] = {}
-        self.landmark: dict[HtmlElement, int] = {}  # the nearest landmark element at or above
+    def __init__(self, index: BlockIndex) -> None:
+        self.nodes, self.tags, self.parent_at = index.nodes, index.tags, index.parent_at
+        self.own: list[int | None] = [None] * len(self.nodes)
+        self.facts: list[tuple[int, int, int, int] | None] = [None] * len(self.nodes)  # far, tags, depth, landmark
 
-    def of(self, el: HtmlElement | None) -> tuple[int, int, int, int]:
-        if el is None:
+    def own_bits(self, i: int) -> int:
+        bits = self.own[i]
+        if bits is None:
+            bits = self.own[i] = _own_bits(self.nodes[i])
+        return bits
+
+    def of(self, i: int) -> tuple[int, int, int, int]:
+        """(far bits, ancestor tag bits, depth, nearest landmark) of the element at position `i` (-1: none)."""
+        if i < 0:
             return 0, 0, 0, 0
-        if el not in self.far:
+        facts = self.facts[i]
+        if facts is None:
             chain = []
-            node = el
-            while node is not None and node not in self.far:
+            node = i
+            while node >= 0 and self.facts[node] is None:
                 chain.append(node)
-                node = node.getparent()
-            if node is not None:
-                far, tags, depth, landmark = self.far[node], self.tags[node], self.depth[node], self.landmark[node]
-            else:
-                far = tags = depth = landmark = 0
+                node = self.parent_at[node]
+            far, tags, depth, landmark = self.facts[node] if node >= 0 else (0, 0, 0, 0)
             for node in reversed(chain):
-                far |= _own_bits(node)
-                tag = node.tag if isinstance(node.tag, str) else ""
+                far |= self.own_bits(node)
+                tag = self.tags[node] if isinstance(self.tags[node], str) else ""
                 tags |= _ANCESTOR_BIT.get(tag, 0)
                 landmark = _LANDMARK_CODE.get(tag, landmark)
                 depth += 1
-                self.far[node], self.tags[node], self.depth[node], self.landmark[node] = far, tags, depth, landmark
-        return self.far[el], self.tags[el], self.depth[el], self.landmark[el]
+                self.facts[node] = far, tags, depth, landmark
+            facts = self.facts[i]
+        return facts
 
 
 def _main_container(root: HtmlElement, index: BlockIndex) -> HtmlElement:
@@ -151,8 +157,17 @@ def _main_container(root: HtmlElement, index: BlockIndex) -> HtmlElement:
     return node
 
 
-def _link_words(block: Block, index: BlockIndex) -> int:
-    return sum(index.words.get(a, 0) for a in block.element.iter("a"))
+def _link_words(blocks: list[Block], index: BlockIndex) -> np.ndarray:
+    """Per block, the words of the links in it (itself included), found by position."""
+    links = [i for i, tag in enumerate(index.tags) if tag == "a"]
+    words, last = index.words_at, index.last_at
+    out = np.zeros(len(blocks), dtype=np.float64)
+    for k, block in enumerate(blocks):
+        if block.words:
+            start = bisect_left(links, block.position)
+            end = bisect_right(links, last[block.position], start)
+            out[k] = sum(words[i] for i in links[start:end])
+    return out
 
 
 def _log(n: float) -> float:
@@ -173,6 +188,75 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
     return out
 
 
+def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
+    """Per block: chars, periods, commas per word, digit share, capitalised words per word (NaN
+    without words), sentence end, copyright, pipes."""
+    rows = [
+        (
+            len(text),
+            text.count("."),
+            text.count(","),
+            len(text) - len(text.translate(_DIGITS)),
+            len(_UPPER_WORD.findall(text)),
+            _SENTENCE_END.search(text) is not None,
+            "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None),
+            text.count("|") + text.count("•"),
+        )
+        for block in blocks
+        for text in (block.text,)
+    ]
+    raw = np.array(rows, dtype=np.float64).reshape(-1, 8)
+    out = raw.copy()
+    has = w > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for j in (0, 1, 2, 4):
+            out[:, j] = np.where(has, raw[:, j] / w, np.nan)
+        out[:, 3] = np.where(has, raw[:, 3] / raw[:, 0], np.nan)
+    return out
+
+
+def _tree_stats(blocks: list[Block], index: BlockIndex) -> tuple[np.ndarray, list[int], list[int], list[int]]:
+    """Per block: (tag code, depth, nearest landmark, blocks beside it under its parent, 0, 0),
+    and its near, far and ancestor-tag bits."""
+    ancestry = _Ancestry(index)
+    parent_at, tags = index.parent_at, index.tags
+    parents = [parent_at[b.position] for b in blocks]
+    siblings = Counter(parents)
+    rows, near_bits, far_bits, tag_bits = [], [], [], []
+    for block, parent in zip(blocks, parents, strict=True):
+        far, ancestor_tags, depth, landmark = ancestry.of(parent)
+        own = ancestry.own_bits(block.position)
+        near = own
+        if parent >= 0:
+            near |= ancestry.own_bits(parent)
+            if parent_at[parent] >= 0:
+                near |= ancestry.own_bits(parent_at[parent])
+        near_bits.append(near)
+        far_bits.append(far | own)
+        tag_bits.append(ancestor_tags)
+        rows.append((_TAG_CODE.get(tags[block.position], 0), depth, landmark, siblings[parent], 0.0, 0.0))
+    return np.array(rows, dtype=np.float64).reshape(-1, 6), near_bits, far_bits, tag_bits
+
+
+def _containers(position: np.ndarray, index: BlockIndex, levels: tuple[int, ...]) -> list[tuple[np.ndarray, ...]]:
+    """Per level of `levels`: whether each block has an ancestor that high, and its words, <p>
+    words and [start, end) of the blocks inside it."""
+    parent_at = np.asarray(index.parent_at, dtype=np.int64)
+    words, p_words = np.asarray(index.words_at, dtype=np.float64), np.asarray(index.p_words_at, dtype=np.float64)
+    last_at, positions = np.asarray(index.last_at, dtype=np.int64), np.asarray(index.positions, dtype=np.int64)
+    node, level, out = position.copy(), 0, []
+    for target in levels:
+        while level < target:
+            node = np.where(node >= 0, parent_at[np.maximum(node, 0)], -1)
+            level += 1
+        present = node >= 0
+        at = np.maximum(node, 0)
+        start = np.where(present, np.searchsorted(positions, at, side="left"), 0)
+        end = np.where(present, np.searchsorted(positions, last_at[at], side="right"), 0)
+        out.append((present, np.where(present, words[at], np.nan), np.where(present, p_words[at], np.nan), start, end))
+    return out
+
+
 def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     """One row of `FEATURE_NAMES` per block of `segmentation.blocks`, as float32.
 
@@ -186,78 +270,26 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     if not n:
         return out
     col = _COLUMN
-    ancestry = _Ancestry()
     words_of, p_words_of, order, last = index.words, index.p_words, index.order, index.last
-    positions = index.positions
     total_words = max(words_of.get(root, 0), 1)
     total_p = p_words_of.get(root, 0)
     main = _main_container(root, index)
     main_share = (p_words_of.get(main, 0) / total_p) if total_p else words_of.get(main, 0) / total_words
-    main_first, main_last = order[main], last[main]
     labels = np.array(
         [_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
     )
     title_at = next((i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None)
     w = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
-    link_w = np.fromiter((_link_words(b, index) if b.words else 0 for b in blocks), dtype=np.float64, count=n)
+    link_w = _link_words(blocks, index)
     linked = np.fromiter((b.linked for b in blocks), dtype=np.float64, count=n)
     kind = np.fromiter((_KIND_CODE[b.kind] for b in blocks), dtype=np.float64, count=n)
     heading = (kind == _KIND_CODE["heading"]).astype(np.float64)
     levels = cues.CONTAINER_LEVELS
-    text_stats = np.zeros((n, 9), dtype=np.float64)
-    tree_stats = np.zeros((n, 6), dtype=np.float64)
-    near_bits, far_bits, tag_bits = [0] * n, [0] * n, [0] * n
-    container = np.full((n, len(levels), 4), np.nan, dtype=np.float64)  # words, p words, span start, span end
-    parents: dict[HtmlElement | None, int] = {}
-    parent_of = [b.element.getparent() for b in blocks]
-    for parent in parent_of:
-        parents[parent] = parents.get(parent, 0) + 1
-    for i, block in enumerate(blocks):
-        el, text, parent = block.element, block.text, parent_of[i]
-        count = block.words
-        stats = text_stats[i]
-        if count:
-            stats[0] = len(text) / count
-            stats[1] = text.count(".") / count
-            stats[2] = text.count(",") / count
-            stats[3] = (len(text) - len(text.translate(_DIGITS))) / len(text)
-            stats[4] = len(_UPPER_WORD.findall(text)) / count
-        else:
-            stats[:5] = np.nan
-        stats[5] = 1.0 if _SENTENCE_END.search(text) else 0.0
-        stats[6] = 1.0 if "©" in text or (count < 40 and _COPYRIGHT.search(text)) else 0.0
-        stats[7] = text.count("|") + text.count("•")
-        far, tags, depth, landmark = ancestry.of(parent)
-        near = own = _own_bits(el)
-        node = parent
-        for _ in range(2):
-            if node is None:
-                break
-            near |= _own_bits(node)
-            node = node.getparent()
-        near_bits[i], far_bits[i], tag_bits[i] = near, far | own, tags
-        position = order[el]
-        tree_stats[i] = (
-            _TAG_CODE.get(el.tag, 0),
-            depth,
-            landmark,
-            parents.get(parent, 0),
-            1.0 if main_first <= position <= main_last else 0.0,
-            0.0,
-        )
-        node, level = el, 0
-        for j, target in enumerate(levels):
-            while node is not None and level < target:
-                node = node.getparent()
-                level += 1
-            if node is None:
-                break
-            container[i, j] = (
-                words_of.get(node, 0),
-                p_words_of.get(node, 0),
-                bisect_left(positions, order[node]),
-                bisect_right(positions, last[node]),
-            )
+    text_stats = _text_stats(blocks, w)
+    tree_stats, near_bits, far_bits, tag_bits = _tree_stats(blocks, index)
+    position = np.asarray(index.positions, dtype=np.int64)
+    tree_stats[:, 4] = (order[main] <= position) & (position <= last[main])
+    container = _containers(position, index, levels)
     cum_w = np.concatenate(([0.0], np.cumsum(w)))
     cum_links = np.concatenate(([0.0], np.cumsum(link_w)))
     cum_heads = np.concatenate(([0.0], np.cumsum(heading)))
@@ -291,9 +323,7 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         start = col[f"far_{_GROUP_NAMES[0]}"]
         out[:, start : start + len(_GROUP_NAMES)] = _bit_columns(far_bits, len(_GROUP_NAMES))
         for j, target in enumerate(levels):
-            c_words, c_p, c_start, c_end = container[:, j, 0], container[:, j, 1], container[:, j, 2], container[:, j, 3]
-            present = ~np.isnan(c_start)
-            s, e = np.where(present, c_start, 0).astype(np.int64), np.where(present, c_end, 0).astype(np.int64)
+            present, c_words, c_p, s, e = container[j]
             inside = cum_w[e] - cum_w[s]
             blocks_in = (e - s).astype(np.float64)
             put(f"up{target}_word_share", np.where(present, c_words / total_words, np.nan))
@@ -354,16 +384,36 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
 
 
 def context_spans(segmentation: Segmentation) -> np.ndarray:
-    """Per block: [start, end) of the blocks inside its ancestor at each of `CONTEXT_LEVELS`."""
+    """Per block: [start, end) of the blocks inside its ancestor at each of `CONTEXT_LEVELS`
+    (the root when the block is not that deep)."""
     index = segmentation.index
-    out = np.zeros((len(segmentation.blocks), 2 * len(CONTEXT_LEVELS)), dtype=np.int32)
-    for i, block in enumerate(segmentation.blocks):
-        node, level = block.element, 0
-        for j, target in enumerate(CONTEXT_LEVELS):
-            while level < target and node.getparent() is not None:
-                node = node.getparent()
-                level += 1
-            out[i, 2 * j : 2 * j + 2] = index.span(node)
+    parent_at = np.asarray(index.parent_at, dtype=np.int64)
+    last_at, positions = np.asarray(index.last_at, dtype=np.int64), np.asarray(index.positions, dtype=np.int64)
+    out = np.zeros((len(positions), 2 * len(CONTEXT_LEVELS)), dtype=np.int32)
+    node, level = positions, 0
+    for j, target in enumerate(CONTEXT_LEVELS):
+        while level < target:
+            node = np.where(parent_at[node] >= 0, parent_at[node], node)
+            level += 1
+        out[:, 2 * j] = np.searchsorted(positions, node, side="left")
+        out[:, 2 * j + 1] = np.searchsorted(positions, last_at[node], side="right")
+    return out
+
+
+def _range_max(values: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """max(values[s:e]) for each [s, e), NaN where empty: a sparse table, so no Python loop."""
+    n = len(values)
+    table = [values]
+    while 2 ** len(table) <= n:
+        half, prev = 2 ** (len(table) - 1), table[-1]
+        table.append(np.maximum(prev[:-half], prev[half:]))
+    length = end - start
+    out = np.full(len(start), np.nan, dtype=np.float64)
+    for k, row in enumerate(table):  # per power of two, the queries whose length it covers
+        hit = (length >= 2**k) & (length < 2 ** (k + 1))
+        if hit.any():
+            s, e = start[hit], end[hit]
+            out[hit] = np.maximum(row[s], row[e - 2**k])
     return out
 
 
@@ -393,8 +443,7 @@ def context_features(words: np.ndarray, spans: np.ndarray, p: np.ndarray) -> np.
         out[:, col] = _weighted_mean(p, weights, spans[:, 2 * j], spans[:, 2 * j + 1])
         col += 1
     for j in range(len(CONTEXT_LEVELS)):
-        start, end = spans[:, 2 * j], spans[:, 2 * j + 1]
-        out[:, col] = [p[s:e].max() if e > s else np.nan for s, e in zip(start, end, strict=True)]
+        out[:, col] = _range_max(p, spans[:, 2 * j], spans[:, 2 * j + 1])
         col += 1
     out[:, col] = np.average(p, weights=weights)
     out[:, col + 1] = words[p >= 0.5].sum() / max(words.sum(), 1)
