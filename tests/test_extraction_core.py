@@ -243,6 +243,17 @@ def test_page_features_read_shop_docs_and_host_cues():
     assert docs["code_share"] > 0 and docs["host_forum"] == 1 and docs["host_product"] == 0
 
 
+@pytest.mark.parametrize("path", ["/privacy/", "/legal/terms-of-use", "/de/impressum"])
+def test_legal_pages_are_declared_not_articles(path):
+    """A privacy policy reads like prose; its path says it is no article."""
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import declared_type
+
+    html = "<html><body><h1>Policy</h1><p>" + "We keep your data safe and tell you how. " * 40 + "</p></body></html>"
+    assert declared_type(analyse_page(html, BASE + path)) == "legal:url-path"
+    assert declared_type(analyse_page(html, BASE + "/news/privacy-rules-change")) is None
+
+
 def test_equal_bodies_have_equal_hashes():
     river = page(ARTICLES["river"])
     same = extract(river, BASE + ARTICLES["river"])

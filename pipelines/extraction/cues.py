@@ -78,6 +78,14 @@ LISTING_PATH_PATTERN = (
     r"/(category|categories|tag|tags|topic|topics|author|authors|search|archive|archives|page/\d+|section)(/|$)"
 )
 TEASER_HEADING_XPATH = "//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
+#: Last path segments of a site's legal boilerplate (privacy policy, terms, imprint): never an article,
+#: whatever its prose looks like (WCXB has none of them to learn from).
+LEGAL_PATH_SEGMENTS = frozenset(
+    {
+        "privacy", "privacy-policy", "privacy-notice", "terms", "terms-of-service", "terms-of-use",
+        "terms-and-conditions", "cookies", "cookie-policy", "imprint", "impressum", "legal", "disclaimer",
+    }
+)
 
 # --- page type: the learned classifier's inputs (pipelines/extraction/pagetype.py) ---
 #: WCXB's page types; `article` first.

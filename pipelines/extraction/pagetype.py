@@ -377,11 +377,13 @@ class PageTypeClassifier:
 
 
 def declared_type(page: AnalysedPage) -> str | None:
-    """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>` or None.
+    """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>`,
+    `legal:<why>` or None.
 
     JSON-LD article types declare an article. Without them (and without og:type article), a
     JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
-    /category/, /page/2/) declares a page of others.
+    /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
+    /impressum) a page that is no article.
     """
     meta = page.meta
     articles = meta.jsonld_types & cues.ARTICLE_TYPES
@@ -392,8 +394,12 @@ def declared_type(page: AnalysedPage) -> str | None:
     listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
-    if meta.url and _LISTING_PATH.search(urlsplit(meta.url).path):
+    path = urlsplit(meta.url).path if meta.url else ""
+    if _LISTING_PATH.search(path):
         return "listing:url-path"
+    segments = [s for s in path.lower().split("/") if s]
+    if segments and segments[-1] in cues.LEGAL_PATH_SEGMENTS:
+        return "legal:url-path"
     return None
 
 
