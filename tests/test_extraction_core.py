@@ -211,6 +211,49 @@ def test_listing_page_is_typed_not_article(path, strip_jsonld, declared):
     _check_types(article)
 
 
+SHOP = """<html><head><title>Trail pack 40 L</title></head><body>
+<div class="product-detail" itemscope itemtype="https://schema.org/Product">
+<h1 itemprop="name">Trail pack 40 L</h1><span class="price" itemprop="price">$129.00</span>
+<select name="size"><option>S</option><option>M</option></select>
+<input type="number" name="quantity" value="1"><button class="add-to-cart">Add to cart</button>
+<p>In stock. Free shipping on orders over $50. Call 555-123-4567.</p><a href="tel:5551234567">Call us</a>
+</div></body></html>"""
+
+
+def test_page_features_read_shop_docs_and_host_cues():
+    """The page-type features see a shop's markup, a versioned docs path and a forum host."""
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import PAGE_FEATURE_NAMES, static_page_features
+
+    def features(html: str, url: str) -> dict[str, float]:
+        row = static_page_features(analyse_page(html, url))
+        return dict(zip(PAGE_FEATURE_NAMES, row.tolist(), strict=False))
+
+    shop = features(SHOP, "https://shop.outfitter.example/products/trail-pack-40")
+    for name in ("class_product", "microdata_product", "itemprop_price", "log_select", "log_option",
+                 "log_quantity_inputs", "log_tel_links", "log_phones", "log_phrases_product", "host_product"):
+        assert shop[name] > 0, name
+    assert shop["log_phrases_forum"] == 0 and shop["code_share"] == 0
+    docs = features(
+        "<html><body><h2 id='usage'>Usage</h2><pre>import itertools\nitertools.count()</pre>"
+        "<p>The function returns an iterator.</p></body></html>",
+        "https://forum.python.example/docs/3.12/library/itertools.html",
+    )
+    assert docs["url_version"] == 1 and docs["url_script_page"] == 1 and docs["heading_anchor_share"] == 1
+    assert docs["code_share"] > 0 and docs["host_forum"] == 1 and docs["host_product"] == 0
+
+
+@pytest.mark.parametrize("path", ["/privacy/", "/legal/terms-of-use", "/de/impressum"])
+def test_legal_pages_are_declared_not_articles(path):
+    """A privacy policy reads like prose; its path says it is no article."""
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import declared_type
+
+    html = "<html><body><h1>Policy</h1><p>" + "We keep your data safe and tell you how. " * 40 + "</p></body></html>"
+    assert declared_type(analyse_page(html, BASE + path)) == "legal:url-path"
+    assert declared_type(analyse_page(html, BASE + "/news/privacy-rules-change")) is None
+
+
 def test_equal_bodies_have_equal_hashes():
     river = page(ARTICLES["river"])
     same = extract(river, BASE + ARTICLES["river"])

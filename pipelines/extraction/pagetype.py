@@ -27,6 +27,8 @@ from .page import AnalysedPage
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from lxml.html import HtmlElement
+
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.txt"
 
 _URL_SPLIT = re.compile(r"[-_.]+")
@@ -37,6 +39,14 @@ _PRICE = re.compile(cues.PRICE_PATTERN)
 _CART = re.compile(cues.CART_PATTERN, re.I)
 _FORUM = re.compile(cues.FORUM_PATTERN, re.I)
 _OG_CODE = {value: i + 1 for i, value in enumerate(cues.PAGE_OG_TYPES)}
+_CLASS_WORD = re.compile(r"[a-z]+")
+_TEXT_PATTERNS = {group: re.compile(pattern) for group, pattern in cues.PAGE_TEXT_PATTERNS.items()}
+_TEXT_DATE = re.compile(cues.PAGE_DATE_PATTERN, re.I)
+_AGO = re.compile(cues.PAGE_AGO_PATTERN, re.I)
+_PHONE = re.compile(cues.PAGE_PHONE_PATTERN)
+_URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
+_HOST_SPLIT = re.compile(r"[-_]")
+_SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
 _COUNTED_TAGS = ("h1", "h2", "h3", "article", "time", "form", "input", "pre", "code", "table", "li", "img", "aside", "nav", "a", "p", "button")
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
@@ -64,6 +74,41 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "units_comments",
     "units_form",
     "units_promo",
+    # class/id words, microdata, links, forms, prose, phrases, dates (pagetype.markup_features)
+    *(f"class_{group}" for group in cues.PAGE_CLASS_WORD_GROUPS),
+    *(f"microdata_{group}" for group in cues.MICRODATA_TYPE_GROUPS),
+    "itemprop_price",
+    "itemprop_article",
+    "itemprop_rating",
+    "link_density",
+    "log_long_links",
+    "log_image_links",
+    "log_tel_links",
+    "log_mailto_links",
+    "heading_anchor_share",
+    "log_select",
+    "log_option",
+    "log_quantity_inputs",
+    "log_repeated_groups",
+    "log_second_repeated_class",
+    "log_long_paragraphs",
+    "long_paragraph_share",
+    "log_longest_paragraph",
+    "log_longest_block",
+    "prose_share",
+    *(f"{kind}_{group}" for group in cues.PAGE_TEXT_PATTERNS for kind in ("log_phrases", "phrase_rate")),
+    "log_text_dates",
+    "log_text_ago",
+    "log_phones",
+    "code_share",
+    "url_version",
+    "url_script_page",
+    "url_last_chars",
+    "meta_published_time",
+    "meta_product",
+    "rel_next",
+    "title_words",
+    *(f"host_{group}" for group in cues.URL_WORD_GROUPS),
     # from the block scorer's probabilities (`body_page_features`)
     "log_body_words",
     "body_share",
@@ -125,16 +170,7 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     row[col["url_query"]] = 1.0 if parts.query else 0.0
     row[col["url_root"]] = 1.0 if not segments else 0.0
 
-    tags: Counter[str] = Counter()
-    classes: Counter[tuple[int, str]] = Counter()
-    for el in page.tree.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        tags[tag] += 1
-        cls = el.get("class")
-        if cls:
-            classes[(id(el.getparent()), cls)] += 1
+    tags, classes = _markup_features(page, row)
     for tag in _COUNTED_TAGS:
         row[col[f"log_{tag}"]] = _log(tags[tag])
     row[col["log_teasers"]] = _log(len(page.tree.xpath(cues.TEASER_HEADING_XPATH)))
@@ -153,7 +189,151 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     units = Counter(unit.label.value for unit in page.segmentation.units)
     for label in ("related", "comments", "form", "promo"):
         row[col[f"units_{label}"]] = units[label]
+    _host_features(parts.hostname or "", row)
     return row
+
+
+def _host_features(host: str, row: np.ndarray) -> None:
+    """URL word groups in the host's labels before the site's own (forum.example.com, docs.example.org)."""
+    labels = host.lower().split(".")[:-2]
+    words = {w for label in labels for w in _HOST_SPLIT.split(label)}
+    for group, hints in cues.URL_WORD_GROUPS.items():
+        row[_COLUMN[f"host_{group}"]] = len(words & hints)
+
+
+def _heading_has_anchor(el: HtmlElement) -> bool:
+    if el.get("id") or el.find(".//a[@id]") is not None:
+        return True
+    link = el.find(".//a[@href]")
+    return link is not None and (link.get("href") or "").startswith("#")
+
+
+def _class_groups(attr: str) -> tuple[str, ...]:
+    words = set(_CLASS_WORD.findall(attr.lower()))
+    return tuple(group for group, hints in cues.PAGE_CLASS_WORD_GROUPS.items() if words & hints)
+
+
+def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str], Counter[tuple[int, str]]]:
+    """Class/id words, microdata, links, form controls, prose, phrases and dates of the page,
+    in one pass over the tree that also counts its tags and (parent, class) pairs, returned."""
+    col = _COLUMN
+    tags: Counter[str] = Counter()
+    classes: Counter[tuple[int, str]] = Counter()
+    groups_of: dict[str, tuple[str, ...]] = {}  # pages repeat their class strings: each is split once
+    class_groups: Counter[str] = Counter()
+    itemprops: Counter[str] = Counter()
+    itemtypes: Counter[str] = Counter()
+    siblings: Counter[tuple[int, str, str]] = Counter()
+    links = link_words = long_links = image_links = tel = mailto = 0
+    headings = anchored = selects = options = quantity = 0
+    paragraphs: list[int] = []
+    pre_words = 0
+    for el in page.tree.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tags[tag] += 1
+        cls = el.get("class")
+        ident = el.get("id")
+        if cls or ident:
+            attr = f"{cls or ''} {ident or ''}"
+            groups = groups_of.get(attr)
+            if groups is None:
+                groups = groups_of[attr] = _class_groups(attr)
+            for group in groups:
+                class_groups[group] += 1
+        if prop := el.get("itemprop"):
+            itemprops[prop.lower()] += 1
+        if itemtype := el.get("itemtype"):
+            name = itemtype.rstrip("/")
+            for group, names in cues.MICRODATA_TYPE_GROUPS.items():
+                if any(name.endswith("/" + n) for n in names):
+                    itemtypes[group] += 1
+        if tag == "a":
+            href = el.get("href") or ""
+            tel += href.startswith("tel:")
+            mailto += href.startswith("mailto:")
+            links += 1
+            n = len(el.text_content().split())
+            link_words += n
+            long_links += n >= 4
+            image_links += el.find(".//img") is not None
+        elif tag in ("h2", "h3", "h4"):
+            headings += 1
+            anchored += _heading_has_anchor(el)
+        elif tag == "select":
+            selects += 1
+        elif tag == "option":
+            options += 1
+        elif tag == "input":
+            name = (el.get("name") or "").lower()
+            quantity += el.get("type") == "number" or "qty" in name or "quantity" in name
+        elif tag == "p":
+            paragraphs.append(len(el.text_content().split()))
+        elif tag == "pre":
+            pre_words += len(el.text_content().split())
+        if cls:
+            parent = el.getparent()
+            classes[(id(parent), cls)] += 1
+            if parent is not None:
+                siblings[(id(parent), tag, cls)] += 1
+    for group in cues.PAGE_CLASS_WORD_GROUPS:
+        row[col[f"class_{group}"]] = _log(class_groups[group])
+    for group in cues.MICRODATA_TYPE_GROUPS:
+        row[col[f"microdata_{group}"]] = _log(itemtypes[group])
+    row[col["itemprop_price"]] = _log(itemprops["price"] + itemprops["offers"] + itemprops["pricecurrency"])
+    row[col["itemprop_article"]] = _log(
+        itemprops["articlebody"] + itemprops["datepublished"] + itemprops["author"] + itemprops["headline"]
+    )
+    row[col["itemprop_rating"]] = _log(itemprops["ratingvalue"] + itemprops["aggregaterating"] + itemprops["reviewcount"])
+
+    blocks = page.segmentation.blocks
+    words = sum(b.words for b in blocks) or 1
+    row[col["link_density"]] = link_words / words
+    row[col["log_long_links"]] = _log(long_links)
+    row[col["log_image_links"]] = _log(image_links)
+    row[col["log_tel_links"]] = _log(tel)
+    row[col["log_mailto_links"]] = _log(mailto)
+    row[col["heading_anchor_share"]] = anchored / headings if headings else 0.0
+    row[col["log_select"]] = _log(selects)
+    row[col["log_option"]] = _log(options)
+    row[col["log_quantity_inputs"]] = _log(quantity)
+    sizes = sorted(siblings.values(), reverse=True)
+    row[col["log_repeated_groups"]] = _log(sum(1 for size in sizes if size >= 4))
+    row[col["log_second_repeated_class"]] = _log(sizes[1] if len(sizes) > 1 else 0)
+    long_paragraphs = [n for n in paragraphs if n >= cues.PAGE_LONG_PARAGRAPH_WORDS]
+    row[col["log_long_paragraphs"]] = _log(len(long_paragraphs))
+    row[col["long_paragraph_share"]] = sum(long_paragraphs) / words
+    row[col["log_longest_paragraph"]] = _log(max(paragraphs, default=0))
+    row[col["log_longest_block"]] = _log(max((b.words for b in blocks), default=0))
+    row[col["prose_share"]] = (
+        sum(b.words for b in blocks if b.kind == "text" and not b.linked and b.words >= cues.PAGE_PROSE_BLOCK_WORDS) / words
+    )
+    text = " ".join(b.text for b in blocks)
+    lower = text.lower()
+    for group, pattern in _TEXT_PATTERNS.items():
+        n = len(pattern.findall(text if group == "article" else lower))
+        row[col[f"log_phrases_{group}"]] = _log(n)
+        row[col[f"phrase_rate_{group}"]] = n / words * 100
+    row[col["log_text_dates"]] = _log(len(_TEXT_DATE.findall(text)))
+    row[col["log_text_ago"]] = _log(len(_AGO.findall(text)))
+    row[col["log_phones"]] = _log(len(_PHONE.findall(text)))
+    row[col["code_share"]] = pre_words / words
+    path = urlsplit(page.meta.url or "").path
+    row[col["url_version"]] = 1.0 if _URL_VERSION.search(path.lower()) else 0.0
+    row[col["url_script_page"]] = 1.0 if path.lower().endswith(_SCRIPT_PAGE) else 0.0
+    segments = [s for s in path.split("/") if s]
+    row[col["url_last_chars"]] = len(segments[-1]) if segments else 0
+    tree = page.tree
+    row[col["meta_published_time"]] = (
+        1.0 if tree.xpath('//meta[@property="article:published_time" or @name="article:published_time"]') else 0.0
+    )
+    row[col["meta_product"]] = (
+        1.0 if tree.xpath('//meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]') else 0.0
+    )
+    row[col["rel_next"]] = 1.0 if tree.xpath('//link[@rel="next"] | //a[@rel="next"]') else 0.0
+    row[col["title_words"]] = len((page.meta.title or "").split())
+    return tags, classes
 
 
 def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
@@ -197,11 +377,13 @@ class PageTypeClassifier:
 
 
 def declared_type(page: AnalysedPage) -> str | None:
-    """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>` or None.
+    """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>`,
+    `legal:<why>` or None.
 
     JSON-LD article types declare an article. Without them (and without og:type article), a
     JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
-    /category/, /page/2/) declares a page of others.
+    /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
+    /impressum) a page that is no article.
     """
     meta = page.meta
     articles = meta.jsonld_types & cues.ARTICLE_TYPES
@@ -212,8 +394,12 @@ def declared_type(page: AnalysedPage) -> str | None:
     listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
-    if meta.url and _LISTING_PATH.search(urlsplit(meta.url).path):
+    path = urlsplit(meta.url).path if meta.url else ""
+    if _LISTING_PATH.search(path):
         return "listing:url-path"
+    segments = [s for s in path.lower().split("/") if s]
+    if segments and segments[-1] in cues.LEGAL_PATH_SEGMENTS:
+        return "legal:url-path"
     return None
 
 
