@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from pipelines.extraction import extract
-from pipelines.extraction.blocks import BlockIndex, reveal_noscript, wrap_loose_text
+from pipelines.extraction.blocks import BlockIndex, reveal_masked_page, reveal_noscript, wrap_loose_text
 from pipelines.extraction.segment import selector
 
 
@@ -62,6 +62,38 @@ def test_noscript_page_is_revealed_only_when_it_is_the_page() -> None:
     )
     assert not reveal_noscript(tree)
     assert sum(b.words for b in BlockIndex(tree).blocks) == 240
+
+
+STORY = "<p>" + "A paragraph of the story that a reader sees once the page has loaded. " * 12 + "</p>"
+
+
+def test_a_theme_class_on_body_does_not_hide_the_page() -> None:
+    # "wvs-tooltip" says a plugin is on, not that the page is a tooltip
+    assert _blocks(f"<html><body class='single-post wvs-tooltip'>{STORY}</body></html>")
+
+
+def test_react_streamed_segments_are_content_other_hidden_divs_are_not() -> None:
+    html = (
+        "<html><body><div id='root'><template id='B:0'></template><p>Loading...</p></div>"
+        f"<div hidden id='S:0'><article>{STORY}</article></div><div hidden>Secret menu</div></body></html>"
+    )
+    texts = _blocks(html)
+    assert any("A paragraph of the story" in text for text in texts)
+    assert "Secret menu" not in " ".join(texts)
+
+
+def test_a_load_mask_over_the_page_is_lifted_a_hidden_menu_is_not() -> None:
+    html = (
+        "<html><body><div style='visibility:hidden;min-height:100vh'>"
+        f"<nav style='display:none'>Shop Blog About</nav>{STORY}</div></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert not [b for b in BlockIndex(tree).blocks if b.text]  # masked: nothing shows
+    assert reveal_masked_page(tree)
+    texts = [b.text for b in BlockIndex(tree).blocks if b.text]
+    assert any("A paragraph of the story" in text for text in texts)
+    assert "Shop Blog About" not in " ".join(texts)  # the menu holds few of the words: still hidden
+    assert not reveal_masked_page(lxml.html.fromstring(f"<html><body><div style='display:none'>Menu</div>{STORY}</body></html>"))
 
 
 def test_selector_survives_odd_attributes() -> None:

@@ -62,8 +62,12 @@ _CONTROLS = XPath(cues.CONTROL_XPATH)
 def is_hidden(el: HtmlElement) -> bool:
     if not isinstance(el.tag, str) or el.tag in cues.INVISIBLE_TAGS:
         return True
+    if el.tag in cues.NEVER_HIDDEN_TAGS:
+        return False
     attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true" or attrib.get("role") == "tooltip":
+    if "hidden" in attrib and not attrib.get("id", "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
+        return True
+    if attrib.get("aria-hidden") == "true" or attrib.get("role") == "tooltip":
         return True
     cls, style = attrib.get("class"), attrib.get("style")
     return bool((cls and _hiding_class(cls)) or (style and _hiding_style(style)))
@@ -398,6 +402,25 @@ def reveal_noscript(root: HtmlElement) -> bool:
         if body is not None and el.getparent() is not None and el.getparent().tag == "head":
             body.insert(0, el)  # an unclosed <noscript> in <head> swallowed the page
     return True
+
+
+def reveal_masked_page(root: HtmlElement) -> bool:
+    """Show a page hidden behind a load mask: one element hidden by its inline style holding
+    most of the body's words (`cues.MASK_MIN_WORD_SHARE`), which a script shows once the page
+    has loaded. Its hiding style is removed; hidden menus and dialogs hold far less.
+    """
+    body = root.find("body")
+    if body is None:
+        return False
+    masks = [el for el in body.iterfind(".//*[@style]") if _hiding_style(el.get("style"))]
+    if not masks:
+        return False
+    total = len(body.text_content().split())
+    for el in masks:
+        if total and len(el.text_content().split()) >= cues.MASK_MIN_WORD_SHARE * total:
+            el.attrib.pop("style")
+            return True
+    return False
 
 
 def truncate_blocks(root: HtmlElement, limit: int) -> bool:

@@ -448,6 +448,14 @@ STRUCTURAL_TAGS = frozenset(
 )
 #: `<noscript>` holding at least this many words, more than the rest of the page, is the page.
 NOSCRIPT_MIN_WORDS = 50
+#: React's streamed server rendering sends a Suspense boundary's content in `<div hidden
+#: id="S:0">` and a script moves it into place: content a reader sees, not hidden text.
+STREAMED_SEGMENT_ID_PREFIX = "S:"
+#: An element hidden by its inline style that holds at least this share of the body's words is
+#: a load mask (anti-flicker `visibility:hidden` on the page wrapper, shown by a script): shown.
+MASK_MIN_WORD_SHARE = 0.5
+#: Never hidden: a class on the whole page is a theme's flag ("wvs-tooltip"), not a tooltip.
+NEVER_HIDDEN_TAGS = frozenset({"html", "body"})
 
 #: A third-person credentials sentence: "X is a reporter for ...", "She holds a PhD ...".
 BIO_TEXT_PATTERN = (
