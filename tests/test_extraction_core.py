@@ -252,6 +252,8 @@ def test_legal_pages_are_declared_not_articles(path):
     html = "<html><body><h1>Policy</h1><p>" + "We keep your data safe and tell you how. " * 40 + "</p></body></html>"
     assert declared_type(analyse_page(html, BASE + path)) == "legal:url-path"
     assert declared_type(analyse_page(html, BASE + "/news/privacy-rules-change")) is None
+    assert declared_type(analyse_page(html, BASE + "/about-us/")) == "site-info:url-path"
+    assert declared_type(analyse_page(html, BASE + "/news/about-the-new-library")) is None
 
 
 def test_equal_bodies_have_equal_hashes():
@@ -307,3 +309,25 @@ def test_explain_names_the_features_that_decided_each_body_block():
         assert long.startswith(short + " (")
         named = [part.rsplit(" ", 1)[0] for part in long[len(short) + 2 : -1].split(", ")]
         assert len(named) == 3 and set(named) <= set(FEATURE_NAMES)
+
+
+def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.page import analyse_page
+
+    html = (
+        "<html><body><h1>Night opening at the library</h1>"
+        "<p>The city library will stay open until nine on weekdays from next month.</p>"
+        "<p>Four in ten readers said it closed too early.</p>"
+        "<footer><p>Copyright 2026 City Library</p></footer></body></html>"
+    )
+    page = analyse_page(html, "https://example.org/library-night")
+    texts = [block.text for block in page.segmentation.blocks]
+    low = np.array([0.3 if text.startswith(("The city", "Four in ten")) else 0.05 for text in texts])
+    decision = decide_body(page.segmentation, low)
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert decision.fallback
+    assert kept == [texts[1], texts[2]]  # the best free blocks; not the headline, not the far-lower footer
+    assert not decide_body(page.segmentation, np.where(low > 0.1, 0.9, 0.05)).fallback

@@ -33,6 +33,7 @@ class BodyDecision:
     units: list[Unit]  # the units kept as boilerplate
     block_units: list[Unit | None]  # per block, its kept unit
     why: list[str] | None = None  # per block, the features that decided (with `extract(..., explain=True)`)
+    fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDecision:
@@ -56,4 +57,22 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDeci
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
     body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
+    if not any(body):
+        body = _fallback_body(segmentation, probability, block_units)
+        return BodyDecision(body, probability, units, block_units, fallback=True)
     return BodyDecision(body, probability, units, block_units)
+
+
+def _fallback_body(segmentation: Segmentation, probability: np.ndarray, block_units: list[Unit | None]) -> list[bool]:
+    """Every page gets a body: when no block reaches the threshold, the free blocks (in no
+    kept unit, not the headline or byline) scoring near the best of them."""
+    free = [
+        i
+        for i, (block, unit) in enumerate(zip(segmentation.blocks, block_units, strict=True))
+        if block.text and unit is None and segmentation.block_units[i] is None
+    ]
+    if not free:
+        return [False] * len(segmentation.blocks)
+    floor = cues.BODY_FALLBACK_SHARE_OF_BEST * max(float(probability[i]) for i in free)
+    chosen = {i for i in free if probability[i] >= floor}
+    return [i in chosen for i in range(len(segmentation.blocks))]

@@ -86,6 +86,9 @@ LEGAL_PATH_SEGMENTS = frozenset(
         "terms-and-conditions", "cookies", "cookie-policy", "imprint", "impressum", "legal", "disclaimer",
     }
 )
+#: Last path segments of a site's pages about itself (who we are, how to reach us): prose too, never an
+#: article (one WCXB development page, a newsletter's /about, is labelled article: the rule costs it).
+SITE_INFO_PATH_SEGMENTS = frozenset({"about", "about-us", "aboutus", "who-we-are", "contact", "contact-us"})
 
 # --- page type: the learned classifier's inputs (pipelines/extraction/pagetype.py) ---
 #: WCXB's page types; `article` first.
@@ -554,6 +557,10 @@ CONTAINER_LEVELS = (1, 2, 3, 4, 6, 8)
 NEIGHBOUR_WINDOW = 3
 #: A block is body when the learned probability is at least this.
 BODY_THRESHOLD = 0.5
+#: A page whose blocks all score below the threshold still gets a body: the free blocks scoring at
+#: least this share of the best block's probability (a page the model reads poorly, as a CJK page
+#: whose paragraphs count as one word each, is not emptied).
+BODY_FALLBACK_SHARE_OF_BEST = 0.6
 #: A rule-found unit whose words the scorer reads as body with at least this word-weighted probability
 #: is no unit: the scorer wins. The boilerplate kept in fields of their own (bio, promo, form, share)
 #: needs a sure reading, since an author bio or an offer reads like prose; the other units (comments,

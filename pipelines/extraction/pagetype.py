@@ -378,12 +378,12 @@ class PageTypeClassifier:
 
 def declared_type(page: AnalysedPage) -> str | None:
     """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>`,
-    `legal:<why>` or None.
+    `legal:<why>`, `site-info:<why>` or None.
 
     JSON-LD article types declare an article. Without them (and without og:type article), a
     JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
     /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
-    /impressum) a page that is no article.
+    /impressum) or a site-information path (/about/, /contact/) a page that is no article.
     """
     meta = page.meta
     articles = meta.jsonld_types & cues.ARTICLE_TYPES
@@ -400,6 +400,8 @@ def declared_type(page: AnalysedPage) -> str | None:
     segments = [s for s in path.lower().split("/") if s]
     if segments and segments[-1] in cues.LEGAL_PATH_SEGMENTS:
         return "legal:url-path"
+    if segments and segments[-1] in cues.SITE_INFO_PATH_SEGMENTS:
+        return "site-info:url-path"
     return None
 
 

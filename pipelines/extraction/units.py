@@ -43,7 +43,8 @@ class _BlockLabeller:
             return BlockLabel.TITLE, "heading=title"
         if self.decision.body[i]:
             why = f" ({self.decision.why[i]})" if self.decision.why else ""
-            return BlockLabel.BODY, f"scorer:p={self.decision.probability[i]:.2f}{why}"
+            fallback = "fallback " if self.decision.fallback else ""
+            return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if near_title and block.words <= 20 and (
