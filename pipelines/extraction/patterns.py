@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import re2
+from re2 import _re2
 
 _WORD_CLASS = r"\pL\pN_"
 #: RE2's memory budget per pattern: the Unicode word classes make big programs, and with the
@@ -39,6 +40,36 @@ def _unicode_words(pattern: str) -> str:
     return "".join(out)
 
 
+_UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+_ANCHOR_START = _re2.RE2.Anchor.ANCHOR_START
+_NO_MATCH = (-1, -1)
+
+
+class _Pattern(re2._Regexp):
+    """re2's pattern, whose `search` and `match` say "no match" without the wrapper's Python.
+
+    The wrapper decodes offsets in a generator and builds a match object; on a block of text
+    that costs more than RE2's own search, and most searches find nothing. Those now take one
+    call into RE2; a search that matches is run again by the wrapper, so its result is the same.
+    """
+
+    __slots__ = ()
+
+    def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
+        if pos is None and endpos is None and type(text) is str:
+            encoded = text.encode()
+            if self._regexp.Match(_UNANCHORED, encoded, 0, len(encoded))[0] == _NO_MATCH:
+                return None
+        return super().search(text, pos, endpos)
+
+    def match(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
+        if pos is None and endpos is None and type(text) is str:
+            encoded = text.encode()
+            if self._regexp.Match(_ANCHOR_START, encoded, 0, len(encoded))[0] == _NO_MATCH:
+                return None
+        return super().match(text, pos, endpos)
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> Any:
     """A compiled pattern with `re`'s `search`/`match`/`finditer`/`sub` API."""
     options = re2.Options()
@@ -46,6 +77,6 @@ def compile_pattern(pattern: str, flags: int = 0) -> Any:
     options.log_errors = False
     options.max_mem = _MAX_MEM
     try:
-        return re2.compile(_unicode_words(pattern), options)
+        return _Pattern(_unicode_words(pattern), options)
     except re2.error:
         return re.compile(pattern, flags)
