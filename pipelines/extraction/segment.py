@@ -175,6 +175,7 @@ class _Page:
         return False
 
 
+@lru_cache(maxsize=256)
 def _company_pattern(site: str | None) -> re.Pattern[str] | None:
     """"Acme is a leading provider of ...": the company paragraph closing a press release."""
     if not site:
