@@ -215,11 +215,20 @@ def _heading_like(block: Block) -> bool:
 
 
 def _cue_text(el: HtmlElement) -> str:
+    items = el.items()
+    if not items:
+        return ""  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
-    names = cues.HEADING_CUE_ATTRIBUTES if el.tag in HEADING_TAGS else cues.CUE_ATTRIBUTES
+    return _cue_text_of(el.tag in HEADING_TAGS, tuple(items))
+
+
+@lru_cache(maxsize=8192)
+def _cue_text_of(heading: bool, items: tuple[tuple[str, str], ...]) -> str:
+    """Pages repeat the same attributes hundreds of times: each set is read once."""
+    attributes = dict(items)  # the HTML parser keeps one value per attribute name
     values = []
-    for name in names:
-        value = el.get(name)
+    for name in cues.HEADING_CUE_ATTRIBUTES if heading else cues.CUE_ATTRIBUTES:
+        value = attributes.get(name)
         if not value:
             continue
         if name == "class":
