@@ -10,6 +10,7 @@ so it is widened to Unicode letters and digits, as `re` reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from typing import Any
 
 import re2
@@ -96,10 +97,10 @@ class PatternSet:
     RE2 cannot run (lookaround) is asked on its own.
     """
 
-    def __init__(self, patterns: dict[str, tuple[str, bool]], flags: int = 0) -> None:
+    def __init__(self, patterns: dict[Hashable, tuple[str, bool]], flags: int = 0) -> None:
         self._set = _re2.Set(_UNANCHORED, _options(flags))
-        self._names: list[str] = []
-        self._alone: list[tuple[str, Any]] = []
+        self._names: list[Hashable] = []
+        self._alone: list[tuple[Hashable, Any]] = []
         tests = []
         for name, (pattern, anchored) in patterns.items():
             compiled = compile_pattern(pattern, flags)
@@ -112,7 +113,7 @@ class PatternSet:
         if self._names and not self._set.Compile():
             self._names, self._alone = [], tests  # too big for RE2's memory budget: one by one
 
-    def find(self, text: str) -> set[str]:
+    def find(self, text: str) -> set[Any]:
         names = self._names
         found = {names[i] for i in self._set.Match(text.encode())} if names else set()
         for name, test in self._alone:

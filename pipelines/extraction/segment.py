@@ -76,7 +76,7 @@ _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
-_ANY_ATTRIBUTE_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
+_ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
 _HEADING_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
@@ -261,13 +261,11 @@ def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
 @lru_cache(maxsize=8192)
 def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
     """Pages repeat the same class strings hundreds of times: each is matched once."""
-    if not _ANY_ATTRIBUTE_CUE.search(text):  # one search rules out most elements
+    found = _ANY_ATTRIBUTE_CUES.find(text)  # which cues occur, in one pass: most elements none
+    if not found:
         return None
-    for label, pattern in _ATTRIBUTE_CUES:
-        match = pattern.search(text)
-        if match:
-            return label, f"attr:{match.group(0)}"
-    return None
+    label, pattern = _ATTRIBUTE_CUES[min(found)]  # the first in order wins
+    return label, f"attr:{pattern.search(text).group(0)}"
 
 
 class Segmenter:
