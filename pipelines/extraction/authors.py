@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -303,10 +304,12 @@ def _in_menu(element: HtmlElement) -> bool:
 def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
     """Elements that may hold the byline, in document order, found lazily in one pass."""
     for element in tree.iter():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue  # comments, processing instructions
-        value = element.get("class")
-        if value and any(cue in value.lower() for cue in cues.BYLINE_CLASS_SUBSTRINGS):
+        get = element.get
+        value = get("class")
+        if value and _byline_class(value):
             yield element
             continue
         text = element.text
@@ -315,10 +318,17 @@ def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
                 yield element
                 continue
-        declared = element.get("rel") == "author" or element.get("itemprop") == "author"
-        linked = element.tag == "a" and any(cue in (element.get("href") or "") for cue in cues.BYLINE_HREF_SUBSTRINGS)
-        if declared or linked or "byline" in (element.get("id") or ""):
+        declared = get("rel") == "author" or get("itemprop") == "author"
+        linked = tag == "a" and any(cue in (get("href") or "") for cue in cues.BYLINE_HREF_SUBSTRINGS)
+        if declared or linked or "byline" in (get("id") or ""):
             yield element
+
+
+@lru_cache(maxsize=8192)
+def _byline_class(value: str) -> bool:
+    """Pages repeat the same class strings hundreds of times: each is read once."""
+    lowered = value.lower()
+    return any(cue in lowered for cue in cues.BYLINE_CLASS_SUBSTRINGS)
 
 
 def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:

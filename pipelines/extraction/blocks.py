@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lxml.etree import XPath
+from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
@@ -42,6 +42,12 @@ _STRUCTURAL = cues.STRUCTURAL_TAGS
 _SPLITTABLE = cues.SPLITTABLE_BLOCK_TAGS
 
 
+def _text_content(el: HtmlElement) -> str:
+    """All the text inside `el` (not its tail), as `text_content()` and `itertext()` give it,
+    read by libxml2 in one call: 3x faster than joining itertext's pieces in Python."""
+    return tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def _is_block(el: HtmlElement) -> bool:
     """A block tag is one block, unless it is a wrapper of other blocks (a layout table, an
     `<li>` holding a whole article in a broken page): then its parts are the blocks."""
@@ -60,16 +66,17 @@ _CONTROLS = XPath(cues.CONTROL_XPATH)
 
 
 def is_hidden(el: HtmlElement) -> bool:
-    if not isinstance(el.tag, str) or el.tag in cues.INVISIBLE_TAGS:
+    tag = el.tag
+    if not isinstance(tag, str) or tag in cues.INVISIBLE_TAGS:
         return True
-    if el.tag in cues.NEVER_HIDDEN_TAGS:
+    if tag in cues.NEVER_HIDDEN_TAGS:
         return False
-    attrib = el.attrib
-    if "hidden" in attrib and not attrib.get("id", "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
+    get = el.get  # asked of every element of a page: no attrib proxy
+    if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
         return True
-    if attrib.get("aria-hidden") == "true" or attrib.get("role") == "tooltip":
+    if get("aria-hidden") == "true" or get("role") == "tooltip":
         return True
-    cls, style = attrib.get("class"), attrib.get("style")
+    cls, style = get("class"), get("style")
     return bool((cls and _hiding_class(cls)) or (style and _hiding_style(style)))
 
 
@@ -160,7 +167,7 @@ def _linked(el: HtmlElement, text: str) -> bool:
         if node.tag == "a":
             return True
         node = node.getparent()
-    links = "".join(collapse_whitespace(a.text_content()) for a in el.iter("a"))
+    links = "".join(collapse_whitespace(_text_content(a)) for a in el.iter("a"))
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
 
@@ -175,8 +182,8 @@ class BlockIndex:
 
     For every element: its document order and the order of its last descendant (so "which
     blocks lie inside this element" is a bisection), whether it is hidden, its visible words
-    and its words inside <p>. Text of a subtree with nothing hidden in it comes from lxml's
-    itertext, the rest from a walk that skips hidden elements. The pass keeps every element's
+    and its words inside <p>. Text of a subtree with nothing hidden in it comes from libxml2's
+    text serialisation, the rest from a walk that skips hidden elements. The pass keeps every element's
     facts in lists by document order, so later questions are list look-ups, not tree walks.
     """
 
@@ -232,7 +239,7 @@ class BlockIndex:
         if i is None:
             return visible_text(el, self.hidden)
         if self._plain(i):
-            return collapse_whitespace("".join(el.itertext()))
+            return collapse_whitespace(_text_content(el))
         return self._visible_text_at(i)
 
     def _visible_text_at(self, i: int) -> str:
@@ -267,7 +274,7 @@ class BlockIndex:
         return collapse_whitespace("".join(parts))
 
     def _plain(self, i: int) -> bool:
-        """Nothing hidden and no block-level element anywhere inside: itertext is its visible text."""
+        """Nothing hidden and no block-level element anywhere inside: all its text is visible text."""
         return not self._hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
 
     def _is_block_at(self, i: int) -> bool:

@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex
-from .patterns import compile_pattern
+from .patterns import PatternSet, compile_pattern
 from .whitespace import collapse_whitespace
 
 
@@ -76,7 +76,7 @@ _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
-_ANY_ATTRIBUTE_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern in cues.ATTRIBUTE_CUES))
+_ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
 _HEADING_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
@@ -88,19 +88,31 @@ _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I)
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_CONTINUES = compile_pattern(cues.BIO_CONTINUATION_PATTERN, re.I)
-_INLINE_RELATED = compile_pattern(cues.INLINE_RELATED_PATTERN, re.I)
-_SHARE_TEXT = compile_pattern(cues.SHARE_TEXT_PATTERN, re.I)
 _SHARE_PROMPT = compile_pattern(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = compile_pattern(cues.BYLINE_TEXT_PATTERN, re.I)
 _AD_LABEL = compile_pattern(cues.AD_LABEL_PATTERN, re.I)
-_DATELINE = compile_pattern(cues.DATELINE_PATTERN, re.I)
 _EMBED = compile_pattern(cues.EMBED_CUE_PATTERN)
 _LINE_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I), words) for label, pattern, words in cues.LINE_CUES]
-_ANY_LINE_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), re.I)
 _LINE_CUE_MAX_WORDS = max(words for _, _, words in cues.LINE_CUES)
-_ANY_HEADING_CUE = compile_pattern("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), re.I)
 _WORDS = compile_pattern(r"\w+")
 _HONORIFIC = compile_pattern(cues.HONORIFIC_PATTERN, re.I)
+#: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
+#: pass (name: pattern, anchored for a `match`); "line-cue" and "heading-cue" say whether any
+#: of LINE_CUES / HEADING_CUES occurs, before the lists are searched one by one.
+_TEXT_CUES = PatternSet(
+    {
+        "inline-related": (cues.INLINE_RELATED_PATTERN, False),
+        "dateline": (cues.DATELINE_PATTERN, True),
+        "line-cue": ("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), False),
+        "share-text": (cues.SHARE_TEXT_PATTERN, False),
+        "share-prompt": (cues.SHARE_PROMPT_PATTERN, False),
+        "strong-promo": (cues.STRONG_PROMO_TEXT_PATTERN, False),
+        "promo": (cues.PROMO_TEXT_PATTERN, False),
+        "byline": (cues.BYLINE_TEXT_PATTERN, False),
+        "heading-cue": ("|".join(f"(?:{pattern})" for _, pattern in cues.HEADING_CUES), False),
+    },
+    re.I,
+)
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
@@ -175,6 +187,7 @@ class _Page:
         return False
 
 
+@lru_cache(maxsize=256)
 def _company_pattern(site: str | None) -> re.Pattern[str] | None:
     """"Acme is a leading provider of ...": the company paragraph closing a press release."""
     if not site:
@@ -192,21 +205,30 @@ def _heading_like(block: Block) -> bool:
     if block.kind == "heading":
         return True
     text = block.text
-    return (
+    return (  # the regex last: most text blocks fail the cheap tests
         block.kind == "text"
-        and not _AD_LABEL.match(text)
         and block.words <= cues.MAX_CUE_HEADING_WORDS
         and text[:1].isalpha()
         and not text.endswith((".", ","))
+        and not _AD_LABEL.match(text)
     )
 
 
 def _cue_text(el: HtmlElement) -> str:
+    items = el.items()
+    if not items:
+        return ""  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
-    names = cues.HEADING_CUE_ATTRIBUTES if el.tag in HEADING_TAGS else cues.CUE_ATTRIBUTES
+    return _cue_text_of(el.tag in HEADING_TAGS, tuple(items))
+
+
+@lru_cache(maxsize=8192)
+def _cue_text_of(heading: bool, items: tuple[tuple[str, str], ...]) -> str:
+    """Pages repeat the same attributes hundreds of times: each set is read once."""
+    attributes = dict(items)  # the HTML parser keeps one value per attribute name
     values = []
-    for name in names:
-        value = el.get(name)
+    for name in cues.HEADING_CUE_ATTRIBUTES if heading else cues.CUE_ATTRIBUTES:
+        value = attributes.get(name)
         if not value:
             continue
         if name == "class":
@@ -239,13 +261,11 @@ def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
 @lru_cache(maxsize=8192)
 def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
     """Pages repeat the same class strings hundreds of times: each is matched once."""
-    if not _ANY_ATTRIBUTE_CUE.search(text):  # one search rules out most elements
+    found = _ANY_ATTRIBUTE_CUES.find(text)  # which cues occur, in one pass: most elements none
+    if not found:
         return None
-    for label, pattern in _ATTRIBUTE_CUES:
-        match = pattern.search(text)
-        if match:
-            return label, f"attr:{match.group(0)}"
-    return None
+    label, pattern = _ATTRIBUTE_CUES[min(found)]  # the first in order wins
+    return label, f"attr:{pattern.search(text).group(0)}"
 
 
 class Segmenter:
@@ -277,6 +297,14 @@ class Segmenter:
         self.regions: list[tuple[HtmlElement, BlockLabel, str]] = []
         self.textless_forms: list[tuple[HtmlElement, BlockLabel, str]] = []
         self.block_region = [0] * len(self.blocks)  # which footer or sidebar a block is in (0: none)
+        self._text_cue_cache: dict[str, set[str]] = {}
+
+    def _cues_in(self, text: str) -> set[str]:
+        """The `_TEXT_CUES` a text has: one pass per distinct text, however many cues are asked."""
+        found = self._text_cue_cache.get(text)
+        if found is None:
+            found = self._text_cue_cache[text] = _TEXT_CUES.find(text)
+        return found
 
     # --- bookkeeping ------------------------------------------------------------------
     def _add(self, elements: list[HtmlElement], label: BlockLabel, reason: str) -> None:
@@ -602,7 +630,7 @@ class Segmenter:
         lowered = text.lower()
         if block.kind == "heading" and self._names_author_heading(lowered):
             return BlockLabel.BIO
-        if not _ANY_HEADING_CUE.search(text):
+        if "heading-cue" not in self._cues_in(text):
             return None
         for label, pattern in _HEADING_CUES:
             if pattern.search(text):
@@ -673,23 +701,23 @@ class Segmenter:
         el, text, words = block.element, block.text, block.words
         if not words or words > cues.MAX_WIDGET_WORDS or self._in_units(el):
             return
-        if words <= 40 and _INLINE_RELATED.search(text) and _LINKS(el):
+        if words <= 40 and "inline-related" in self._cues_in(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
         if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and self._teaser_link(block):
             self._add([el], BlockLabel.RELATED, "text:teaser-link")
             return
-        if words <= 10 and _DATELINE.match(text):
+        if words <= 10 and "dateline" in self._cues_in(text):
             self._add([el], BlockLabel.BYLINE, "text:dateline")
             return
         if self.company and words >= 15 and self.company.match(text) and self._text_before(block) >= 100:
             self._add([el], BlockLabel.OTHER, "text:about-the-company")
             return
-        if words <= _LINE_CUE_MAX_WORDS and _ANY_LINE_CUE.search(text):
+        if words <= _LINE_CUE_MAX_WORDS and "line-cue" in self._cues_in(text):
             self._line_cue(el, text, words)
             if self._in_units(el):
                 return
-        if words <= 25 and (_SHARE_TEXT.search(text) or _SHARE_PROMPT.search(text)):
+        if words <= 25 and not self._cues_in(text).isdisjoint(("share-text", "share-prompt")):
             self._unit(el, BlockLabel.SHARE, "text:share-prompt")
             return
         if words <= cues.MAX_OFFER_LINE_WORDS and self._promo(block):
@@ -697,7 +725,7 @@ class Segmenter:
         if block.kind != "text":
             return
         head = text[:300]
-        if words <= 20 and _BYLINE_TEXT.search(text):
+        if words <= 20 and "byline" in self._cues_in(text):
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
@@ -733,8 +761,9 @@ class Segmenter:
         """An offer line becomes a promo when its unit also has a button, or the line says enough."""
         if block.words > cues.MAX_OFFER_LINE_WORDS:
             return False  # a price in a paragraph of prose is the article talking about money
-        strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and _STRONG_PROMO_TEXT.search(block.text)
-        if not (strong or _PROMO_TEXT.search(block.text) or _SHOP_LINKS(block.element)):
+        found = self._cues_in(block.text)
+        strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and "strong-promo" in found
+        if not (strong or "promo" in found or _SHOP_LINKS(block.element)):
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=True)
