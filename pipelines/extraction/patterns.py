@@ -56,19 +56,18 @@ class _Pattern(re2._Regexp):
 
     __slots__ = ()
 
+    def _finds_nothing(self, anchor: Any, text: Any, pos: int | None, endpos: int | None) -> bool:
+        """One call into RE2 for the common case: a whole str that the pattern does not match."""
+        if pos is not None or endpos is not None or type(text) is not str:
+            return False
+        encoded = text.encode()
+        return self._regexp.Match(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH
+
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        if pos is None and endpos is None and type(text) is str:
-            encoded = text.encode()
-            if self._regexp.Match(_UNANCHORED, encoded, 0, len(encoded))[0] == _NO_MATCH:
-                return None
-        return super().search(text, pos, endpos)
+        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else super().search(text, pos, endpos)
 
     def match(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        if pos is None and endpos is None and type(text) is str:
-            encoded = text.encode()
-            if self._regexp.Match(_ANCHOR_START, encoded, 0, len(encoded))[0] == _NO_MATCH:
-                return None
-        return super().match(text, pos, endpos)
+        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else super().match(text, pos, endpos)
 
 
 def _options(flags: int) -> Any:
@@ -106,7 +105,10 @@ class PatternSet:
             compiled = compile_pattern(pattern, flags)
             tests.append((name, compiled.match if anchored else compiled.search))
             source = _unicode_words(pattern)
-            if isinstance(compiled, _Pattern) and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0:
+            if (
+                isinstance(compiled, _Pattern)
+                and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0
+            ):
                 self._names.append(name)  # `^` is the start of the text: RE2 is not multi-line by default
             else:
                 self._alone.append(tests[-1])
