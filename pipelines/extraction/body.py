@@ -5,7 +5,8 @@ keeps its blocks out of the body unless the scorer reads them as body text (thei
 word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY` for its label): then the rules
 were wrong about it (a recipe's steps are not a promo) and the unit is dropped, its blocks
 going wherever the scorer puts them. A merely likely reading does not overrule a rule:
-an author bio reads like prose, and prose scores well.
+an author bio reads like prose, and prose scores well. A page none of whose blocks reaches
+the threshold still gets a body (`_fallback_body`).
 """
 
 from __future__ import annotations
@@ -58,18 +59,18 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDeci
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
     body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
     if not any(body):
-        body = _fallback_body(segmentation, probability, block_units)
+        body = _fallback_body(segmentation, probability)
         return BodyDecision(body, probability, units, block_units, fallback=True)
     return BodyDecision(body, probability, units, block_units)
 
 
-def _fallback_body(segmentation: Segmentation, probability: np.ndarray, block_units: list[Unit | None]) -> list[bool]:
-    """Every page gets a body: when no block reaches the threshold, the free blocks (in no
-    kept unit, not the headline or byline) scoring near the best of them."""
+def _fallback_body(segmentation: Segmentation, probability: np.ndarray) -> list[bool]:
+    """Every page gets a body: when no block reaches the threshold, the blocks in no rule-found
+    unit (so neither the headline nor the byline) scoring near the best of them."""
     free = [
         i
-        for i, (block, unit) in enumerate(zip(segmentation.blocks, block_units, strict=True))
-        if block.text and unit is None and segmentation.block_units[i] is None
+        for i, (block, unit) in enumerate(zip(segmentation.blocks, segmentation.block_units, strict=True))
+        if block.text and unit is None
     ]
     if not free:
         return [False] * len(segmentation.blocks)

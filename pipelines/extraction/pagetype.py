@@ -358,7 +358,7 @@ class PageTypeClassifier:
         return self.booster.predict(features.reshape(1, -1), num_threads=1)[0]
 
     def classify(self, features: np.ndarray, declared: str | None = None) -> tuple[str, str]:
-        """(page type, reason). `declared` is `declared_article` or `declared_listing` of the page.
+        """(page type, reason). `declared` is what `declared_type` says of the page.
 
         What the page declares decides between article and not; otherwise the article
         probability must reach the floor; the type of a page that is not an article is the
