@@ -109,3 +109,14 @@ def test_odd_attributes_extract_without_error() -> None:
     )
     article = extract(html.encode(), "https://example.com/a/odd-attributes")
     assert "More body text follows here." in article.body
+
+
+def test_chinese_and_japanese_words_are_counted_without_spaces() -> None:
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.whitespace import count_words
+
+    assert count_words("two words") == 2 and count_words("한국어 문장입니다") == 2  # Hangul is spaced
+    assert count_words("東京の図書館は来月から平日の夜九時まで開館します。") == 1 + 24 // 2
+    paragraph = "市立図書館は来月から平日の夜九時まで開館すると発表した。" * 4
+    page = analyse_page(f"<html><body><h1>図書館</h1><p>{paragraph}</p></body></html>", "https://example.jp/a")
+    assert [b.words for b in page.segmentation.blocks] == [1 + 1, 1 + 108 // 2]  # 112 characters, 4 of them "。"

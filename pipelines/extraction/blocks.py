@@ -19,7 +19,7 @@ from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
-from .whitespace import collapse_whitespace
+from .whitespace import collapse_whitespace, count_words
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADING_TAGS | {
@@ -205,14 +205,14 @@ class BlockIndex:
             else:
                 text = el.text
                 if text:
-                    loose[i] += len(text.split())
+                    loose[i] += count_words(text)
                 words_at[i] = loose[i] + below[i]
                 p_words_at[i] = words_at[i] if tags[i] == "p" else p_below[i]
             parent = parent_at[i]
             if parent >= 0:
                 tail = el.tail
                 if tail:
-                    loose[parent] += len(tail.split())
+                    loose[parent] += count_words(tail)
                 below[parent] += words_at[i]
                 p_below[parent] += p_words_at[i]
                 if last_at[parent] == parent:  # its last child, seen first
@@ -298,7 +298,7 @@ class BlockIndex:
             text = self.text(el)
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
-                    yield Block(el, _kind(el, text), text, len(text.split()), i, _linked(el, text))
+                    yield Block(el, _kind(el, text), text, count_words(text), i, _linked(el, text))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     yield Block(el, "field", "", 0, i, False)
             i = last[i] + 1
