@@ -145,13 +145,17 @@ class _Ancestry:
 
 
 def _main_container(root: HtmlElement, index: BlockIndex) -> HtmlElement:
-    """The deepest element holding at least half of the page's paragraph words (or words)."""
+    """The deepest element holding at least half of the page's paragraph words (or words) in
+    more than one block: on a short page one long paragraph is not the page's container."""
     counts = index.p_words if index.p_words.get(root, 0) else index.words
     total = counts.get(root, 0)
     node = root
     while total:
         best = max(node, key=lambda child: counts.get(child, 0), default=None)
         if best is None or counts.get(best, 0) < 0.5 * total:
+            break
+        start, end = index.span(best)
+        if end - start < 2:
             break
         node = best
     return node
