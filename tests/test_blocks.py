@@ -120,3 +120,4 @@ def test_chinese_and_japanese_words_are_counted_without_spaces() -> None:
     paragraph = "市立図書館は来月から平日の夜九時まで開館すると発表した。" * 4
     page = analyse_page(f"<html><body><h1>図書館</h1><p>{paragraph}</p></body></html>", "https://example.jp/a")
     assert [b.words for b in page.segmentation.blocks] == [1 + 1, 1 + 108 // 2]  # 112 characters, 4 of them "。"
+    assert extract(f"<html><body><p>{paragraph}</p></body></html>", "https://example.jp/b").word_count == 4 + 54

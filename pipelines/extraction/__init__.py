@@ -20,7 +20,7 @@ from .render import body_markdown, body_text
 from .scorer import BlockScorer, default_scorer
 from .segment import BlockLabel
 from .units import fields_from_units
-from .whitespace import collapse_whitespace
+from .whitespace import collapse_whitespace, unspaced_words
 
 PAGE_TYPES = cues.PAGE_TYPES
 
@@ -72,7 +72,7 @@ def extract(
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
     body = body_text(body_blocks)
-    words = len(_WORD.findall(body))
+    words = len(_WORD.findall(body)) + unspaced_words(body)
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
     fields = fields_from_units(segmentation, decision, meta.title, url, meta.authors)

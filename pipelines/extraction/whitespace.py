@@ -13,13 +13,15 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+def unspaced_words(text: str) -> int:
+    """Words Chinese or Japanese text holds beyond its space-separated runs: one per two characters."""
+    return len(_UNSPACED_SCRIPT.findall(text)) // _UNSPACED_CHARS_PER_WORD if not text.isascii() else 0
+
+
 def count_words(text: str) -> int:
     """Words separated by whitespace, and in Chinese or Japanese one per two characters.
 
     Split on spaces alone, a Japanese paragraph is one "word", and every feature that
     weighs blocks by their words would read it as a caption.
     """
-    words = len(text.split())
-    if not text.isascii():
-        words += len(_UNSPACED_SCRIPT.findall(text)) // _UNSPACED_CHARS_PER_WORD
-    return words
+    return len(text.split()) + unspaced_words(text)
