@@ -298,6 +298,27 @@ def test_citation_authors_last_name_first():
     assert meta(head).authors == ["Aniruddha Roy", "Jyoti Patel"]
 
 
+def test_citation_authors_win_over_a_dublin_core_creator_naming_the_first_alone():
+    head = (
+        '<meta name="DC.Creator" content="Aniruddha Roy">'
+        '<meta name="citation_author" content="Aniruddha Roy"><meta name="citation_author" content="Jyoti Patel">'
+    )
+    assert meta(head).authors == ["Aniruddha Roy", "Jyoti Patel"]
+
+
+def test_contributors_label_with_the_name_after_it():
+    page = meta("", "<h1>H</h1><div><strong>Contributors:</strong> Dana Whitfield</div><p>Text.</p>")
+    assert page.authors == ["Dana Whitfield"]
+
+
+def test_a_menu_link_to_the_contributors_page_names_no_author():
+    body = (
+        '<ul class="menu"><li><a href="/about/contributors/">Contributors</a></li>'
+        '<li><a href="/services/">Online Services</a></li></ul><h1>H</h1>'
+    )
+    assert meta("", body).authors == []
+
+
 def test_personal_site_named_after_its_author():
     page = meta(
         '<meta property="og:site_name" content="Damien Walter">',

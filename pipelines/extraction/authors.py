@@ -244,8 +244,14 @@ def _is_noise(element: HtmlElement) -> bool:
 
 
 def _byline_text(element: HtmlElement) -> str:
-    """The byline's text; for a bare label ("Written by") the text around it."""
+    """The byline's text; for a bare label ("Written by") the text around it.
+
+    A link reading only a label ("Contributors" to /about/contributors/) is a menu entry, not a
+    label: the menu entry after it is no name.
+    """
     text = _element_text(element)
+    if element.tag == "a":
+        return text
     for _ in range(2):
         if _LEAD.sub("", clean_text(text)):
             break

@@ -584,9 +584,11 @@ META_AUTHOR_NAMES = (
     "og:article:author",
     "parsely-author",
     "sailthru.author",
+    # Highwire's one tag per author lists them all; Dublin Core's creator is often the first alone
+    "citation_author",
+    "citation_authors",
     "dc.creator",
     "dcterms.creator",
-    "citation_author",
     "byl",
 )
 #: Yoast and its kin write the author as a labelled value: twitter:label1 "Written by", twitter:data1 the name.
@@ -660,7 +662,7 @@ BYLINE_BARE_LABELS = frozenset(
      "contributor", "contributors", "contributor:", "contributors:"}
 )
 #: Author meta names written one tag per author, often "Last, First".
-META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
+META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
 #: Class/id tokens of elements that are about an author but hold no byline (bios, avatars, boxes),
 #: matched on whole tokens (split at "-", "_", space) after the last author token: "author-bio" is
 #: noise, "publish-date-author" and "jobber-author" are not.
@@ -709,7 +711,7 @@ AUTHOR_STOP_WORDS = frozenset(
 #: Words before a name in a byline: dropped.
 AUTHOR_LEAD_PATTERN = (
     r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|text|story|words|article|medically reviewed|"
-    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|authors|written by|text)\b\s*[:\-–]?\s*"
+    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|authors|contributors?|written by|text)\b\s*[:\-–]?\s*"
 )
 #: Values that are never a person: generic staff bylines, roles, placeholders.
 NOT_AUTHOR_PATTERN = (
