@@ -353,6 +353,23 @@ def test_declared_date_stands(shown, url):
     assert meta(PUBLISHED, f"<h1>H</h1>{shown}", url=url).published == "2024-05-09T10:00:00+00:00"
 
 
+@pytest.mark.parametrize("shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24")])
+def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
+    page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")
+    assert (page.published or "")[:10] == day
+
+
+@pytest.mark.parametrize("shown", ["09.10.2024", "03/10/2023"])
+def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(shown):
+    assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith("2024-05-09")
+
+
+def test_published_meta_written_out():
+    assert meta('<meta name="published" content="July 17, 2025">', url="https://c.example/s").published == (
+        "2025-07-17T00:00:00+00:00"
+    )
+
+
 def test_shown_date_that_is_the_declared_modification_is_no_publication_date():
     head = PUBLISHED + '<meta property="article:modified_time" content="2025-12-16T08:00:00Z">'
     assert meta(head, "<h1>H</h1><p>December 16, 2025</p>", url="https://c.example/s").published.startswith(

@@ -616,6 +616,7 @@ META_PUBLISHED_NAMES = (
     "date",
     "article.published",
     "originalpublicationdate",
+    "published",
 )
 META_MODIFIED_NAMES = (
     "article:modified_time",
@@ -776,12 +777,14 @@ MAX_TIME_ELEMENTS = 10
 URL_DATE_PATTERN = r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 #: Dates before this year are no web publication dates (placeholders, epoch 0).
 MIN_PUBLISHED_YEAR = 1995
-#: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17".
+#: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17", "17.12.2025", "12/17/2025".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 TEXT_DATE_PATTERN = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+    # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
+    r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"
 )
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one.
 SHOWN_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 15]"

@@ -54,6 +54,25 @@ def parse_date(value: object) -> datetime | None:
     return parsed
 
 
+def _written_date(match: re.Match[str]) -> datetime | None:
+    """The date a `TEXT_DATE_PATTERN` match writes; a numeric one only when it reads one way.
+
+    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February; in
+    "03/10/2023" or "09.10.2024" either number may be the month (pages write both orders with
+    both separators), so they give no date.
+    """
+    if not match["num_year"]:
+        return parse_date(match.group(0).replace(".", " "))
+    numbers = sorted((int(match["num_a"]), int(match["num_b"])))
+    if numbers[1] <= 12:
+        return None
+    try:
+        parsed = datetime(int(match["num_year"]), numbers[0], numbers[1], tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    return parsed if cues.MIN_PUBLISHED_YEAR <= parsed.year <= datetime.now(timezone.utc).year + 1 else None
+
+
 def as_utc_iso(parsed: datetime) -> str:
     return parsed.astimezone(timezone.utc).isoformat()
 
@@ -135,7 +154,7 @@ def _text_date(facts: PageFacts) -> datetime | None:
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label):
                 continue
-            if parsed := parse_date(match.group(0).replace(".", " ")):
+            if parsed := _written_date(match):
                 return parsed
         previous = text
     return None
@@ -151,12 +170,12 @@ def _stamp_date(facts: PageFacts) -> datetime | None:
     for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
         text = clean_text(text)
         match = _TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
-        if match and (parsed := parse_date(match.group(0).replace(".", " "))):
+        if match and (parsed := _written_date(match)):
             return parsed
     for text in facts.tree.xpath(cues.SHOWN_DATE_XPATH):
         text = clean_text(text)
         if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := _TEXT_DATE.search(text)):
-            return parse_date(match.group(0).replace(".", " "))
+            return _written_date(match)
     return None
 
 
@@ -174,7 +193,7 @@ def _shown_date(facts: PageFacts) -> datetime | None:
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label) or _UPDATED_ANYWHERE.search(text):
                 return None  # the line under the headline is the update: the declared date stands
-            return parse_date(match.group(0).replace(".", " "))
+            return _written_date(match)
         previous = text
     return None
 
