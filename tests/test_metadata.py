@@ -403,3 +403,17 @@ def test_author_comparison_splits_and_drops_credentials_and_honorifics():
     assert authors_agree(["Jillian Kubala"], "Jillian Kubala, MS, RD")
     assert authors_agree(["Andrew Huberman"], "Dr. Andrew Huberman")
     assert not authors_agree(["Chengcheng Pei"], "Chengcheng Pei & Yuan Lin")
+
+
+def test_texts_after_headline_are_what_the_following_axis_selects():
+    from lxml import etree
+
+    from pipelines.extraction.dates import texts_after_headline
+
+    tree = fromstring(
+        "<html><body><div><p>menu</p><h1>Head <b>line</b></h1> after<!-- note --> <span>By <a>Dana</a></span>"
+        "</div><p>\xa0</p><p>one</p>\n<div><p>two</p> three</div><p>four</p></body></html>"
+    )
+    for limit in (1, 3, 6, 20):
+        xpath = etree.XPath(f"(//h1)[1]/following::text()[normalize-space()][position() <= {limit}]")
+        assert texts_after_headline(tree, limit) == [str(text) for text in xpath(tree)]

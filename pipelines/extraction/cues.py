@@ -786,8 +786,9 @@ TEXT_DATE_PATTERN = (
     # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
     r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"
 )
-#: The text nodes just under the first <h1> where a shown date contradicts a declared one.
-SHOWN_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 15]"
+#: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
+#: shown byline a declared author): how many are read, in document order after the <h1>.
+SHOWN_DATE_TEXTS = 15
 #: The text nodes just above the first <h1>, where some templates put the date stamp.
 STAMP_BEFORE_XPATH = "(//h1)[1]/preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
@@ -795,4 +796,4 @@ MAX_SHOWN_DATE_LINE = 80
 #: A shown date line with one of these words is a modification or review date.
 UPDATED_WORD_PATTERN = r"\b(updated|modified|edited|revised|reviewed|aktualisiert|mis à jour|actualizado|aggiornato)\b"
 #: The text nodes after the first <h1> searched for a written date (the byline's place).
-TEXT_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 60]"
+TEXT_DATE_TEXTS = 60
