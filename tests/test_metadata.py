@@ -319,6 +319,23 @@ def test_a_menu_link_to_the_contributors_page_names_no_author():
     assert meta("", body).authors == []
 
 
+def test_by_line_under_the_headline_beats_the_declared_account_that_posted_it():
+    page = meta('<meta name="author" content="Kate Sims">', '<h1>H</h1><p>by <a href="/u/dw">Dana Whitfield</a></p>')
+    assert page.authors == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<p>Medically reviewed</p><p>by</p><p>Ana Lima, MD</p><p>Written by Dana Whitfield</p>",  # a reviewer
+        "<p>Written by</p><p>DanaW</p>",  # an account name
+        "<p>By Dana Whitfield</p>",  # the same name
+    ],
+)
+def test_declared_author_stands(shown):
+    assert meta('<meta name="author" content="Dana Whitfield">', f"<h1>H</h1>{shown}").authors == ["Dana Whitfield"]
+
+
 def test_personal_site_named_after_its_author():
     page = meta(
         '<meta property="og:site_name" content="Damien Walter">',

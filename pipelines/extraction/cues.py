@@ -679,6 +679,10 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
 MAX_BYLINE_WORDS = 25
+#: A "By" line under the headline is read with this many text nodes from the label on ("By", name, date).
+SHOWN_BYLINE_TEXTS = 4
+#: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
+NOT_WRITER_LABEL_PATTERN = r"\b(reviewed|edited|checked|illustrated|illustrations?|photos?|photographed|narrated)\s*$"
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
