@@ -52,6 +52,12 @@ def test_h1_confirmed_by_og_title_wins_over_the_title_tag():
     assert (page.title, page.title_source) == ("Council approves park on rail yard", "h1")
 
 
+def test_site_name_at_the_end_of_the_headline_h1_is_cut():
+    named = "Council approves park \u2013 Millbrook Courier"
+    page = meta(SITE + f"<title>{named}</title>", f"<h1>{named}</h1>")
+    assert (page.title, page.title_source) == ("Council approves park", "h1")
+
+
 def test_h1_wins_over_a_rewritten_og_title():
     page = meta(
         '<meta property="og:title" content="Top 7 facts about the new park for 2025">',
