@@ -52,6 +52,12 @@ def test_h1_confirmed_by_og_title_wins_over_the_title_tag():
     assert (page.title, page.title_source) == ("Council approves park on rail yard", "h1")
 
 
+def test_site_name_at_the_end_of_the_headline_h1_is_cut():
+    named = "Council approves park \u2013 Millbrook Courier"
+    page = meta(SITE + f"<title>{named}</title>", f"<h1>{named}</h1>")
+    assert (page.title, page.title_source) == ("Council approves park", "h1")
+
+
 def test_h1_wins_over_a_rewritten_og_title():
     page = meta(
         '<meta property="og:title" content="Top 7 facts about the new park for 2025">',
@@ -298,6 +304,44 @@ def test_citation_authors_last_name_first():
     assert meta(head).authors == ["Aniruddha Roy", "Jyoti Patel"]
 
 
+def test_citation_authors_win_over_a_dublin_core_creator_naming_the_first_alone():
+    head = (
+        '<meta name="DC.Creator" content="Aniruddha Roy">'
+        '<meta name="citation_author" content="Aniruddha Roy"><meta name="citation_author" content="Jyoti Patel">'
+    )
+    assert meta(head).authors == ["Aniruddha Roy", "Jyoti Patel"]
+
+
+def test_contributors_label_with_the_name_after_it():
+    page = meta("", "<h1>H</h1><div><strong>Contributors:</strong> Dana Whitfield</div><p>Text.</p>")
+    assert page.authors == ["Dana Whitfield"]
+
+
+def test_a_menu_link_to_the_contributors_page_names_no_author():
+    body = (
+        '<ul class="menu"><li><a href="/about/contributors/">Contributors</a></li>'
+        '<li><a href="/services/">Online Services</a></li></ul><h1>H</h1>'
+    )
+    assert meta("", body).authors == []
+
+
+def test_by_line_under_the_headline_beats_the_declared_account_that_posted_it():
+    page = meta('<meta name="author" content="Kate Sims">', '<h1>H</h1><p>by <a href="/u/dw">Dana Whitfield</a></p>')
+    assert page.authors == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<p>Medically reviewed</p><p>by</p><p>Ana Lima, MD</p><p>Written by Dana Whitfield</p>",  # a reviewer
+        "<p>Written by</p><p>DanaW</p>",  # an account name
+        "<p>By Dana Whitfield</p>",  # the same name
+    ],
+)
+def test_declared_author_stands(shown):
+    assert meta('<meta name="author" content="Dana Whitfield">', f"<h1>H</h1>{shown}").authors == ["Dana Whitfield"]
+
+
 def test_personal_site_named_after_its_author():
     page = meta(
         '<meta property="og:site_name" content="Damien Walter">',
@@ -330,6 +374,23 @@ def test_shown_date_under_the_headline_beats_a_contradicting_declared_one():
 )
 def test_declared_date_stands(shown, url):
     assert meta(PUBLISHED, f"<h1>H</h1>{shown}", url=url).published == "2024-05-09T10:00:00+00:00"
+
+
+@pytest.mark.parametrize("shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24")])
+def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
+    page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")
+    assert (page.published or "")[:10] == day
+
+
+@pytest.mark.parametrize("shown", ["09.10.2024", "03/10/2023"])
+def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(shown):
+    assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith("2024-05-09")
+
+
+def test_published_meta_written_out():
+    assert meta('<meta name="published" content="July 17, 2025">', url="https://c.example/s").published == (
+        "2025-07-17T00:00:00+00:00"
+    )
 
 
 def test_shown_date_that_is_the_declared_modification_is_no_publication_date():
@@ -365,3 +426,17 @@ def test_author_comparison_splits_and_drops_credentials_and_honorifics():
     assert authors_agree(["Jillian Kubala"], "Jillian Kubala, MS, RD")
     assert authors_agree(["Andrew Huberman"], "Dr. Andrew Huberman")
     assert not authors_agree(["Chengcheng Pei"], "Chengcheng Pei & Yuan Lin")
+
+
+def test_texts_after_headline_are_what_the_following_axis_selects():
+    from lxml import etree
+
+    from pipelines.extraction.dates import texts_after_headline
+
+    tree = fromstring(
+        "<html><body><div><p>menu</p><h1>Head <b>line</b></h1> after<!-- note --> <span>By <a>Dana</a></span>"
+        "</div><p>\xa0</p><p>one</p>\n<div><p>two</p> three</div><p>four</p></body></html>"
+    )
+    for limit in (1, 3, 6, 20):
+        xpath = etree.XPath(f"(//h1)[1]/following::text()[normalize-space()][position() <= {limit}]")
+        assert texts_after_headline(tree, limit) == [str(text) for text in xpath(tree)]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from . import cues
+from .dates import texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name
 
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
@@ -30,6 +31,7 @@ _JOB = re.compile(cues.AUTHOR_JOB_PATTERN, re.I)
 _CREDENTIAL = re.compile(cues.AUTHOR_CREDENTIAL_PATTERN)
 _NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
 _AUTHOR_LABEL = re.compile(cues.META_AUTHOR_LABEL_PATTERN, re.I)
+_NOT_WRITER_LABEL = re.compile(cues.NOT_WRITER_LABEL_PATTERN, re.I)
 _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
@@ -244,8 +246,14 @@ def _is_noise(element: HtmlElement) -> bool:
 
 
 def _byline_text(element: HtmlElement) -> str:
-    """The byline's text; for a bare label ("Written by") the text around it."""
+    """The byline's text; for a bare label ("Written by") the text around it.
+
+    A link reading only a label ("Contributors" to /about/contributors/) is a menu entry, not a
+    label: the menu entry after it is no name.
+    """
     text = _element_text(element)
+    if element.tag == "a":
+        return text
     for _ in range(2):
         if _LEAD.sub("", clean_text(text)):
             break
@@ -379,6 +387,20 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     return card or fallback or site_person
 
 
+def _shown_byline(facts: PageFacts) -> list[str]:
+    """The names of a "By ..." line just under the headline, where the reader sees who wrote it."""
+    texts = texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
+    for index, text in enumerate(texts):
+        head = text.lstrip()[:12].lower()
+        if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
+            if index and _NOT_WRITER_LABEL.search(texts[index - 1]):
+                continue  # "Medically reviewed | by | Name": a reviewer, the writer's line follows
+            line = " ".join(texts[index : index + cues.SHOWN_BYLINE_TEXTS])
+            names = person_names(" ".join(line.split()[: cues.MAX_BYLINE_WORDS]), facts)
+            return [name for name in names if len(name.split()) >= 2]  # "By TurboTaxLisa" is an account
+    return []
+
+
 def read_authors(facts: PageFacts) -> list[str]:
     """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
 
@@ -388,5 +410,9 @@ def read_authors(facts: PageFacts) -> list[str]:
     declared = _jsonld_values(facts) or _meta_values(facts)
     names = [name for value in declared for name in person_names(value, facts, declared=True)]
     if names:
-        return list(dict.fromkeys(names))
+        names = list(dict.fromkeys(names))
+        shown = _shown_byline(facts)
+        if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
+            return shown  # the account that posted the page, or its first author alone, is declared
+        return names
     return _byline_authors(facts) or _declared_site_persons(declared, facts)

@@ -584,9 +584,11 @@ META_AUTHOR_NAMES = (
     "og:article:author",
     "parsely-author",
     "sailthru.author",
+    # Highwire's one tag per author lists them all; Dublin Core's creator is often the first alone
+    "citation_author",
+    "citation_authors",
     "dc.creator",
     "dcterms.creator",
-    "citation_author",
     "byl",
 )
 #: Yoast and its kin write the author as a labelled value: twitter:label1 "Written by", twitter:data1 the name.
@@ -614,6 +616,7 @@ META_PUBLISHED_NAMES = (
     "date",
     "article.published",
     "originalpublicationdate",
+    "published",
 )
 META_MODIFIED_NAMES = (
     "article:modified_time",
@@ -660,7 +663,7 @@ BYLINE_BARE_LABELS = frozenset(
      "contributor", "contributors", "contributor:", "contributors:"}
 )
 #: Author meta names written one tag per author, often "Last, First".
-META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
+META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
 #: Class/id tokens of elements that are about an author but hold no byline (bios, avatars, boxes),
 #: matched on whole tokens (split at "-", "_", space) after the last author token: "author-bio" is
 #: noise, "publish-date-author" and "jobber-author" are not.
@@ -676,6 +679,10 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
 MAX_BYLINE_WORDS = 25
+#: A "By" line under the headline is read with this many text nodes from the label on ("By", name, date).
+SHOWN_BYLINE_TEXTS = 4
+#: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
+NOT_WRITER_LABEL_PATTERN = r"\b(reviewed|edited|checked|illustrated|illustrations?|photos?|photographed|narrated)\s*$"
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
@@ -709,7 +716,7 @@ AUTHOR_STOP_WORDS = frozenset(
 #: Words before a name in a byline: dropped.
 AUTHOR_LEAD_PATTERN = (
     r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|text|story|words|article|medically reviewed|"
-    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|authors|written by|text)\b\s*[:\-–]?\s*"
+    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|authors|contributors?|written by|text)\b\s*[:\-–]?\s*"
 )
 #: Values that are never a person: generic staff bylines, roles, placeholders.
 NOT_AUTHOR_PATTERN = (
@@ -774,15 +781,18 @@ MAX_TIME_ELEMENTS = 10
 URL_DATE_PATTERN = r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 #: Dates before this year are no web publication dates (placeholders, epoch 0).
 MIN_PUBLISHED_YEAR = 1995
-#: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17".
+#: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17", "17.12.2025", "12/17/2025".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 TEXT_DATE_PATTERN = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+    # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
+    r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"
 )
-#: The text nodes just under the first <h1> where a shown date contradicts a declared one.
-SHOWN_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 15]"
+#: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
+#: shown byline a declared author): how many are read, in document order after the <h1>.
+SHOWN_DATE_TEXTS = 15
 #: The text nodes just above the first <h1>, where some templates put the date stamp.
 STAMP_BEFORE_XPATH = "(//h1)[1]/preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
@@ -790,4 +800,4 @@ MAX_SHOWN_DATE_LINE = 80
 #: A shown date line with one of these words is a modification or review date.
 UPDATED_WORD_PATTERN = r"\b(updated|modified|edited|revised|reviewed|aktualisiert|mis à jour|actualizado|aggiornato)\b"
 #: The text nodes after the first <h1> searched for a written date (the byline's place).
-TEXT_DATE_XPATH = "(//h1)[1]/following::text()[normalize-space()][position() <= 60]"
+TEXT_DATE_TEXTS = 60

@@ -13,6 +13,7 @@ import re
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timezone
+from itertools import chain
 
 from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse
 from dateutil.parser import parse as parse_loose
@@ -28,6 +29,7 @@ _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 _TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _DEFAULT = datetime(2000, 1, 1)
+_XPATH_SPACE = " \t\r\n"
 
 
 def parse_date(value: object) -> datetime | None:
@@ -52,6 +54,51 @@ def parse_date(value: object) -> datetime | None:
     if parsed.year < cues.MIN_PUBLISHED_YEAR or parsed.year > now.year + 1:
         return None
     return parsed
+
+
+def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
+    """The first `limit` text nodes after the first `<h1>` (not inside it), in document order.
+
+    What `(//h1)[1]/following::text()[normalize-space()][position() <= limit]` selects, a few
+    times faster: XPath's following axis collects the whole rest of the page before it counts.
+    Blank means XPath's blank (space, tab, line breaks; a no-break space is text).
+    """
+    texts: list[str] = []
+    node = next(tree.iter("h1"), None)
+    while node is not None:
+        tail = node.tail
+        if tail and tail.strip(_XPATH_SPACE):
+            texts.append(tail)
+            if len(texts) >= limit:
+                return texts
+        for sibling in node.itersiblings():
+            inner = sibling.itertext() if isinstance(sibling.tag, str) else ()  # a comment's text is none
+            for text in chain(inner, (sibling.tail,)):
+                if text and text.strip(_XPATH_SPACE):
+                    texts.append(text)
+                    if len(texts) >= limit:
+                        return texts
+        node = node.getparent()
+    return texts
+
+
+def _written_date(match: re.Match[str]) -> datetime | None:
+    """The date a `TEXT_DATE_PATTERN` match writes; a numeric one only when it reads one way.
+
+    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February; in
+    "03/10/2023" or "09.10.2024" either number may be the month (pages write both orders with
+    both separators), so they give no date.
+    """
+    if not match["num_year"]:
+        return parse_date(match.group(0).replace(".", " "))
+    numbers = sorted((int(match["num_a"]), int(match["num_b"])))
+    if numbers[1] <= 12:
+        return None
+    try:
+        parsed = datetime(int(match["num_year"]), numbers[0], numbers[1], tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    return parsed if cues.MIN_PUBLISHED_YEAR <= parsed.year <= datetime.now(timezone.utc).year + 1 else None
 
 
 def as_utc_iso(parsed: datetime) -> str:
@@ -130,12 +177,12 @@ def _text_date(facts: PageFacts) -> datetime | None:
     quick search does not read it.
     """
     previous = ""
-    for text in facts.tree.xpath(cues.TEXT_DATE_XPATH):
+    for text in texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS):
         for match in _TEXT_DATE.finditer(text):
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label):
                 continue
-            if parsed := parse_date(match.group(0).replace(".", " ")):
+            if parsed := _written_date(match):
                 return parsed
         previous = text
     return None
@@ -151,12 +198,12 @@ def _stamp_date(facts: PageFacts) -> datetime | None:
     for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
         text = clean_text(text)
         match = _TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
-        if match and (parsed := parse_date(match.group(0).replace(".", " "))):
+        if match and (parsed := _written_date(match)):
             return parsed
-    for text in facts.tree.xpath(cues.SHOWN_DATE_XPATH):
+    for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
         if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := _TEXT_DATE.search(text)):
-            return parse_date(match.group(0).replace(".", " "))
+            return _written_date(match)
     return None
 
 
@@ -167,14 +214,14 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     a sentence of the article is about something else.
     """
     previous = ""
-    for text in facts.tree.xpath(cues.SHOWN_DATE_XPATH):
+    for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
         match = _TEXT_DATE.search(text)
         if match and len(text) <= cues.MAX_SHOWN_DATE_LINE:
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label) or _UPDATED_ANYWHERE.search(text):
                 return None  # the line under the headline is the update: the declared date stands
-            return parse_date(match.group(0).replace(".", " "))
+            return _written_date(match)
         previous = text
     return None
 

@@ -47,6 +47,14 @@ def strip_site_name(title: str, facts: PageFacts) -> str:
     return stripped or title
 
 
+def _without_site_suffix(h1: str, facts: PageFacts) -> str:
+    """An `<h1>` without a trailing separated part that names the site ("Headline - Site")."""
+    parts = _SEPARATOR.split(h1)
+    if len(parts) >= 3 and is_site_name(parts[-1], facts, loose=False):
+        return "".join(parts[:-2]).strip() or h1
+    return h1
+
+
 def _unescaped(text: str) -> str:
     """A title with its entities decoded: a page that escapes twice shows "&#x26;" for "&"."""
     return html.unescape(text) if "&" in text and ";" in text else text
@@ -142,7 +150,7 @@ def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     h1s = [h1 for h1 in all_h1s if not is_site_name(h1, facts)]
     for h1 in h1s:
         if any(_confirms(h1, title) for title, _ in declared):
-            return h1, "h1"
+            return _without_site_suffix(h1, facts), "h1"
     if not _declares_article(facts):  # a home or listing page: its headline is the site's name
         for h1 in all_h1s:
             if any(_confirms(h1, title) for title, _ in declared) and _names_the_site_first(h1, declared):
