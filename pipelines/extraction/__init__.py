@@ -67,14 +67,14 @@ def extract(
     meta, segmentation = page.meta, page.segmentation
     scorer = scorer or default_scorer()
     probability = scorer.body_probability(page)
-    decision = decide_body(segmentation, probability)
+    classifier = page_classifier or default_page_classifier()
+    page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
+    decision = decide_body(segmentation, probability, page_type)
     if explain:
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
     body = body_text(body_blocks)
     words = len(_WORD.findall(body)) + unspaced_words(body)
-    classifier = page_classifier or default_page_classifier()
-    page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
     fields = fields_from_units(segmentation, decision, meta.title, url, meta.authors)
     return Article(
         url=meta.url or "",

@@ -5,8 +5,11 @@ keeps its blocks out of the body unless the scorer reads them as body text (thei
 word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY` for its label): then the rules
 were wrong about it (a recipe's steps are not a promo) and the unit is dropped, its blocks
 going wherever the scorer puts them. A merely likely reading does not overrule a rule:
-an author bio reads like prose, and prose scores well. A page none of whose blocks reaches
-the threshold still gets a body (`_fallback_body`).
+an author bio reads like prose, and prose scores well. On a page that is not an article, a
+promo, a teaser list, a menu or a comment thread is what the page is about (a product's
+offer, a listing's teasers, a forum's posts): those units hold nothing back there, and the
+scorer decides. A page none of whose blocks reaches the threshold still gets a body
+(`_fallback_body`).
 """
 
 from __future__ import annotations
@@ -37,8 +40,11 @@ class BodyDecision:
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
 
 
-def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDecision:
+def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
+    """A `page_type` other than article lets the scorer alone decide the blocks of the units that
+    are boilerplate only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`); None is an article."""
     blocks: list[Block] = segmentation.blocks
+    yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
     threshold = cues.BODY_THRESHOLD
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
@@ -51,9 +57,10 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray) -> BodyDeci
         id(unit)
         for unit in segmentation.units
         if unit.label not in _FRAME_LABELS
-        and (sums := weighted.get(id(unit)))
-        and sums[0]
-        and sums[1] >= _overrule_at(unit.label) * sums[0]
+        and (
+            unit.label.value in yielding
+            or ((sums := weighted.get(id(unit))) and sums[0] and sums[1] >= _overrule_at(unit.label) * sums[0])
+        )
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
