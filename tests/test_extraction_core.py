@@ -331,3 +331,27 @@ def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
     assert decision.fallback
     assert kept == [texts[1], texts[2]]  # the best free blocks; not the headline, not the far-lower footer
     assert not decide_body(page.segmentation, np.where(low > 0.1, 0.9, 0.05)).fallback
+
+
+def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.page import analyse_page
+
+    html = (
+        "<html><body><main><h1>Walnut desk lamp</h1>"
+        "<p>A lamp turned from one piece of walnut, with a linen shade and a brass switch.</p>"
+        '<div class="promo-box"><h3>Spring sale</h3><p>Save 20% on every lamp this week with code SPRING20.</p>'
+        '<a class="button" href="/shop/">Shop now</a></div></main></body></html>'
+    )
+    page = analyse_page(html, "https://example.org/lamps/walnut")
+    texts = [block.text for block in page.segmentation.blocks]
+    promo = [i for i, unit in enumerate(page.segmentation.block_units) if unit is not None and unit.label.value == "promo"]
+    assert promo and "Save 20%" in " ".join(texts[i] for i in promo)
+    likely = np.full(len(texts), 0.8)  # body-like, but not the sure reading that overrules a promo
+    as_article = decide_body(page.segmentation, likely, "article")
+    as_product = decide_body(page.segmentation, likely, "product")
+    assert not any(as_article.body[i] for i in promo) and any(u.label.value == "promo" for u in as_article.units)
+    assert all(as_product.body[i] for i in promo if texts[i]) and not any(u.label.value == "promo" for u in as_product.units)
+    assert decide_body(page.segmentation, likely).body == as_article.body  # no type given: an article's rules
