@@ -355,3 +355,5 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
     assert not any(as_article.body[i] for i in promo) and any(u.label.value == "promo" for u in as_article.units)
     assert all(as_product.body[i] for i in promo if texts[i]) and not any(u.label.value == "promo" for u in as_product.units)
     assert decide_body(page.segmentation, likely).body == as_article.body  # no type given: an article's rules
+    unlikely = np.where([i in promo for i in range(len(texts))], 0.2, 0.8)  # a sale banner the scorer rejects
+    assert any(u.label.value == "promo" for u in decide_body(page.segmentation, unlikely, "product").units)

@@ -6,9 +6,9 @@ word-weighted probability reaches `cues.UNIT_OVERRULED_MIN_PROBABILITY` for its 
 were wrong about it (a recipe's steps are not a promo) and the unit is dropped, its blocks
 going wherever the scorer puts them. A merely likely reading does not overrule a rule:
 an author bio reads like prose, and prose scores well. On a page that is not an article, a
-promo, a teaser list, a menu or a comment thread is what the page is about (a product's
-offer, a listing's teasers, a forum's posts): those units hold nothing back there, and the
-scorer decides. A page none of whose blocks reaches the threshold still gets a body
+promo, a teaser list, a menu or a comment thread may be what the page is about (a product's
+offer, a listing's teasers, a forum's posts): there those units yield to the scorer's
+ordinary reading (the body threshold). A page none of whose blocks reaches the threshold still gets a body
 (`_fallback_body`).
 """
 
@@ -41,8 +41,9 @@ class BodyDecision:
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
-    """A `page_type` other than article lets the scorer alone decide the blocks of the units that
-    are boilerplate only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`); None is an article."""
+    """On a page typed other than article (None is an article), the units that are boilerplate
+    only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
+    reading, the body threshold, instead of their own."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
     threshold = cues.BODY_THRESHOLD
@@ -57,10 +58,9 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         id(unit)
         for unit in segmentation.units
         if unit.label not in _FRAME_LABELS
-        and (
-            unit.label.value in yielding
-            or ((sums := weighted.get(id(unit))) and sums[0] and sums[1] >= _overrule_at(unit.label) * sums[0])
-        )
+        and (sums := weighted.get(id(unit)))
+        and sums[0]
+        and sums[1] >= (threshold if unit.label.value in yielding else _overrule_at(unit.label)) * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
