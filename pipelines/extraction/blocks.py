@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
@@ -63,6 +64,7 @@ _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
+_NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -71,7 +73,12 @@ def is_hidden(el: HtmlElement) -> bool:
         return True
     if tag in cues.NEVER_HIDDEN_TAGS:
         return False
-    get = el.get  # asked of every element of a page: no attrib proxy
+    return _hidden_by(el.get)
+
+
+def _hidden_by(get: Callable[[str], str | None]) -> bool:
+    """Whether attributes hide an element of a tag that can be hidden; `get` reads one attribute
+    (`el.get`, or the `get` of `BlockIndex.attrs`, which asks lxml nothing)."""
     if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
         return True
     if get("aria-hidden") == "true" or get("role") == "tooltip":
@@ -190,6 +197,8 @@ class BlockIndex:
     def __init__(self, root: HtmlElement) -> None:
         nodes = list(root.iter())
         n = len(nodes)
+        # every element's attributes, read from lxml once: the stages after ask dicts, not the tree
+        attrs = [dict(items) if (items := el.items()) else _NO_ATTRIBUTES for el in nodes]
         order = {el: i for i, el in enumerate(nodes)}
         tags = [el.tag for el in nodes]
         parent_at = [-1] + [order[el.getparent()] for el in nodes[1:]]
@@ -198,9 +207,15 @@ class BlockIndex:
         loose = [0] * n  # words of the element's own text and of its children's tails
         below, p_below = [0] * n, [0] * n  # words and <p> words of its children
         hidden_at = [False] * n
+        invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
-            if is_hidden(el):
+            tag = tags[i]
+            if (  # is_hidden(el), from the attributes read above
+                not isinstance(tag, str)
+                or tag in invisible
+                or (tag not in never_hidden and (found := attrs[i]) and _hidden_by(found.get))
+            ):
                 hidden_at[i] = True
             else:
                 text = el.text
@@ -219,7 +234,8 @@ class BlockIndex:
                     last_at[parent] = last_at[i]
         # by document order (position) ...
         self.nodes, self.tags, self.parent_at, self.last_at = nodes, tags, parent_at, last_at
-        self.words_at, self.p_words_at, self._loose, self._hidden_at = words_at, p_words_at, loose, hidden_at
+        self.words_at, self.p_words_at, self._loose, self.hidden_at = words_at, p_words_at, loose, hidden_at
+        self.attrs: list[Mapping[str, str]] = attrs
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
@@ -244,7 +260,7 @@ class BlockIndex:
 
     def _visible_text_at(self, i: int) -> str:
         """`visible_text` of the element at position `i`, walking positions instead of the tree."""
-        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self._hidden_at
+        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self.hidden_at
         block_level = cues.BLOCK_LEVEL_TAGS
         parts: list[str] = []
         open_: list[int] = []  # elements whose tails are still to come, innermost last
@@ -275,7 +291,7 @@ class BlockIndex:
 
     def _plain(self, i: int) -> bool:
         """Nothing hidden and no block-level element anywhere inside: all its text is visible text."""
-        return not self._hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
+        return not self.hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
 
     def _is_block_at(self, i: int) -> bool:
         """`_is_block`, from the lists: a splittable tag is a block unless a structural tag is inside."""
@@ -285,7 +301,7 @@ class BlockIndex:
         return tag not in _SPLITTABLE or not _any_between(self._structural, i + 1, self.last_at[i])
 
     def _collect(self) -> Iterator[Block]:
-        nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self._hidden_at
+        nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
         i, n = 0, len(nodes)
         while i < n:  # document order, stepping over the subtrees of hidden elements and of blocks
             tag = tags[i]
