@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import lightgbm
 import numpy as np
+from lxml.etree import XPath
 
 from . import cues
 from .page import AnalysedPage
@@ -175,7 +176,6 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     tags, classes = _markup_features(page, row)
     for tag in _COUNTED_TAGS:
         row[col[f"log_{tag}"]] = _log(tags[tag])
-    row[col["log_teasers"]] = _log(len(page.tree.xpath(cues.TEASER_HEADING_XPATH)))
     row[col["log_repeated_class"]] = _log(max(classes.values(), default=0))
 
     blocks = page.segmentation.blocks
@@ -203,11 +203,19 @@ def _host_features(host: str, row: np.ndarray) -> None:
         row[_COLUMN[f"host_{group}"]] = len(words & hints)
 
 
-def _heading_has_anchor(el: HtmlElement) -> bool:
-    if el.get("id") or el.find(".//a[@id]") is not None:
-        return True
-    link = el.find(".//a[@href]")
-    return link is not None and (link.get("href") or "").startswith("#")
+#: The tags `_markup_features` looks at beyond their attributes.
+_MARKUP_TAGS = frozenset({"a", "input", "p", "pre", "meta", "link", "h2", "h3", "h4"})
+# what `_markup_features` counts, as XPaths for the roots beside the page's root (`_other_roots`)
+_TEASER_HEADINGS = XPath("descendant-or-self::" + cues.TEASER_HEADING_XPATH.removeprefix("//"))
+_PUBLISHED_META = XPath('descendant-or-self::meta[@property="article:published_time" or @name="article:published_time"]')
+_PRODUCT_META = XPath('descendant-or-self::meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]')
+_NEXT_LINKS = XPath('descendant-or-self::*[self::link or self::a][@rel="next"]')
+
+
+def _other_roots(root: HtmlElement) -> list[HtmlElement]:
+    """The top-level elements beside the page's root: content after an early `</html>` leaves
+    them (`parse._merge_trailing_roots`), and a `//` XPath reaches them where the index does not."""
+    return [el for el in (*root.itersiblings(preceding=True), *root.itersiblings()) if isinstance(el.tag, str)]
 
 
 @lru_cache(maxsize=1 << 16)  # sites repeat their class strings, page after page
@@ -218,65 +226,88 @@ def _class_groups(attr: str) -> tuple[str, ...]:
 
 def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str], Counter[tuple[int, str]]]:
     """Class/id words, microdata, links, form controls, prose, phrases and dates of the page,
-    in one pass over the tree that also counts its tags and (parent, class) pairs, returned."""
+    in one pass over the tree that also counts its tags and (parent, class) pairs, returned.
+
+    The pass reads the lists `BlockIndex` keeps by document order (tags, attributes, parents,
+    visible words), so it asks lxml nothing for most elements.
+    """
     col = _COLUMN
-    tags: Counter[str] = Counter()
-    classes: Counter[tuple[int, str]] = Counter()
+    index = page.segmentation.index
+    nodes, tags_at, attrs_at, parent_at = index.nodes, index.tags, index.attrs, index.parent_at
+    tags: Counter[str] = Counter(tags_at)
+    for tag in [tag for tag in tags if not isinstance(tag, str)]:
+        del tags[tag]  # comments and processing instructions
+    classes: Counter[tuple[int, str]] = Counter()  # (parent position, class)
     class_groups: Counter[str] = Counter()
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
     siblings: Counter[tuple[int, str, str]] = Counter()
     links = link_words = long_links = image_links = tel = mailto = 0
-    headings = anchored = selects = options = quantity = 0
+    headings = anchored = quantity = teasers = 0
+    published = product = rel_next = False
+    selects, options = tags["select"], tags["option"]
     paragraphs: list[int] = []
     pre_words = 0
-    visible_words = page.segmentation.index.words  # counted once for the page by BlockIndex
-    for el in page.tree.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
+    visible_words = index.words_at  # counted once for the page by BlockIndex
+    special = _MARKUP_TAGS
+    for i, attrs in enumerate(attrs_at):
+        tag = tags_at[i]
+        if attrs:
+            cls = attrs.get("class")
+            ident = attrs.get("id")
+            if cls or ident:
+                for group in _class_groups(f"{cls or ''} {ident or ''}"):
+                    class_groups[group] += 1
+            if prop := attrs.get("itemprop"):
+                itemprops[prop.lower()] += 1
+            if itemtype := attrs.get("itemtype"):
+                name = itemtype.rstrip("/")
+                for group, names in cues.MICRODATA_TYPE_GROUPS.items():
+                    if any(name.endswith("/" + n) for n in names):
+                        itemtypes[group] += 1
+            if cls:
+                parent = parent_at[i]
+                classes[(parent, cls)] += 1
+                if parent >= 0:
+                    siblings[(parent, tag, cls)] += 1
+        if tag not in special:
             continue
-        tags[tag] += 1
-        cls = el.get("class")
-        ident = el.get("id")
-        if cls or ident:
-            attr = f"{cls or ''} {ident or ''}"
-            for group in _class_groups(attr):
-                class_groups[group] += 1
-        if prop := el.get("itemprop"):
-            itemprops[prop.lower()] += 1
-        if itemtype := el.get("itemtype"):
-            name = itemtype.rstrip("/")
-            for group, names in cues.MICRODATA_TYPE_GROUPS.items():
-                if any(name.endswith("/" + n) for n in names):
-                    itemtypes[group] += 1
         if tag == "a":
-            href = el.get("href") or ""
+            rel_next = rel_next or attrs.get("rel") == "next"
+            href = attrs.get("href") or ""
             tel += href.startswith("tel:")
             mailto += href.startswith("mailto:")
             links += 1
-            n = visible_words.get(el, 0)
+            n = visible_words[i]
             link_words += n
             long_links += n >= 4
-            image_links += el.find(".//img") is not None
-        elif tag in ("h2", "h3", "h4"):
-            headings += 1
-            anchored += _heading_has_anchor(el)
-        elif tag == "select":
-            selects += 1
-        elif tag == "option":
-            options += 1
+            image_links += nodes[i].find(".//img") is not None
         elif tag == "input":
-            name = (el.get("name") or "").lower()
-            quantity += el.get("type") == "number" or "qty" in name or "quantity" in name
+            name = (attrs.get("name") or "").lower()
+            quantity += attrs.get("type") == "number" or "qty" in name or "quantity" in name
         elif tag == "p":
-            paragraphs.append(visible_words.get(el, 0))
+            paragraphs.append(visible_words[i])
         elif tag == "pre":
-            pre_words += visible_words.get(el, 0)
-        if cls:
-            parent = el.getparent()
-            classes[(id(parent), cls)] += 1
-            if parent is not None:
-                siblings[(id(parent), tag, cls)] += 1
+            pre_words += visible_words[i]
+        elif tag == "meta":
+            prop = attrs.get("property") or ""
+            published = published or "article:published_time" in (prop, attrs.get("name"))
+            product = product or prop.startswith(("product:", "og:price"))
+        elif tag == "link":
+            rel_next = rel_next or attrs.get("rel") == "next"
+        else:  # h2, h3, h4
+            headings += 1
+            link = nodes[i].find(".//a[@href]")
+            teasers += link is not None
+            anchored += bool(attrs.get("id")) or nodes[i].find(".//a[@id]") is not None or (
+                link is not None and (link.get("href") or "").startswith("#")
+            )
+    for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
+        teasers += len(_TEASER_HEADINGS(other))
+        published = published or bool(_PUBLISHED_META(other))
+        product = product or bool(_PRODUCT_META(other))
+        rel_next = rel_next or bool(_NEXT_LINKS(other))
+    row[col["log_teasers"]] = _log(teasers)
     for group in cues.PAGE_CLASS_WORD_GROUPS:
         row[col[f"class_{group}"]] = _log(class_groups[group])
     for group in cues.MICRODATA_TYPE_GROUPS:
@@ -324,14 +355,9 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["url_script_page"]] = 1.0 if path.lower().endswith(_SCRIPT_PAGE) else 0.0
     segments = [s for s in path.split("/") if s]
     row[col["url_last_chars"]] = len(segments[-1]) if segments else 0
-    tree = page.tree
-    row[col["meta_published_time"]] = (
-        1.0 if tree.xpath('//meta[@property="article:published_time" or @name="article:published_time"]') else 0.0
-    )
-    row[col["meta_product"]] = (
-        1.0 if tree.xpath('//meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]') else 0.0
-    )
-    row[col["rel_next"]] = 1.0 if tree.xpath('//link[@rel="next"] | //a[@rel="next"]') else 0.0
+    row[col["meta_published_time"]] = 1.0 if published else 0.0
+    row[col["meta_product"]] = 1.0 if product else 0.0
+    row[col["rel_next"]] = 1.0 if rel_next else 0.0
     row[col["title_words"]] = len((page.meta.title or "").split())
     return tags, classes
 
