@@ -178,7 +178,7 @@ def _linked(el: HtmlElement, text: str) -> bool:
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
 
-def _any_between(positions: list[int], first: int, last: int) -> bool:
+def any_between(positions: list[int], first: int, last: int) -> bool:
     """Whether sorted `positions` has one in [first, last]."""
     at = bisect_left(positions, first)
     return at < len(positions) and positions[at] <= last
@@ -291,14 +291,14 @@ class BlockIndex:
 
     def _plain(self, i: int) -> bool:
         """Nothing hidden and no block-level element anywhere inside: all its text is visible text."""
-        return not self.hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
+        return not self.hidden_at[i] and not any_between(self._breaks, i + 1, self.last_at[i])
 
     def _is_block_at(self, i: int) -> bool:
         """`_is_block`, from the lists: a splittable tag is a block unless a structural tag is inside."""
         tag = self.tags[i]
         if tag not in _BLOCK_TAGS:
             return False
-        return tag not in _SPLITTABLE or not _any_between(self._structural, i + 1, self.last_at[i])
+        return tag not in _SPLITTABLE or not any_between(self._structural, i + 1, self.last_at[i])
 
     def _collect(self) -> Iterator[Block]:
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at

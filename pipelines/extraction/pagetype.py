@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -23,8 +24,9 @@ import numpy as np
 from lxml.etree import XPath
 
 from . import cues
+from .blocks import any_between
 from .page import AnalysedPage
-from .patterns import compile_pattern
+from .patterns import MatchCounter, compile_pattern
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -37,16 +39,17 @@ _URL_SPLIT = re.compile(r"[-_.]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _LISTING_PATH = re.compile(cues.LISTING_PATH_PATTERN, re.IGNORECASE)
 _URL_DATE = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])(/|$)")
-# the page-text patterns run over the whole text of every page: RE2 (patterns.py), 3-7x `re`'s speed here
-_PRICE = compile_pattern(cues.PRICE_PATTERN)
+# the page-text patterns run over the whole text of every page: RE2 (patterns.py), 3-7x `re`'s speed here,
+# and counted without building the matches (MatchCounter)
+_PRICE = MatchCounter(cues.PRICE_PATTERN)
 _CART = compile_pattern(cues.CART_PATTERN, re.I)
-_FORUM = compile_pattern(cues.FORUM_PATTERN, re.I)
+_FORUM = MatchCounter(cues.FORUM_PATTERN, re.I)
 _OG_CODE = {value: i + 1 for i, value in enumerate(cues.PAGE_OG_TYPES)}
 _CLASS_WORD = re.compile(r"[a-z]+")
-_TEXT_PATTERNS = {group: compile_pattern(pattern) for group, pattern in cues.PAGE_TEXT_PATTERNS.items()}
-_TEXT_DATE = compile_pattern(cues.PAGE_DATE_PATTERN, re.I)
-_AGO = compile_pattern(cues.PAGE_AGO_PATTERN, re.I)
-_PHONE = compile_pattern(cues.PAGE_PHONE_PATTERN)
+_TEXT_PATTERNS = {group: MatchCounter(pattern) for group, pattern in cues.PAGE_TEXT_PATTERNS.items()}
+_TEXT_DATE = MatchCounter(cues.PAGE_DATE_PATTERN, re.I)
+_AGO = MatchCounter(cues.PAGE_AGO_PATTERN, re.I)
+_PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
 _HOST_SPLIT = re.compile(r"[-_]")
 _SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
@@ -182,9 +185,9 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     row[col["log_blocks"]] = _log(len(blocks))
     row[col["log_words"]] = _log(sum(b.words for b in blocks))
     text = " ".join(b.text for b in blocks)
-    row[col["log_prices"]] = _log(len(_PRICE.findall(text)))
+    row[col["log_prices"]] = _log(_PRICE.count(text))
     row[col["cart"]] = 1.0 if _CART.search(text) else 0.0
-    row[col["log_forum_words"]] = _log(len(_FORUM.findall(text)))
+    row[col["log_forum_words"]] = _log(_FORUM.count(text))
     row[col["has_title"]] = 1.0 if meta.title else 0.0
     row[col["has_author"]] = 1.0 if meta.authors else 0.0
     row[col["has_date"]] = 1.0 if meta.published else 0.0
@@ -233,15 +236,17 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     """
     col = _COLUMN
     index = page.segmentation.index
-    nodes, tags_at, attrs_at, parent_at = index.nodes, index.tags, index.attrs, index.parent_at
+    tags_at, attrs_at, parent_at, last_at = index.tags, index.attrs, index.parent_at, index.last_at
+    anchors = [i for i, tag in enumerate(tags_at) if tag == "a"]
+    images = [i for i, tag in enumerate(tags_at) if tag == "img"]
     tags: Counter[str] = Counter(tags_at)
     for tag in [tag for tag in tags if not isinstance(tag, str)]:
         del tags[tag]  # comments and processing instructions
-    classes: Counter[tuple[int, str]] = Counter()  # (parent position, class)
-    class_groups: Counter[str] = Counter()
+    classes: list[tuple[int, str]] = []  # (parent position, class), counted at the end
+    class_groups: list[str] = []
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
-    siblings: Counter[tuple[int, str, str]] = Counter()
+    siblings: list[tuple[int, str, str]] = []
     links = link_words = long_links = image_links = tel = mailto = 0
     headings = anchored = quantity = teasers = 0
     published = product = rel_next = False
@@ -256,8 +261,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             cls = attrs.get("class")
             ident = attrs.get("id")
             if cls or ident:
-                for group in _class_groups(f"{cls or ''} {ident or ''}"):
-                    class_groups[group] += 1
+                class_groups.extend(_class_groups(f"{cls or ''} {ident or ''}"))
             if prop := attrs.get("itemprop"):
                 itemprops[prop.lower()] += 1
             if itemtype := attrs.get("itemtype"):
@@ -267,9 +271,9 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
                         itemtypes[group] += 1
             if cls:
                 parent = parent_at[i]
-                classes[(parent, cls)] += 1
+                classes.append((parent, cls))
                 if parent >= 0:
-                    siblings[(parent, tag, cls)] += 1
+                    siblings.append((parent, tag, cls))
         if tag not in special:
             continue
         if tag == "a":
@@ -281,7 +285,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             n = visible_words[i]
             link_words += n
             long_links += n >= 4
-            image_links += nodes[i].find(".//img") is not None
+            image_links += any_between(images, i + 1, last_at[i])  # an <img> inside
         elif tag == "input":
             name = (attrs.get("name") or "").lower()
             quantity += attrs.get("type") == "number" or "qty" in name or "quantity" in name
@@ -297,19 +301,19 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             rel_next = rel_next or attrs.get("rel") == "next"
         else:  # h2, h3, h4
             headings += 1
-            link = nodes[i].find(".//a[@href]")
-            teasers += link is not None
-            anchored += bool(attrs.get("id")) or nodes[i].find(".//a[@id]") is not None or (
-                link is not None and (link.get("href") or "").startswith("#")
-            )
+            inside = [attrs_at[j] for j in anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]]
+            href = next((a["href"] for a in inside if "href" in a), None)  # of its first <a href>
+            teasers += href is not None
+            anchored += bool(attrs.get("id")) or any("id" in a for a in inside) or (href or "").startswith("#")
     for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
         teasers += len(_TEASER_HEADINGS(other))
         published = published or bool(_PUBLISHED_META(other))
         product = product or bool(_PRODUCT_META(other))
         rel_next = rel_next or bool(_NEXT_LINKS(other))
     row[col["log_teasers"]] = _log(teasers)
+    group_counts = Counter(class_groups)
     for group in cues.PAGE_CLASS_WORD_GROUPS:
-        row[col[f"class_{group}"]] = _log(class_groups[group])
+        row[col[f"class_{group}"]] = _log(group_counts[group])
     for group in cues.MICRODATA_TYPE_GROUPS:
         row[col[f"microdata_{group}"]] = _log(itemtypes[group])
     row[col["itemprop_price"]] = _log(itemprops["price"] + itemprops["offers"] + itemprops["pricecurrency"])
@@ -329,7 +333,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["log_select"]] = _log(selects)
     row[col["log_option"]] = _log(options)
     row[col["log_quantity_inputs"]] = _log(quantity)
-    sizes = sorted(siblings.values(), reverse=True)
+    sizes = sorted(Counter(siblings).values(), reverse=True)
     row[col["log_repeated_groups"]] = _log(sum(1 for size in sizes if size >= 4))
     row[col["log_second_repeated_class"]] = _log(sizes[1] if len(sizes) > 1 else 0)
     long_paragraphs = [n for n in paragraphs if n >= cues.PAGE_LONG_PARAGRAPH_WORDS]
@@ -343,12 +347,12 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     text = " ".join(b.text for b in blocks)
     lower = text.lower()
     for group, pattern in _TEXT_PATTERNS.items():
-        n = len(pattern.findall(text if group == "article" else lower))
+        n = pattern.count(text if group == "article" else lower)
         row[col[f"log_phrases_{group}"]] = _log(n)
         row[col[f"phrase_rate_{group}"]] = n / words * 100
-    row[col["log_text_dates"]] = _log(len(_TEXT_DATE.findall(text)))
-    row[col["log_text_ago"]] = _log(len(_AGO.findall(text)))
-    row[col["log_phones"]] = _log(len(_PHONE.findall(text)))
+    row[col["log_text_dates"]] = _log(_TEXT_DATE.count(text))
+    row[col["log_text_ago"]] = _log(_AGO.count(text))
+    row[col["log_phones"]] = _log(_PHONE.count(text))
     row[col["code_share"]] = pre_words / words
     path = urlsplit(page.meta.url or "").path
     row[col["url_version"]] = 1.0 if _URL_VERSION.search(path.lower()) else 0.0
@@ -359,7 +363,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["meta_product"]] = 1.0 if product else 0.0
     row[col["rel_next"]] = 1.0 if rel_next else 0.0
     row[col["title_words"]] = len((page.meta.title or "").split())
-    return tags, classes
+    return tags, Counter(classes)
 
 
 def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
