@@ -65,6 +65,8 @@ _HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 _NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
+#: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
+_STYLED = XPath("descendant::*[@style]")
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -435,12 +437,15 @@ def reveal_masked_page(root: HtmlElement) -> bool:
     body = root.find("body")
     if body is None:
         return False
-    masks = [el for el in body.iterfind(".//*[@style]") if _hiding_style(el.get("style"))]
-    if not masks:
-        return False
-    total = len(body.text_content().split())
+    masks = [el for el in _STYLED(body) if _hiding_style(el.get("style"))]
+    total = None  # the body's words, counted once a mask with words asks
     for el in masks:
-        if total and len(el.text_content().split()) >= cues.MASK_MIN_WORD_SHARE * total:
+        words = len(el.text_content().split())
+        if not words:
+            continue  # a mask without words never holds a share of the page
+        if total is None:
+            total = len(body.text_content().split())
+        if total and words >= cues.MASK_MIN_WORD_SHARE * total:
             el.attrib.pop("style")
             return True
     return False
