@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 
 from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
@@ -64,7 +63,6 @@ _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
-_NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
 #: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
 _STYLED = XPath("descendant::*[@style]")
 
@@ -80,7 +78,7 @@ def is_hidden(el: HtmlElement) -> bool:
 
 def _hidden_by(get: Callable[[str], str | None]) -> bool:
     """Whether attributes hide an element of a tag that can be hidden; `get` reads one attribute
-    (`el.get`, or the `get` of `BlockIndex.attrs`, which asks lxml nothing)."""
+    (`el.get`, or that of a dict of its attributes, which asks lxml nothing)."""
     if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
         return True
     if get("aria-hidden") == "true" or get("role") == "tooltip":
@@ -199,8 +197,6 @@ class BlockIndex:
     def __init__(self, root: HtmlElement) -> None:
         nodes = list(root.iter())
         n = len(nodes)
-        # every element's attributes, read from lxml once: the stages after ask dicts, not the tree
-        attrs = [dict(items) if (items := el.items()) else _NO_ATTRIBUTES for el in nodes]
         order = {el: i for i, el in enumerate(nodes)}
         tags = [el.tag for el in nodes]
         parent_at = [-1] + [order[el.getparent()] for el in nodes[1:]]
@@ -209,14 +205,22 @@ class BlockIndex:
         loose = [0] * n  # words of the element's own text and of its children's tails
         below, p_below = [0] * n, [0] * n  # words and <p> words of its children
         hidden_at = [False] * n
+        # the attributes later stages ask of every element, read from lxml once (strings, not
+        # per-element dicts: thousands of surviving containers a page make the GC run more often)
+        classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
         invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
             tag = tags[i]
+            items = el.items()
+            found = dict(items) if items else None
+            if found:
+                get = found.get
+                classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
             if (  # is_hidden(el), from the attributes read above
                 not isinstance(tag, str)
                 or tag in invisible
-                or (tag not in never_hidden and (found := attrs[i]) and _hidden_by(found.get))
+                or (tag not in never_hidden and found and _hidden_by(found.get))
             ):
                 hidden_at[i] = True
             else:
@@ -237,7 +241,10 @@ class BlockIndex:
         # by document order (position) ...
         self.nodes, self.tags, self.parent_at, self.last_at = nodes, tags, parent_at, last_at
         self.words_at, self.p_words_at, self._loose, self.hidden_at = words_at, p_words_at, loose, hidden_at
-        self.attrs: list[Mapping[str, str]] = attrs
+        self.classes: list[str | None] = classes
+        self.ids: list[str | None] = ids
+        self.itemprops: list[str | None] = itemprops
+        self.itemtypes: list[str | None] = itemtypes
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))

@@ -14,7 +14,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -99,11 +98,8 @@ def _class_bits(value: str) -> int:
     return bits
 
 
-def _own_bits(attrs: Mapping[str, str]) -> int:
-    """The class-word groups of an element's class and id (`attrs`: its `BlockIndex.attrs`)."""
-    if not attrs:
-        return 0
-    cls, ident = attrs.get("class"), attrs.get("id")
+def _own_bits(cls: str | None, ident: str | None) -> int:
+    """The class-word groups of an element's class and id."""
     bits = _class_bits(cls) if cls else 0
     if ident:
         bits |= _class_bits(ident)
@@ -114,14 +110,14 @@ class _Ancestry:
     """Per-element facts inherited from ancestors, memoised by position: the tree is walked once per page."""
 
     def __init__(self, index: BlockIndex) -> None:
-        self.attrs, self.tags, self.parent_at = index.attrs, index.tags, index.parent_at
-        self.own: list[int | None] = [None] * len(self.attrs)
-        self.facts: list[tuple[int, int, int, int] | None] = [None] * len(self.attrs)  # far, tags, depth, landmark
+        self.classes, self.ids, self.tags, self.parent_at = index.classes, index.ids, index.tags, index.parent_at
+        self.own: list[int | None] = [None] * len(self.tags)
+        self.facts: list[tuple[int, int, int, int] | None] = [None] * len(self.tags)  # far, tags, depth, landmark
 
     def own_bits(self, i: int) -> int:
         bits = self.own[i]
         if bits is None:
-            bits = self.own[i] = _own_bits(self.attrs[i])
+            bits = self.own[i] = _own_bits(self.classes[i], self.ids[i])
         return bits
 
     def of(self, i: int) -> tuple[int, int, int, int]:

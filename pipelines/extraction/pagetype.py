@@ -231,12 +231,13 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     """Class/id words, microdata, links, form controls, prose, phrases and dates of the page,
     in one pass over the tree that also counts its tags and (parent, class) pairs, returned.
 
-    The pass reads the lists `BlockIndex` keeps by document order (tags, attributes, parents,
-    visible words), so it asks lxml nothing for most elements.
+    The pass reads the lists `BlockIndex` keeps by document order (tags, class, id, microdata,
+    parents, visible words), so it asks lxml nothing for most elements.
     """
     col = _COLUMN
     index = page.segmentation.index
-    tags_at, attrs_at, parent_at, last_at = index.tags, index.attrs, index.parent_at, index.last_at
+    nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
+    classes_at, ids_at = index.classes, index.ids
     anchors = [i for i, tag in enumerate(tags_at) if tag == "a"]
     images = [i for i, tag in enumerate(tags_at) if tag == "img"]
     tags: Counter[str] = Counter(tags_at)
@@ -255,20 +256,18 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     pre_words = 0
     visible_words = index.words_at  # counted once for the page by BlockIndex
     special = _MARKUP_TAGS
-    for i, attrs in enumerate(attrs_at):
-        tag = tags_at[i]
-        if attrs:
-            cls = attrs.get("class")
-            ident = attrs.get("id")
-            if cls or ident:
-                class_groups.extend(_class_groups(f"{cls or ''} {ident or ''}"))
-            if prop := attrs.get("itemprop"):
-                itemprops[prop.lower()] += 1
-            if itemtype := attrs.get("itemtype"):
-                name = itemtype.rstrip("/")
-                for group, names in cues.MICRODATA_TYPE_GROUPS.items():
-                    if any(name.endswith("/" + n) for n in names):
-                        itemtypes[group] += 1
+    for prop in filter(None, index.itemprops):
+        itemprops[prop.lower()] += 1
+    for itemtype in filter(None, index.itemtypes):
+        name = itemtype.rstrip("/")
+        for group, names in cues.MICRODATA_TYPE_GROUPS.items():
+            if any(name.endswith("/" + n) for n in names):
+                itemtypes[group] += 1
+    for i, tag in enumerate(tags_at):
+        cls = classes_at[i]
+        ident = ids_at[i]
+        if cls or ident:
+            class_groups.extend(_class_groups(f"{cls or ''} {ident or ''}"))
             if cls:
                 parent = parent_at[i]
                 classes.append((parent, cls))
@@ -276,9 +275,10 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
                     siblings.append((parent, tag, cls))
         if tag not in special:
             continue
+        get = nodes[i].get
         if tag == "a":
-            rel_next = rel_next or attrs.get("rel") == "next"
-            href = attrs.get("href") or ""
+            rel_next = rel_next or get("rel") == "next"
+            href = get("href") or ""
             tel += href.startswith("tel:")
             mailto += href.startswith("mailto:")
             links += 1
@@ -287,24 +287,25 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             long_links += n >= 4
             image_links += any_between(images, i + 1, last_at[i])  # an <img> inside
         elif tag == "input":
-            name = (attrs.get("name") or "").lower()
-            quantity += attrs.get("type") == "number" or "qty" in name or "quantity" in name
+            name = (get("name") or "").lower()
+            quantity += get("type") == "number" or "qty" in name or "quantity" in name
         elif tag == "p":
             paragraphs.append(visible_words[i])
         elif tag == "pre":
             pre_words += visible_words[i]
         elif tag == "meta":
-            prop = attrs.get("property") or ""
-            published = published or "article:published_time" in (prop, attrs.get("name"))
+            prop = get("property") or ""
+            published = published or "article:published_time" in (prop, get("name"))
             product = product or prop.startswith(("product:", "og:price"))
         elif tag == "link":
-            rel_next = rel_next or attrs.get("rel") == "next"
+            rel_next = rel_next or get("rel") == "next"
         else:  # h2, h3, h4
             headings += 1
-            inside = [attrs_at[j] for j in anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]]
-            href = next((a["href"] for a in inside if "href" in a), None)  # of its first <a href>
+            inside = anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]
+            hrefs = (nodes[j].get("href") for j in inside)
+            href = next((h for h in hrefs if h is not None), None)  # of its first <a href>
             teasers += href is not None
-            anchored += bool(attrs.get("id")) or any("id" in a for a in inside) or (href or "").startswith("#")
+            anchored += bool(ident) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
     for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
         teasers += len(_TEASER_HEADINGS(other))
         published = published or bool(_PUBLISHED_META(other))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -215,11 +214,12 @@ def _heading_like(block: Block) -> bool:
     )
 
 
-def _cue_text(tag: str, attrs: Mapping[str, str]) -> str:
-    if not attrs:
+def _cue_text(el: HtmlElement) -> str:
+    items = el.items()
+    if not items:
         return ""  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
-    return _cue_text_of(tag in HEADING_TAGS, tuple(attrs.items()))
+    return _cue_text_of(el.tag in HEADING_TAGS, tuple(items))
 
 
 @lru_cache(maxsize=8192)
@@ -239,10 +239,9 @@ def _cue_text_of(heading: bool, items: tuple[tuple[str, str], ...]) -> str:
     return " ".join(values).lower()
 
 
-def _attribute_label(el: HtmlElement, attrs: Mapping[str, str]) -> tuple[BlockLabel, str] | None:
-    """The label `el`'s role, tag or class/id words declare; `attrs` are its attributes (`BlockIndex.attrs`)."""
-    role = attrs.get("role", "").lower()
-    text = _cue_text(el.tag, attrs)
+def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
+    role = el.get("role", "").lower()
+    text = _cue_text(el)
     declared = _label_of_cue_text(text) if text else None
     if declared and declared[0] is BlockLabel.SHARE and (_EMBED.search(text) or _QUOTES(el)):
         declared = None  # an embedded post (a tweet quoted in the article), not a share bar
@@ -518,14 +517,14 @@ class Segmenter:
         """Document order, over the index's positions: a visible element either makes a unit
         (its subtree skipped) or is looked into."""
         index = self.index
-        nodes, attrs, hidden, last = index.nodes, index.attrs, index.hidden_at, index.last_at
+        nodes, hidden, last = index.nodes, index.hidden_at, index.last_at
         i, n = 0, len(nodes)
         while i < n:
             if hidden[i]:
                 i = last[i] + 1
                 continue
             el = nodes[i]
-            found = _attribute_label(el, attrs[i]) if i else None  # position 0: the root
+            found = _attribute_label(el) if i else None  # position 0: the root
             if found and not self._guarded(el, found[0]):
                 label, reason = found
                 if label is BlockLabel.OTHER or label is BlockLabel.FOOTER:
