@@ -214,12 +214,20 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+_CUE_NAMES = frozenset(cues.CUE_ATTRIBUTES)
+_HEADING_CUE_NAMES = frozenset(cues.HEADING_CUE_ATTRIBUTES)
+
+
 def _cue_text(el: HtmlElement) -> str:
     items = el.items()
     if not items:
         return ""  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
-    return _cue_text_of(el.tag in HEADING_TAGS, tuple(items))
+    heading = el.tag in HEADING_TAGS
+    names = _HEADING_CUE_NAMES if heading else _CUE_NAMES
+    # only the attributes read make the cache key: an href or a style would make most keys unique
+    read = tuple(item for item in items if item[0] in names)
+    return _cue_text_of(heading, read) if read else ""
 
 
 @lru_cache(maxsize=8192)
