@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +63,8 @@ _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
+#: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
+_STYLED = XPath("descendant::*[@style]")
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -71,7 +73,12 @@ def is_hidden(el: HtmlElement) -> bool:
         return True
     if tag in cues.NEVER_HIDDEN_TAGS:
         return False
-    get = el.get  # asked of every element of a page: no attrib proxy
+    return _hidden_by(el.get)
+
+
+def _hidden_by(get: Callable[[str], str | None]) -> bool:
+    """Whether attributes hide an element of a tag that can be hidden; `get` reads one attribute
+    (`el.get`, or that of a dict of its attributes, which asks lxml nothing)."""
     if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
         return True
     if get("aria-hidden") == "true" or get("role") == "tooltip":
@@ -171,7 +178,7 @@ def _linked(el: HtmlElement, text: str) -> bool:
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
 
-def _any_between(positions: list[int], first: int, last: int) -> bool:
+def any_between(positions: list[int], first: int, last: int) -> bool:
     """Whether sorted `positions` has one in [first, last]."""
     at = bisect_left(positions, first)
     return at < len(positions) and positions[at] <= last
@@ -198,9 +205,23 @@ class BlockIndex:
         loose = [0] * n  # words of the element's own text and of its children's tails
         below, p_below = [0] * n, [0] * n  # words and <p> words of its children
         hidden_at = [False] * n
+        # the attributes later stages ask of every element, read from lxml once (strings, not
+        # per-element dicts: thousands of surviving containers a page make the GC run more often)
+        classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
+        invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
-            if is_hidden(el):
+            tag = tags[i]
+            items = el.items()
+            found = dict(items) if items else None
+            if found:
+                get = found.get
+                classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
+            if (  # is_hidden(el), from the attributes read above
+                not isinstance(tag, str)
+                or tag in invisible
+                or (tag not in never_hidden and found and _hidden_by(found.get))
+            ):
                 hidden_at[i] = True
             else:
                 text = el.text
@@ -219,7 +240,11 @@ class BlockIndex:
                     last_at[parent] = last_at[i]
         # by document order (position) ...
         self.nodes, self.tags, self.parent_at, self.last_at = nodes, tags, parent_at, last_at
-        self.words_at, self.p_words_at, self._loose, self._hidden_at = words_at, p_words_at, loose, hidden_at
+        self.words_at, self.p_words_at, self._loose, self.hidden_at = words_at, p_words_at, loose, hidden_at
+        self.classes: list[str | None] = classes
+        self.ids: list[str | None] = ids
+        self.itemprops: list[str | None] = itemprops
+        self.itemtypes: list[str | None] = itemtypes
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
@@ -244,7 +269,7 @@ class BlockIndex:
 
     def _visible_text_at(self, i: int) -> str:
         """`visible_text` of the element at position `i`, walking positions instead of the tree."""
-        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self._hidden_at
+        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self.hidden_at
         block_level = cues.BLOCK_LEVEL_TAGS
         parts: list[str] = []
         open_: list[int] = []  # elements whose tails are still to come, innermost last
@@ -275,17 +300,17 @@ class BlockIndex:
 
     def _plain(self, i: int) -> bool:
         """Nothing hidden and no block-level element anywhere inside: all its text is visible text."""
-        return not self._hidden_at[i] and not _any_between(self._breaks, i + 1, self.last_at[i])
+        return not self.hidden_at[i] and not any_between(self._breaks, i + 1, self.last_at[i])
 
     def _is_block_at(self, i: int) -> bool:
         """`_is_block`, from the lists: a splittable tag is a block unless a structural tag is inside."""
         tag = self.tags[i]
         if tag not in _BLOCK_TAGS:
             return False
-        return tag not in _SPLITTABLE or not _any_between(self._structural, i + 1, self.last_at[i])
+        return tag not in _SPLITTABLE or not any_between(self._structural, i + 1, self.last_at[i])
 
     def _collect(self) -> Iterator[Block]:
-        nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self._hidden_at
+        nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
         i, n = 0, len(nodes)
         while i < n:  # document order, stepping over the subtrees of hidden elements and of blocks
             tag = tags[i]
@@ -329,15 +354,12 @@ def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
     )
 
 
-#: Elements with non-blank text beside a block-level child, found by libxml2: a superset of those
+#: Elements with non-blank text beside a child element, found by libxml2: a superset of those
 #: `wrap_loose_text` rebuilds (blank by XPath's whitespace is blank by Python's), so the Python
-#: checks run on a few elements a page instead of all. Rebuilding one never changes whether
-#: another qualifies, so the list can be taken before any is rebuilt.
-_LOOSE_TEXT_CANDIDATES = XPath(
-    "descendant-or-self::*[text()[normalize-space()] and *["
-    + " or ".join(f"self::{tag}" for tag in sorted(cues.BLOCK_LEVEL_TAGS))
-    + "]]"
-)
+#: checks run on a few elements a page instead of all. Whether the child is block-level is asked
+#: in Python: forty-odd `self::` tests per child made the XPath twice as slow. Rebuilding one
+#: never changes whether another qualifies, so the list can be taken before any is rebuilt.
+_LOOSE_TEXT_CANDIDATES = XPath("descendant-or-self::*[*][text()[normalize-space()]]")
 
 
 def wrap_loose_text(root: HtmlElement) -> int:
@@ -351,9 +373,9 @@ def wrap_loose_text(root: HtmlElement) -> int:
     made = 0
     block_level = cues.BLOCK_LEVEL_TAGS
     for el in _LOOSE_TEXT_CANDIDATES(root):
-        if not isinstance(el.tag, str) or _is_block(el) or el.tag in cues.INVISIBLE_TAGS or not len(el):
-            continue
-        if not _has_loose_text(el) or not any(isinstance(c.tag, str) and c.tag in block_level for c in el):
+        if not any(isinstance(c.tag, str) and c.tag in block_level for c in el):
+            continue  # most candidates: inline children only
+        if not isinstance(el.tag, str) or _is_block(el) or el.tag in cues.INVISIBLE_TAGS or not _has_loose_text(el):
             continue
         children = list(el)
         rebuilt: list[HtmlElement] = []
@@ -419,12 +441,15 @@ def reveal_masked_page(root: HtmlElement) -> bool:
     body = root.find("body")
     if body is None:
         return False
-    masks = [el for el in body.iterfind(".//*[@style]") if _hiding_style(el.get("style"))]
-    if not masks:
-        return False
-    total = len(body.text_content().split())
+    masks = [el for el in _STYLED(body) if _hiding_style(el.get("style"))]
+    total = None  # the body's words, counted once a mask with words asks
     for el in masks:
-        if total and len(el.text_content().split()) >= cues.MASK_MIN_WORD_SHARE * total:
+        words = len(el.text_content().split())
+        if not words:
+            continue  # a mask without words never holds a share of the page
+        if total is None:
+            total = len(body.text_content().split())
+        if total and words >= cues.MASK_MIN_WORD_SHARE * total:
             el.attrib.pop("style")
             return True
     return False

@@ -33,7 +33,6 @@ _LANDMARK_CODE = {tag: i + 1 for i, tag in enumerate(cues.LANDMARK_TAGS)}
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
-_DIGITS = dict.fromkeys(map(ord, "0123456789"))
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
 
 #: Categorical columns (LightGBM treats their values as unordered codes).
@@ -98,9 +97,8 @@ def _class_bits(value: str) -> int:
     return bits
 
 
-def _own_bits(el: HtmlElement) -> int:
-    attrib = el.attrib
-    cls, ident = attrib.get("class"), attrib.get("id")
+def _own_bits(cls: str | None, ident: str | None) -> int:
+    """The class-word groups of an element's class and id."""
     bits = _class_bits(cls) if cls else 0
     if ident:
         bits |= _class_bits(ident)
@@ -111,14 +109,14 @@ class _Ancestry:
     """Per-element facts inherited from ancestors, memoised by position: the tree is walked once per page."""
 
     def __init__(self, index: BlockIndex) -> None:
-        self.nodes, self.tags, self.parent_at = index.nodes, index.tags, index.parent_at
-        self.own: list[int | None] = [None] * len(self.nodes)
-        self.facts: list[tuple[int, int, int, int] | None] = [None] * len(self.nodes)  # far, tags, depth, landmark
+        self.classes, self.ids, self.tags, self.parent_at = index.classes, index.ids, index.tags, index.parent_at
+        self.own: list[int | None] = [None] * len(self.tags)
+        self.facts: list[tuple[int, int, int, int] | None] = [None] * len(self.tags)  # far, tags, depth, landmark
 
     def own_bits(self, i: int) -> int:
         bits = self.own[i]
         if bits is None:
-            bits = self.own[i] = _own_bits(self.nodes[i])
+            bits = self.own[i] = _own_bits(self.classes[i], self.ids[i])
         return bits
 
     def of(self, i: int) -> tuple[int, int, int, int]:
@@ -194,22 +192,33 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
 
 def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     """Per block: chars, periods, commas per word, digit share, capitalised words per word (NaN
-    without words), sentence end, copyright, pipes."""
-    rows = [
-        (
-            len(text),
-            text.count("."),
-            text.count(","),
-            len(text) - len(text.translate(_DIGITS)),
-            len(_UPPER_WORD.findall(text)),
-            _SENTENCE_END.search(text) is not None,
-            "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None),
-            text.count("|") + text.count("•"),
-        )
-        for block in blocks
-        for text in (block.text,)
+    without words), sentence end, copyright, pipes.
+
+    The character counts are taken for all blocks at once, over the code points of their
+    joined texts; the regexes run block by block.
+    """
+    texts = [block.text for block in blocks]
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+    def per_block(mask: np.ndarray) -> np.ndarray:
+        total = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+        return total[ends] - total[starts]
+
+    raw = np.empty((n, 8), dtype=np.float64)
+    raw[:, 0] = lengths
+    raw[:, 1] = per_block(codes == ord("."))
+    raw[:, 2] = per_block(codes == ord(","))
+    raw[:, 3] = per_block((codes >= ord("0")) & (codes <= ord("9")))
+    raw[:, 4] = [len(_UPPER_WORD.findall(text)) for text in texts]
+    raw[:, 5] = [_SENTENCE_END.search(text) is not None for text in texts]
+    raw[:, 6] = [
+        "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None) for block, text in zip(blocks, texts, strict=True)
     ]
-    raw = np.array(rows, dtype=np.float64).reshape(-1, 8)
+    raw[:, 7] = per_block((codes == ord("|")) | (codes == ord("•")))
     out = raw.copy()
     has = w > 0
     with np.errstate(divide="ignore", invalid="ignore"):

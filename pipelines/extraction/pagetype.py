@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -20,10 +21,12 @@ from urllib.parse import urlsplit
 
 import lightgbm
 import numpy as np
+from lxml.etree import XPath
 
 from . import cues
+from .blocks import any_between
 from .page import AnalysedPage
-from .patterns import compile_pattern
+from .patterns import MatchCounter, compile_pattern
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -36,16 +39,17 @@ _URL_SPLIT = re.compile(r"[-_.]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _LISTING_PATH = re.compile(cues.LISTING_PATH_PATTERN, re.IGNORECASE)
 _URL_DATE = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])(/|$)")
-# the page-text patterns run over the whole text of every page: RE2 (patterns.py), 3-7x `re`'s speed here
-_PRICE = compile_pattern(cues.PRICE_PATTERN)
+# the page-text patterns run over the whole text of every page: RE2 (patterns.py), 3-7x `re`'s speed here,
+# and counted without building the matches (MatchCounter)
+_PRICE = MatchCounter(cues.PRICE_PATTERN)
 _CART = compile_pattern(cues.CART_PATTERN, re.I)
-_FORUM = compile_pattern(cues.FORUM_PATTERN, re.I)
+_FORUM = MatchCounter(cues.FORUM_PATTERN, re.I)
 _OG_CODE = {value: i + 1 for i, value in enumerate(cues.PAGE_OG_TYPES)}
 _CLASS_WORD = re.compile(r"[a-z]+")
-_TEXT_PATTERNS = {group: compile_pattern(pattern) for group, pattern in cues.PAGE_TEXT_PATTERNS.items()}
-_TEXT_DATE = compile_pattern(cues.PAGE_DATE_PATTERN, re.I)
-_AGO = compile_pattern(cues.PAGE_AGO_PATTERN, re.I)
-_PHONE = compile_pattern(cues.PAGE_PHONE_PATTERN)
+_TEXT_PATTERNS = {group: MatchCounter(pattern) for group, pattern in cues.PAGE_TEXT_PATTERNS.items()}
+_TEXT_DATE = MatchCounter(cues.PAGE_DATE_PATTERN, re.I)
+_AGO = MatchCounter(cues.PAGE_AGO_PATTERN, re.I)
+_PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
 _HOST_SPLIT = re.compile(r"[-_]")
 _SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
@@ -175,16 +179,15 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     tags, classes = _markup_features(page, row)
     for tag in _COUNTED_TAGS:
         row[col[f"log_{tag}"]] = _log(tags[tag])
-    row[col["log_teasers"]] = _log(len(page.tree.xpath(cues.TEASER_HEADING_XPATH)))
     row[col["log_repeated_class"]] = _log(max(classes.values(), default=0))
 
     blocks = page.segmentation.blocks
     row[col["log_blocks"]] = _log(len(blocks))
     row[col["log_words"]] = _log(sum(b.words for b in blocks))
     text = " ".join(b.text for b in blocks)
-    row[col["log_prices"]] = _log(len(_PRICE.findall(text)))
+    row[col["log_prices"]] = _log(_PRICE.count(text))
     row[col["cart"]] = 1.0 if _CART.search(text) else 0.0
-    row[col["log_forum_words"]] = _log(len(_FORUM.findall(text)))
+    row[col["log_forum_words"]] = _log(_FORUM.count(text))
     row[col["has_title"]] = 1.0 if meta.title else 0.0
     row[col["has_author"]] = 1.0 if meta.authors else 0.0
     row[col["has_date"]] = 1.0 if meta.published else 0.0
@@ -203,11 +206,19 @@ def _host_features(host: str, row: np.ndarray) -> None:
         row[_COLUMN[f"host_{group}"]] = len(words & hints)
 
 
-def _heading_has_anchor(el: HtmlElement) -> bool:
-    if el.get("id") or el.find(".//a[@id]") is not None:
-        return True
-    link = el.find(".//a[@href]")
-    return link is not None and (link.get("href") or "").startswith("#")
+#: The tags `_markup_features` looks at beyond their attributes.
+_MARKUP_TAGS = frozenset({"a", "input", "p", "pre", "meta", "link", "h2", "h3", "h4"})
+# what `_markup_features` counts, as XPaths for the roots beside the page's root (`_other_roots`)
+_TEASER_HEADINGS = XPath("descendant-or-self::" + cues.TEASER_HEADING_XPATH.removeprefix("//"))
+_PUBLISHED_META = XPath('descendant-or-self::meta[@property="article:published_time" or @name="article:published_time"]')
+_PRODUCT_META = XPath('descendant-or-self::meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]')
+_NEXT_LINKS = XPath('descendant-or-self::*[self::link or self::a][@rel="next"]')
+
+
+def _other_roots(root: HtmlElement) -> list[HtmlElement]:
+    """The top-level elements beside the page's root: content after an early `</html>` leaves
+    them (`parse._merge_trailing_roots`), and a `//` XPath reaches them where the index does not."""
+    return [el for el in (*root.itersiblings(preceding=True), *root.itersiblings()) if isinstance(el.tag, str)]
 
 
 @lru_cache(maxsize=1 << 16)  # sites repeat their class strings, page after page
@@ -218,67 +229,92 @@ def _class_groups(attr: str) -> tuple[str, ...]:
 
 def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str], Counter[tuple[int, str]]]:
     """Class/id words, microdata, links, form controls, prose, phrases and dates of the page,
-    in one pass over the tree that also counts its tags and (parent, class) pairs, returned."""
+    in one pass over the tree that also counts its tags and (parent, class) pairs, returned.
+
+    The pass reads the lists `BlockIndex` keeps by document order (tags, class, id, microdata,
+    parents, visible words), so it asks lxml nothing for most elements.
+    """
     col = _COLUMN
-    tags: Counter[str] = Counter()
-    classes: Counter[tuple[int, str]] = Counter()
-    class_groups: Counter[str] = Counter()
+    index = page.segmentation.index
+    nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
+    classes_at, ids_at = index.classes, index.ids
+    anchors = [i for i, tag in enumerate(tags_at) if tag == "a"]
+    images = [i for i, tag in enumerate(tags_at) if tag == "img"]
+    tags: Counter[str] = Counter(tags_at)
+    for tag in [tag for tag in tags if not isinstance(tag, str)]:
+        del tags[tag]  # comments and processing instructions
+    classes: list[tuple[int, str]] = []  # (parent position, class), counted at the end
+    class_groups: list[str] = []
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
-    siblings: Counter[tuple[int, str, str]] = Counter()
+    siblings: list[tuple[int, str, str]] = []
     links = link_words = long_links = image_links = tel = mailto = 0
-    headings = anchored = selects = options = quantity = 0
+    headings = anchored = quantity = teasers = 0
+    published = product = rel_next = False
+    selects, options = tags["select"], tags["option"]
     paragraphs: list[int] = []
     pre_words = 0
-    visible_words = page.segmentation.index.words  # counted once for the page by BlockIndex
-    for el in page.tree.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        tags[tag] += 1
-        cls = el.get("class")
-        ident = el.get("id")
+    visible_words = index.words_at  # counted once for the page by BlockIndex
+    special = _MARKUP_TAGS
+    for prop in filter(None, index.itemprops):
+        itemprops[prop.lower()] += 1
+    for itemtype in filter(None, index.itemtypes):
+        name = itemtype.rstrip("/")
+        for group, names in cues.MICRODATA_TYPE_GROUPS.items():
+            if any(name.endswith("/" + n) for n in names):
+                itemtypes[group] += 1
+    for i, tag in enumerate(tags_at):
+        cls = classes_at[i]
+        ident = ids_at[i]
         if cls or ident:
-            attr = f"{cls or ''} {ident or ''}"
-            for group in _class_groups(attr):
-                class_groups[group] += 1
-        if prop := el.get("itemprop"):
-            itemprops[prop.lower()] += 1
-        if itemtype := el.get("itemtype"):
-            name = itemtype.rstrip("/")
-            for group, names in cues.MICRODATA_TYPE_GROUPS.items():
-                if any(name.endswith("/" + n) for n in names):
-                    itemtypes[group] += 1
+            class_groups.extend(_class_groups(f"{cls or ''} {ident or ''}"))
+            if cls:
+                parent = parent_at[i]
+                classes.append((parent, cls))
+                if parent >= 0:
+                    siblings.append((parent, tag, cls))
+        if tag not in special:
+            continue
+        get = nodes[i].get
         if tag == "a":
-            href = el.get("href") or ""
+            rel_next = rel_next or get("rel") == "next"
+            href = get("href") or ""
             tel += href.startswith("tel:")
             mailto += href.startswith("mailto:")
             links += 1
-            n = visible_words.get(el, 0)
+            n = visible_words[i]
             link_words += n
             long_links += n >= 4
-            image_links += el.find(".//img") is not None
-        elif tag in ("h2", "h3", "h4"):
-            headings += 1
-            anchored += _heading_has_anchor(el)
-        elif tag == "select":
-            selects += 1
-        elif tag == "option":
-            options += 1
+            image_links += any_between(images, i + 1, last_at[i])  # an <img> inside
         elif tag == "input":
-            name = (el.get("name") or "").lower()
-            quantity += el.get("type") == "number" or "qty" in name or "quantity" in name
+            name = (get("name") or "").lower()
+            quantity += get("type") == "number" or "qty" in name or "quantity" in name
         elif tag == "p":
-            paragraphs.append(visible_words.get(el, 0))
+            paragraphs.append(visible_words[i])
         elif tag == "pre":
-            pre_words += visible_words.get(el, 0)
-        if cls:
-            parent = el.getparent()
-            classes[(id(parent), cls)] += 1
-            if parent is not None:
-                siblings[(id(parent), tag, cls)] += 1
+            pre_words += visible_words[i]
+        elif tag == "meta":
+            prop = get("property") or ""
+            published = published or "article:published_time" in (prop, get("name"))
+            product = product or prop.startswith(("product:", "og:price"))
+        elif tag == "link":
+            rel_next = rel_next or get("rel") == "next"
+        else:  # h2, h3, h4
+            headings += 1
+            inside = anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]
+            hrefs = (nodes[j].get("href") for j in inside)
+            href = next((h for h in hrefs if h is not None), None)  # of its first <a href>
+            teasers += href is not None
+            anchored += bool(ident) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
+    for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
+        teasers += len(_TEASER_HEADINGS(other))
+        published = published or bool(_PUBLISHED_META(other))
+        product = product or bool(_PRODUCT_META(other))
+        rel_next = rel_next or bool(_NEXT_LINKS(other))
+    row[col["log_teasers"]] = _log(teasers)
+    group_counts = Counter(class_groups)
     for group in cues.PAGE_CLASS_WORD_GROUPS:
-        row[col[f"class_{group}"]] = _log(class_groups[group])
+        row[col[f"class_{group}"]] = _log(group_counts[group])
     for group in cues.MICRODATA_TYPE_GROUPS:
         row[col[f"microdata_{group}"]] = _log(itemtypes[group])
     row[col["itemprop_price"]] = _log(itemprops["price"] + itemprops["offers"] + itemprops["pricecurrency"])
@@ -298,7 +334,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["log_select"]] = _log(selects)
     row[col["log_option"]] = _log(options)
     row[col["log_quantity_inputs"]] = _log(quantity)
-    sizes = sorted(siblings.values(), reverse=True)
+    sizes = sorted(Counter(siblings).values(), reverse=True)
     row[col["log_repeated_groups"]] = _log(sum(1 for size in sizes if size >= 4))
     row[col["log_second_repeated_class"]] = _log(sizes[1] if len(sizes) > 1 else 0)
     long_paragraphs = [n for n in paragraphs if n >= cues.PAGE_LONG_PARAGRAPH_WORDS]
@@ -312,28 +348,23 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     text = " ".join(b.text for b in blocks)
     lower = text.lower()
     for group, pattern in _TEXT_PATTERNS.items():
-        n = len(pattern.findall(text if group == "article" else lower))
+        n = pattern.count(text if group == "article" else lower)
         row[col[f"log_phrases_{group}"]] = _log(n)
         row[col[f"phrase_rate_{group}"]] = n / words * 100
-    row[col["log_text_dates"]] = _log(len(_TEXT_DATE.findall(text)))
-    row[col["log_text_ago"]] = _log(len(_AGO.findall(text)))
-    row[col["log_phones"]] = _log(len(_PHONE.findall(text)))
+    row[col["log_text_dates"]] = _log(_TEXT_DATE.count(text))
+    row[col["log_text_ago"]] = _log(_AGO.count(text))
+    row[col["log_phones"]] = _log(_PHONE.count(text))
     row[col["code_share"]] = pre_words / words
     path = urlsplit(page.meta.url or "").path
     row[col["url_version"]] = 1.0 if _URL_VERSION.search(path.lower()) else 0.0
     row[col["url_script_page"]] = 1.0 if path.lower().endswith(_SCRIPT_PAGE) else 0.0
     segments = [s for s in path.split("/") if s]
     row[col["url_last_chars"]] = len(segments[-1]) if segments else 0
-    tree = page.tree
-    row[col["meta_published_time"]] = (
-        1.0 if tree.xpath('//meta[@property="article:published_time" or @name="article:published_time"]') else 0.0
-    )
-    row[col["meta_product"]] = (
-        1.0 if tree.xpath('//meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]') else 0.0
-    )
-    row[col["rel_next"]] = 1.0 if tree.xpath('//link[@rel="next"] | //a[@rel="next"]') else 0.0
+    row[col["meta_published_time"]] = 1.0 if published else 0.0
+    row[col["meta_product"]] = 1.0 if product else 0.0
+    row[col["rel_next"]] = 1.0 if rel_next else 0.0
     row[col["title_words"]] = len((page.meta.title or "").split())
-    return tags, classes
+    return tags, Counter(classes)
 
 
 def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:

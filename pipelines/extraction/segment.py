@@ -214,12 +214,20 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+_CUE_NAMES = frozenset(cues.CUE_ATTRIBUTES)
+_HEADING_CUE_NAMES = frozenset(cues.HEADING_CUE_ATTRIBUTES)
+
+
 def _cue_text(el: HtmlElement) -> str:
     items = el.items()
     if not items:
         return ""  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
-    return _cue_text_of(el.tag in HEADING_TAGS, tuple(items))
+    heading = el.tag in HEADING_TAGS
+    names = _HEADING_CUE_NAMES if heading else _CUE_NAMES
+    # only the attributes read make the cache key: an href or a style would make most keys unique
+    read = tuple(item for item in items if item[0] in names)
+    return _cue_text_of(heading, read) if read else ""
 
 
 @lru_cache(maxsize=8192)
@@ -514,12 +522,17 @@ class Segmenter:
 
     # --- pass 1: declared structure ------------------------------------------------
     def top_down(self) -> None:
-        stack = [self.root]
-        while stack:
-            el = stack.pop()
-            if el in self.index.hidden:
+        """Document order, over the index's positions: a visible element either makes a unit
+        (its subtree skipped) or is looked into."""
+        index = self.index
+        nodes, hidden, last = index.nodes, index.hidden_at, index.last_at
+        i, n = 0, len(nodes)
+        while i < n:
+            if hidden[i]:
+                i = last[i] + 1
                 continue
-            found = _attribute_label(el) if el is not self.root else None
+            el = nodes[i]
+            found = _attribute_label(el) if i else None  # position 0: the root
             if found and not self._guarded(el, found[0]):
                 label, reason = found
                 if label is BlockLabel.OTHER or label is BlockLabel.FOOTER:
@@ -527,22 +540,24 @@ class Segmenter:
                     # footer is still pruned as a whole at the end
                     if label is BlockLabel.FOOTER or reason.startswith("attr:"):
                         self.regions.append((el, label, reason))
-                        start, end = self.index.span(el)
+                        start, end = index.span_at(i)
                         self.block_region[start:end] = [len(self.regions)] * (end - start)
-                    stack.extend(reversed(el))
+                    i += 1
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
-                    stack.extend(reversed(el))  # a portrait or an icon: the unit is elsewhere
+                    i += 1  # a portrait or an icon: the unit is elsewhere
                     continue
                 if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
                     self._add([el], BlockLabel.BYLINE, reason + ",date")
-                    continue
-                self._add([el], label, reason)
+                else:
+                    self._add([el], label, reason)
+                i = last[i] + 1
                 continue
             if el.tag == "form":
                 self._add_form(el, "tag=form")
+                i = last[i] + 1
                 continue
-            stack.extend(reversed(el))
+            i += 1
         # extend only once all declared units are known, so none takes in a neighbour's blocks
         pending = [(u.element, u.label, u.reason) for u in self.units] + self.textless_forms
         for el, label, reason in pending:
