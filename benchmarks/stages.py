@@ -33,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     from trafilatura import extract as trafilatura_extract
 
     from pipelines.extraction import cues, extract
-    from pipelines.extraction.blocks import reveal_masked_page, reveal_noscript, truncate_blocks, wrap_loose_text
+    from pipelines.extraction.blocks import (
+        reveal_collapsed_panels,
+        reveal_masked_page,
+        reveal_noscript,
+        truncate_blocks,
+        wrap_loose_text,
+    )
     from pipelines.extraction.body import decide_body
     from pipelines.extraction.features import block_features
     from pipelines.extraction.metadata import read_metadata
@@ -69,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
         reveal_noscript(tree)
         reveal_masked_page(tree)
+        reveal_collapsed_panels(tree)
         wrap_loose_text(tree)
         t = stage("prepare (bound, noscript, loose text)", t)
         meta = read_metadata(tree, page.url)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import lxml.html
 
 from pipelines.extraction import extract
-from pipelines.extraction.blocks import BlockIndex, reveal_masked_page, reveal_noscript, wrap_loose_text
+from pipelines.extraction.blocks import (
+    BlockIndex,
+    reveal_collapsed_panels,
+    reveal_masked_page,
+    reveal_noscript,
+    wrap_loose_text,
+)
 from pipelines.extraction.segment import selector
 
 
@@ -121,3 +127,24 @@ def test_chinese_and_japanese_words_are_counted_without_spaces() -> None:
     page = analyse_page(f"<html><body><h1>図書館</h1><p>{paragraph}</p></body></html>", "https://example.jp/a")
     assert [b.words for b in page.segmentation.blocks] == [1 + 1, 1 + 108 // 2]  # 112 characters, 4 of them "。"
     assert extract(f"<html><body><p>{paragraph}</p></body></html>", "https://example.jp/b").word_count == 4 + 54
+
+
+def test_accordion_and_tab_panels_are_content_other_hidden_elements_are_not() -> None:
+    html = (
+        "<html><body><main><h1>Walnut desk lamp</h1><p>A lamp turned from one piece of walnut, with a linen shade.</p>"
+        '<button aria-expanded="false" aria-controls="care-panel">Care</button>'
+        '<div id="care-panel" role="region" aria-hidden="true">'
+        "<p>Wipe the walnut with a dry cloth and oil it twice a year with a food-safe finish.</p>"
+        '<p hidden>Internal stock note that no reader ever sees.</p></div>'
+        '<div role="tablist"><button role="tab" aria-controls="tab-a tab-b">Sizes</button></div>'
+        '<div id="tab-b" hidden><p>The lamp stands forty centimetres tall and weighs one kilogram.</p></div>'
+        '<div id="promo" style="display: none"><p>A hidden panel nothing opens stays hidden.</p></div>'
+        "</main></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    assert reveal_collapsed_panels(root) == 2
+    texts = [block.text for block in BlockIndex(root).blocks]
+    assert any(text.startswith("Wipe the walnut") for text in texts)
+    assert any(text.startswith("The lamp stands forty") for text in texts)
+    assert not any("Internal stock note" in text or "nothing opens" in text for text in texts)
+    assert "Wipe the walnut" in extract(html, "https://example.org/lamps/walnut").body

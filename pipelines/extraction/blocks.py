@@ -65,6 +65,9 @@ _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 #: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
 _STYLED = XPath("descendant::*[@style]")
+#: The ids that controls name as what they open or switch (`aria-controls`), and the elements with an id.
+_CONTROLLED_IDS = XPath("//@aria-controls")
+_WITH_ID = XPath("//*[@id]")
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -453,6 +456,32 @@ def reveal_masked_page(root: HtmlElement) -> bool:
             el.attrib.pop("style")
             return True
     return False
+
+
+def reveal_collapsed_panels(root: HtmlElement) -> int:
+    """Show the panels of accordions, tabs and other disclosures: an element that a control names
+    in `aria-controls` and that stays hidden until a reader opens it (WAI-ARIA's accordion and tab
+    patterns). A product's details, a service page's answers and a guide's sections live there.
+    Only the panel's own hiding attributes go; elements hidden inside it stay hidden. A menu
+    opened the same way is shown too, and the scorer reads it as the menu it is."""
+    ids = {token for value in _CONTROLLED_IDS(root) for token in value.split()}
+    shown = 0
+    for el in _WITH_ID(root) if ids else ():
+        if el.get("id") not in ids:
+            continue
+        hiding = [name for name in ("hidden", "aria-hidden", "style") if _hides(name, el.get(name))]
+        for name in hiding:
+            del el.attrib[name]
+        shown += bool(hiding)
+    return shown
+
+
+def _hides(name: str, value: str | None) -> bool:
+    if value is None:
+        return False
+    if name == "aria-hidden":
+        return value == "true"
+    return name == "hidden" or _hiding_style(value)
 
 
 def truncate_blocks(root: HtmlElement, limit: int) -> bool:

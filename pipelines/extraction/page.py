@@ -12,7 +12,7 @@ import numpy as np
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import reveal_masked_page, reveal_noscript, truncate_blocks, wrap_loose_text
+from .blocks import reveal_collapsed_panels, reveal_masked_page, reveal_noscript, truncate_blocks, wrap_loose_text
 from .features import block_features
 from .metadata import PageMetadata, read_metadata
 from .parse import parse_html
@@ -33,6 +33,7 @@ def analyse_page(html: str | bytes, url: str | None = None, content_type: str | 
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
     reveal_masked_page(tree)
+    reveal_collapsed_panels(tree)
     wrap_loose_text(tree)
     meta = read_metadata(tree, url)
     segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url)
