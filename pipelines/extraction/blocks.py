@@ -208,6 +208,7 @@ class BlockIndex:
         # the attributes later stages ask of every element, read from lxml once (strings, not
         # per-element dicts: thousands of surviving containers a page make the GC run more often)
         classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
+        attributed = [False] * n  # any attribute at all: most elements have none
         invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
@@ -215,6 +216,7 @@ class BlockIndex:
             items = el.items()
             found = dict(items) if items else None
             if found:
+                attributed[i] = True
                 get = found.get
                 classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
             if (  # is_hidden(el), from the attributes read above
@@ -245,6 +247,7 @@ class BlockIndex:
         self.ids: list[str | None] = ids
         self.itemprops: list[str | None] = itemprops
         self.itemtypes: list[str | None] = itemtypes
+        self.attributed: list[bool] = attributed
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
