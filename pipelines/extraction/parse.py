@@ -9,7 +9,7 @@ from __future__ import annotations
 import charset_normalizer
 import lxml.html
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.utils import HTML_PARSER, load_html
 from w3lib.encoding import html_to_unicode, resolve_encoding
 
@@ -46,6 +46,13 @@ _BINARY_SIGNATURES = (
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 #: Characters libxml2 refuses, which trafilatura's `load_html` deletes with a regex run over the whole page.
 _XML_INVALID_CHARS = (*(chr(c) for c in (*range(1, 9), 11, 12, *range(14, 32))), "\ufffe", "\uffff")
+#: trafilatura's parser (`load_html` parses with it), looking element classes up in C: lxml.html's
+#: own lookup calls Python for each of the thousand-odd element proxies a page makes, to give
+#: forms, inputs and labels classes of their own that nothing here uses.
+_PARSER = HTML_PARSER.copy()
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
+)
 #: Above this share of control bytes in its first KiB, a body is binary, not text with a few stray NULs.
 _BINARY_SHARE = 0.1
 
@@ -122,7 +129,7 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
 
 
 def _parse_plain(html: str) -> HtmlElement | None:
-    """The tree `load_html` gives, parsed with its parser, when none of its repairs applies.
+    """The tree `load_html` gives, parsed with its parser's options, when none of its repairs applies.
 
     `load_html` first deletes XML-invalid characters (a regex over the whole page, a third of
     its time), then rewrites a doctype holding a `/` and a self-closing `<html/>`; most pages
@@ -139,7 +146,7 @@ def _parse_plain(html: str) -> HtmlElement | None:
     if any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
         return None
     try:
-        tree = lxml.html.fromstring(html, parser=HTML_PARSER)
+        tree = lxml.html.fromstring(html, parser=_PARSER)
     except ValueError:  # an XML declaration naming an encoding
         return None
     return tree if tree is not None and len(tree) >= 2 else None
