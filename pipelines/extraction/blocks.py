@@ -140,7 +140,8 @@ def _has_loose_text(el: HtmlElement) -> bool:
     return any(child.tail and child.tail.strip() for child in el)
 
 
-def _kind(el: HtmlElement, text: str) -> str:
+def _kind(el: HtmlElement, text: str, has_links: bool = True) -> str:
+    """`has_links`: whether `el` is or holds an `<a>` (False spares the search for one)."""
     tag = el.tag
     if tag in HEADING_TAGS or el.get("role") == "heading":
         return "heading"
@@ -152,7 +153,7 @@ def _kind(el: HtmlElement, text: str) -> str:
         return "image"
     if tag == "button" or el.get("role") == "button":
         return "action"
-    if len(text) <= 60:  # <p><a class="button">Text</a></p>
+    if has_links and len(text) <= 60:  # <p><a class="button">Text</a></p>
         for a in el.iter("a"):
             if _BUTTON_CLASS.search(a.get("class", "")) or a.get("role") == "button":
                 return "action"
@@ -166,7 +167,8 @@ def _kind(el: HtmlElement, text: str) -> str:
     return "text"
 
 
-def _linked(el: HtmlElement, text: str) -> bool:
+def _linked(el: HtmlElement, text: str, has_links: bool = True) -> bool:
+    """`has_links` as in `_kind`: without a link inside, only a link around makes a block linked."""
     node = el
     for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
         if node is None:
@@ -174,6 +176,8 @@ def _linked(el: HtmlElement, text: str) -> bool:
         if node.tag == "a":
             return True
         node = node.getparent()
+    if not has_links:
+        return False
     links = "".join(collapse_whitespace(_text_content(a)) for a in el.iter("a"))
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
@@ -258,6 +262,7 @@ class BlockIndex:
         block_level = cues.BLOCK_LEVEL_TAGS
         self._breaks = [i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
+        self._anchors = [i for i, tag in enumerate(tags) if tag == "a"]
         self.blocks: list[Block] = list(self._collect())
         self.positions = [b.position for b in self.blocks]
 
@@ -326,7 +331,8 @@ class BlockIndex:
             text = self.text(el)
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
-                    yield Block(el, _kind(el, text), text, count_words(text), i, _linked(el, text))
+                    links = any_between(self._anchors, i, last[i])  # most blocks hold no link
+                    yield Block(el, _kind(el, text, links), text, count_words(text), i, _linked(el, text, links))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     yield Block(el, "field", "", 0, i, False)
             i = last[i] + 1
