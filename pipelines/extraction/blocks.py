@@ -231,14 +231,14 @@ class BlockIndex:
                 hidden_at[i] = True
             else:
                 text = el.text
-                if text:
+                if text and not text.isspace():  # indentation between tags: no words, no call
                     loose[i] += count_words(text)
                 words_at[i] = loose[i] + below[i]
                 p_words_at[i] = words_at[i] if tags[i] == "p" else p_below[i]
             parent = parent_at[i]
             if parent >= 0:
                 tail = el.tail
-                if tail:
+                if tail and not tail.isspace():
                     loose[parent] += count_words(tail)
                 below[parent] += words_at[i]
                 p_below[parent] += p_words_at[i]
@@ -271,8 +271,12 @@ class BlockIndex:
         i = self.order.get(el)
         if i is None:
             return visible_text(el, self.hidden)
+        return self._text_at(i)
+
+    def _text_at(self, i: int) -> str:
+        """`text` of the element at position `i`."""
         if self._plain(i):
-            return collapse_whitespace(_text_content(el))
+            return collapse_whitespace(_text_content(self.nodes[i]))
         return self._visible_text_at(i)
 
     def _visible_text_at(self, i: int) -> str:
@@ -328,7 +332,7 @@ class BlockIndex:
                 i = last[i] + 1 if hidden_at[i] else i + 1
                 continue
             el = nodes[i]
-            text = self.text(el)
+            text = self._text_at(i)
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
                     links = any_between(self._anchors, i, last[i])  # most blocks hold no link
