@@ -143,7 +143,8 @@ def _has_loose_text(el: HtmlElement) -> bool:
     return any(child.tail and child.tail.strip() for child in el)
 
 
-def _kind(el: HtmlElement, text: str) -> str:
+def _kind(el: HtmlElement, text: str, has_links: bool = True) -> str:
+    """`has_links`: whether `el` is or holds an `<a>` (False spares the search for one)."""
     tag = el.tag
     if tag in HEADING_TAGS or el.get("role") == "heading":
         return "heading"
@@ -155,7 +156,7 @@ def _kind(el: HtmlElement, text: str) -> str:
         return "image"
     if tag == "button" or el.get("role") == "button":
         return "action"
-    if len(text) <= 60:  # <p><a class="button">Text</a></p>
+    if has_links and len(text) <= 60:  # <p><a class="button">Text</a></p>
         for a in el.iter("a"):
             if _BUTTON_CLASS.search(a.get("class", "")) or a.get("role") == "button":
                 return "action"
@@ -169,7 +170,8 @@ def _kind(el: HtmlElement, text: str) -> str:
     return "text"
 
 
-def _linked(el: HtmlElement, text: str) -> bool:
+def _linked(el: HtmlElement, text: str, has_links: bool = True) -> bool:
+    """`has_links` as in `_kind`: without a link inside, only a link around makes a block linked."""
     node = el
     for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
         if node is None:
@@ -177,6 +179,8 @@ def _linked(el: HtmlElement, text: str) -> bool:
         if node.tag == "a":
             return True
         node = node.getparent()
+    if not has_links:
+        return False
     links = "".join(collapse_whitespace(_text_content(a)) for a in el.iter("a"))
     return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
@@ -211,6 +215,7 @@ class BlockIndex:
         # the attributes later stages ask of every element, read from lxml once (strings, not
         # per-element dicts: thousands of surviving containers a page make the GC run more often)
         classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
+        attributed = [False] * n  # any attribute at all: most elements have none
         invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
@@ -218,6 +223,7 @@ class BlockIndex:
             items = el.items()
             found = dict(items) if items else None
             if found:
+                attributed[i] = True
                 get = found.get
                 classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
             if (  # is_hidden(el), from the attributes read above
@@ -228,14 +234,14 @@ class BlockIndex:
                 hidden_at[i] = True
             else:
                 text = el.text
-                if text:
+                if text and not text.isspace():  # indentation between tags: no words, no call
                     loose[i] += count_words(text)
                 words_at[i] = loose[i] + below[i]
                 p_words_at[i] = words_at[i] if tags[i] == "p" else p_below[i]
             parent = parent_at[i]
             if parent >= 0:
                 tail = el.tail
-                if tail:
+                if tail and not tail.isspace():
                     loose[parent] += count_words(tail)
                 below[parent] += words_at[i]
                 p_below[parent] += p_words_at[i]
@@ -248,6 +254,7 @@ class BlockIndex:
         self.ids: list[str | None] = ids
         self.itemprops: list[str | None] = itemprops
         self.itemtypes: list[str | None] = itemtypes
+        self.attributed: list[bool] = attributed
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
@@ -258,6 +265,7 @@ class BlockIndex:
         block_level = cues.BLOCK_LEVEL_TAGS
         self._breaks = [i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
+        self._anchors = [i for i, tag in enumerate(tags) if tag == "a"]
         self.blocks: list[Block] = list(self._collect())
         self.positions = [b.position for b in self.blocks]
 
@@ -266,8 +274,12 @@ class BlockIndex:
         i = self.order.get(el)
         if i is None:
             return visible_text(el, self.hidden)
+        return self._text_at(i)
+
+    def _text_at(self, i: int) -> str:
+        """`text` of the element at position `i`."""
         if self._plain(i):
-            return collapse_whitespace(_text_content(el))
+            return collapse_whitespace(_text_content(self.nodes[i]))
         return self._visible_text_at(i)
 
     def _visible_text_at(self, i: int) -> str:
@@ -323,10 +335,11 @@ class BlockIndex:
                 i = last[i] + 1 if hidden_at[i] else i + 1
                 continue
             el = nodes[i]
-            text = self.text(el)
+            text = self._text_at(i)
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
-                    yield Block(el, _kind(el, text), text, count_words(text), i, _linked(el, text))
+                    links = any_between(self._anchors, i, last[i])  # most blocks hold no link
+                    yield Block(el, _kind(el, text, links), text, count_words(text), i, _linked(el, text, links))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     yield Block(el, "field", "", 0, i, False)
             i = last[i] + 1

@@ -221,10 +221,22 @@ def _other_roots(root: HtmlElement) -> list[HtmlElement]:
     return [el for el in (*root.itersiblings(preceding=True), *root.itersiblings()) if isinstance(el.tag, str)]
 
 
+#: The groups of `cues.PAGE_CLASS_WORD_GROUPS` each word is in: one look-up per word of a class string.
+_GROUPS_OF_WORD: dict[str, frozenset[str]] = {
+    word: frozenset(group for group, hints in cues.PAGE_CLASS_WORD_GROUPS.items() if word in hints)
+    for word in frozenset().union(*cues.PAGE_CLASS_WORD_GROUPS.values())
+}
+
+
 @lru_cache(maxsize=1 << 16)  # sites repeat their class strings, page after page
 def _class_groups(attr: str) -> tuple[str, ...]:
-    words = set(_CLASS_WORD.findall(attr.lower()))
-    return tuple(group for group, hints in cues.PAGE_CLASS_WORD_GROUPS.items() if words & hints)
+    """The groups whose words `attr` has, in the order of `cues.PAGE_CLASS_WORD_GROUPS`."""
+    found: set[str] = set()
+    for word in _CLASS_WORD.findall(attr.lower()):
+        groups = _GROUPS_OF_WORD.get(word)
+        if groups:
+            found |= groups
+    return tuple(group for group in cues.PAGE_CLASS_WORD_GROUPS if group in found) if found else ()
 
 
 def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str], Counter[tuple[int, str]]]:

@@ -525,11 +525,15 @@ class Segmenter:
         """Document order, over the index's positions: a visible element either makes a unit
         (its subtree skipped) or is looked into."""
         index = self.index
-        nodes, hidden, last = index.nodes, index.hidden_at, index.last_at
+        nodes, hidden, last, tags, attributed = index.nodes, index.hidden_at, index.last_at, index.tags, index.attributed
+        tag_labelled = cues.TAG_LABELS
         i, n = 0, len(nodes)
         while i < n:
             if hidden[i]:
                 i = last[i] + 1
+                continue
+            if not attributed[i] and tags[i] not in tag_labelled:
+                i += 1  # no attribute and no labelled tag: nothing declared here
                 continue
             el = nodes[i]
             found = _attribute_label(el) if i else None  # position 0: the root
