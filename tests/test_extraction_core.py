@@ -311,11 +311,18 @@ def test_explain_names_the_features_that_decided_each_body_block():
         assert len(named) == 3 and set(named) <= set(FEATURE_NAMES)
 
 
+def _analysed(html: str, url: str):
+    """A page's analysis and its blocks' texts, for tests that hand `decide_body` probabilities."""
+    from pipelines.extraction.page import analyse_page
+
+    page = analyse_page(html, url)
+    return page, [block.text for block in page.segmentation.blocks]
+
+
 def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
     import numpy as np
 
     from pipelines.extraction.body import decide_body
-    from pipelines.extraction.page import analyse_page
 
     html = (
         "<html><body><h1>Night opening at the library</h1>"
@@ -323,8 +330,7 @@ def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
         "<p>Four in ten readers said it closed too early.</p>"
         "<footer><p>Copyright 2026 City Library</p></footer></body></html>"
     )
-    page = analyse_page(html, "https://example.org/library-night")
-    texts = [block.text for block in page.segmentation.blocks]
+    page, texts = _analysed(html, "https://example.org/library-night")
     low = np.array([0.3 if text.startswith(("The city", "Four in ten")) else 0.05 for text in texts])
     decision = decide_body(page.segmentation, low)
     kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
@@ -337,7 +343,6 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
     import numpy as np
 
     from pipelines.extraction.body import decide_body
-    from pipelines.extraction.page import analyse_page
 
     html = (
         "<html><body><main><h1>Walnut desk lamp</h1>"
@@ -345,8 +350,7 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
         '<div class="promo-box"><h3>Spring sale</h3><p>Save 20% on every lamp this week with code SPRING20.</p>'
         '<a class="button" href="/shop/">Shop now</a></div></main></body></html>'
     )
-    page = analyse_page(html, "https://example.org/lamps/walnut")
-    texts = [block.text for block in page.segmentation.blocks]
+    page, texts = _analysed(html, "https://example.org/lamps/walnut")
     promo = [i for i, unit in enumerate(page.segmentation.block_units) if unit is not None and unit.label.value == "promo"]
     assert promo and "Save 20%" in " ".join(texts[i] for i in promo)
     likely = np.full(len(texts), 0.8)  # body-like, but not the sure reading that overrules a promo
