@@ -71,17 +71,19 @@ _WITH_ID = XPath("//*[@id]")
 
 
 def is_hidden(el: HtmlElement) -> bool:
-    tag = el.tag
+    return _hidden(el.tag, el.get)
+
+
+def _hidden(tag: object, get: Callable[[str], str | None] | None) -> bool:
+    """Whether an element of `tag` is hidden; `get` reads one of its attributes (`el.get`, or
+    that of a dict of them, which asks lxml nothing), None when it has none."""
     if not isinstance(tag, str) or tag in cues.INVISIBLE_TAGS:
         return True
-    if tag in cues.NEVER_HIDDEN_TAGS:
-        return False
-    return _hidden_by(el.get)
+    return get is not None and tag not in cues.NEVER_HIDDEN_TAGS and _hidden_by(get)
 
 
 def _hidden_by(get: Callable[[str], str | None]) -> bool:
-    """Whether attributes hide an element of a tag that can be hidden; `get` reads one attribute
-    (`el.get`, or that of a dict of its attributes, which asks lxml nothing)."""
+    """Whether attributes hide an element of a tag that can be hidden."""
     if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
         return True
     if get("aria-hidden") == "true" or get("role") == "tooltip":
@@ -216,7 +218,6 @@ class BlockIndex:
         # per-element dicts: thousands of surviving containers a page make the GC run more often)
         classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
         attributed = [False] * n  # any attribute at all: most elements have none
-        invisible, never_hidden = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
             tag = tags[i]
@@ -226,11 +227,7 @@ class BlockIndex:
                 attributed[i] = True
                 get = found.get
                 classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
-            if (  # is_hidden(el), from the attributes read above
-                not isinstance(tag, str)
-                or tag in invisible
-                or (tag not in never_hidden and found and _hidden_by(found.get))
-            ):
+            if _hidden(tag, found.get if found else None):  # is_hidden(el), from the attributes read above
                 hidden_at[i] = True
             else:
                 text = el.text
