@@ -556,9 +556,9 @@ CONTAINER_LEVELS = (1, 2, 3, 4, 6, 8)
 #: Blocks on each side whose words and links make the neighbourhood features.
 NEIGHBOUR_WINDOW = 3
 #: A block is body when the learned probability is at least this. Chosen on out-of-fold
-#: probabilities of the development folds: word F1 is flat from 0.3 to 0.45 on articles and
-#: falls above; lower, AEB pages lose precision (0.5 -> 0.4: WCXB 0.837 -> 0.845, articles
-#: 0.949 -> 0.951, AEB unchanged).
+#: probabilities of the development folds (`python training/body_choices.py`): from 0.5 to 0.4,
+#: WCXB pages that are not articles gain (0.713 -> 0.728; all WCXB 0.840 -> 0.847), articles stay
+#: (0.952), AEB pages lose a little precision (0.952 -> 0.947); lower still, AEB loses more.
 BODY_THRESHOLD = 0.4
 #: A page whose blocks all score below the threshold still gets a body: the free blocks scoring at
 #: least this share of the best block's probability (a page the model reads poorly, as a CJK page
@@ -572,7 +572,8 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: Units that are boilerplate only around an article: on a page of another type (a product's offer,
 #: a listing's teasers, a forum's posts, a service page's menus) they are overruled at BODY_THRESHOLD.
-#: Out of fold on the development folds: WCXB non-article pages 0.724 -> 0.737 word F1, articles unchanged.
+#: Out of fold on the development folds (`training/body_choices.py`, threshold 0.4): WCXB pages
+#: that are not articles 0.728 -> 0.736 word F1, articles and AEB unchanged.
 ARTICLE_ONLY_UNIT_LABELS = frozenset({"promo", "related", "navigation", "other", "comments"})
 
 # --- metadata ---------------------------------------------------------------

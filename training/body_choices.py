@@ -1,0 +1,111 @@
+"""How the body decision's constants were chosen: out-of-fold word F1 on the development folds.
+
+    python training/body_choices.py --cache /tmp/rows.pkl     # the rows cache of training/train.py
+
+`cues.BODY_THRESHOLD` and `cues.ARTICLE_ONLY_UNIT_LABELS` act after the scorer, so they are
+chosen on its out-of-fold probabilities: every development page (folds 0-3; fold 4 is never
+read) is scored by block models and typed by a page-type model that never saw its fold, and
+its body is decided by `body.decide_body` itself under each choice. The training rows keep each
+block's rule label but not the units' bounds, so a unit is replayed as a run of blocks with one
+label: the figures are close to `extract()`'s, not equal to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from statistics import fmean
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train
+from train import PageRows, corpus, cues  # PageRows: caches written by train.py pickle it as __main__.PageRows
+
+from pipelines.extraction.body import decide_body
+from pipelines.extraction.features import FEATURE_NAMES
+from pipelines.extraction.segment import BlockLabel
+
+_UNIT_LABEL = FEATURE_NAMES.index("unit_label")
+_LABELS = {i + 1: label for i, label in enumerate(BlockLabel)}  # features._LABEL_CODE, inverted
+
+
+@contextmanager
+def _choice(**constants: Any) -> Iterator[None]:
+    """`cues` constants set for the duration: `decide_body` reads them when called."""
+    before = {name: getattr(cues, name) for name in constants}
+    for name, value in constants.items():
+        setattr(cues, name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            setattr(cues, name, value)
+
+
+def _segmentation(row: PageRows) -> SimpleNamespace:
+    """What `decide_body` reads of a segmentation, rebuilt from a row: units are runs of one label."""
+    blocks = [SimpleNamespace(text=text, words=words) for text, words in zip(row.texts, row.words, strict=True)]
+    units, block_units, previous = [], [], 0
+    for code in row.features[:, _UNIT_LABEL].astype(int):
+        if code and code != previous:
+            units.append(SimpleNamespace(label=_LABELS[code]))
+        block_units.append(units[-1] if code else None)
+        previous = code
+    return SimpleNamespace(blocks=blocks, units=units, block_units=block_units)
+
+
+def _page_types(dev: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, str]:
+    predicted = np.zeros((len(dev), len(cues.PAGE_TYPES)))
+    for k in sorted({r.fold for r in dev}):
+        model = train.train_pagetype([r for r in dev if r.fold != k], probabilities)
+        inside = [i for i, r in enumerate(dev) if r.fold == k]
+        predicted[inside] = model.predict(train.page_matrix([dev[i] for i in inside], probabilities))
+    return {r.key: cues.PAGE_TYPES[t] for r, t in zip(dev, train.page_types(predicted), strict=True)}
+
+
+def _scores(dev: list[PageRows], probabilities: dict[str, np.ndarray], types: dict[str, str]) -> dict[str, float]:
+    groups: dict[str, list[float]] = {}
+    for row in dev:
+        decision = decide_body(_segmentation(row), probabilities[row.key], types[row.key])
+        body = "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
+        prf = corpus.word_scores(body, row.truth)
+        if prf is None:
+            continue
+        kind = "article" if row.page_type == "article" else "other"
+        for key in (row.source, f"{row.source}:{kind}"):
+            groups.setdefault(key, []).append(prf[2])
+    return {key: fmean(values) for key, values in sorted(groups.items())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, required=True, help="rows cache of training/train.py (read, or written)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for reading pages when the cache is missing")
+    args = ap.parse_args(argv)
+    rows = train.build_rows(args.jobs, args.cache)
+    dev = [r for r in rows if r.fold != corpus.HELD_OUT_FOLD]
+    first = train.first_stage_out_of_fold(dev)
+    probabilities = train.out_of_fold(dev, first)
+    types = _page_types(dev, probabilities)
+    print(f"{len(dev)} development pages (folds 0-3), out of fold; word F1 of the body")
+    print(f"{'threshold':>9}  {'article-only units':<20}{'aeb':>8}{'wcxb':>8}{'article':>9}{'other':>8}")
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5):
+        for name, labels in (("as on articles", frozenset()), ("yield off articles", cues.ARTICLE_ONLY_UNIT_LABELS)):
+            with _choice(BODY_THRESHOLD=threshold, ARTICLE_ONLY_UNIT_LABELS=labels):
+                s = _scores(dev, probabilities, types)
+            print(
+                f"{threshold:>9.2f}  {name:<20}{s['aeb']:>8.4f}{s['wcxb']:>8.4f}"
+                f"{s['wcxb:article']:>9.4f}{s['wcxb:other']:>8.4f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
