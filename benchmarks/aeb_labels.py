@@ -31,17 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import aeb
 import corpus
 
-WCXB_LABELS = Path(__file__).resolve().parent / "data" / "wcxb_labels.json"
+WCXB_LABELS = corpus.WCXB_LABELS
 LABELS = ("bio", "form", "promo", "share", "related")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _found(snippet: str, text: str) -> bool:
-    snippet, text = _fold(snippet), _fold(text)
+    snippet, text = corpus.fold_snippet(snippet), corpus.fold_snippet(text)
     return snippet in text or snippet.replace(" ", "") in text.replace(" ", "")
 
 
@@ -52,16 +47,9 @@ def _models(model_dir: str | None, url: str) -> dict:
     """The models trained without the page's fold (`training/train.py --folds-out DIR`), if asked."""
     if not model_dir:
         return {}
-    from pipelines.extraction.pagetype import PageTypeClassifier
-    from pipelines.extraction.scorer import BlockScorer
-
     fold = corpus.fold_of(url)
     if fold not in _MODELS:
-        directory = Path(model_dir)
-        _MODELS[fold] = {
-            "scorer": BlockScorer.load(directory / f"fold-{fold}.json"),
-            "page_classifier": PageTypeClassifier.load(directory / f"pagetype-fold-{fold}.txt"),
-        }
+        _MODELS[fold] = corpus.fold_models(model_dir, fold)
     return _MODELS[fold]
 
 

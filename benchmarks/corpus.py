@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -142,6 +143,40 @@ def load(sources: tuple[str, ...] = ("wcxb", "aeb"), folds: set[int] | None = No
     return [p for p in pages if folds is None or p.fold in folds]
 
 
+#: The boilerplate labels of WCXB pages made here (`benchmarks/data/README.md`); AEB's are in its directory.
+WCXB_LABELS = REPO_ROOT / "benchmarks" / "data" / "wcxb_labels.json"
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def fold_snippet(text: str) -> str:
+    """Text as the boilerplate labels compare it: whitespace folded, invisible characters dropped."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def boilerplate_labels(aeb_directory: str | None = None) -> dict[str, dict[str, list[str]]]:
+    """Every labelled page's snippets by label ("bio", "promo", ...), keyed "aeb:<id>" / "wcxb:<id>"."""
+    aeb_labels = _data_dir(AEB_ENV, "aeb", aeb_directory) / "labels.json"
+    out = {}
+    for source, path in (("aeb", aeb_labels), ("wcxb", WCXB_LABELS)):
+        for page in json.loads(path.read_text(encoding="utf-8")):
+            out[f"{source}:{page['id']}"] = page["expect"]
+    return out
+
+
+#: The model files `training/train.py --folds-out DIR` writes per fold k, by extract()'s argument.
+FOLD_MODEL_FILES = {"scorer": "fold-{k}.json", "page_classifier": "pagetype-fold-{k}.txt", "promo_finder": "promos-fold-{k}.json"}
+
+
+def fold_models(model_dir: str | Path, fold: int) -> dict[str, Any]:
+    """extract()'s model arguments for a page of `fold`: the models trained without that fold."""
+    from pipelines.extraction.pagetype import PageTypeClassifier
+    from pipelines.extraction.promos import PromoFinder
+    from pipelines.extraction.scorer import BlockScorer
+
+    loaders = {"scorer": BlockScorer.load, "page_classifier": PageTypeClassifier.load, "promo_finder": PromoFinder.load}
+    return {arg: loaders[arg](Path(model_dir) / name.format(k=fold)) for arg, name in FOLD_MODEL_FILES.items()}
+
+
 def data_hashes() -> dict[str, str]:
     """SHA-256 of every input file, so a trained model names the exact data it came from."""
     hashes: dict[str, str] = {}
@@ -152,6 +187,7 @@ def data_hashes() -> dict[str, str]:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         hashes[name] = digest.hexdigest()
+    hashes["wcxb-labels"] = hashlib.sha256(WCXB_LABELS.read_bytes()).hexdigest()
     return hashes
 
 

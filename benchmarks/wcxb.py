@@ -73,17 +73,10 @@ def _thresher(page: corpus.DevPage) -> tuple[dict[str, Any], float]:
         raise _STATE["import_error"]
     kwargs: dict[str, Any] = {}
     if _STATE["model_dir"]:
-        from pipelines.extraction.pagetype import PageTypeClassifier
-        from pipelines.extraction.scorer import BlockScorer
-
         scorers = _STATE["scorers"]
         if page.fold not in scorers:  # once per fold and process, outside the timed call
-            directory = Path(_STATE["model_dir"])
-            scorers[page.fold] = (
-                BlockScorer.load(directory / f"fold-{page.fold}.json"),
-                PageTypeClassifier.load(directory / f"pagetype-fold-{page.fold}.txt"),
-            )
-        kwargs["scorer"], kwargs["page_classifier"] = scorers[page.fold]
+            scorers[page.fold] = corpus.fold_models(_STATE["model_dir"], page.fold)
+        kwargs = scorers[page.fold]
     t0 = time.perf_counter()
     art = _STATE["extract"](page.html, page.url or None, **kwargs)
     elapsed = time.perf_counter() - t0
@@ -258,7 +251,7 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
 def _model_label(model_dir: str | None) -> str:
     """Which model produced the figures, so saved output says what was measured."""
     if model_dir:
-        return f"per-fold models in {model_dir} (fold k extracted by fold-k.json and pagetype-fold-k.txt, trained without fold k)"
+        return f"per-fold models in {model_dir} (fold k extracted by fold-k.json, pagetype-fold-k.txt and promos-fold-k.json, trained without fold k)"
     try:
         from pipelines.extraction import scorer
     except Exception:  # noqa: BLE001 - absent or broken: the extractor has no model file
@@ -277,7 +270,7 @@ def _check_model_dir(model_dir: str, folds: set[int]) -> None:
         sys.exit(f"--model-dir needs pipelines.extraction.scorer.BlockScorer: {type(exc).__name__}: {exc}")
     if "scorer" not in inspect.signature(extract).parameters:
         sys.exit("--model-dir: pipelines.extraction.extract() takes no scorer= argument yet")
-    wanted = [name for k in sorted(folds) for name in (f"fold-{k}.json", f"pagetype-fold-{k}.txt")]
+    wanted = [name.format(k=k) for k in sorted(folds) for name in corpus.FOLD_MODEL_FILES.values()]
     missing = [name for name in wanted if not (Path(model_dir) / name).is_file()]
     if missing:
         sys.exit(f"--model-dir {model_dir}: missing {', '.join(missing)}")

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import corpus  # noqa: E402
+import promos  # noqa: E402
 
 from pipelines.extraction import cues  # noqa: E402
 from pipelines.extraction.features import (  # noqa: E402
@@ -51,6 +52,7 @@ from pipelines.extraction.pagetype import (  # noqa: E402
     body_page_features,
     static_page_features,
 )
+from pipelines.extraction.promos import DEFAULT_MODEL_PATH as PROMO_MODEL_PATH  # noqa: E402
 from pipelines.extraction.scorer import DEFAULT_MODEL_PATH, BlockScorer  # noqa: E402
 
 MANIFEST = Path(__file__).with_name("manifest.json")
@@ -93,6 +95,7 @@ PAGETYPE_ROUNDS = 150
 class PageRows:
     id: str
     source: str
+    url: str
     fold: int
     page_type: str
     truth: str
@@ -143,6 +146,7 @@ def page_rows(page: corpus.DevPage) -> PageRows | None:
     return PageRows(
         page.id,
         page.source,
+        page.url,
         page.fold,
         page.page_type,
         page.main_content,
@@ -355,23 +359,32 @@ def main(argv: list[str] | None = None) -> int:
     held_pagetype = train_pagetype(dev, dev_probabilities)
     held_types = evaluate_pagetype(held_pagetype, held, dev_probabilities)
     print("\npage type, held-back fold: " + ", ".join(f"{k} {v:.3f}" for k, v in held_types.items()))
+    labels = corpus.boilerplate_labels()
+    print("\npromo finder on the development folds, out of fold, by threshold:")
+    print(promos.threshold_table(dev, dev_probabilities, labels, corpus.fold_snippet))
+    held_finder = promos.train_promo_finder(dev, dev_probabilities, labels, corpus.fold_snippet)
     if args.folds_out:
         args.folds_out.mkdir(parents=True, exist_ok=True)
         held_model.save(args.folds_out / f"fold-{corpus.HELD_OUT_FOLD}.json")
         held_pagetype.save_model(str(args.folds_out / f"pagetype-fold-{corpus.HELD_OUT_FOLD}.txt"))
+        held_finder.save(args.folds_out / f"promos-fold-{corpus.HELD_OUT_FOLD}.json")
         for k in range(corpus.FOLDS) if args.all_folds else ():
             if k == corpus.HELD_OUT_FOLD:
                 continue
             without = [r for r in rows if r.fold != k]
             first = first_stage_out_of_fold(without)
             train(without, first).save(args.folds_out / f"fold-{k}.json")
-            pagetype = train_pagetype(without, out_of_fold(without, first))
-            pagetype.save_model(str(args.folds_out / f"pagetype-fold-{k}.txt"))
+            probabilities = out_of_fold(without, first)
+            train_pagetype(without, probabilities).save_model(str(args.folds_out / f"pagetype-fold-{k}.txt"))
+            finder = promos.train_promo_finder(without, probabilities, labels, corpus.fold_snippet)
+            finder.save(args.folds_out / f"promos-fold-{k}.json")
         print(f"fold models written to {args.folds_out}")
     if not args.no_ship:
         first = first_stage_out_of_fold(rows)
         train(rows, first).save(DEFAULT_MODEL_PATH)
-        train_pagetype(rows, out_of_fold(rows, first)).save_model(str(PAGETYPE_MODEL_PATH))
+        probabilities = out_of_fold(rows, first)
+        train_pagetype(rows, probabilities).save_model(str(PAGETYPE_MODEL_PATH))
+        promos.train_promo_finder(rows, probabilities, labels, corpus.fold_snippet).save(PROMO_MODEL_PATH)
         manifest = {
             "model": DEFAULT_MODEL_PATH.relative_to(ROOT).as_posix(),
             "command": "python training/train.py",
@@ -388,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
             "pagetype_rounds": PAGETYPE_ROUNDS,
             "pagetype_features": list(PAGE_FEATURE_NAMES),
             "held_back_pagetype": {k: round(v, 4) for k, v in held_types.items()},
+            "promo_model": PROMO_MODEL_PATH.relative_to(ROOT).as_posix(),
+            "promo_params": promos.PROMO_PARAMS,
+            "promo_rounds": promos.PROMO_ROUNDS,
+            "promo_features": list(promos.FINDER_FEATURE_NAMES),
         }
         MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
         print(f"model written to {DEFAULT_MODEL_PATH} ({DEFAULT_MODEL_PATH.stat().st_size // 1024} KiB)")

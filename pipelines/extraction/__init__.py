@@ -15,6 +15,7 @@ from .metadata import to_utc_iso
 from .page import analyse_page
 from .pagetype import PageTypeClassifier, declared_type, default_page_classifier, page_features
 from .parse import ExtractionError
+from .promos import PromoFinder, default_promo_finder
 from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
 from .render import body_markdown, body_text
 from .scorer import BlockScorer, default_scorer
@@ -33,6 +34,7 @@ __all__ = [
     "BlockScorer",
     "ExtractionError",
     "PageTypeClassifier",
+    "PromoFinder",
     "extract",
 ]
 
@@ -53,20 +55,23 @@ def extract(
     run_id: str | None = None,
     scorer: BlockScorer | None = None,
     page_classifier: PageTypeClassifier | None = None,
+    promo_finder: PromoFinder | None = None,
     explain: bool = False,
 ) -> Article:
     """Extract one page into an `Article`.
 
     `html` as bytes is decoded from its BOM, `content_type` header, `<meta charset>` or
     by detection. Raises `ExtractionError` when the input is not an HTML page at all.
-    `scorer` and `page_classifier` replace the shipped models (benchmarks pass ones trained
-    without the page's fold). `explain` adds to each body block's `reason` the three features
+    `scorer`, `page_classifier` and `promo_finder` replace the shipped models (benchmarks pass
+    ones trained without the page's fold). `explain` adds to each body block's `reason` the three features
     that moved the scorer most (their SHAP values), as the explain view shows them.
     """
     page = analyse_page(html, url, content_type)
-    meta, segmentation = page.meta, page.segmentation
+    meta = page.meta
     scorer = scorer or default_scorer()
     probability = scorer.body_probability(page)
+    finder = promo_finder or default_promo_finder()
+    segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
     decision = decide_body(segmentation, probability, page_type)

@@ -35,6 +35,31 @@ NON_LATIN_ENCODING_PREFIXES = (
     "utf-32",
 )
 
+# --- the learned promo finder (promos.py) ----------------------------------
+#: Text cues the promo finder reads of a block besides the rule cues above: a call to action's
+#: first word, offer words, the reader addressed, pictographs, prices and percentages.
+CALL_TO_ACTION_START_PATTERN = (
+    r"^\W*(get|try|start|sign|join|download|learn|discover|book|shop|buy|save|subscribe|register|claim|grab|"
+    r"explore|see|check|request|schedule|contact|call|order|upgrade|unlock|find|create|build|boost|grow|ready|"
+    r"want|need|looking|interested|curious|support|donate|become)\b"
+)
+OFFER_WORD_PATTERN = (
+    r"\b(free|trial|sale|off|discount|deals?|save|offers?|coupon|code|demo|pricing|plans?|premium|pro|upgrade|"
+    r"today|now|instantly|minutes)\b|%"
+)
+SECOND_PERSON_PATTERN = r"\b(you|your|you're|yours)\b"
+PICTOGRAPH_PATTERN = "[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
+#: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.
+NAME_LINE_PATTERN = r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$"
+#: Labels of a host that name no brand: a block naming the site's brand ("Try Jobber for 14 days" on
+#: getjobber.com) is the site selling itself. Brand words are host labels of at least BRAND_MIN_CHARS.
+HOST_LABELS_NAMING_NO_BRAND = frozenset({"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"})
+BRAND_MIN_CHARS = 4
+#: A block outside every rule-found unit is a promo when the promo finder's probability is at least
+#: this (out of fold on the development folds, `python training/train.py`: see training/README.md).
+LEARNED_PROMO_MIN_PROBABILITY = 0.4
+
 # --- metadata ---------------------------------------------------------------
 CANONICAL_XPATHS = (
     '//link[@rel="canonical"]/@href',

@@ -879,6 +879,19 @@ class Segmentation:
     block_units: list[Unit | None]
     index: BlockIndex
 
+    def with_units(self, units: list[Unit]) -> Segmentation:
+        """This segmentation with more units over blocks no unit holds (the learned promos)."""
+        if not units:
+            return self
+        block_units = list(self.block_units)
+        for unit in units:
+            for el in unit.elements:
+                start, end = self.index.span(el)
+                for i in range(start, end):
+                    block_units[i] = block_units[i] or unit
+        merged = sorted(self.units + units, key=lambda u: self.index.order.get(u.element, 0))
+        return Segmentation(merged, self.blocks, block_units, self.index)
+
 
 def segment_page(
     root: HtmlElement,

@@ -1,0 +1,170 @@
+"""The learned promo finder: which blocks the rules left alone are promos.
+
+The rule-based segmenter finds promo widgets by their markup and their wording (`cues.py`).
+A company blog's own call to action ("Try Jobber for 14 days", "Start 2026 strong: 50% off")
+often has neither: a plain block with a button. This model reads each block that no rule
+unit holds with the block scorer's features, the scorer's body probability and a few text
+cues (`TEXT_FEATURE_NAMES`: the rule cues, a call to action's first word, offer words, the
+reader addressed, the site's own brand named), and a block reaching
+`cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. `body.decide_body` then treats it
+as any rule-found promo: on an article it stays out of the body unless the scorer is sure it
+is body; on a shop's page it yields to the scorer's ordinary reading.
+
+Trained by `training/train.py` on the boilerplate labels (AEB `labels.json`, 323 labelled WCXB
+pages, `benchmarks/data/`); see `training/README.md`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import lightgbm
+import numpy as np
+
+from . import cues
+from .features import FEATURE_NAMES
+from .patterns import MatchCounter, PatternSet, compile_pattern
+from .segment import BlockLabel, Segmentation, Unit
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "promos.json"
+_FORMAT = "thresher-promo-finder/1"
+
+#: Rule cues asked of the block's text, one feature each (name: cues pattern, anchored).
+_RULE_CUES = {
+    "promo_text": (cues.PROMO_TEXT_PATTERN, False),
+    "strong_promo_text": (cues.STRONG_PROMO_TEXT_PATTERN, False),
+    "paid_offer": (cues.PAID_OFFER_PATTERN, False),
+    "free_signup": (cues.FREE_SIGNUP_PATTERN, False),
+    "signup": (cues.SIGNUP_PATTERN, False),
+    "form_note": (cues.FORM_NOTE_PATTERN, False),
+    "bio_text": (cues.BIO_TEXT_PATTERN, False),
+    "share_text": (cues.SHARE_TEXT_PATTERN, False),
+    "inline_related": (cues.INLINE_RELATED_PATTERN, False),
+    "ad_label": (cues.AD_LABEL_PATTERN, False),
+    "share_prompt": (cues.SHARE_PROMPT_PATTERN, False),
+    "call_to_action_start": (cues.CALL_TO_ACTION_START_PATTERN, False),
+    "pictograph": (cues.PICTOGRAPH_PATTERN, False),
+    "price_or_percent": (cues.PRICE_OR_PERCENT_PATTERN, False),
+}
+_CUES = PatternSet(_RULE_CUES, re.I)
+_NAME_LINE = compile_pattern(cues.NAME_LINE_PATTERN)
+_OFFER_WORDS = MatchCounter(cues.OFFER_WORD_PATTERN, re.I)
+_SECOND_PERSON = MatchCounter(cues.SECOND_PERSON_PATTERN, re.I)
+_NON_WORD = re.compile(r"\W+")
+
+TEXT_FEATURE_NAMES: tuple[str, ...] = (
+    *_RULE_CUES,
+    "name_line",
+    "question",
+    "exclamation",
+    "offer_word_share",
+    "second_person_share",
+    "names_brand",
+)
+#: What the model reads of a block: the scorer's features, its body probability, the text cues.
+FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES)
+
+
+def brand_words(url: str | None) -> tuple[str, ...]:
+    """The labels of the page's host that may name the site's brand ("getjobber" of www.getjobber.com)."""
+    host = urlsplit(url or "").hostname or ""
+    return tuple(
+        label
+        for label in host.split(".")
+        if len(label) >= cues.BRAND_MIN_CHARS and label not in cues.HOST_LABELS_NAMING_NO_BRAND
+    )
+
+
+def _names_brand(text: str, brands: tuple[str, ...]) -> bool:
+    for word in _NON_WORD.split(text.lower()):
+        if len(word) >= cues.BRAND_MIN_CHARS and any(word in brand or brand in word for brand in brands):
+            return True
+    return False
+
+
+def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
+    """One row of `TEXT_FEATURE_NAMES` per text (zeros for an empty one)."""
+    brands = brand_words(url)
+    out = np.zeros((len(texts), len(TEXT_FEATURE_NAMES)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        words = len(text.split())
+        if not words:
+            continue
+        found = _CUES.find(text)
+        out[i, : len(_RULE_CUES)] = [name in found for name in _RULE_CUES]
+        stripped = text.strip()
+        out[i, len(_RULE_CUES) :] = (
+            bool(_NAME_LINE.match(stripped)),
+            stripped.endswith("?"),
+            "!" in text,
+            _OFFER_WORDS.count(text) / words,
+            _SECOND_PERSON.count(text) / words,
+            bool(brands) and _names_brand(text, brands),
+        )
+    return out
+
+
+def finder_features(features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None) -> np.ndarray:
+    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities and texts."""
+    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url)))
+
+
+class PromoFinder:
+    """Finds promos among the blocks no rule unit holds; one instance serves any number of pages."""
+
+    def __init__(self, booster: lightgbm.Booster) -> None:
+        if tuple(booster.feature_name()) != FINDER_FEATURE_NAMES:
+            differ = sorted(set(FINDER_FEATURE_NAMES) ^ set(booster.feature_name()))
+            raise ValueError(f"promo model features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
+        self.booster = booster
+
+    @classmethod
+    def load(cls, path: str | Path | Traversable) -> PromoFinder:
+        data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
+        if data.get("format") != _FORMAT:
+            raise ValueError(f"{path}: not a {_FORMAT} model file")
+        return cls(lightgbm.Booster(model_str=data["model"]))
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps({"format": _FORMAT, "model": self.booster.model_to_string()}), encoding="utf-8")
+
+    def promo_probability(self, rows: np.ndarray) -> np.ndarray:
+        return self.booster.predict(rows, num_threads=1) if len(rows) else np.zeros(0)
+
+    def find(
+        self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None
+    ) -> list[Unit]:
+        """Promo units among the blocks in no unit: a run of neighbouring promo blocks makes one."""
+        blocks = segmentation.blocks
+        free = [i for i, (b, u) in enumerate(zip(blocks, segmentation.block_units, strict=True)) if b.text and u is None]
+        if not free:
+            return []
+        rows = finder_features(features[free], probability[free], [blocks[i].text for i in free], url)
+        units: list[Unit] = []
+        previous = -2
+        for i, p in zip(free, self.promo_probability(rows), strict=True):
+            if p < cues.LEARNED_PROMO_MIN_PROBABILITY:
+                continue
+            if i == previous + 1 and units:
+                units[-1].elements.append(blocks[i].element)
+                units[-1].text += "\n" + blocks[i].text
+            else:
+                units.append(Unit(BlockLabel.PROMO, [blocks[i].element], f"promo-finder:p={p:.2f}", blocks[i].text))
+            previous = i
+        return units
+
+
+@cache
+def default_promo_finder() -> PromoFinder:
+    """The shipped model, read as package data (a zipped egg under scrapyd has no file path)."""
+    return PromoFinder.load(files(__package__).joinpath("models", DEFAULT_MODEL_PATH.name))

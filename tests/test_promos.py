@@ -1,0 +1,111 @@
+"""The learned promo finder: its text cues, how its promos join the page, its training labels."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+import pytest
+
+from pipelines.extraction.body import decide_body
+from pipelines.extraction.page import analyse_page
+from pipelines.extraction.promos import (
+    FINDER_FEATURE_NAMES,
+    TEXT_FEATURE_NAMES,
+    PromoFinder,
+    brand_words,
+    default_promo_finder,
+    text_features,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+
+URL = "https://www.acmeplan.com/academy/cleaning-week"
+PAGE = (
+    "<html><body><nav><a href='/'>Acmeplan home</a> <a href='/pricing'>Pricing</a></nav><article>"
+    "<h1>How cleaning companies plan their week</h1>"
+    "<p>Scheduling a crew across twelve offices is mostly a question of travel time between the sites.</p>"
+    "<p>The first company books every job a week ahead and keeps one crew free for late calls.</p>"
+    "<p>Try Acmeplan for 14 days to see how easy running your cleaning business can be.</p>"
+    "<p>Start your Acmeplan trial today, no card needed.</p>"
+    "<p>The second plans each day the evening before, from a shared spreadsheet.</p>"
+    "</article></body></html>"
+)
+
+
+def _column(name: str) -> int:
+    return TEXT_FEATURE_NAMES.index(name)
+
+
+def test_text_features_read_a_call_to_action_and_the_sites_own_brand():
+    rows = text_features(["Try Acmeplan for 14 days free!", "The crew cleaned the office.", ""], URL)
+    assert brand_words(URL) == ("acmeplan",)  # www and com name no brand
+    assert brand_words(None) == () and brand_words("not a url") == ()
+    offer, plain, empty = rows
+    for name in ("names_brand", "call_to_action_start", "exclamation"):
+        assert offer[_column(name)] == 1 and plain[_column(name)] == 0
+    assert offer[_column("offer_word_share")] > 0 == plain[_column("offer_word_share")]
+    assert not empty.any()
+    assert text_features(["Try Acmeplan today"], "https://example.org/")[0, _column("names_brand")] == 0
+
+
+def _brand_finder() -> PromoFinder:
+    """A real, tiny model that calls a block a promo when it names the site's brand."""
+    rng = np.random.default_rng(0)
+    X = rng.random((400, len(FINDER_FEATURE_NAMES)))
+    y = X[:, FINDER_FEATURE_NAMES.index("names_brand")] > 0.5
+    params = {"objective": "binary", "num_leaves": 4, "min_data_in_leaf": 5, "verbose": -1, "seed": 1, "deterministic": True}
+    data = lightgbm.Dataset(X, y.astype(int), feature_name=list(FINDER_FEATURE_NAMES))
+    return PromoFinder(lightgbm.train(params, data, num_boost_round=20))
+
+
+def test_found_promos_are_units_kept_out_of_an_articles_body():
+    page = analyse_page(PAGE, URL)
+    segmentation = page.segmentation
+    texts = [b.text for b in segmentation.blocks]
+    # the scorer reads the menu as boilerplate, the rest as body, but not surely
+    likely = np.array([0.1 if unit is not None else 0.8 for unit in segmentation.block_units])
+    found = _brand_finder().find(segmentation, page.features, likely, URL)
+    assert len(found) == 1  # the two neighbouring offer lines make one unit
+    (unit,) = found
+    assert unit.label.value == "promo" and unit.reason.startswith("promo-finder:p=")
+    assert unit.text.startswith("Try Acmeplan") and "Start your Acmeplan trial" in unit.text
+    ruled = {id(u) for u in segmentation.units}
+    assert any("Acmeplan home" in u.text for u in segmentation.units)  # the menu is a rule unit: not read again
+    with_promos = segmentation.with_units(found)
+    assert {id(u) for u in with_promos.units} == ruled | {id(unit)}
+    as_article = decide_body(with_promos, likely, "article")
+    body = [t for t, keep in zip(texts, as_article.body, strict=True) if keep]
+    assert body and not any("Acmeplan" in t for t in body) and unit in as_article.units
+    as_product = decide_body(with_promos, likely, "product")  # a shop's offer is its page
+    assert any("Try Acmeplan" in t for t, keep in zip(texts, as_product.body, strict=True) if keep)
+    assert segmentation.with_units([]) is segmentation
+
+
+def test_a_model_for_other_features_is_refused(tmp_path):
+    data = lightgbm.Dataset(np.random.default_rng(0).random((50, 3)), np.arange(50) % 2, feature_name=["a", "b", "c"])
+    booster = lightgbm.train({"objective": "binary", "verbose": -1, "min_data_in_leaf": 5}, data, num_boost_round=2)
+    with pytest.raises(ValueError, match="retrain"):
+        PromoFinder(booster)
+    path = tmp_path / "promos.json"
+    path.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a thresher-promo-finder"):
+        PromoFinder.load(path)
+    saved = tmp_path / "saved.json"
+    default_promo_finder().save(saved)
+    assert tuple(PromoFinder.load(saved).booster.feature_name()) == FINDER_FEATURE_NAMES
+
+
+def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
+    import promos as training_promos
+
+    texts = ["Intro paragraph of the article.", "Try Acmeplan free", "for 14 days.", "Get started now",
+             "A body paragraph after it.", "", "Footer links"]
+    target = np.array([1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    expect = {"promo": ["Try Acmeplan free for 14 days."], "related": ["Footer links"]}
+    promo, known = training_promos.block_labels(texts, target, expect, lambda t: " ".join(t.split()))
+    assert promo.tolist() == [False, True, True, False, False, False, False]
+    # "Get started now" lies next to the labelled promo and is not body: it may be the same widget
+    assert known.tolist() == [True, True, True, False, True, False, True]

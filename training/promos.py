@@ -1,0 +1,119 @@
+"""Training the promo finder (`pipelines/extraction/promos.py`) from the boilerplate labels.
+
+Labels: a block is a promo when a labelled promo snippet of its page lies in it (or it, at
+least 12 characters long, lies in the snippet). A labelled unit names only one to three of its
+blocks, so the unlabelled blocks within two of a labelled one (any label) are left out of
+training unless the truth calls them body: they may be the rest of the same widget. Blocks that
+a rule-found promo unit holds are left out too: the finder only ever sees the others. The
+block scorer's probability is a feature, taken out of fold as in the page-type classifier.
+"""
+
+from __future__ import annotations
+
+import lightgbm as lgb
+import numpy as np
+
+from pipelines.extraction.features import CATEGORICAL, FEATURE_NAMES
+from pipelines.extraction.promos import FINDER_FEATURE_NAMES, PromoFinder, finder_features
+from pipelines.extraction.segment import BlockLabel
+
+PROMO_PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 7,
+    "min_data_in_leaf": 10,
+    "feature_fraction": 0.5,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "scale_pos_weight": 5.0,  # ~1 promo block in 60: weigh them up so the trees split on them
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbose": -1,
+}
+PROMO_ROUNDS = 150
+#: Unlabelled blocks this close to a labelled one are unknown (the rest of a widget).
+UNKNOWN_AROUND_LABELLED = 2
+_MIN_CONTAINED_CHARS = 12
+_UNIT_LABEL = FEATURE_NAMES.index("unit_label")
+_PROMO_CODE = list(BlockLabel).index(BlockLabel.PROMO) + 1  # features._LABEL_CODE
+
+
+def block_labels(texts: list[str], target: np.ndarray, expect: dict[str, list[str]], fold) -> tuple[np.ndarray, np.ndarray]:
+    """(is a promo, is known) per block of a labelled page; `fold` folds text as the labels do."""
+    folded = [fold(t) for t in texts]
+    labelled = np.zeros(len(texts), dtype=int)  # 0: none, 1: promo, 2: another label
+    for label, snippets in expect.items():
+        for snippet in map(fold, snippets):
+            for i, text in enumerate(folded):
+                if text and (snippet in text or (len(text) >= _MIN_CONTAINED_CHARS and text in snippet)):
+                    labelled[i] = 1 if label == "promo" else max(labelled[i], 2)
+    known = np.ones(len(texts), dtype=bool)
+    for i in np.flatnonzero(labelled):
+        around = slice(max(0, i - UNKNOWN_AROUND_LABELLED), i + UNKNOWN_AROUND_LABELLED + 1)
+        known[around] &= (labelled[around] > 0) | (target[around] >= 0.5)
+    return labelled == 1, known
+
+
+def in_rule_promo(features: np.ndarray) -> np.ndarray:
+    return features[:, _UNIT_LABEL] == _PROMO_CODE
+
+
+def free_blocks(features: np.ndarray, texts: list[str]) -> np.ndarray:
+    """The blocks the finder reads at extraction: with text, in no rule unit."""
+    return (features[:, _UNIT_LABEL] == 0) & np.array([bool(t) for t in texts], dtype=bool)
+
+
+def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels: dict, fold) -> PromoFinder:
+    """`rows`: training.train.PageRows; only those with labels train."""
+    X, y = [], []
+    for row in rows:
+        expect = labels.get(row.key)
+        if expect is None or not len(row.texts):
+            continue
+        promo, known = block_labels(row.texts, row.target, expect, fold)
+        keep = known & ~in_rule_promo(row.features) & np.array([bool(t) for t in row.texts], dtype=bool)
+        rows_kept = np.flatnonzero(keep)
+        X.append(finder_features(row.features[rows_kept], probabilities[row.key][rows_kept], [row.texts[i] for i in rows_kept], row.url))
+        y.append(promo[keep])
+    data = lgb.Dataset(
+        np.vstack(X), np.concatenate(y).astype(int), feature_name=list(FINDER_FEATURE_NAMES),
+        categorical_feature=list(CATEGORICAL),
+    )
+    return PromoFinder(lgb.train(PROMO_PARAMS, data, num_boost_round=PROMO_ROUNDS))
+
+
+def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: dict, fold) -> str:
+    """Out of fold over the given rows' folds: at each threshold, the labelled promo blocks outside
+    rule promos that the finder takes (of those the finder reads), its other takes on labelled
+    pages, and the share of all pages' true body words it takes."""
+    folds = sorted({r.fold for r in rows})
+    taken: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # key -> (free block indices, probability)
+    for k in folds:
+        finder = train_promo_finder([r for r in rows if r.fold != k], probabilities, labels, fold)
+        for row in rows:
+            if row.fold == k and len(row.texts):
+                free = np.flatnonzero(free_blocks(row.features, row.texts))
+                rows_k = finder_features(row.features[free], probabilities[row.key][free], [row.texts[i] for i in free], row.url)
+                taken[row.key] = (free, finder.promo_probability(rows_k))
+    lines = [f"  {'threshold':>9}  {'labelled promos taken':>22}  {'other takes (labelled pages)':>28}  {'true body words taken':>22}"]
+    body_words = sum(float((r.words * r.target).sum()) for r in rows)
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        hits = total = others = 0
+        lost = 0.0
+        for row in rows:
+            if row.key not in taken:
+                continue
+            free, p = taken[row.key]
+            chosen = free[p >= threshold]
+            lost += float((row.words[chosen] * row.target[chosen]).sum())
+            expect = labels.get(row.key)
+            if expect is not None:
+                promo, known = block_labels(row.texts, row.target, expect, fold)
+                total += int(promo[free].sum())
+                hits += int(promo[chosen].sum())
+                others += int((~promo[chosen] & known[chosen]).sum())
+        lines.append(f"  {threshold:>9.2f}  {hits:>12} of {total:<7}  {others:>28}  {100 * lost / body_words:>21.2f}%")
+    return "\n".join(lines)
