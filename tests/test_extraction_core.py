@@ -361,3 +361,25 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
     assert decide_body(page.segmentation, likely).body == as_article.body  # no type given: an article's rules
     unlikely = np.where([i in promo for i in range(len(texts))], 0.2, 0.8)  # a sale banner the scorer rejects
     assert any(u.label.value == "promo" for u in decide_body(page.segmentation, unlikely, "product").units)
+
+
+def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
+    import numpy as np
+
+    from pipelines.extraction import cues
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><main><h1>Desk lamps</h1>"
+        + "".join(f'<div class="card"><a href="/lamps/{i}">Walnut lamp no. {i} with a linen shade</a></div>' for i in range(4))
+        + "<p>Every lamp is turned by hand in our workshop from one piece of walnut.</p></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/")
+    cards = [i for i, text in enumerate(texts) if text.startswith("Walnut lamp")]
+    unsure = cues.BODY_THRESHOLD_BY_PAGE_TYPE["collection"] + 0.05
+    assert unsure < cues.BODY_THRESHOLD
+    probability = np.array([unsure if i in cards else 0.9 for i in range(len(texts))])
+    as_collection = decide_body(page.segmentation, probability, "collection")
+    as_article = decide_body(page.segmentation, probability, "article")
+    assert cards and all(as_collection.body[i] for i in cards)
+    assert not any(as_article.body[i] for i in cards) and any(as_article.body)

@@ -2,7 +2,8 @@
 
     python training/body_choices.py --cache /tmp/rows.pkl     # the rows cache of training/train.py
 
-`cues.BODY_THRESHOLD` and `cues.ARTICLE_ONLY_UNIT_LABELS` act after the scorer, so they are
+`cues.BODY_THRESHOLD`, `cues.BODY_THRESHOLD_BY_PAGE_TYPE` and `cues.ARTICLE_ONLY_UNIT_LABELS` act
+after the scorer, so they are
 chosen on its out-of-fold probabilities: every development page (folds 0-3; fold 4 is never
 read) is scored by block models and typed by a page-type model that never saw its fold, and
 its body is decided by `body.decide_body` itself under each choice. The training rows keep each
@@ -98,13 +99,34 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'threshold':>9}  {'article-only units':<20}{'aeb':>8}{'wcxb':>8}{'article':>9}{'other':>8}")
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5):
         for name, labels in (("as on articles", frozenset()), ("yield off articles", cues.ARTICLE_ONLY_UNIT_LABELS)):
-            with _choice(BODY_THRESHOLD=threshold, ARTICLE_ONLY_UNIT_LABELS=labels):
+            with _choice(BODY_THRESHOLD=threshold, BODY_THRESHOLD_BY_PAGE_TYPE={}, ARTICLE_ONLY_UNIT_LABELS=labels):
                 s = _scores(dev, probabilities, types)
             print(
                 f"{threshold:>9.2f}  {name:<20}{s['aeb']:>8.4f}{s['wcxb']:>8.4f}"
                 f"{s['wcxb:article']:>9.4f}{s['wcxb:other']:>8.4f}"
             )
+    print("\nword F1 by predicted page type (every source) at each threshold, units yielding off articles")
+    thresholds = (0.5, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15)
+    print(f"{'type':<14}{'pages':>6}" + "".join(f"{t:>7}" for t in thresholds))
+    for page_type in cues.PAGE_TYPES:
+        typed = [r for r in dev if types[r.key] == page_type]
+        line = f"{page_type:<14}{len(typed):>6}"
+        for threshold in thresholds:
+            with _choice(BODY_THRESHOLD=threshold, BODY_THRESHOLD_BY_PAGE_TYPE={}):
+                line += f"{_mean_f1(typed, probabilities, page_type):>7.3f}"
+        print(line)
     return 0
+
+
+def _mean_f1(rows: list[PageRows], probabilities: dict[str, np.ndarray], page_type: str) -> float:
+    scores = []
+    for row in rows:
+        decision = decide_body(_segmentation(row), probabilities[row.key], page_type)
+        body = "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
+        prf = corpus.word_scores(body, row.truth)
+        if prf is not None:
+            scores.append(prf[2])
+    return fmean(scores) if scores else float("nan")
 
 
 if __name__ == "__main__":

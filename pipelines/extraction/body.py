@@ -43,10 +43,11 @@ class BodyDecision:
 def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
     """On a page typed other than article (None is an article), the units that are boilerplate
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
-    reading, the body threshold, instead of their own."""
+    reading, the body threshold, instead of their own; the threshold is the page type's
+    (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`)."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
-    threshold = cues.BODY_THRESHOLD
+    threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
     for i, unit in enumerate(segmentation.block_units):

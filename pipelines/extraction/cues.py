@@ -585,6 +585,13 @@ NEIGHBOUR_WINDOW = 3
 #: WCXB pages that are not articles gain (0.713 -> 0.728; all WCXB 0.840 -> 0.847), articles stay
 #: (0.952), AEB pages lose a little precision (0.952 -> 0.947); lower still, AEB loses more.
 BODY_THRESHOLD = 0.4
+#: ... except on pages whose content is teasers and short linked lines (a shop's category, a
+#: listing, a thread, a service page's offer grid): the scorer, trained mostly on prose, is
+#: unsure of those, and there an unsure reading is the page. By predicted type, out of fold on
+#: the development folds (`training/body_choices.py`), from 0.4 to 0.25: collection 0.547 ->
+#: 0.618, listing 0.680 -> 0.737, forum 0.688 -> 0.700, service 0.798 -> 0.806; articles,
+#: documentation and products do not gain (products lose: 0.663 -> 0.633).
+BODY_THRESHOLD_BY_PAGE_TYPE = {"collection": 0.25, "listing": 0.25, "forum": 0.25, "service": 0.25}
 #: A page whose blocks all score below the threshold still gets a body: the free blocks scoring at
 #: least this share of the best block's probability (a page the model reads poorly, as a CJK page
 #: whose paragraphs count as one word each, is not emptied).
