@@ -148,3 +148,29 @@ def test_accordion_and_tab_panels_are_content_other_hidden_elements_are_not() ->
     assert any(text.startswith("The lamp stands forty") for text in texts)
     assert not any("Internal stock note" in text or "nothing opens" in text for text in texts)
     assert "Wipe the walnut" in extract(html, "https://example.org/lamps/walnut").body
+
+
+def test_block_features_count_the_repeated_siblings_of_a_block_and_its_containers():
+    import math
+
+    from pipelines.extraction.features import FEATURE_NAMES
+    from pipelines.extraction.page import analyse_page
+
+    html = (
+        "<html><body><article><h1>Lamps</h1>"
+        + "".join(f"<p>Paragraph {i} of the article, long enough to read.</p>" for i in range(3))
+        + "</article><ul class='teasers'>"
+        + "".join(f"<li class='teaser'><div class='card'><a href='/t/{i}'>Teaser {i} title here</a></div></li>" for i in range(6))
+        + "<li class='more'><a href='/all'>All teasers</a></li></ul></body></html>"
+    )
+    page = analyse_page(html, "https://example.org/lamps")
+    texts = [b.text for b in page.segmentation.blocks]
+    columns = [FEATURE_NAMES.index(f"repeat_up{level}") for level in range(4)]
+
+    def repeats(prefix: str) -> list[float]:
+        row = page.features[next(i for i, t in enumerate(texts) if t.startswith(prefix))]
+        return [round(math.exp(row[c])) for c in columns]
+
+    assert repeats("Paragraph 1") == [3, 1, 1, 1]  # three <p> under the <article>
+    assert repeats("Teaser 2") == [1, 1, 6, 1]  # the link, its card, then the <li class=teaser>: six of them
+    assert repeats("All teasers") == [1, 1, 1, 1]  # a different class: no repeat

@@ -64,6 +64,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"up{level}_link_share" for level in cues.CONTAINER_LEVELS),
     *(f"up{level}_words_per_block" for level in cues.CONTAINER_LEVELS),
     "parent_blocks",
+    *(f"repeat_up{level}" for level in range(cues.REPEAT_LEVELS)),
     "in_main_container",
     "main_container_share",
     "position",
@@ -270,6 +271,21 @@ def _containers(position: np.ndarray, index: BlockIndex, levels: tuple[int, ...]
     return out
 
 
+def _repeats(position: np.ndarray, index: BlockIndex, levels: int) -> np.ndarray:
+    """Per block and level (0: its own element), how many siblings of that ancestor share its tag
+    and class: a card in a grid of twelve, a teaser in a list of eight, a paragraph among forty."""
+    parent_at, tags, classes = index.parent_at, index.tags, index.classes
+    counts = Counter(zip(parent_at, tags, classes, strict=True))
+    out = np.full((len(position), levels), np.nan, dtype=np.float64)
+    for b, node in enumerate(position.tolist()):
+        for level in range(levels):
+            if node < 0:
+                break
+            out[b, level] = counts[(parent_at[node], tags[node], classes[node])]
+            node = parent_at[node]
+    return np.log(out)
+
+
 def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     """One row of `FEATURE_NAMES` per block of `segmentation.blocks`, as float32.
 
@@ -328,6 +344,9 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         put("copyright", text_stats[:, 6])
         put("pipes", text_stats[:, 7])
         put("depth", tree_stats[:, 1])
+    repeats = _repeats(position, index, cues.REPEAT_LEVELS)
+    for level in range(cues.REPEAT_LEVELS):
+        put(f"repeat_up{level}", repeats[:, level])
         put("nearest_landmark", tree_stats[:, 2])
         start = col[f"in_{cues.FEATURE_ANCESTOR_TAGS[0]}"]
         out[:, start : start + len(cues.FEATURE_ANCESTOR_TAGS)] = _bit_columns(tag_bits, len(cues.FEATURE_ANCESTOR_TAGS))
