@@ -281,7 +281,7 @@ class BlockIndex:
 
     def _visible_text_at(self, i: int) -> str:
         """`visible_text` of the element at position `i`, walking positions instead of the tree."""
-        nodes, tags, last, hidden = self.nodes, self.tags, self.last_at, self.hidden_at
+        nodes, tags, last, hidden, breaks = self.nodes, self.tags, self.last_at, self.hidden_at, self._breaks
         block_level = cues.BLOCK_LEVEL_TAGS
         parts: list[str] = []
         open_: list[int] = []  # elements whose tails are still to come, innermost last
@@ -304,6 +304,10 @@ class BlockIndex:
             tag = tags[j]
             if tag in block_level:
                 parts.append(" ")
+            if j != i and last[j] > j and not any_between(breaks, j + 1, last[j]):
+                parts.append(_text_content(nodes[j]))  # a plain subtree: its text in one call
+                j = last[j] + 1
+                continue
             text = nodes[j].text
             if text and isinstance(tag, str):
                 parts.append(text)

@@ -506,8 +506,10 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
 )
 
-#: The company paragraph of a press release, after the story ({name}: the site's name or host).
-COMPANY_PARAGRAPH_PATTERN = r"^(about )?({name})\b[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
+#: The company paragraph of a press release, after the story ({name}: the site's name or host),
+#: and how it starts (a paragraph not starting so is not one).
+COMPANY_NAME_PATTERN = r"^(about )?({name})\b"
+COMPANY_PARAGRAPH_PATTERN = COMPANY_NAME_PATTERN + r"[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
 
 #: A page is cut after this many text elements (of these tags): extraction stays bounded.
 MAX_TEXT_BLOCKS = 3000

@@ -279,7 +279,11 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
         cls = classes_at[i]
         ident = ids_at[i]
         if cls or ident:
-            class_groups.extend(_class_groups(f"{cls or ''} {ident or ''}"))
+            # class and id apart: a class string recurs on a site, an id rarely does
+            groups = _class_groups(cls) if cls else ()
+            if ident and (more := _class_groups(ident)):
+                groups = tuple(set(groups).union(more)) if groups else more
+            class_groups.extend(groups)  # the groups of class and id together, each once
             if cls:
                 parent = parent_at[i]
                 classes.append((parent, cls))

@@ -187,17 +187,37 @@ class _Page:
         return False
 
 
+class _CompanyParagraph:
+    """"Acme is a leading provider of ...": the company paragraph closing a press release.
+
+    The whole pattern is a big automaton (its `[^.]{0,60}`), slower to compile for each new site
+    than all of a page's matching; a paragraph has to start with the name first, which a small
+    pattern tells, so the whole one is compiled only for the few pages where one does.
+    """
+
+    def __init__(self, names: str) -> None:
+        self.names = names
+        self.start = compile_pattern(cues.COMPANY_NAME_PATTERN.format(name=names), re.I)
+
+    def match(self, text: str) -> bool:
+        return self.start.match(text) is not None and _company_paragraph(self.names).match(text) is not None
+
+
 @lru_cache(maxsize=256)
-def _company_pattern(site: str | None) -> re.Pattern[str] | None:
-    """"Acme is a leading provider of ...": the company paragraph closing a press release."""
+def _company_paragraph(names: str) -> re.Pattern[str]:
+    return compile_pattern(cues.COMPANY_PARAGRAPH_PATTERN.format(name=names), re.I)
+
+
+@lru_cache(maxsize=256)
+def _company_pattern(site: str | None) -> _CompanyParagraph | None:
+    """The company paragraph of the site's name or host, if it has one of three letters or more."""
     if not site:
         return None
     names = {site.lower().removeprefix("www."), site.lower().removeprefix("www.").split(".")[0]}
     names = {name for name in names if len(name) >= 3}
     if not names:
         return None
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return compile_pattern(cues.COMPANY_PARAGRAPH_PATTERN.format(name=alternatives), re.I)
+    return _CompanyParagraph("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
 
 
 def _heading_like(block: Block) -> bool:
@@ -216,23 +236,25 @@ def _heading_like(block: Block) -> bool:
 
 _CUE_NAMES = frozenset(cues.CUE_ATTRIBUTES)
 _HEADING_CUE_NAMES = frozenset(cues.HEADING_CUE_ATTRIBUTES)
+_NOTHING_DECLARED = ("", "", None)
 
 
-def _cue_text(el: HtmlElement) -> str:
+def _declared(el: HtmlElement) -> tuple[str, str, tuple[BlockLabel, str] | None]:
+    """The role, the cue text of the attributes and the label they declare, read by `_declared_of`."""
     items = el.items()
     if not items:
-        return ""  # most elements: no attributes at all
+        return _NOTHING_DECLARED  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
     heading = el.tag in HEADING_TAGS
     names = _HEADING_CUE_NAMES if heading else _CUE_NAMES
     # only the attributes read make the cache key: an href or a style would make most keys unique
-    read = tuple(item for item in items if item[0] in names)
-    return _cue_text_of(heading, read) if read else ""
+    read = tuple([item for item in items if item[0] in names])
+    return _declared_of(heading, read) if read else _NOTHING_DECLARED
 
 
 @lru_cache(maxsize=8192)
-def _cue_text_of(heading: bool, items: tuple[tuple[str, str], ...]) -> str:
-    """Pages repeat the same attributes hundreds of times: each set is read once."""
+def _declared_of(heading: bool, items: tuple[tuple[str, str], ...]) -> tuple[str, str, tuple[BlockLabel, str] | None]:
+    """Pages repeat the same attributes hundreds of times: each set is read and matched once."""
     attributes = dict(items)  # the HTML parser keeps one value per attribute name
     values = []
     for name in cues.HEADING_CUE_ATTRIBUTES if heading else cues.CUE_ATTRIBUTES:
@@ -244,13 +266,13 @@ def _cue_text_of(heading: bool, items: tuple[tuple[str, str], ...]) -> str:
             if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(tokens):
                 continue
         values.append(value)
-    return " ".join(values).lower()
+    text = " ".join(values).lower()
+    # "role" is read for headings and other elements alike
+    return attributes.get("role", "").lower(), text, _label_of_cue_text(text) if text else None
 
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
-    role = el.get("role", "").lower()
-    text = _cue_text(el)
-    declared = _label_of_cue_text(text) if text else None
+    role, text, declared = _declared(el)
     if declared and declared[0] is BlockLabel.SHARE and (_EMBED.search(text) or _QUOTES(el)):
         declared = None  # an embedded post (a tweet quoted in the article), not a share bar
     if role in cues.ROLE_LABELS:
