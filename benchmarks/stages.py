@@ -5,7 +5,7 @@
 
 Each page is extracted once by trafilatura and once stage by stage, in the same process;
 the stages are those of `pipelines.extraction.extract` (parse, page preparation, metadata,
-segmentation, block features, scorer, body and page type, record), timed with
+segmentation, block features, scorer, promo finder, page type and body, record), timed with
 `time.process_time` so a busy machine inflates them less. The total is checked against one
 plain `extract` call per page, and the ratios are what to compare across runs.
 """
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.extraction.page import AnalysedPage
     from pipelines.extraction.pagetype import default_page_classifier, page_features
     from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.promos import default_promo_finder
     from pipelines.extraction.render import body_text
     from pipelines.extraction.scorer import default_scorer
     from pipelines.extraction.segment import segment_page
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
     pages = corpus.load(sources)[:: args.every]
-    scorer, classifier = default_scorer(), default_page_classifier()
+    scorer, classifier, finder = default_scorer(), default_page_classifier(), default_promo_finder()
     extract(pages[0].html, pages[0].url)  # warm: models loaded, patterns compiled
     totals: dict[str, float] = {}
 
@@ -87,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         analysed = AnalysedPage(tree, meta, segmentation, features)
         probability = scorer.body_probability(analysed)
         t = stage("scorer (2 stages)", t)
-        decision = decide_body(segmentation, probability)
+        segmentation = segmentation.with_units(finder.find(segmentation, features, probability, page.url))
+        t = stage("promo finder", t)
+        page_type, _ = classifier.classify(page_features(analysed, probability))
+        decision = decide_body(segmentation, probability, page_type)
         body_text([b for b, keep in zip(segmentation.blocks, decision.body, strict=True) if keep])
-        classifier.classify(page_features(analysed, probability))
-        t = stage("body + page type", t)
+        t = stage("page type + body", t)
         fields_from_units(segmentation, decision, meta.title, page.url, meta.authors)
         stage("record fields", t)
     n = len(pages)

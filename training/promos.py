@@ -13,6 +13,7 @@ from __future__ import annotations
 import lightgbm as lgb
 import numpy as np
 
+from pipelines.extraction import cues
 from pipelines.extraction.features import CATEGORICAL, FEATURE_NAMES
 from pipelines.extraction.promos import FINDER_FEATURE_NAMES, PromoFinder, finder_features
 from pipelines.extraction.segment import BlockLabel
@@ -61,9 +62,14 @@ def in_rule_promo(features: np.ndarray) -> np.ndarray:
     return features[:, _UNIT_LABEL] == _PROMO_CODE
 
 
-def free_blocks(features: np.ndarray, texts: list[str]) -> np.ndarray:
-    """The blocks the finder reads at extraction: with text, in no rule unit."""
-    return (features[:, _UNIT_LABEL] == 0) & np.array([bool(t) for t in texts], dtype=bool)
+def readable(texts: list[str], words: np.ndarray) -> np.ndarray:
+    """Blocks with text, no longer than the finder reads."""
+    return np.array([bool(t) for t in texts], dtype=bool) & (words <= cues.LEARNED_PROMO_MAX_WORDS)
+
+
+def free_blocks(features: np.ndarray, texts: list[str], words: np.ndarray) -> np.ndarray:
+    """The blocks the finder reads at extraction: in no rule unit, with text, not too long."""
+    return (features[:, _UNIT_LABEL] == 0) & readable(texts, words)
 
 
 def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels: dict, fold) -> PromoFinder:
@@ -74,7 +80,7 @@ def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels:
         if expect is None or not len(row.texts):
             continue
         promo, known = block_labels(row.texts, row.target, expect, fold)
-        keep = known & ~in_rule_promo(row.features) & np.array([bool(t) for t in row.texts], dtype=bool)
+        keep = known & ~in_rule_promo(row.features) & readable(row.texts, row.words)
         rows_kept = np.flatnonzero(keep)
         X.append(finder_features(row.features[rows_kept], probabilities[row.key][rows_kept], [row.texts[i] for i in rows_kept], row.url))
         y.append(promo[keep])
@@ -95,7 +101,7 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
         finder = train_promo_finder([r for r in rows if r.fold != k], probabilities, labels, fold)
         for row in rows:
             if row.fold == k and len(row.texts):
-                free = np.flatnonzero(free_blocks(row.features, row.texts))
+                free = np.flatnonzero(free_blocks(row.features, row.texts, row.words))
                 rows_k = finder_features(row.features[free], probabilities[row.key][free], [row.texts[i] for i in free], row.url)
                 taken[row.key] = (free, finder.promo_probability(rows_k))
     lines = [f"  {'threshold':>9}  {'labelled promos taken':>22}  {'other takes (labelled pages)':>28}  {'true body words taken':>22}"]

@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import lightgbm
@@ -60,7 +60,7 @@ _CUES = PatternSet(_RULE_CUES, re.I)
 _NAME_LINE = compile_pattern(cues.NAME_LINE_PATTERN)
 _OFFER_WORDS = MatchCounter(cues.OFFER_WORD_PATTERN, re.I)
 _SECOND_PERSON = MatchCounter(cues.SECOND_PERSON_PATTERN, re.I)
-_NON_WORD = re.compile(r"\W+")
+_WORD_ONLY = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES: tuple[str, ...] = (
     *_RULE_CUES,
@@ -85,33 +85,46 @@ def brand_words(url: str | None) -> tuple[str, ...]:
     )
 
 
-def _names_brand(text: str, brands: tuple[str, ...]) -> bool:
-    for word in _NON_WORD.split(text.lower()):
-        if len(word) >= cues.BRAND_MIN_CHARS and any(word in brand or brand in word for brand in brands):
-            return True
-    return False
+@lru_cache(maxsize=256)
+def _brand_pattern(brands: tuple[str, ...]) -> Any:
+    """Text naming a brand: a word inside a brand word ("jobber" of getjobber, at least
+    `cues.BRAND_MIN_CHARS` long) or a brand word inside a word ("getjobber's")."""
+    inside = {
+        brand[i:j]
+        for brand in brands
+        for i in range(len(brand))
+        for j in range(i + cues.BRAND_MIN_CHARS, len(brand) + 1)
+    }
+    around = [re.escape(brand) for brand in brands if _WORD_ONLY.fullmatch(brand)]
+    alternatives = [r"\b(?:" + "|".join(sorted(map(re.escape, inside))) + r")\b", *around]
+    return compile_pattern("|".join(alternatives), re.I)
 
 
 def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
     """One row of `TEXT_FEATURE_NAMES` per text (zeros for an empty one)."""
     brands = brand_words(url)
-    out = np.zeros((len(texts), len(TEXT_FEATURE_NAMES)), dtype=np.float32)
-    for i, text in enumerate(texts):
+    names_brand = _brand_pattern(brands).search if brands else None
+    empty = [0.0] * len(TEXT_FEATURE_NAMES)
+    rows = []
+    for text in texts:
         words = len(text.split())
         if not words:
+            rows.append(empty)
             continue
         found = _CUES.find(text)
-        out[i, : len(_RULE_CUES)] = [name in found for name in _RULE_CUES]
         stripped = text.strip()
-        out[i, len(_RULE_CUES) :] = (
-            bool(_NAME_LINE.match(stripped)),
-            stripped.endswith("?"),
-            "!" in text,
-            _OFFER_WORDS.count(text) / words,
-            _SECOND_PERSON.count(text) / words,
-            bool(brands) and _names_brand(text, brands),
+        rows.append(
+            [
+                *(name in found for name in _RULE_CUES),
+                _NAME_LINE.match(stripped) is not None,
+                stripped.endswith("?"),
+                "!" in text,
+                _OFFER_WORDS.count(text) / words,
+                _SECOND_PERSON.count(text) / words,
+                names_brand is not None and names_brand(text) is not None,
+            ]
         )
-    return out
+    return np.array(rows, dtype=np.float32).reshape(len(texts), len(TEXT_FEATURE_NAMES))
 
 
 def finder_features(features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None) -> np.ndarray:
@@ -144,9 +157,15 @@ class PromoFinder:
     def find(
         self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None
     ) -> list[Unit]:
-        """Promo units among the blocks in no unit: a run of neighbouring promo blocks makes one."""
+        """Promo units among the blocks in no unit (and not longer than an offer is): a run of
+        neighbouring promo blocks makes one."""
         blocks = segmentation.blocks
-        free = [i for i, (b, u) in enumerate(zip(blocks, segmentation.block_units, strict=True)) if b.text and u is None]
+        most = cues.LEARNED_PROMO_MAX_WORDS
+        free = [
+            i
+            for i, (b, u) in enumerate(zip(blocks, segmentation.block_units, strict=True))
+            if b.text and u is None and b.words <= most
+        ]
         if not free:
             return []
         rows = finder_features(features[free], probability[free], [blocks[i].text for i in free], url)
