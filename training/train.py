@@ -77,7 +77,7 @@ PARAMS = {
     "min_data_in_leaf": 40,
 }
 ROUNDS = 150
-#: The page-type classifier: ~1,350 pages and ~130 features, so each tree sees half of the
+#: The page-type classifier: ~1,350 pages and ~160 features, so each tree sees half of the
 #: features and a leaf needs 20 pages (cross-validated on the development folds).
 PAGETYPE_PARAMS = {
     **_COMMON,

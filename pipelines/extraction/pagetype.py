@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
+    from .blocks import Block
+
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.txt"
 
 _URL_SPLIT = re.compile(r"[-_.]+")
@@ -51,6 +53,10 @@ _TEXT_DATE = MatchCounter(cues.PAGE_DATE_PATTERN, re.I)
 _AGO = MatchCounter(cues.PAGE_AGO_PATTERN, re.I)
 _PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
+_PRONOUNS = {group: MatchCounter(pattern, re.I) for group, pattern in cues.PAGE_PRONOUN_PATTERNS.items()}
+_SENTENCE_END = re.compile(cues.PAGE_SENTENCE_END_PATTERN)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_HEADLINE_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.BYLINE_TEXT_PATTERN}", re.I)
 _HOST_SPLIT = re.compile(r"[-_]")
 _SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
 _COUNTED_TAGS = ("h1", "h2", "h3", "article", "time", "form", "input", "pre", "code", "table", "li", "img", "aside", "nav", "a", "p", "button")
@@ -115,6 +121,37 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "rel_next",
     "title_words",
     *(f"host_{group}" for group in cues.URL_WORD_GROUPS),
+    # the prose runs, headings, pronouns, sentences and headline of the page (`_reading_features`)
+    "log_longest_run",
+    "longest_run_share",
+    "longest_run_of_prose",
+    "log_long_runs",
+    "log_runs",
+    "log_longest_run_blocks",
+    "log_longest_run_headings",
+    "question_heading_share",
+    "linked_heading_share",
+    "log_words_per_heading",
+    "mean_heading_words",
+    "sentence_end_share",
+    "mean_sentence_words",
+    *(f"pronoun_rate_{group}" for group in cues.PAGE_PRONOUN_PATTERNS),
+    "has_headline_block",
+    "words_before_headline",
+    "h1_blocks",
+    "headline_words",
+    "date_near_headline",
+    "time_near_headline",
+    # what the page declares beyond its types, and its largest <article> and <main> (`_declared_features`)
+    "jsonld_type_count",
+    "breadcrumb_links",
+    "article_element_share",
+    "main_element_share",
+    "has_description",
+    "has_modified",
+    "has_site_name",
+    "log_meta_tags",
+    "published_source",
     # from the block scorer's probabilities (`body_page_features`)
     "log_body_words",
     "body_share",
@@ -122,6 +159,9 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "body_heading_share",
     "body_li_share",
     "body_link_share",
+    "log_body_runs",
+    "body_main_run_share",
+    "words_before_body",
 )
 _COLUMN = {name: i for i, name in enumerate(PAGE_FEATURE_NAMES)}
 _BODY_START = _COLUMN["log_body_words"]
@@ -153,6 +193,17 @@ def body_page_features(summary: np.ndarray, probability: np.ndarray) -> np.ndarr
         out[3] = heading[body].sum() / body.sum()
         out[4] = words[body & (li > 0)].sum() / body_words
         out[5] = words[body & (linked > 0)].sum() / body_words
+        # the body's runs of consecutive blocks (blocks without words neither break nor join them)
+        shown = words > 0
+        in_body, shown_words = body[shown], words[shown]
+        starts = np.flatnonzero(in_body & ~np.concatenate(([False], in_body[:-1])))
+        ends = np.flatnonzero(in_body & ~np.concatenate((in_body[1:], [False])))
+        cumulative = np.concatenate(([0.0], np.cumsum(shown_words)))
+        out[6] = _log(len(starts))
+        out[7] = float((cumulative[ends + 1] - cumulative[starts]).max()) / body_words
+        out[8] = float(cumulative[starts[0]]) / total
+    else:
+        out[8] = 1.0
     return out
 
 
@@ -195,7 +246,121 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     for label in ("related", "comments", "form", "promo"):
         row[col[f"units_{label}"]] = units[label]
     _host_features(parts.hostname or "", row)
+    _reading_features(page, row)
+    _declared_features(page, row)
     return row
+
+
+def _prose_runs(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """(words, prose blocks, headings) of each run of prose in reading order: text blocks of
+    `cues.PAGE_RUN_PROSE_WORDS` words or more, not all links, a run passing over at most
+    `cues.PAGE_RUN_MAX_GAP` headings, images and short text blocks in a row."""
+    runs: list[tuple[int, int, int]] = []
+    words = prose = headings = gap = 0
+    for block in blocks:
+        if block.kind == "text" and not block.linked and block.words >= cues.PAGE_RUN_PROSE_WORDS:
+            words, prose, gap = words + block.words, prose + 1, 0
+        elif prose and gap < cues.PAGE_RUN_MAX_GAP and (
+            block.kind in ("heading", "image") or (block.kind == "text" and not block.linked)
+        ):
+            gap += 1
+            headings += block.kind == "heading"
+        else:
+            if prose:
+                runs.append((words, prose, headings))
+            words = prose = headings = gap = 0
+    if prose:
+        runs.append((words, prose, headings))
+    return runs
+
+
+def _headline_at(page: AnalysedPage) -> int | None:
+    """The block of the headline: the one the segmenter labels the title, else the first h1."""
+    blocks, units = page.segmentation.blocks, page.segmentation.block_units
+    for i, unit in enumerate(units):
+        if unit is not None and unit.label.value == "title":
+            return i
+    return next((i for i, block in enumerate(blocks) if block.element.tag == "h1"), None)
+
+
+def _reading_features(page: AnalysedPage, row: np.ndarray) -> None:
+    """What a reader sees of the page's text: one long run of prose or many short ones, the
+    headings (questions, links, how much text each one heads), who speaks to whom (pronouns),
+    whether text blocks end as sentences, and the headline with a date beside it."""
+    col = _COLUMN
+    blocks = page.segmentation.blocks
+    total = sum(b.words for b in blocks) or 1
+    runs = _prose_runs(blocks)
+    longest = max(runs, default=(0, 0, 0))
+    prose_words = sum(run[0] for run in runs)
+    row[col["log_longest_run"]] = _log(longest[0])
+    row[col["longest_run_share"]] = longest[0] / total
+    row[col["longest_run_of_prose"]] = longest[0] / prose_words if prose_words else 0.0
+    row[col["log_long_runs"]] = _log(sum(1 for run in runs if run[0] >= cues.PAGE_RUN_LONG_WORDS))
+    row[col["log_runs"]] = _log(len(runs))
+    row[col["log_longest_run_blocks"]] = _log(longest[1])
+    row[col["log_longest_run_headings"]] = _log(longest[2])
+
+    headings = [b for b in blocks if b.kind == "heading"]
+    if headings:
+        row[col["question_heading_share"]] = sum(1 for b in headings if b.text.rstrip().endswith("?")) / len(headings)
+        row[col["linked_heading_share"]] = sum(1 for b in headings if b.linked) / len(headings)
+        row[col["mean_heading_words"]] = sum(b.words for b in headings) / len(headings)
+    row[col["log_words_per_heading"]] = _log(total / (len(headings) + 1))
+
+    texts = [b for b in blocks if b.kind == "text" and not b.linked]
+    sentences = [b for b in texts if b.words >= cues.PAGE_SENTENCE_BLOCK_WORDS]
+    sentence_words = sum(b.words for b in sentences)
+    if sentence_words:
+        ended = sum(b.words for b in sentences if _SENTENCE_END.search(b.text.strip()))
+        row[col["sentence_end_share"]] = ended / sentence_words
+    prose = " ".join(b.text for b in texts if b.words >= cues.PAGE_PRONOUN_BLOCK_WORDS)
+    prose_count = len(prose.split())
+    if prose_count:
+        row[col["mean_sentence_words"]] = prose_count / (sum(1 for s in _SENTENCE_BREAK.split(prose) if s.strip()) or 1)
+        for group, pattern in _PRONOUNS.items():
+            row[col[f"pronoun_rate_{group}"]] = pattern.count(prose) / prose_count * 100
+
+    at = _headline_at(page)
+    row[col["h1_blocks"]] = sum(1 for b in blocks if b.element.tag == "h1")
+    row[col["words_before_headline"]] = sum(b.words for b in blocks[:at]) / total if at is not None else 1.0
+    if at is None:
+        return
+    units = page.segmentation.block_units
+    row[col["has_headline_block"]] = 1.0 if units[at] is not None and units[at].label.value == "title" else 0.0
+    row[col["headline_words"]] = blocks[at].words
+    before, after = cues.PAGE_HEADLINE_WINDOW
+    near = blocks[max(0, at - before) : at + after]
+    row[col["date_near_headline"]] = float(
+        any(b.words <= cues.PAGE_HEADLINE_DATE_MAX_WORDS and _HEADLINE_DATE.search(b.text) for b in near)
+    )
+    row[col["time_near_headline"]] = float(any(next(b.element.iter("time"), None) is not None for b in near))
+
+
+def _declared_features(page: AnalysedPage, row: np.ndarray) -> None:
+    """How much the page declares about itself (JSON-LD types, description, modified date, site
+    name, tags, where its date came from), the links of its breadcrumb trail, and how much of its
+    text its largest <article> and <main> elements hold."""
+    col = _COLUMN
+    meta = page.meta
+    row[col["jsonld_type_count"]] = len(meta.jsonld_types)
+    row[col["has_description"]] = 1.0 if meta.description else 0.0
+    row[col["has_modified"]] = 1.0 if meta.modified else 0.0
+    row[col["has_site_name"]] = 1.0 if meta.site_name else 0.0
+    row[col["log_meta_tags"]] = _log(len(meta.tags))
+    source = meta.published_source or ""
+    row[col["published_source"]] = next(
+        (i + 1 for i, name in enumerate(cues.PAGE_DATE_SOURCES) if source == name or source.startswith(name + ":")),
+        0,
+    )
+    index = page.segmentation.index
+    total = sum(b.words for b in page.segmentation.blocks) or 1
+    trail = next((i for i, cls in enumerate(index.classes) if cls and "breadcrumb" in cls.lower()), None)
+    if trail is not None:
+        row[col["breadcrumb_links"]] = sum(1 for _ in index.nodes[trail].iter("a"))
+    for tag, name in (("article", "article_element_share"), ("main", "main_element_share")):
+        largest = max((index.words_at[i] for i, t in enumerate(index.tags) if t == tag), default=0)
+        row[col[name]] = min(1.0, largest / total)
 
 
 def _host_features(host: str, row: np.ndarray) -> None:
