@@ -16,7 +16,6 @@ pages, `benchmarks/data/`); see `training/README.md`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -30,6 +29,7 @@ import numpy as np
 
 from . import cues
 from .features import FEATURE_NAMES
+from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .segment import BlockLabel, Segmentation, Unit
 
@@ -136,20 +136,15 @@ class PromoFinder:
     """Finds promos among the blocks no rule unit holds; one instance serves any number of pages."""
 
     def __init__(self, booster: lightgbm.Booster) -> None:
-        if tuple(booster.feature_name()) != FINDER_FEATURE_NAMES:
-            differ = sorted(set(FINDER_FEATURE_NAMES) ^ set(booster.feature_name()))
-            raise ValueError(f"promo model features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
+        check_features(booster, FINDER_FEATURE_NAMES, "promo model")
         self.booster = booster
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PromoFinder:
-        data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
-        if data.get("format") != _FORMAT:
-            raise ValueError(f"{path}: not a {_FORMAT} model file")
-        return cls(lightgbm.Booster(model_str=data["model"]))
+        return cls(lightgbm.Booster(model_str=read_model_file(path, _FORMAT)["model"]))
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps({"format": _FORMAT, "model": self.booster.model_to_string()}), encoding="utf-8")
+        write_model_file(path, _FORMAT, model=self.booster.model_to_string())
 
     def promo_probability(self, rows: np.ndarray) -> np.ndarray:
         return self.booster.predict(rows, num_threads=1) if len(rows) else np.zeros(0)

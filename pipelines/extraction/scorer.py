@@ -11,7 +11,6 @@ code's, so a stale model cannot silently score the wrong columns.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +20,7 @@ import lightgbm
 import numpy as np
 
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
+from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 
 if TYPE_CHECKING:
@@ -36,22 +36,17 @@ class BlockScorer:
 
     def __init__(self, block_model: lightgbm.Booster, context_model: lightgbm.Booster) -> None:
         for booster, names in ((block_model, FEATURE_NAMES), (context_model, FEATURE_NAMES + CONTEXT_FEATURE_NAMES)):
-            if tuple(booster.feature_name()) != names:
-                differ = sorted(set(names) ^ set(booster.feature_name()))
-                raise ValueError(f"model features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
+            check_features(booster, names, "model")
         self.block_model = block_model
         self.context_model = context_model
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> BlockScorer:
-        data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
-        if data.get("format") != _FORMAT:
-            raise ValueError(f"{path}: not a {_FORMAT} model file")
+        data = read_model_file(path, _FORMAT)
         return cls(*(lightgbm.Booster(model_str=text) for text in data["stages"]))
 
     def save(self, path: str | Path) -> None:
-        stages = [model.model_to_string() for model in (self.block_model, self.context_model)]
-        Path(path).write_text(json.dumps({"format": _FORMAT, "stages": stages}), encoding="utf-8")
+        write_model_file(path, _FORMAT, stages=[model.model_to_string() for model in (self.block_model, self.context_model)])
 
     def probability(self, features: np.ndarray, words: np.ndarray, spans: np.ndarray) -> np.ndarray:
         """Body probability per block from its feature rows, word counts and `context_spans`."""
