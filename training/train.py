@@ -1,6 +1,6 @@
-"""Train the block scorer from the development pages, in one deterministic command.
+"""Train the extractor's three models from the development pages, in one deterministic command.
 
-    python training/train.py                       # held-back report, then the shipped model
+    python training/train.py                       # held-back report, then the shipped models
     python training/train.py --cv                  # also cross-validation over the development folds
     python training/train.py --folds-out DIR       # also the held-back fold's models, for benchmarks/wcxb.py --model-dir
     python training/train.py --folds-out DIR --all-folds   # every fold's (fold-k.json: trained without fold k)
@@ -9,8 +9,10 @@ Labels come from the ground truth: each block's target is the share of its word 
 found in the page's true main content (WCXB `main_content`, AEB `articleBody`), a soft
 label in [0, 1]. Pages are split by site into folds (`benchmarks/corpus.py`); figures are
 reported on the held-back fold with a model trained on the others, and only then is the
-shipped model trained on every fold. `training/manifest.json` records the data hashes,
-parameters, feature names and the held-back figures of the model file it describes.
+shipped models trained on every fold: the block scorer, the page-type classifier and the
+promo finder (`training/promos.py`, from the boilerplate labels). `training/manifest.json`
+records the data hashes, parameters, feature names and the held-back figures of the model
+files it describes.
 """
 
 from __future__ import annotations
@@ -335,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="processes for reading pages (default 2)")
     ap.add_argument("--cache", type=Path, help="pickle of the page rows: read if present, else written")
     ap.add_argument("--cv", action="store_true", help="also cross-validate over the development folds")
-    ap.add_argument("--folds-out", type=Path, help="write the held-back fold's models to DIR (fold-4.json, pagetype-fold-4.txt)")
+    ap.add_argument("--folds-out", type=Path, help="write the held-back fold's models to DIR (fold-4.json, pagetype-fold-4.txt, promos-fold-4.json)")
     ap.add_argument("--all-folds", action="store_true", help="with --folds-out, also every other fold's (slow)")
     ap.add_argument("--no-ship", action="store_true", help="do not write the shipped model")
     args = ap.parse_args(argv)
