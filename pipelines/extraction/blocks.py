@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
@@ -344,6 +345,11 @@ class BlockIndex:
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     yield Block(el, "field", "", 0, i, False)
             i = last[i] + 1
+
+    @cached_property
+    def sibling_counts(self) -> Counter[tuple[int, str, str | None]]:
+        """How many elements share each (parent position, tag, class): cards and teaser lists repeat."""
+        return Counter(zip(self.parent_at, self.tags, self.classes, strict=True))
 
     def span(self, el: HtmlElement) -> tuple[int, int]:
         """Indices [start, end) of the blocks inside `el` (itself included)."""

@@ -28,7 +28,8 @@ _GROUP_BIT = {token: 1 << i for i, tokens in enumerate(cues.CLASS_TOKEN_GROUPS.v
 _ANCESTOR_BIT = {tag: 1 << i for i, tag in enumerate(cues.FEATURE_ANCESTOR_TAGS)}
 _TAG_CODE = {tag: i + 1 for i, tag in enumerate(cues.FEATURE_TAGS)}
 _KIND_CODE = {"heading": 0, "text": 1, "image": 2, "action": 3, "field": 4}
-_LABEL_CODE = {label: i + 1 for i, label in enumerate(BlockLabel)}
+#: The `unit_label` column's code of each label (0: the block is in no unit).
+UNIT_LABEL_CODE = {label: i + 1 for i, label in enumerate(BlockLabel)}
 _LANDMARK_CODE = {tag: i + 1 for i, tag in enumerate(cues.LANDMARK_TAGS)}
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
@@ -274,8 +275,7 @@ def _containers(position: np.ndarray, index: BlockIndex, levels: tuple[int, ...]
 def _repeats(position: np.ndarray, index: BlockIndex, levels: int) -> np.ndarray:
     """Per block and level (0: its own element), how many siblings of that ancestor share its tag
     and class: a card in a grid of twelve, a teaser in a list of eight, a paragraph among forty."""
-    parent_at, tags, classes = index.parent_at, index.tags, index.classes
-    counts = Counter(zip(parent_at, tags, classes, strict=True))
+    parent_at, tags, classes, counts = index.parent_at, index.tags, index.classes, index.sibling_counts
     out = np.full((len(position), levels), np.nan, dtype=np.float64)
     for b, node in enumerate(position.tolist()):
         for level in range(levels):
@@ -305,7 +305,7 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     main = _main_container(root, index)
     main_share = (p_words_of.get(main, 0) / total_p) if total_p else words_of.get(main, 0) / total_words
     labels = np.array(
-        [_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
+        [UNIT_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
     )
     title_at = next((i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None)
     w = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
@@ -344,9 +344,6 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         put("copyright", text_stats[:, 6])
         put("pipes", text_stats[:, 7])
         put("depth", tree_stats[:, 1])
-    repeats = _repeats(position, index, cues.REPEAT_LEVELS)
-    for level in range(cues.REPEAT_LEVELS):
-        put(f"repeat_up{level}", repeats[:, level])
         put("nearest_landmark", tree_stats[:, 2])
         start = col[f"in_{cues.FEATURE_ANCESTOR_TAGS[0]}"]
         out[:, start : start + len(cues.FEATURE_ANCESTOR_TAGS)] = _bit_columns(tag_bits, len(cues.FEATURE_ANCESTOR_TAGS))
@@ -364,6 +361,9 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
             put(f"up{target}_words_per_block", np.where(present, np.where(blocks_in > 0, inside / np.maximum(blocks_in, 1), 0.0), np.nan))
             if total_p:
                 put(f"up{target}_p_share", np.where(present, c_p / total_p, np.nan))
+    repeats = _repeats(position, index, cues.REPEAT_LEVELS)
+    for level in range(cues.REPEAT_LEVELS):
+        put(f"repeat_up{level}", repeats[:, level])
     put("parent_blocks", tree_stats[:, 3])
     put("in_main_container", tree_stats[:, 4])
     put("main_container_share", main_share)

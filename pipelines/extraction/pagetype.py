@@ -424,7 +424,6 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     class_groups: list[str] = []
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
-    siblings: list[tuple[int, str, str]] = []
     links = link_words = long_links = image_links = tel = mailto = 0
     headings = anchored = quantity = teasers = 0
     published = product = rel_next = False
@@ -452,8 +451,6 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             if cls:
                 parent = parent_at[i]
                 classes.append((parent, cls))
-                if parent >= 0:
-                    siblings.append((parent, tag, cls))
         if tag not in special:
             continue
         get = nodes[i].get
@@ -515,7 +512,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["log_select"]] = _log(selects)
     row[col["log_option"]] = _log(options)
     row[col["log_quantity_inputs"]] = _log(quantity)
-    sizes = sorted(Counter(siblings).values(), reverse=True)
+    sizes = sorted((n for (parent, _, cls), n in index.sibling_counts.items() if cls and parent >= 0), reverse=True)
     row[col["log_repeated_groups"]] = _log(sum(1 for size in sizes if size >= 4))
     row[col["log_second_repeated_class"]] = _log(sizes[1] if len(sizes) > 1 else 0)
     long_paragraphs = [n for n in paragraphs if n >= cues.PAGE_LONG_PARAGRAPH_WORDS]
