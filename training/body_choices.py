@@ -30,11 +30,10 @@ import train
 from train import PageRows, corpus, cues  # PageRows: caches written by train.py pickle it as __main__.PageRows
 
 from pipelines.extraction.body import decide_body
-from pipelines.extraction.features import FEATURE_NAMES
-from pipelines.extraction.segment import BlockLabel
+from pipelines.extraction.features import FEATURE_NAMES, UNIT_LABEL_CODE
 
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
-_LABELS = {i + 1: label for i, label in enumerate(BlockLabel)}  # features._LABEL_CODE, inverted
+_LABELS = {code: label for label, code in UNIT_LABEL_CODE.items()}
 
 
 @contextmanager

@@ -14,7 +14,7 @@ import lightgbm as lgb
 import numpy as np
 
 from pipelines.extraction import cues
-from pipelines.extraction.features import CATEGORICAL, FEATURE_NAMES
+from pipelines.extraction.features import CATEGORICAL, FEATURE_NAMES, UNIT_LABEL_CODE
 from pipelines.extraction.promos import FINDER_FEATURE_NAMES, PromoFinder, finder_features
 from pipelines.extraction.segment import BlockLabel
 
@@ -39,7 +39,7 @@ PROMO_ROUNDS = 150
 UNKNOWN_AROUND_LABELLED = 2
 _MIN_CONTAINED_CHARS = 12
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
-_PROMO_CODE = list(BlockLabel).index(BlockLabel.PROMO) + 1  # features._LABEL_CODE
+_PROMO_CODE = UNIT_LABEL_CODE[BlockLabel.PROMO]
 
 
 def block_labels(texts: list[str], target: np.ndarray, expect: dict[str, list[str]], fold) -> tuple[np.ndarray, np.ndarray]:
@@ -97,6 +97,9 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
     pages, and the share of all pages' true body words it takes."""
     folds = sorted({r.fold for r in rows})
     taken: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # key -> (free block indices, probability)
+    labelled = {
+        row.key: block_labels(row.texts, row.target, labels[row.key], fold) for row in rows if row.key in labels
+    }  # key -> (is a promo, is known)
     for k in folds:
         finder = train_promo_finder([r for r in rows if r.fold != k], probabilities, labels, fold)
         for row in rows:
@@ -115,9 +118,8 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
             free, p = taken[row.key]
             chosen = free[p >= threshold]
             lost += float((row.words[chosen] * row.target[chosen]).sum())
-            expect = labels.get(row.key)
-            if expect is not None:
-                promo, known = block_labels(row.texts, row.target, expect, fold)
+            if row.key in labelled:
+                promo, known = labelled[row.key]
                 total += int(promo[free].sum())
                 hits += int(promo[chosen].sum())
                 others += int((~promo[chosen] & known[chosen]).sum())
