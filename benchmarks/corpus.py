@@ -164,7 +164,11 @@ def boilerplate_labels(aeb_directory: str | None = None) -> dict[str, dict[str, 
 
 
 #: The model files `training/train.py --folds-out DIR` writes per fold k, by extract()'s argument.
-FOLD_MODEL_FILES = {"scorer": "fold-{k}.json", "page_classifier": "pagetype-fold-{k}.txt", "promo_finder": "promos-fold-{k}.json"}
+FOLD_MODEL_FILES = {
+    "scorer": "fold-{k}.json",
+    "page_classifier": "pagetype-fold-{k}.txt",
+    "promo_finder": "promos-fold-{k}.json",
+}
 
 
 def fold_models(model_dir: str | Path, fold: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ whitespace removed). Per label, summed over fixtures:
 Also reported: form-kind accuracy (expected form snippet found in a predicted form of the same
 kind) and the number of exact ``body_exact`` matches (whitespace-folded).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,10 +45,15 @@ def predict_thresher(html: bytes, url: str) -> tuple[dict[str, str], list[dict[s
         return [b["text"] for b in (art.blocks or []) if b.get("label") == label]
 
     forms = [{"kind": f.get("kind", ""), "text": f.get("text", "")} for f in art.forms or []]
-    pred = {"body": art.body or "", "bio": art.bio or "", "promo": "\n".join(art.promos or []),
-            "form": "\n".join(f["text"] for f in forms), "share": "\n".join(blocks("share")),
-            "comments": "\n".join(blocks("comments")),
-            "related": "\n".join([r.get("title") or "" for r in art.related or []] + blocks("related"))}
+    pred = {
+        "body": art.body or "",
+        "bio": art.bio or "",
+        "promo": "\n".join(art.promos or []),
+        "form": "\n".join(f["text"] for f in forms),
+        "share": "\n".join(blocks("share")),
+        "comments": "\n".join(blocks("comments")),
+        "related": "\n".join([r.get("title") or "" for r in art.related or []] + blocks("related")),
+    }
     return pred, forms
 
 
@@ -116,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"system: {res['system']}  fixtures: {len(list(FIXTURES.glob('*.json')))}")
     print(f"{'label':<10}{'expected':>9}{'matched':>9}{'foreign':>9}{'recall':>8}{'prec':>8}")
     for lab, s in res["labels"].items():
-        print(f"{lab:<10}{s['expected']:>9}{s['matched']:>9}{s['foreign']:>9}{pct(s['recall']):>8}{pct(s['precision']):>8}")
+        print(
+            f"{lab:<10}{s['expected']:>9}{s['matched']:>9}{s['foreign']:>9}{pct(s['recall']):>8}{pct(s['precision']):>8}"
+        )
     print(f"form kind accuracy: {pct(res['form_kind_accuracy'])}   body_exact: {res['body_exact']}")
     return 0
 

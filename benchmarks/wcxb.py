@@ -289,7 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--by-fold", action="store_true", help="also a quality table per fold")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list the N pages where thresher trails most")
     parser.add_argument("--json", metavar="OUT", help="write every per-page result to OUT")
-    parser.add_argument("--model-dir", metavar="DIR", help="extract fold k with DIR/fold-k.json, pagetype-fold-k.txt and promos-fold-k.json (training/train.py --folds-out DIR)")
+    parser.add_argument(
+        "--model-dir",
+        metavar="DIR",
+        help="extract fold k with DIR/fold-k.json, pagetype-fold-k.txt and promos-fold-k.json (training/train.py --folds-out DIR)",
+    )
     args = parser.parse_args(argv)
 
     try:

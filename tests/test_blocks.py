@@ -43,7 +43,9 @@ def test_long_loose_text_is_kept_not_skipped() -> None:
 
 
 def test_space_only_where_block_elements_meet() -> None:
-    html = "<html><body><p>A fri<b>end</b>ly <i>word</i>.</p><div><span>Note:</span><div>The end</div></div></body></html>"
+    html = (
+        "<html><body><p>A fri<b>end</b>ly <i>word</i>.</p><div><span>Note:</span><div>The end</div></div></body></html>"
+    )
     assert _blocks(html) == ["A friendly word.", "Note:", "The end"]
     tree = lxml.html.fromstring("<html><body><p>Line one<br>line two</p></body></html>")
     assert [b.text for b in BlockIndex(tree).blocks] == ["Line one line two"]
@@ -60,7 +62,9 @@ def test_hover_cards_and_screen_reader_text_are_hidden() -> None:
 
 def test_noscript_page_is_revealed_only_when_it_is_the_page() -> None:
     words = "forum post text " * 40
-    tree = lxml.html.fromstring(f"<html><body><section></section><noscript><div><p>{words}</p></div></noscript></body></html>")
+    tree = lxml.html.fromstring(
+        f"<html><body><section></section><noscript><div><p>{words}</p></div></noscript></body></html>"
+    )
     assert reveal_noscript(tree)
     assert BlockIndex(tree).blocks[0].words == 120
     tree = lxml.html.fromstring(
@@ -99,7 +103,9 @@ def test_a_load_mask_over_the_page_is_lifted_a_hidden_menu_is_not() -> None:
     texts = [b.text for b in BlockIndex(tree).blocks if b.text]
     assert any("A paragraph of the story" in text for text in texts)
     assert "Shop Blog About" not in " ".join(texts)  # the menu holds few of the words: still hidden
-    assert not reveal_masked_page(lxml.html.fromstring(f"<html><body><div style='display:none'>Menu</div>{STORY}</body></html>"))
+    assert not reveal_masked_page(
+        lxml.html.fromstring(f"<html><body><div style='display:none'>Menu</div>{STORY}</body></html>")
+    )
 
 
 def test_selector_survives_odd_attributes() -> None:
@@ -135,7 +141,7 @@ def test_accordion_and_tab_panels_are_content_other_hidden_elements_are_not() ->
         '<button aria-expanded="false" aria-controls="care-panel">Care</button>'
         '<div id="care-panel" role="region" aria-hidden="true">'
         "<p>Wipe the walnut with a dry cloth and oil it twice a year with a food-safe finish.</p>"
-        '<p hidden>Internal stock note that no reader ever sees.</p></div>'
+        "<p hidden>Internal stock note that no reader ever sees.</p></div>"
         '<div role="tablist"><button role="tab" aria-controls="tab-a tab-b">Sizes</button></div>'
         '<div id="tab-b" hidden><p>The lamp stands forty centimetres tall and weighs one kilogram.</p></div>'
         '<div id="promo" style="display: none"><p>A hidden panel nothing opens stays hidden.</p></div>'
@@ -160,7 +166,10 @@ def test_block_features_count_the_repeated_siblings_of_a_block_and_its_container
         "<html><body><article><h1>Lamps</h1>"
         + "".join(f"<p>Paragraph {i} of the article, long enough to read.</p>" for i in range(3))
         + "</article><ul class='teasers'>"
-        + "".join(f"<li class='teaser'><div class='card'><a href='/t/{i}'>Teaser {i} title here</a></div></li>" for i in range(6))
+        + "".join(
+            f"<li class='teaser'><div class='card'><a href='/t/{i}'>Teaser {i} title here</a></div></li>"
+            for i in range(6)
+        )
         + "<li class='more'><a href='/all'>All teasers</a></li></ul></body></html>"
     )
     page = analyse_page(html, "https://example.org/lamps")

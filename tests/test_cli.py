@@ -54,7 +54,10 @@ USAGE_ERRORS = {
     "thresher-setting-zero-row-group": (["crawl", "-s", "THRESHER_PARQUET_ROW_GROUP_SIZE=0", URL], "must be >= 1"),
     "thresher-setting-not-redis": (["crawl", "-s", "THRESHER_REDIS_URL=http://127.0.0.1/", URL], "not a redis://"),
     "thresher-setting-not-a-boolean": (["crawl", "-s", "THRESHER_INCREMENTAL=perhaps", URL], "expects a boolean"),
-    "misspelt-flag": (["crawl", "--folow", URL], "unrecognized arguments: --folow (did you mean --follow?; see thresher crawl --help)"),
+    "misspelt-flag": (
+        ["crawl", "--folow", URL],
+        "unrecognized arguments: --folow (did you mean --follow?; see thresher crawl --help)",
+    ),
     "push-setting-not-a-number": (
         ["push", "--redis", "redis://127.0.0.1:9/0", "-s", "THRESHER_REDIS_IDLE_TIMEOUT=x", URL],
         "expects a number",

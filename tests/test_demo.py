@@ -166,7 +166,9 @@ def test_notebook_readers_open_the_dataset_with_typed_columns(demo_run):
     assert table.num_rows == n
     assert pa.types.is_timestamp(table.schema.field("published").type)
     assert pa.types.is_list(table.schema.field("authors").type)
-    rows = duckdb.sql(f"SELECT count(*), typeof(any_value(published)) FROM read_parquet('{dataset}/*.parquet')").fetchall()[0]
+    rows = duckdb.sql(
+        f"SELECT count(*), typeof(any_value(published)) FROM read_parquet('{dataset}/*.parquet')"
+    ).fetchall()[0]
     assert rows[0] == n and rows[1].startswith("TIMESTAMP")
     frame = pl.read_parquet(f"{dataset}/*.parquet")
     assert frame.height == n

@@ -230,8 +230,18 @@ def test_page_features_read_shop_docs_and_host_cues():
         return dict(zip(PAGE_FEATURE_NAMES, row.tolist(), strict=False))
 
     shop = features(SHOP, "https://shop.outfitter.example/products/trail-pack-40")
-    for name in ("class_product", "microdata_product", "itemprop_price", "log_select", "log_option",
-                 "log_quantity_inputs", "log_tel_links", "log_phones", "log_phrases_product", "host_product"):
+    for name in (
+        "class_product",
+        "microdata_product",
+        "itemprop_price",
+        "log_select",
+        "log_option",
+        "log_quantity_inputs",
+        "log_tel_links",
+        "log_phones",
+        "log_phrases_product",
+        "host_product",
+    ):
         assert shop[name] > 0, name
     assert shop["log_phrases_forum"] == 0 and shop["code_share"] == 0
     docs = features(
@@ -351,13 +361,17 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
         '<a class="button" href="/shop/">Shop now</a></div></main></body></html>'
     )
     page, texts = _analysed(html, "https://example.org/lamps/walnut")
-    promo = [i for i, unit in enumerate(page.segmentation.block_units) if unit is not None and unit.label.value == "promo"]
+    promo = [
+        i for i, unit in enumerate(page.segmentation.block_units) if unit is not None and unit.label.value == "promo"
+    ]
     assert promo and "Save 20%" in " ".join(texts[i] for i in promo)
     likely = np.full(len(texts), 0.8)  # body-like, but not the sure reading that overrules a promo
     as_article = decide_body(page.segmentation, likely, "article")
     as_product = decide_body(page.segmentation, likely, "product")
     assert not any(as_article.body[i] for i in promo) and any(u.label.value == "promo" for u in as_article.units)
-    assert all(as_product.body[i] for i in promo if texts[i]) and not any(u.label.value == "promo" for u in as_product.units)
+    assert all(as_product.body[i] for i in promo if texts[i]) and not any(
+        u.label.value == "promo" for u in as_product.units
+    )
     assert decide_body(page.segmentation, likely).body == as_article.body  # no type given: an article's rules
     unlikely = np.where([i in promo for i in range(len(texts))], 0.2, 0.8)  # a sale banner the scorer rejects
     assert any(u.label.value == "promo" for u in decide_body(page.segmentation, unlikely, "product").units)
@@ -371,7 +385,9 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
 
     html = (
         "<html><body><main><h1>Desk lamps</h1>"
-        + "".join(f'<div class="card"><a href="/lamps/{i}">Walnut lamp no. {i} with a linen shade</a></div>' for i in range(4))
+        + "".join(
+            f'<div class="card"><a href="/lamps/{i}">Walnut lamp no. {i} with a linen shade</a></div>' for i in range(4)
+        )
         + "<p>Every lamp is turned by hand in our workshop from one piece of walnut.</p></main></body></html>"
     )
     page, texts = _analysed(html, "https://example.org/lamps/")

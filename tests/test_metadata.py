@@ -384,7 +384,9 @@ def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
 
 @pytest.mark.parametrize("shown", ["09.10.2024", "03/10/2023"])
 def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(shown):
-    assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith("2024-05-09")
+    assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith(
+        "2024-05-09"
+    )
 
 
 def test_published_meta_written_out():

@@ -31,10 +31,7 @@ REPORT = f"""<html><head><title>River park opens after ten years</title>
 <footer><p>Contact the newsroom.</p></footer>
 </body></html>"""
 
-CARD = (
-    '<div class="card"><h3>{name}</h3><p>We fix your {name} fast</p>'
-    '<a href="/{name}">Learn more</a></div>'
-)
+CARD = '<div class="card"><h3>{name}</h3><p>We fix your {name} fast</p><a href="/{name}">Learn more</a></div>'
 SERVICE = f"""<html><head><title>Plumbing services</title></head><body>
 <h1>Plumbing services</h1>
 <div class="cards">{"".join(CARD.format(name=n) for n in ("boilers", "pipes", "taps", "drains", "showers"))}</div>
@@ -72,7 +69,9 @@ def test_an_article_is_one_long_run_of_prose_a_service_page_many_short_ones(repo
 
 
 def test_headings_that_ask_and_that_head_little_text(report, service):
-    assert service["question_heading_share"] == pytest.approx(2 / 9)  # of nine headings, two ask and report["question_heading_share"] == 0
+    assert service["question_heading_share"] == pytest.approx(
+        2 / 9
+    )  # of nine headings, two ask and report["question_heading_share"] == 0
     assert service["log_words_per_heading"] < report["log_words_per_heading"]
     assert report["mean_heading_words"] > 0 and report["linked_heading_share"] == 0
 
@@ -94,7 +93,9 @@ def test_the_headline_with_a_date_beside_it(report, service):
     assert report["date_near_headline"] == 1 and report["time_near_headline"] == 1
     assert report["words_before_headline"] < 0.05
     assert service["date_near_headline"] == 0 and service["time_near_headline"] == 0
-    assert features("<html><body><p>No headline at all, just a sentence.</p></body></html>")["words_before_headline"] == 1
+    assert (
+        features("<html><body><p>No headline at all, just a sentence.</p></body></html>")["words_before_headline"] == 1
+    )
 
 
 def test_what_the_page_declares_about_itself(report, service):
@@ -110,7 +111,9 @@ def test_how_the_body_lies_on_the_page():
     start = PAGE_FEATURE_NAMES.index("log_body_words")
     names = PAGE_FEATURE_NAMES[start:]
     # words, heading, li, linked per block; the third block has no words
-    summary = np.array([[10, 0, 0, 1], [50, 0, 0, 0], [0, 0, 0, 0], [30, 0, 0, 0], [5, 0, 0, 1], [20, 0, 0, 0]], dtype=np.float32)
+    summary = np.array(
+        [[10, 0, 0, 1], [50, 0, 0, 0], [0, 0, 0, 0], [30, 0, 0, 0], [5, 0, 0, 1], [20, 0, 0, 0]], dtype=np.float32
+    )
     one_run = dict(zip(names, body_page_features(summary, np.array([0.1, 0.9, 0.0, 0.8, 0.1, 0.2])), strict=True))
     assert one_run["log_body_runs"] == pytest.approx(np.log1p(1))  # a block without words does not break a run
     assert one_run["body_main_run_share"] == 1.0 and one_run["words_before_body"] == pytest.approx(10 / 115)

@@ -56,7 +56,14 @@ def _brand_finder() -> PromoFinder:
     rng = np.random.default_rng(0)
     X = rng.random((400, len(FINDER_FEATURE_NAMES)))
     y = X[:, FINDER_FEATURE_NAMES.index("names_brand")] > 0.5
-    params = {"objective": "binary", "num_leaves": 4, "min_data_in_leaf": 5, "verbose": -1, "seed": 1, "deterministic": True}
+    params = {
+        "objective": "binary",
+        "num_leaves": 4,
+        "min_data_in_leaf": 5,
+        "verbose": -1,
+        "seed": 1,
+        "deterministic": True,
+    }
     data = lightgbm.Dataset(X, y.astype(int), feature_name=list(FINDER_FEATURE_NAMES))
     return PromoFinder(lightgbm.train(params, data, num_boost_round=20))
 
@@ -101,8 +108,15 @@ def test_a_model_for_other_features_is_refused(tmp_path):
 def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
     import promos as training_promos
 
-    texts = ["Intro paragraph of the article.", "Try Acmeplan free", "for 14 days.", "Get started now",
-             "A body paragraph after it.", "", "Footer links"]
+    texts = [
+        "Intro paragraph of the article.",
+        "Try Acmeplan free",
+        "for 14 days.",
+        "Get started now",
+        "A body paragraph after it.",
+        "",
+        "Footer links",
+    ]
     target = np.array([1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
     expect = {"promo": ["Try Acmeplan free for 14 days."], "related": ["Footer links"]}
     promo, known = training_promos.block_labels(texts, target, expect, lambda t: " ".join(t.split()))

@@ -122,8 +122,10 @@ def test_flat_page_bio_spans_its_heading_widget(flat):
 
 
 def test_flat_page_promo_runs_from_heading_to_button(flat):
-    assert flat.promos == ["The Sleep Reset Course Six weeks of short lessons and a private community. "
-                           "$149 or two payments of $79 Enroll now"]
+    assert flat.promos == [
+        "The Sleep Reset Course Six weeks of short lessons and a private community. "
+        "$149 or two payments of $79 Enroll now"
+    ]
 
 
 def test_flat_page_form_without_form_element(flat):
@@ -143,7 +145,9 @@ def test_deeply_nested_page_is_extracted():
 def test_page_with_thousands_of_widgets_is_cut_after_the_block_limit():
     from pipelines.extraction import cues
 
-    widget = '<div class="w"><div class="wi"><p>Paragraph {i} of a very long page with many words in it.</p></div></div>'
+    widget = (
+        '<div class="w"><div class="wi"><p>Paragraph {i} of a very long page with many words in it.</p></div></div>'
+    )
     html = "<html><body><h1>Long</h1>" + "".join(widget.format(i=i) for i in range(20000)) + "</body></html>"
     article = extract(html, "https://example.org/long")
     assert "Paragraph 0 of a very long page" in article.body

@@ -42,7 +42,9 @@ _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
 _PROMO_CODE = UNIT_LABEL_CODE[BlockLabel.PROMO]
 
 
-def block_labels(texts: list[str], target: np.ndarray, expect: dict[str, list[str]], fold) -> tuple[np.ndarray, np.ndarray]:
+def block_labels(
+    texts: list[str], target: np.ndarray, expect: dict[str, list[str]], fold
+) -> tuple[np.ndarray, np.ndarray]:
     """(is a promo, is known) per block of a labelled page; `fold` folds text as the labels do."""
     folded = [fold(t) for t in texts]
     labelled = np.zeros(len(texts), dtype=int)  # 0: none, 1: promo, 2: another label
@@ -82,10 +84,16 @@ def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels:
         promo, known = block_labels(row.texts, row.target, expect, fold)
         keep = known & ~in_rule_promo(row.features) & readable(row.texts, row.words)
         rows_kept = np.flatnonzero(keep)
-        X.append(finder_features(row.features[rows_kept], probabilities[row.key][rows_kept], [row.texts[i] for i in rows_kept], row.url))
+        X.append(
+            finder_features(
+                row.features[rows_kept], probabilities[row.key][rows_kept], [row.texts[i] for i in rows_kept], row.url
+            )
+        )
         y.append(promo[keep])
     data = lgb.Dataset(
-        np.vstack(X), np.concatenate(y).astype(int), feature_name=list(FINDER_FEATURE_NAMES),
+        np.vstack(X),
+        np.concatenate(y).astype(int),
+        feature_name=list(FINDER_FEATURE_NAMES),
         categorical_feature=list(CATEGORICAL),
     )
     return PromoFinder(lgb.train(PROMO_PARAMS, data, num_boost_round=PROMO_ROUNDS))
@@ -105,9 +113,13 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
         for row in rows:
             if row.fold == k and len(row.texts):
                 free = np.flatnonzero(free_blocks(row.features, row.texts, row.words))
-                rows_k = finder_features(row.features[free], probabilities[row.key][free], [row.texts[i] for i in free], row.url)
+                rows_k = finder_features(
+                    row.features[free], probabilities[row.key][free], [row.texts[i] for i in free], row.url
+                )
                 taken[row.key] = (free, finder.promo_probability(rows_k))
-    lines = [f"  {'threshold':>9}  {'labelled promos taken':>22}  {'other takes (labelled pages)':>28}  {'true body words taken':>22}"]
+    lines = [
+        f"  {'threshold':>9}  {'labelled promos taken':>22}  {'other takes (labelled pages)':>28}  {'true body words taken':>22}"
+    ]
     body_words = sum(float((r.words * r.target).sum()) for r in rows)
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         hits = total = others = 0

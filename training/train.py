@@ -231,10 +231,7 @@ def out_of_fold(rows: list[PageRows], first: dict[str, np.ndarray]) -> dict[str,
 
 def page_matrix(rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> np.ndarray:
     return np.vstack(
-        [
-            np.concatenate((r.page_static, body_page_features(r.block_summary, probabilities[r.key])))
-            for r in rows
-        ]
+        [np.concatenate((r.page_static, body_page_features(r.block_summary, probabilities[r.key]))) for r in rows]
     )
 
 
@@ -287,7 +284,9 @@ def article_floor_table(rows: list[PageRows], probabilities: dict[str, np.ndarra
     return "\n".join(lines)
 
 
-def evaluate_pagetype(model: lgb.Booster, rows: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, float]:
+def evaluate_pagetype(
+    model: lgb.Booster, rows: list[PageRows], probabilities: dict[str, np.ndarray]
+) -> dict[str, float]:
     """Accuracy over the seven types (WCXB pages) and article recall (WCXB articles, AEB)."""
     predicted = page_types(model.predict(page_matrix(rows, probabilities)))
     article = cues.PAGE_TYPES.index("article")
@@ -337,7 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="processes for reading pages (default 2)")
     ap.add_argument("--cache", type=Path, help="pickle of the page rows: read if present, else written")
     ap.add_argument("--cv", action="store_true", help="also cross-validate over the development folds")
-    ap.add_argument("--folds-out", type=Path, help="write the held-back fold's models to DIR (fold-4.json, pagetype-fold-4.txt, promos-fold-4.json)")
+    ap.add_argument(
+        "--folds-out",
+        type=Path,
+        help="write the held-back fold's models to DIR (fold-4.json, pagetype-fold-4.txt, promos-fold-4.json)",
+    )
     ap.add_argument("--all-folds", action="store_true", help="with --folds-out, also every other fold's (slow)")
     ap.add_argument("--no-ship", action="store_true", help="do not write the shipped model")
     args = ap.parse_args(argv)
@@ -350,11 +353,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         for k in sorted({r.fold for r in dev}):
             model = train([r for r in dev if r.fold != k])
-            print_table(f"development fold {k} (trained on the other development folds)", evaluate(model, [r for r in dev if r.fold == k]))
+            print_table(
+                f"development fold {k} (trained on the other development folds)",
+                evaluate(model, [r for r in dev if r.fold == k]),
+            )
     dev_first = first_stage_out_of_fold(dev)
     held_model = train(dev, dev_first)
     held_scores = evaluate(held_model, held)
-    print_table(f"held-back fold {corpus.HELD_OUT_FOLD} (trained on folds {sorted({r.fold for r in dev})})", held_scores)
+    print_table(
+        f"held-back fold {corpus.HELD_OUT_FOLD} (trained on folds {sorted({r.fold for r in dev})})", held_scores
+    )
     dev_probabilities = out_of_fold(dev, dev_first) | {r.key: predict(held_model, r) for r in held}
     print("\npage type on the development folds, out of fold, by article floor:")
     print(article_floor_table(dev, dev_probabilities))

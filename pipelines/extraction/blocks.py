@@ -227,7 +227,12 @@ class BlockIndex:
             if found:
                 attributed[i] = True
                 get = found.get
-                classes[i], ids[i], itemprops[i], itemtypes[i] = get("class"), get("id"), get("itemprop"), get("itemtype")
+                classes[i], ids[i], itemprops[i], itemtypes[i] = (
+                    get("class"),
+                    get("id"),
+                    get("itemprop"),
+                    get("itemtype"),
+                )
             if _hidden(tag, found.get if found else None):  # is_hidden(el), from the attributes read above
                 hidden_at[i] = True
             else:
@@ -261,7 +266,9 @@ class BlockIndex:
         self.hidden: set[HtmlElement] = {el for el, hidden in zip(nodes, hidden_at, strict=True) if hidden}
         # where a subtree stops being plain inline text: a hidden or block-level element
         block_level = cues.BLOCK_LEVEL_TAGS
-        self._breaks = [i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))]
+        self._breaks = [
+            i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))
+        ]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
         self._anchors = [i for i, tag in enumerate(tags) if tag == "a"]
         self.blocks: list[Block] = list(self._collect())
@@ -372,7 +379,8 @@ def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
     if run_text and run_text.strip():
         return True
     return any(
-        (el.tail and el.tail.strip()) or (not (isinstance(el.tag, str) and el.tag in cues.INVISIBLE_TAGS) and el.text_content().strip())
+        (el.tail and el.tail.strip())
+        or (not (isinstance(el.tag, str) and el.tag in cues.INVISIBLE_TAGS) and el.text_content().strip())
         for el in run
     )
 
@@ -523,4 +531,3 @@ def truncate_blocks(root: HtmlElement, limit: int) -> bool:
             node = parent
         return True
     return False
-

@@ -82,8 +82,19 @@ TEASER_HEADING_XPATH = "//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
 #: whatever its prose looks like (WCXB has none of them to learn from).
 LEGAL_PATH_SEGMENTS = frozenset(
     {
-        "privacy", "privacy-policy", "privacy-notice", "terms", "terms-of-service", "terms-of-use",
-        "terms-and-conditions", "cookies", "cookie-policy", "imprint", "impressum", "legal", "disclaimer",
+        "privacy",
+        "privacy-policy",
+        "privacy-notice",
+        "terms",
+        "terms-of-service",
+        "terms-of-use",
+        "terms-and-conditions",
+        "cookies",
+        "cookie-policy",
+        "imprint",
+        "impressum",
+        "legal",
+        "disclaimer",
     }
 )
 #: Last path segments of a site's pages about itself (who we are, how to reach us): prose too, never an
@@ -97,10 +108,36 @@ PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documenta
 JSONLD_TYPE_GROUPS: dict[str, frozenset[str]] = {
     "article": ARTICLE_TYPES,
     "listing": LISTING_TYPES | {"OfferCatalog", "Blog", "DataFeed"},
-    "product": frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct", "Car", "SoftwareApplication", "Book"}),
+    "product": frozenset(
+        {
+            "Product",
+            "Offer",
+            "AggregateOffer",
+            "ProductGroup",
+            "IndividualProduct",
+            "Car",
+            "SoftwareApplication",
+            "Book",
+        }
+    ),
     "forum": frozenset({"QAPage", "DiscussionForumPosting", "Question", "Answer", "Conversation"}),
     "docs": frozenset({"TechArticle", "APIReference", "SoftwareSourceCode", "HowTo", "FAQPage"}),
-    "service": frozenset({"Service", "LocalBusiness", "ProfessionalService", "Organization", "Corporation", "ContactPage", "AboutPage", "MedicalBusiness", "LegalService", "FinancialService", "Restaurant", "Store"}),
+    "service": frozenset(
+        {
+            "Service",
+            "LocalBusiness",
+            "ProfessionalService",
+            "Organization",
+            "Corporation",
+            "ContactPage",
+            "AboutPage",
+            "MedicalBusiness",
+            "LegalService",
+            "FinancialService",
+            "Restaurant",
+            "Store",
+        }
+    ),
     "webpage": frozenset({"WebPage", "WebSite"}),
     "breadcrumb": frozenset({"BreadcrumbList"}),
     "person": frozenset({"Person", "ProfilePage"}),
@@ -110,29 +147,259 @@ JSONLD_TYPE_GROUPS: dict[str, frozenset[str]] = {
 PAGE_OG_TYPES = ("article", "website", "product", "profile", "blog", "video.other", "book")
 #: URL path words, by the page type they hint at (a path segment split on `-`, `_`, `.`).
 URL_WORD_GROUPS: dict[str, frozenset[str]] = {
-    "article": frozenset({"blog", "news", "article", "articles", "post", "posts", "story", "stories", "opinion", "press", "insights", "magazine"}),
-    "forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "questions", "question", "q", "community", "discussion", "discussions", "board", "boards", "comments", "r", "viewtopic", "showthread"}),
-    "product": frozenset({"product", "products", "p", "item", "items", "shop", "store", "dp", "sku", "buy", "catalog", "detail"}),
-    "collection": frozenset({"collections", "collection", "category", "categories", "c", "shop", "browse", "department", "brands", "brand"}),
-    "listing": frozenset({"tag", "tags", "archive", "archives", "search", "page", "author", "authors", "list", "index", "latest", "section"}),
-    "documentation": frozenset({"docs", "doc", "documentation", "api", "reference", "guide", "guides", "manual", "wiki", "help", "kb", "learn", "tutorial", "tutorials", "developer", "developers", "sdk", "support", "faq", "v1", "v2", "latest", "en-us", "library"}),
-    "service": frozenset({"services", "service", "solutions", "pricing", "about", "about-us", "contact", "company", "locations", "practice", "areas", "treatments", "repair", "installation", "hire", "agency", "consulting"}),
+    "article": frozenset(
+        {
+            "blog",
+            "news",
+            "article",
+            "articles",
+            "post",
+            "posts",
+            "story",
+            "stories",
+            "opinion",
+            "press",
+            "insights",
+            "magazine",
+        }
+    ),
+    "forum": frozenset(
+        {
+            "forum",
+            "forums",
+            "thread",
+            "threads",
+            "topic",
+            "topics",
+            "t",
+            "questions",
+            "question",
+            "q",
+            "community",
+            "discussion",
+            "discussions",
+            "board",
+            "boards",
+            "comments",
+            "r",
+            "viewtopic",
+            "showthread",
+        }
+    ),
+    "product": frozenset(
+        {"product", "products", "p", "item", "items", "shop", "store", "dp", "sku", "buy", "catalog", "detail"}
+    ),
+    "collection": frozenset(
+        {"collections", "collection", "category", "categories", "c", "shop", "browse", "department", "brands", "brand"}
+    ),
+    "listing": frozenset(
+        {
+            "tag",
+            "tags",
+            "archive",
+            "archives",
+            "search",
+            "page",
+            "author",
+            "authors",
+            "list",
+            "index",
+            "latest",
+            "section",
+        }
+    ),
+    "documentation": frozenset(
+        {
+            "docs",
+            "doc",
+            "documentation",
+            "api",
+            "reference",
+            "guide",
+            "guides",
+            "manual",
+            "wiki",
+            "help",
+            "kb",
+            "learn",
+            "tutorial",
+            "tutorials",
+            "developer",
+            "developers",
+            "sdk",
+            "support",
+            "faq",
+            "v1",
+            "v2",
+            "latest",
+            "en-us",
+            "library",
+        }
+    ),
+    "service": frozenset(
+        {
+            "services",
+            "service",
+            "solutions",
+            "pricing",
+            "about",
+            "about-us",
+            "contact",
+            "company",
+            "locations",
+            "practice",
+            "areas",
+            "treatments",
+            "repair",
+            "installation",
+            "hire",
+            "agency",
+            "consulting",
+        }
+    ),
 }
 #: Prices in page text ($12.99, 12,99 €, £5): many of them make a shop page.
 PRICE_PATTERN = r"[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(€|EUR|USD|zł|kr)\b"
 #: Buttons and links of shops, forums and documentation.
-CART_PATTERN = r"add to (cart|bag|basket)|buy now|in den warenkorb|ajouter au panier|añadir al carrito|add to wish ?list"
+CART_PATTERN = (
+    r"add to (cart|bag|basket)|buy now|in den warenkorb|ajouter au panier|añadir al carrito|add to wish ?list"
+)
 FORUM_PATTERN = r"\b(replies|reply|posts|joined|quote|views|thread|reputation|upvote|member since|report post)\b"
 #: Words of class and id attributes, by what they mark: a page feature counts the elements whose
 #: class or id has a word of the group (split on anything but letters).
 PAGE_CLASS_WORD_GROUPS: dict[str, frozenset[str]] = {
-    "product": frozenset({"product", "price", "cart", "sku", "variant", "swatch", "buy", "checkout", "basket", "addtocart", "quantity", "qty", "stock", "pdp", "wishlist"}),
-    "card": frozenset({"card", "cards", "tile", "tiles", "grid", "teaser", "teasers", "listing", "results", "result", "thumbnail", "thumb", "excerpt", "loop", "feed", "collection"}),
-    "forum": frozenset({"post", "posts", "message", "messages", "reply", "replies", "thread", "threads", "topic", "topics", "avatar", "username", "user", "signature", "vote", "votes", "answer", "answers", "question", "comment", "comments", "forum", "bbcode", "postbody"}),
-    "docs": frozenset({"docs", "doc", "toc", "api", "highlight", "syntax", "admonition", "sphinx", "docusaurus", "markdown", "md", "rst", "codehilite", "hljs", "prism", "language", "sidebar", "menu", "breadcrumb", "breadcrumbs", "version", "edit"}),
-    "service": frozenset({"cta", "hero", "testimonial", "testimonials", "contact", "quote", "pricing", "feature", "features", "service", "services", "team", "benefits", "faq", "accordion", "form", "btn", "button"}),
+    "product": frozenset(
+        {
+            "product",
+            "price",
+            "cart",
+            "sku",
+            "variant",
+            "swatch",
+            "buy",
+            "checkout",
+            "basket",
+            "addtocart",
+            "quantity",
+            "qty",
+            "stock",
+            "pdp",
+            "wishlist",
+        }
+    ),
+    "card": frozenset(
+        {
+            "card",
+            "cards",
+            "tile",
+            "tiles",
+            "grid",
+            "teaser",
+            "teasers",
+            "listing",
+            "results",
+            "result",
+            "thumbnail",
+            "thumb",
+            "excerpt",
+            "loop",
+            "feed",
+            "collection",
+        }
+    ),
+    "forum": frozenset(
+        {
+            "post",
+            "posts",
+            "message",
+            "messages",
+            "reply",
+            "replies",
+            "thread",
+            "threads",
+            "topic",
+            "topics",
+            "avatar",
+            "username",
+            "user",
+            "signature",
+            "vote",
+            "votes",
+            "answer",
+            "answers",
+            "question",
+            "comment",
+            "comments",
+            "forum",
+            "bbcode",
+            "postbody",
+        }
+    ),
+    "docs": frozenset(
+        {
+            "docs",
+            "doc",
+            "toc",
+            "api",
+            "highlight",
+            "syntax",
+            "admonition",
+            "sphinx",
+            "docusaurus",
+            "markdown",
+            "md",
+            "rst",
+            "codehilite",
+            "hljs",
+            "prism",
+            "language",
+            "sidebar",
+            "menu",
+            "breadcrumb",
+            "breadcrumbs",
+            "version",
+            "edit",
+        }
+    ),
+    "service": frozenset(
+        {
+            "cta",
+            "hero",
+            "testimonial",
+            "testimonials",
+            "contact",
+            "quote",
+            "pricing",
+            "feature",
+            "features",
+            "service",
+            "services",
+            "team",
+            "benefits",
+            "faq",
+            "accordion",
+            "form",
+            "btn",
+            "button",
+        }
+    ),
     "pagination": frozenset({"pagination", "pager", "paging", "pages", "next", "prev", "previous", "loadmore"}),
-    "article": frozenset({"article", "entry", "byline", "author", "story", "headline", "dateline", "published", "prose", "content", "body", "text"}),
+    "article": frozenset(
+        {
+            "article",
+            "entry",
+            "byline",
+            "author",
+            "story",
+            "headline",
+            "dateline",
+            "published",
+            "prose",
+            "content",
+            "body",
+            "text",
+        }
+    ),
 }
 #: Phrases of the page text, by the page type they hint at: counted, and per 100 words of the page.
 #: Matched on the lowercased text, except `article`'s (a capitalised "By First Last" byline).
@@ -213,10 +480,53 @@ INVISIBLE_TAGS = frozenset(
 #: Elements a browser lays out as boxes of their own: text on either side of one is separate words.
 BLOCK_LEVEL_TAGS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hr", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "td",
-        "tfoot", "th", "thead", "tr", "ul", "img", "button", "input", "select", "textarea", "label",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "img",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "label",
     }
 )
 #: Class words of text a reader sees only on hover or for screen readers (tooltips, hover cards).
@@ -252,7 +562,10 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
         r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
     ),
     ("other", r"\bsidebar|widget-?area"),
-    ("other", r"\b(dek|standfirst|strapline|article-?(dek|summary|standfirst|subtitle)|sub-?headline|(post|entry|article)-?subtitle)\b"),
+    (
+        "other",
+        r"\b(dek|standfirst|strapline|article-?(dek|summary|standfirst|subtitle)|sub-?headline|(post|entry|article)-?subtitle)\b",
+    ),
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
     (
         "navigation",
@@ -306,8 +619,14 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
         "related",
         r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事)",
     ),
-    ("promo", r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content)\b"),
-    ("navigation", r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$"),
+    (
+        "promo",
+        r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content)\b",
+    ),
+    (
+        "navigation",
+        r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$",
+    ),
     (
         "comments",
         r"^(\d+\s+)?(comments?|responses?|replies|reactions|discussion|kommentare|comentarios|comentários|commentaires)(\s*\(?\d+\)?)?\W*$|"
@@ -400,11 +719,11 @@ PAID_OFFER_PATTERN = (
     r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%"
 )
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
-FREE_SIGNUP_PATTERN = (
-    r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
-)
+FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
-SIGNUP_PATTERN = r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
+SIGNUP_PATTERN = (
+    r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
+)
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
@@ -475,7 +794,28 @@ HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
 #: list items or quotes wrapping whole sections).
 SPLITTABLE_BLOCK_TAGS = frozenset({"li", "table", "blockquote", "figure", "dd"})
 STRUCTURAL_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form", "pre"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "table",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "pre",
+    }
 )
 #: `<noscript>` holding at least this many words, more than the rest of the page, is the page.
 NOSCRIPT_MIN_WORDS = 50
@@ -500,7 +840,9 @@ BIO_TEXT_PATTERN = (
     r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b"
 )
 #: A first-person introduction naming its writer: a bio when the name is the author's.
-FIRST_PERSON_INTRO_PATTERN = r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"
+FIRST_PERSON_INTRO_PATTERN = (
+    r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"
+)
 #: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
 INLINE_RELATED_PATTERN = r"^\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
 #: Short lines that are share prompts wherever they are.
@@ -523,14 +865,30 @@ DATELINE_PATTERN = (
 #: affiliate and copyright notices (other).
 LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("byline", r"^\(?(reporting|additional reporting|writing|editing|research) by\b", 60),
-    ("byline", r"\bcontributed (reporting )?to this (report|story|article)\b|^\w+( \w+)? writers? .{0,200} contributed\b", 60),
-    ("byline", r"\b(may|can) be reached at\b|^(e-?mail|contact|reach) (the )?(reporters?|writers?|author|\w+ \w+) (at|on)\b", 40),
-    ("byline", r"^(follow|find) (us|him|her|them|me|[A-Z]\w+( [A-Z]\w+)?) on (twitter|facebook|instagram|linkedin|x)\b", 30),
+    (
+        "byline",
+        r"\bcontributed (reporting )?to this (report|story|article)\b|^\w+( \w+)? writers? .{0,200} contributed\b",
+        60,
+    ),
+    (
+        "byline",
+        r"\b(may|can) be reached at\b|^(e-?mail|contact|reach) (the )?(reporters?|writers?|author|\w+ \w+) (at|on)\b",
+        40,
+    ),
+    (
+        "byline",
+        r"^(follow|find) (us|him|her|them|me|[A-Z]\w+( [A-Z]\w+)?) on (twitter|facebook|instagram|linkedin|x)\b",
+        30,
+    ),
     ("byline", r"^have a (news )?tip\?", 40),
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
     ("other", r"\b(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
     ("related", r"^don'?t miss\b", 80),
-    ("other", r"\b(may|might|could) (get|earn|receive) a (share|commission|small commission)\b|\baffiliate (links?|commission)\b", 40),
+    (
+        "other",
+        r"\b(may|might|could) (get|earn|receive) a (share|commission|small commission)\b|\baffiliate (links?|commission)\b",
+        40,
+    ),
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
 )
 
@@ -541,7 +899,22 @@ COMPANY_PARAGRAPH_PATTERN = COMPANY_NAME_PATTERN + r"[^.]{{0,60}}\b(is|are) (a|a
 
 #: A page is cut after this many text elements (of these tags): extraction stays bounded.
 MAX_TEXT_BLOCKS = 3000
-TRUNCATE_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "dd", "dt", "pre", "figcaption")
+TRUNCATE_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "td",
+    "dd",
+    "dt",
+    "pre",
+    "figcaption",
+)
 
 #: A unit holding more than this share of the main text is no boilerplate unit: descend into it.
 MAX_UNIT_SHARE_OF_BODY = 0.5
@@ -553,16 +926,70 @@ MAX_WIDGET_WORDS = 400
 #: Groups of class/id tokens. A block's feature says whether it, or an ancestor, has a token of the group.
 #: Matched against each class/id word (split on space, `-` and `_`), lowercased, as whole words.
 CLASS_TOKEN_GROUPS: dict[str, tuple[str, ...]] = {
-    "content": ("article", "content", "entry", "post", "body", "story", "text", "main", "prose", "rte", "blog", "news", "richtext"),
+    "content": (
+        "article",
+        "content",
+        "entry",
+        "post",
+        "body",
+        "story",
+        "text",
+        "main",
+        "prose",
+        "rte",
+        "blog",
+        "news",
+        "richtext",
+    ),
     "comment": ("comment", "comments", "disqus", "reply", "replies", "discussion", "respond"),
     "aside": ("sidebar", "widget", "aside", "rail", "secondary", "complementary"),
     "footer": ("footer", "foot", "copyright", "colophon", "legal"),
     "header": ("header", "masthead", "topbar", "top"),
     "navigation": ("nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "pager", "toc"),
     "share": ("share", "sharing", "social", "sharebar", "addthis", "sharethis"),
-    "related": ("related", "recommended", "recommend", "more", "popular", "trending", "teaser", "teasers", "card", "cards", "similar", "recirc", "outbrain", "taboola"),
-    "promo": ("promo", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "banner", "cta", "offer", "affiliate", "dfp", "gpt"),
-    "form": ("newsletter", "subscribe", "subscription", "signup", "optin", "form", "mailchimp", "mc4wp", "login", "search"),
+    "related": (
+        "related",
+        "recommended",
+        "recommend",
+        "more",
+        "popular",
+        "trending",
+        "teaser",
+        "teasers",
+        "card",
+        "cards",
+        "similar",
+        "recirc",
+        "outbrain",
+        "taboola",
+    ),
+    "promo": (
+        "promo",
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "sponsor",
+        "sponsored",
+        "banner",
+        "cta",
+        "offer",
+        "affiliate",
+        "dfp",
+        "gpt",
+    ),
+    "form": (
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "optin",
+        "form",
+        "mailchimp",
+        "mc4wp",
+        "login",
+        "search",
+    ),
     "author": ("author", "bio", "byline", "avatar", "profile", "contributor", "writer"),
     "meta": ("meta", "date", "time", "tags", "tag", "category", "categories", "label", "info", "caption", "credit"),
     "consent": ("cookie", "cookies", "consent", "gdpr", "privacy", "notice"),
@@ -576,11 +1003,56 @@ SENTENCE_END_PATTERN = r"[.!?:;\"'”’)]$"
 #: Copyright lines (counted only in short blocks).
 COPYRIGHT_PATTERN = r"©|\bcopyright\b|all rights reserved"
 #: Ancestor tags the scorer asks about.
-FEATURE_ANCESTOR_TAGS = ("article", "main", "aside", "nav", "header", "footer", "form", "li", "table", "blockquote", "a", "section", "figure")
+FEATURE_ANCESTOR_TAGS = (
+    "article",
+    "main",
+    "aside",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "li",
+    "table",
+    "blockquote",
+    "a",
+    "section",
+    "figure",
+)
 #: Landmarks: the nearest one above a block says where it is, even when a page nests its article in a <nav>.
 LANDMARK_TAGS = ("article", "main", "nav", "header", "footer", "aside", "form", "section")
 #: Tags the scorer tells apart; every other tag is "other".
-FEATURE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "pre", "table", "figure", "figcaption", "img", "span", "a", "dd", "dt", "button", "input", "section", "article", "strong", "em", "label", "time", "code")
+FEATURE_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "table",
+    "figure",
+    "figcaption",
+    "img",
+    "span",
+    "a",
+    "dd",
+    "dt",
+    "button",
+    "input",
+    "section",
+    "article",
+    "strong",
+    "em",
+    "label",
+    "time",
+    "code",
+)
 #: Ancestor levels whose share of the page's words is a feature (1 = parent).
 CONTAINER_LEVELS = (1, 2, 3, 4, 6, 8)
 #: A block's element and its ancestors up to this many levels less one are asked how many of
@@ -629,13 +1101,15 @@ OFFER_WORD_PATTERN = (
     r"today|now|instantly|minutes)\b|%"
 )
 SECOND_PERSON_PATTERN = r"\b(you|your|you're|yours)\b"
-PICTOGRAPH_PATTERN = "[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+PICTOGRAPH_PATTERN = "[\U0001f300-\U0001faff\u2600-\u27bf]"
 PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
 #: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.
 NAME_LINE_PATTERN = r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$"
 #: Labels of a host that name no brand: a block naming the site's brand ("Try Jobber for 14 days" on
 #: getjobber.com) is the site selling itself. Brand words are host labels of at least BRAND_MIN_CHARS.
-HOST_LABELS_NAMING_NO_BRAND = frozenset({"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"})
+HOST_LABELS_NAMING_NO_BRAND = frozenset(
+    {"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"}
+)
 BRAND_MIN_CHARS = 4
 #: A block outside every rule-found unit is a promo when the promo finder's probability is at least
 #: this (out of fold on the development folds, `python training/train.py`: see training/README.md).
@@ -668,7 +1142,9 @@ META_AUTHOR_NAMES = (
     "byl",
 )
 #: Yoast and its kin write the author as a labelled value: twitter:label1 "Written by", twitter:data1 the name.
-META_AUTHOR_LABEL_PATTERN = r"^(written by|author|authors|by|geschrieben von|verfasst von|écrit par|escrito por|scritto da)\s*:?$"
+META_AUTHOR_LABEL_PATTERN = (
+    r"^(written by|author|authors|by|geschrieben von|verfasst von|écrit par|escrito por|scritto da)\s*:?$"
+)
 META_LABELLED_DATA = (("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2"))
 META_PUBLISHED_NAMES = (
     "article:published_time",
@@ -727,16 +1203,54 @@ H1_MIN_TITLE_OVERLAP = 0.5
 #: or an element whose own text starts with a byline label.
 BYLINE_CLASS_SUBSTRINGS = ("author", "byline")
 BYLINE_HREF_SUBSTRINGS = (
-    "/author/", "/authors/", "/people/", "/profile/", "/staff/", "/autor/", "/producers/", "/writers/", "/contributors/",
+    "/author/",
+    "/authors/",
+    "/people/",
+    "/profile/",
+    "/staff/",
+    "/autor/",
+    "/producers/",
+    "/writers/",
+    "/contributors/",
 )
 BYLINE_TEXT_PREFIXES = (
-    "by ", "by:", "written by", "posted by", "article by", "words by", "story by", "von ", "par ", "por ",
-    "author:", "author ", "authored by", "autor:", "autor ", "autorin", "contributors:", "contributor:",
+    "by ",
+    "by:",
+    "written by",
+    "posted by",
+    "article by",
+    "words by",
+    "story by",
+    "von ",
+    "par ",
+    "por ",
+    "author:",
+    "author ",
+    "authored by",
+    "autor:",
+    "autor ",
+    "autorin",
+    "contributors:",
+    "contributor:",
 )
 #: An element whose whole text is one of these labels: the name is in the element after it.
 BYLINE_BARE_LABELS = frozenset(
-    {"by", "by:", "author", "author:", "authors", "authors:", "autor", "autor:", "written by", "written by:",
-     "contributor", "contributors", "contributor:", "contributors:"}
+    {
+        "by",
+        "by:",
+        "author",
+        "author:",
+        "authors",
+        "authors:",
+        "autor",
+        "autor:",
+        "written by",
+        "written by:",
+        "contributor",
+        "contributors",
+        "contributor:",
+        "contributors:",
+    }
 )
 #: Author meta names written one tag per author, often "Last, First".
 META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
@@ -745,10 +1259,47 @@ META_AUTHOR_INVERTED_NAMES = frozenset({"citation_author", "citation_authors", "
 #: noise, "publish-date-author" and "jobber-author" are not.
 AUTHOR_NOISE_CLASS_TOKENS = frozenset(
     {
-        "avatar", "image", "img", "photo", "pic", "picture", "bio", "description", "desc", "about", "box",
-        "social", "follow", "twitter", "email", "more", "other", "related", "card", "comment", "comments",
-        "reply", "share", "date", "time", "role", "title", "job", "position", "label", "prefix", "tooltip",
-        "testimonial", "quote", "blockquote", "review", "reviews", "list", "widget", "sidebar", "popular",
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "pic",
+        "picture",
+        "bio",
+        "description",
+        "desc",
+        "about",
+        "box",
+        "social",
+        "follow",
+        "twitter",
+        "email",
+        "more",
+        "other",
+        "related",
+        "card",
+        "comment",
+        "comments",
+        "reply",
+        "share",
+        "date",
+        "time",
+        "role",
+        "title",
+        "job",
+        "position",
+        "label",
+        "prefix",
+        "tooltip",
+        "testimonial",
+        "quote",
+        "blockquote",
+        "review",
+        "reviews",
+        "list",
+        "widget",
+        "sidebar",
+        "popular",
     }
 )
 #: Class tokens that make an element a byline.
@@ -771,22 +1322,166 @@ BYLINE_COMMENT_CLASS_TOKENS = frozenset({"comment", "comments", "reply", "replie
 #: Words that end a name in a byline: job titles, "Published", dates; the name is what precedes them.
 AUTHOR_STOP_WORDS = frozenset(
     {
-        "published", "updated", "posted", "modified", "last", "on", "at", "in", "for", "from", "via", "|", "·", "•",
-        "reporter", "editor", "writer", "correspondent", "contributor", "columnist", "journalist", "staff",
-        "senior", "chief", "deputy", "managing", "executive", "associate", "assistant", "contributing", "freelance",
-        "special", "news", "team", "desk", "producer", "analyst", "photographer", "critic", "author", "founder",
-        "ceo", "director", "head", "lead", "manager", "professor", "specialist", "expert", "researcher",
-        "intern", "fellow", "host", "anchor", "blogger", "strategist", "consultant", "engineer", "owner",
-        "president", "officer", "coordinator", "reviewer", "updated:", "published:", "read", "min", "minutes",
-        "photos", "photo", "video", "illustration", "illustrations", "images", "graphics", "edited", "reviewed",
-        "bio", "full", "profile", "view", "see", "all", "posts", "articles", "stories", "login", "member", "menu",
-        "fact-checked", "checked", "sponsored", "share", "follow", "email", "twitter", "x", "linkedin",
-        "facebook", "instagram", "opinion", "today", "yesterday", "ago", "jan", "feb", "mar", "apr", "may", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
-        "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "@", "–", "—", "-",
-        "veröffentlicht", "aktualisiert", "publié", "publicado", "actualizado", "pubblicato", "redakteur",
-        "redakteurin", "autor", "autorin", "rédacteur", "journaliste", "periodista", "redactor",
+        "published",
+        "updated",
+        "posted",
+        "modified",
+        "last",
+        "on",
+        "at",
+        "in",
+        "for",
+        "from",
+        "via",
+        "|",
+        "·",
+        "•",
+        "reporter",
+        "editor",
+        "writer",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "journalist",
+        "staff",
+        "senior",
+        "chief",
+        "deputy",
+        "managing",
+        "executive",
+        "associate",
+        "assistant",
+        "contributing",
+        "freelance",
+        "special",
+        "news",
+        "team",
+        "desk",
+        "producer",
+        "analyst",
+        "photographer",
+        "critic",
+        "author",
+        "founder",
+        "ceo",
+        "director",
+        "head",
+        "lead",
+        "manager",
+        "professor",
+        "specialist",
+        "expert",
+        "researcher",
+        "intern",
+        "fellow",
+        "host",
+        "anchor",
+        "blogger",
+        "strategist",
+        "consultant",
+        "engineer",
+        "owner",
+        "president",
+        "officer",
+        "coordinator",
+        "reviewer",
+        "updated:",
+        "published:",
+        "read",
+        "min",
+        "minutes",
+        "photos",
+        "photo",
+        "video",
+        "illustration",
+        "illustrations",
+        "images",
+        "graphics",
+        "edited",
+        "reviewed",
+        "bio",
+        "full",
+        "profile",
+        "view",
+        "see",
+        "all",
+        "posts",
+        "articles",
+        "stories",
+        "login",
+        "member",
+        "menu",
+        "fact-checked",
+        "checked",
+        "sponsored",
+        "share",
+        "follow",
+        "email",
+        "twitter",
+        "x",
+        "linkedin",
+        "facebook",
+        "instagram",
+        "opinion",
+        "today",
+        "yesterday",
+        "ago",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "@",
+        "–",
+        "—",
+        "-",
+        "veröffentlicht",
+        "aktualisiert",
+        "publié",
+        "publicado",
+        "actualizado",
+        "pubblicato",
+        "redakteur",
+        "redakteurin",
+        "autor",
+        "autorin",
+        "rédacteur",
+        "journaliste",
+        "periodista",
+        "redactor",
     }
 )
 #: Words before a name in a byline: dropped.
@@ -850,7 +1545,9 @@ NAME_PARTICLES = frozenset(
 #: <time> elements and the classes around them that mark a modification, not a publication.
 UPDATED_CLASS_PATTERN = r"updat|modif|edit|revis|aktualisiert|mis-a-jour|actualiz"
 #: The label just before a <time> that makes it a modification date ("Updated:", "Last modified on").
-UPDATED_LABEL_PATTERN = r"\b(updated|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*(on|at|am|le|el|il)?\W*$"
+UPDATED_LABEL_PATTERN = (
+    r"\b(updated|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*(on|at|am|le|el|il)?\W*$"
+)
 #: <time datetime> elements read (the first ones in reading order are the article's).
 MAX_TIME_ELEMENTS = 10
 #: A date in the URL: /2024/03/12/ or /2024-03-12 or /20240312/.

@@ -37,7 +37,16 @@ _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
 
 #: Categorical columns (LightGBM treats their values as unordered codes).
-CATEGORICAL = ("tag", "kind", "unit_label", "nearest_landmark", "prev_kind", "next_kind", "prev_unit_label", "next_unit_label")
+CATEGORICAL = (
+    "tag",
+    "kind",
+    "unit_label",
+    "nearest_landmark",
+    "prev_kind",
+    "next_kind",
+    "prev_unit_label",
+    "next_unit_label",
+)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "tag",
@@ -218,7 +227,8 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     raw[:, 4] = [len(_UPPER_WORD.findall(text)) for text in texts]
     raw[:, 5] = [_SENTENCE_END.search(text) is not None for text in texts]
     raw[:, 6] = [
-        "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None) for block, text in zip(blocks, texts, strict=True)
+        "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None)
+        for block, text in zip(blocks, texts, strict=True)
     ]
     raw[:, 7] = per_block((codes == ord("|")) | (codes == ord("•")))
     out = raw.copy()
@@ -307,7 +317,9 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     labels = np.array(
         [UNIT_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
     )
-    title_at = next((i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None)
+    title_at = next(
+        (i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None
+    )
     w = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
     link_w = _link_words(blocks, index)
     linked = np.fromiter((b.linked for b in blocks), dtype=np.float64, count=n)
@@ -346,7 +358,9 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         put("depth", tree_stats[:, 1])
         put("nearest_landmark", tree_stats[:, 2])
         start = col[f"in_{cues.FEATURE_ANCESTOR_TAGS[0]}"]
-        out[:, start : start + len(cues.FEATURE_ANCESTOR_TAGS)] = _bit_columns(tag_bits, len(cues.FEATURE_ANCESTOR_TAGS))
+        out[:, start : start + len(cues.FEATURE_ANCESTOR_TAGS)] = _bit_columns(
+            tag_bits, len(cues.FEATURE_ANCESTOR_TAGS)
+        )
         start = col[f"near_{_GROUP_NAMES[0]}"]
         out[:, start : start + len(_GROUP_NAMES)] = _bit_columns(near_bits, len(_GROUP_NAMES))
         start = col[f"far_{_GROUP_NAMES[0]}"]
@@ -357,8 +371,16 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
             blocks_in = (e - s).astype(np.float64)
             put(f"up{target}_word_share", np.where(present, c_words / total_words, np.nan))
             put(f"up{target}_log_blocks", np.where(present, np.log1p(blocks_in), np.nan))
-            put(f"up{target}_link_share", np.where(present, np.where(inside > 0, (cum_links[e] - cum_links[s]) / np.maximum(inside, 1), 0.0), np.nan))
-            put(f"up{target}_words_per_block", np.where(present, np.where(blocks_in > 0, inside / np.maximum(blocks_in, 1), 0.0), np.nan))
+            put(
+                f"up{target}_link_share",
+                np.where(
+                    present, np.where(inside > 0, (cum_links[e] - cum_links[s]) / np.maximum(inside, 1), 0.0), np.nan
+                ),
+            )
+            put(
+                f"up{target}_words_per_block",
+                np.where(present, np.where(blocks_in > 0, inside / np.maximum(blocks_in, 1), 0.0), np.nan),
+            )
             if total_p:
                 put(f"up{target}_p_share", np.where(present, c_p / total_p, np.nan))
     repeats = _repeats(position, index, cues.REPEAT_LEVELS)
@@ -384,7 +406,10 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     lo, hi = np.maximum(idx - window, 0), np.minimum(idx + window + 1, n)
     window_words = cum_w[hi] - cum_w[lo]
     with np.errstate(divide="ignore", invalid="ignore"):
-        put("window_link_share", np.where(window_words > 0, (cum_links[hi] - cum_links[lo]) / np.maximum(window_words, 1), 0.0))
+        put(
+            "window_link_share",
+            np.where(window_words > 0, (cum_links[hi] - cum_links[lo]) / np.maximum(window_words, 1), 0.0),
+        )
     put("window_log_words", np.log1p(window_words))
     put("window_headings", cum_heads[hi] - cum_heads[lo])
     put("page_log_words", _log(total_words))

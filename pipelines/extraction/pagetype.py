@@ -59,7 +59,25 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _HEADLINE_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.BYLINE_TEXT_PATTERN}", re.I)
 _HOST_SPLIT = re.compile(r"[-_]")
 _SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
-_COUNTED_TAGS = ("h1", "h2", "h3", "article", "time", "form", "input", "pre", "code", "table", "li", "img", "aside", "nav", "a", "p", "button")
+_COUNTED_TAGS = (
+    "h1",
+    "h2",
+    "h3",
+    "article",
+    "time",
+    "form",
+    "input",
+    "pre",
+    "code",
+    "table",
+    "li",
+    "img",
+    "aside",
+    "nav",
+    "a",
+    "p",
+    "button",
+)
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *(f"jsonld_{group}" for group in cues.JSONLD_TYPE_GROUPS),
@@ -260,8 +278,10 @@ def _prose_runs(blocks: list[Block]) -> list[tuple[int, int, int]]:
     for block in blocks:
         if block.kind == "text" and not block.linked and block.words >= cues.PAGE_RUN_PROSE_WORDS:
             words, prose, gap = words + block.words, prose + 1, 0
-        elif prose and gap < cues.PAGE_RUN_MAX_GAP and (
-            block.kind in ("heading", "image") or (block.kind == "text" and not block.linked)
+        elif (
+            prose
+            and gap < cues.PAGE_RUN_MAX_GAP
+            and (block.kind in ("heading", "image") or (block.kind == "text" and not block.linked))
         ):
             gap += 1
             headings += block.kind == "heading"
@@ -375,8 +395,12 @@ def _host_features(host: str, row: np.ndarray) -> None:
 _MARKUP_TAGS = frozenset({"a", "input", "p", "pre", "meta", "link", "h2", "h3", "h4"})
 # what `_markup_features` counts, as XPaths for the roots beside the page's root (`_other_roots`)
 _TEASER_HEADINGS = XPath("descendant-or-self::" + cues.TEASER_HEADING_XPATH.removeprefix("//"))
-_PUBLISHED_META = XPath('descendant-or-self::meta[@property="article:published_time" or @name="article:published_time"]')
-_PRODUCT_META = XPath('descendant-or-self::meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]')
+_PUBLISHED_META = XPath(
+    'descendant-or-self::meta[@property="article:published_time" or @name="article:published_time"]'
+)
+_PRODUCT_META = XPath(
+    'descendant-or-self::meta[starts-with(@property,"product:") or starts-with(@property,"og:price")]'
+)
 _NEXT_LINKS = XPath('descendant-or-self::*[self::link or self::a][@rel="next"]')
 
 
@@ -499,7 +523,9 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["itemprop_article"]] = _log(
         itemprops["articlebody"] + itemprops["datepublished"] + itemprops["author"] + itemprops["headline"]
     )
-    row[col["itemprop_rating"]] = _log(itemprops["ratingvalue"] + itemprops["aggregaterating"] + itemprops["reviewcount"])
+    row[col["itemprop_rating"]] = _log(
+        itemprops["ratingvalue"] + itemprops["aggregaterating"] + itemprops["reviewcount"]
+    )
 
     blocks = page.segmentation.blocks
     words = sum(b.words for b in blocks) or 1
@@ -521,7 +547,8 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["log_longest_paragraph"]] = _log(max(paragraphs, default=0))
     row[col["log_longest_block"]] = _log(max((b.words for b in blocks), default=0))
     row[col["prose_share"]] = (
-        sum(b.words for b in blocks if b.kind == "text" and not b.linked and b.words >= cues.PAGE_PROSE_BLOCK_WORDS) / words
+        sum(b.words for b in blocks if b.kind == "text" and not b.linked and b.words >= cues.PAGE_PROSE_BLOCK_WORDS)
+        / words
     )
     text = " ".join(b.text for b in blocks)
     lower = text.lower()
@@ -580,7 +607,9 @@ class PageTypeClassifier:
         if declared and declared.startswith("article:"):
             return "article", f"{declared}, classifier:article p={p[article]:.2f}"
         if declared:
-            return cues.PAGE_TYPES[best_other], f"{declared}, classifier:{cues.PAGE_TYPES[best_other]} p={p[best_other]:.2f}"
+            return cues.PAGE_TYPES[
+                best_other
+            ], f"{declared}, classifier:{cues.PAGE_TYPES[best_other]} p={p[best_other]:.2f}"
         best = article if p[article] >= cues.ARTICLE_TYPE_MIN_PROBABILITY else int(np.argmax(p))
         return cues.PAGE_TYPES[best], f"classifier:{cues.PAGE_TYPES[best]} p={p[best]:.2f}"
 

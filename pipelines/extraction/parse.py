@@ -51,7 +51,9 @@ _XML_INVALID_CHARS = (*(chr(c) for c in (*range(1, 9), 11, 12, *range(14, 32))),
 #: forms, inputs and labels classes of their own that nothing here uses.
 _PARSER = HTML_PARSER.copy()
 _PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+    )
 )
 #: Above this share of control bytes in its first KiB, a body is binary, not text with a few stray NULs.
 _BINARY_SHARE = 0.1

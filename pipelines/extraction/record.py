@@ -61,7 +61,12 @@ class Article:
         default="",
     )
     body_markdown: str | None = _f(pa.string(), "The body as Markdown (headings, lists, links), when available.")
-    word_count: int = _f(pa.int32(), "Number of words in `body` (in Chinese and Japanese, one per two characters).", nullable=False, default=0)
+    word_count: int = _f(
+        pa.int32(),
+        "Number of words in `body` (in Chinese and Japanese, one per two characters).",
+        nullable=False,
+        default=0,
+    )
     page_type: str = _f(
         pa.string(),
         "What the page is: `article`, `forum`, `product`, `collection`, `listing`, `documentation` or `service` "

@@ -46,7 +46,9 @@ class BlockScorer:
         return cls(*(lightgbm.Booster(model_str=text) for text in data["stages"]))
 
     def save(self, path: str | Path) -> None:
-        write_model_file(path, _FORMAT, stages=[model.model_to_string() for model in (self.block_model, self.context_model)])
+        write_model_file(
+            path, _FORMAT, stages=[model.model_to_string() for model in (self.block_model, self.context_model)]
+        )
 
     def probability(self, features: np.ndarray, words: np.ndarray, spans: np.ndarray) -> np.ndarray:
         """Body probability per block from its feature rows, word counts and `context_spans`."""

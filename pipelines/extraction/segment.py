@@ -62,7 +62,6 @@ class Unit:
         return self.elements[0]
 
 
-
 _ATTRIBUTE_CUES = [(BlockLabel(label), compile_pattern(pattern)) for label, pattern in cues.ATTRIBUTE_CUES]
 # XPath expressions compiled once (lxml compiles a string on every call)
 _SEARCH_FORM = XPath(cues.SEARCH_FORM_XPATH)
@@ -188,7 +187,7 @@ class _Page:
 
 
 class _CompanyParagraph:
-    """"Acme is a leading provider of ...": the company paragraph closing a press release.
+    """ "Acme is a leading provider of ...": the company paragraph closing a press release.
 
     The whole pattern is a big automaton (its `[^.]{0,60}`), slower to compile for each new site
     than all of a page's matching; a paragraph has to start with the name first, which a small
@@ -263,7 +262,9 @@ def _declared_of(heading: bool, items: tuple[tuple[str, str], ...]) -> tuple[str
             continue
         if name == "class":
             tokens = value.split()
-            if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(tokens):
+            if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(
+                tokens
+            ):
                 continue
         values.append(value)
     text = " ".join(values).lower()
@@ -318,7 +319,9 @@ class Segmenter:
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
-        self.author_names = [collapse_whitespace(name).lower() for name in authors if _PERSON_NAME.match(collapse_whitespace(name))]
+        self.author_names = [
+            collapse_whitespace(name).lower() for name in authors if _PERSON_NAME.match(collapse_whitespace(name))
+        ]
         self.author_tokens = {tok for name in self.author_names for tok in _WORDS.findall(name) if len(tok) >= 3}
         self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
         self.author_first_names = {_WORDS.findall(name)[0] for name in self.author_names}
@@ -451,15 +454,15 @@ class Segmenter:
         # button, anything else takes only what reads as its continuation.
         headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
         offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
-        ended = offer and (
-            any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(_CONTROLS(el))
-        )
+        ended = offer and (any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(_CONTROLS(el)))
         after: list[Block] = []
         words = 0
         i = end
         while i < len(blocks) and not taken[i] and self.block_region[i] == self.block_region[end - 1]:
             block = blocks[i]
-            if block.kind == "heading" and (self._is_title(block) or not (label is BlockLabel.RELATED and block.linked)):
+            if block.kind == "heading" and (
+                self._is_title(block) or not (label is BlockLabel.RELATED and block.linked)
+            ):
                 break
             if block.kind == "field" and not offer:
                 break
@@ -547,7 +550,13 @@ class Segmenter:
         """Document order, over the index's positions: a visible element either makes a unit
         (its subtree skipped) or is looked into."""
         index = self.index
-        nodes, hidden, last, tags, attributed = index.nodes, index.hidden_at, index.last_at, index.tags, index.attributed
+        nodes, hidden, last, tags, attributed = (
+            index.nodes,
+            index.hidden_at,
+            index.last_at,
+            index.tags,
+            index.attributed,
+        )
         tag_labelled = cues.TAG_LABELS
         i, n = 0, len(nodes)
         while i < n:
@@ -733,7 +742,10 @@ class Segmenter:
             if before.strip():
                 break
             start, end = self.index.span(parent)
-            if any(b.kind == "heading" and not b.linked and not self.index.contains(heading, b.element) for b in self.blocks[start:end]):
+            if any(
+                b.kind == "heading" and not b.linked and not self.index.contains(heading, b.element)
+                for b in self.blocks[start:end]
+            ):
                 break  # the parent holds the next section too
             best = node = parent
         return best

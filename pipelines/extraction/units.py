@@ -22,7 +22,11 @@ def _related_links(unit: Unit, base: str | None) -> list[dict[str, str]]:
         for a in element.iter("a"):
             title = " ".join(a.text_content().split())
             href = a.get("href", "").strip()
-            if len(title.split()) >= _MIN_TEASER_WORDS and href and not href.startswith(("#", "javascript:", "mailto:")):
+            if (
+                len(title.split()) >= _MIN_TEASER_WORDS
+                and href
+                and not href.startswith(("#", "javascript:", "mailto:"))
+            ):
                 links.append({"title": title, "url": urljoin(base or "", href)})
     return links
 
@@ -47,8 +51,12 @@ class _BlockLabeller:
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
-        if near_title and block.words <= 20 and (
-            lowered.startswith("by ") or _BYLINE_TEXT.search(text) or any(name in lowered for name in self.authors)
+        if (
+            near_title
+            and block.words <= 20
+            and (
+                lowered.startswith("by ") or _BYLINE_TEXT.search(text) or any(name in lowered for name in self.authors)
+            )
         ):
             return BlockLabel.BYLINE, "near-title:name-or-date"
         return BlockLabel.OTHER, "unlabelled"
