@@ -399,3 +399,26 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     as_article = decide_body(page.segmentation, probability, "article")
     assert cards and all(as_collection.body[i] for i in cards)
     assert not any(as_article.body[i] for i in cards) and any(as_article.body)
+
+
+MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canonical" href="http://[canonical">
+<meta property="og:image" content="http://[image"></head><body><article><h1>Bridge vote</h1>
+<p>The council met on Tuesday to discuss the new bridge and what it will cost the town over ten years.</p>
+<p>Residents asked why the estimate had doubled since the spring, and the engineer explained the steel prices.</p>
+<p><a href="http://[teaser/">A paragraph that is only a link to a page whose address is broken</a></p>
+</article><aside><h3>Related stories</h3><ul>
+<li><a href="http://[related/">The old bridge closes for repairs next month</a></li>
+<li><a href="/ok/story">The ferry timetable changes for the summer season</a></li></ul></aside></body></html>"""
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://example.test/news/bridge", None])
+def test_malformed_urls_in_the_page_or_given_by_the_caller_do_not_raise(url):
+    """urllib raises on "http://[..." (an unclosed IPv6 host); a page or a caller may carry one."""
+    article = extract(MALFORMED_URLS_PAGE, url)
+    assert article.title == "Bridge vote"
+    assert "steel prices" in article.body
+    assert article.url == (url or "")
+    assert article.image is None
+    related_urls = [link["url"] for link in article.to_dict()["related"]]
+    assert "http://[related/" in related_urls
+    assert article.to_dict()["canonical_url"] == (url or None)

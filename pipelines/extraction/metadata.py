@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timezone
-from urllib.parse import urljoin, urlsplit
 
 from dateutil.parser import isoparse
 from lxml.html import HtmlElement
@@ -21,6 +20,7 @@ from .authors import read_authors
 from .dates import read_dates
 from .pagefacts import PageFacts, clean_text, read_facts
 from .titles import read_title
+from .urls import join_url, split_url, url_host
 
 
 @dataclass
@@ -80,8 +80,8 @@ def _as_list(value: object) -> list[str]:
 def _absolute(url: str | None, base: str | None) -> str | None:
     if not url:
         return None
-    absolute = urljoin(base or "", url.strip())
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    absolute = join_url(base, url.strip())
+    return absolute if split_url(absolute).scheme in ("http", "https") else None
 
 
 def _image(facts: PageFacts) -> str | None:
@@ -109,7 +109,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     facts = read_facts(tree, url)
     canonical = _absolute(_first(tree, cues.CANONICAL_XPATHS), url) or url
     page_url = url or canonical
-    host = urlsplit(page_url or "").hostname or None
+    host = url_host(page_url) or None
     if facts.host is None and host:
         facts.host = host
     language = _first(tree, cues.LANGUAGE_XPATHS)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from . import cues
+from .urls import url_host
 
 _JSON_NODES_MAX = 400
 _JSON_DEPTH_MAX = 10
@@ -138,7 +138,7 @@ def read_facts(tree: HtmlElement, url: str | None) -> PageFacts:
     meta = _read_meta(tree)
     nodes = _read_jsonld(tree)
     article = _article_node(nodes)
-    host = urlsplit(url or "").hostname or None
+    host = url_host(url) or None
     return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article))
 
 

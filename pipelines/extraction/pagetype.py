@@ -17,7 +17,6 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import lightgbm
 import numpy as np
@@ -27,6 +26,7 @@ from . import cues
 from .blocks import any_between
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
+from .urls import split_url
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -233,7 +233,7 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     for group, types in cues.JSONLD_TYPE_GROUPS.items():
         row[col[f"jsonld_{group}"]] = 1.0 if meta.jsonld_types & types else 0.0
     row[col["og_type"]] = _OG_CODE.get(meta.og_type or "", len(_OG_CODE) + 1) if meta.og_type else 0
-    parts = urlsplit(meta.url or "")
+    parts = split_url(meta.url)
     segments = [s for s in parts.path.lower().split("/") if s]
     words = {w for s in segments for w in _URL_SPLIT.split(s) if w} | set(segments)
     for group, hints in cues.URL_WORD_GROUPS.items():
@@ -560,7 +560,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["log_text_ago"]] = _log(_AGO.count(text))
     row[col["log_phones"]] = _log(_PHONE.count(text))
     row[col["code_share"]] = pre_words / words
-    path = urlsplit(page.meta.url or "").path
+    path = split_url(page.meta.url).path
     row[col["url_version"]] = 1.0 if _URL_VERSION.search(path.lower()) else 0.0
     row[col["url_script_page"]] = 1.0 if path.lower().endswith(_SCRIPT_PAGE) else 0.0
     segments = [s for s in path.split("/") if s]
@@ -632,7 +632,7 @@ def declared_type(page: AnalysedPage) -> str | None:
     listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
-    path = urlsplit(meta.url).path if meta.url else ""
+    path = split_url(meta.url).path
     if _LISTING_PATH.search(path):
         return "listing:url-path"
     segments = [s for s in path.lower().split("/") if s]

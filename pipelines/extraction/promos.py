@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import lightgbm
 import numpy as np
@@ -32,6 +31,7 @@ from .features import FEATURE_NAMES
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .segment import BlockLabel, Segmentation, Unit
+from .urls import url_host
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -77,7 +77,7 @@ FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE
 
 def brand_words(url: str | None) -> tuple[str, ...]:
     """The labels of the page's host that may name the site's brand ("getjobber" of www.getjobber.com)."""
-    host = urlsplit(url or "").hostname or ""
+    host = url_host(url)
     return tuple(
         label
         for label in host.split(".")

@@ -21,7 +21,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -29,6 +28,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex
 from .patterns import PatternSet, compile_pattern
+from .urls import join_url, split_url, url_host
 from .whitespace import collapse_whitespace
 
 
@@ -314,7 +314,7 @@ class Segmenter:
         self.title = title
         self.company = _company_pattern(site)
         self.url = url
-        self.host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+        self.host = url_host(url).removeprefix("www.")
         self.index = BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
@@ -799,8 +799,10 @@ class Segmenter:
         link = links[0] if links else block.element
         if len(collapse_whitespace(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
             return False
-        target = urljoin(self.url or "", link.get("href", ""))
-        parts = urlsplit(target)
+        target = join_url(self.url, link.get("href", ""))
+        if target is None:
+            return False
+        parts = split_url(target)
         if (parts.hostname or "").removeprefix("www.") != self.host or parts.path in ("", "/"):
             return False
         return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")

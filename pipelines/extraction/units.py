@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from . import cues
 from .blocks import Block
 from .body import BodyDecision
 from .segment import BlockLabel, Segmentation, Unit, form_kind, selector
+from .urls import join_url
 from .whitespace import collapse_whitespace
 
 _MIN_TEASER_WORDS = 3
@@ -27,7 +27,7 @@ def _related_links(unit: Unit, base: str | None) -> list[dict[str, str]]:
                 and href
                 and not href.startswith(("#", "javascript:", "mailto:"))
             ):
-                links.append({"title": title, "url": urljoin(base or "", href)})
+                links.append({"title": title, "url": join_url(base, href) or href})
     return links
 
 

@@ -1,0 +1,28 @@
+"""URLs read from pages and from callers: malformed ones ("http://[bad") are common, and none may raise."""
+
+from __future__ import annotations
+
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+_EMPTY = SplitResult("", "", "", "", "")
+
+
+def split_url(url: str | None) -> SplitResult:
+    """`urlsplit`, reading a malformed URL as empty instead of raising."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return _EMPTY
+
+
+def url_host(url: str | None) -> str:
+    """The URL's host name, lower-cased; empty when it has none or is malformed."""
+    return split_url(url).hostname or ""
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """`urljoin`, or None when either URL is malformed."""
+    try:
+        return urljoin(base or "", href)
+    except ValueError:
+        return None
