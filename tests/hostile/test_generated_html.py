@@ -223,7 +223,15 @@ content_types = st.sampled_from(
     [None, "text/html", "text/html; charset=utf-8", "text/html; charset=shift_jis", "text/html; charset=bogus", "xx"]
 )
 urls = st.sampled_from(
-    [None, "", "http://example.test/news/a.html", "https://例え.jp/記事?q=1#x", "not a url", "http://[::1]:8080/x", "http://[broken"]
+    [
+        None,
+        "",
+        "http://example.test/news/a.html",
+        "https://例え.jp/記事?q=1#x",
+        "not a url",
+        "http://[::1]:8080/x",
+        "http://[broken",
+    ]
 )
 HEX64 = re.compile(r"[0-9a-f]{64}")
 WORD = re.compile(r"\w+")
