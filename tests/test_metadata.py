@@ -442,3 +442,36 @@ def test_texts_after_headline_are_what_the_following_axis_selects():
     for limit in (1, 3, 6, 20):
         xpath = etree.XPath(f"(//h1)[1]/following::text()[normalize-space()][position() <= {limit}]")
         assert texts_after_headline(tree, limit) == [str(text) for text in xpath(tree)]
+
+
+# --- authors: bylines written one element per name ------------------------------------
+def test_byline_with_each_name_in_its_own_element_reads_every_name():
+    body = (
+        "<h1>H</h1><p>Written by <span>Dr Ana Lima</span>, <span>Dr Tomasz Kowalczyk</span>, "
+        "<span>Ruth Abernethy</span></p><p>Reviewed by <span>Dana Whitfield</span></p>"
+    )
+    page = meta('<meta name="author" content="Ana Lima">', body)
+    assert page.authors == ["Ana Lima", "Tomasz Kowalczyk", "Ruth Abernethy"]
+
+
+def test_line_starting_with_the_declared_author_names_the_co_authors():
+    body = (
+        "<h1>H</h1><p>Intro.</p><p><a>Ana Lima</a>, <a>Tomasz Kowalczyk</a> &amp; <a>Ruth Abernethy</a></p>"
+        "<p>Nov 25th, 2025</p><p>Text.</p>"
+    )
+    page = meta('<meta name="author" content="Ana Lima">', body)
+    assert page.authors == ["Ana Lima", "Tomasz Kowalczyk", "Ruth Abernethy"]
+
+
+def test_declared_author_followed_by_a_job_title_stands():
+    body = "<h1>H</h1><p>Ana Lima</p><p>Managing Director</p><p>Mergers and Acquisitions Advisory</p>"
+    assert meta('<meta name="author" content="Ana Lima">', body).authors == ["Ana Lima"]
+
+
+def test_breadcrumb_after_a_byline_adds_no_name():
+    body = (
+        "<h1>H</h1><p>Written by</p><p>Kristin</p><p>You are here:</p><a>Home</a> / <a>Blog</a> / "
+        "<span>America's Most Underrated Food City</span><p>Text.</p>"
+    )
+    page = meta('<meta name="author" content="Kristin Addis">', body)
+    assert "America's Most Underrated Food City" not in page.authors

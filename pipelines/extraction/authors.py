@@ -33,6 +33,7 @@ _NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
 _AUTHOR_LABEL = re.compile(cues.META_AUTHOR_LABEL_PATTERN, re.I)
 _NOT_WRITER_LABEL = re.compile(cues.NOT_WRITER_LABEL_PATTERN, re.I)
 _CLASS_TOKEN = re.compile(r"[\s_-]+")
+_SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
@@ -387,17 +388,49 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     return card or fallback or site_person
 
 
-def _shown_byline(facts: PageFacts) -> list[str]:
-    """The names of a "By ..." line just under the headline, where the reader sees who wrote it."""
+def _byline_run(texts: list[str], start: int) -> str:
+    """The byline that starts at `texts[start]`: SHOWN_BYLINE_TEXTS texts, separators between names not counted.
+
+    Pages write each name of a byline in its own element ("Written by | Ana Lima | , | Tomasz
+    Kowalczyk | , | Ruth Abernethy"): a lone "," or "&" joins one more name to the line.
+    """
+    taken: list[str] = []
+    counted = 0
+    for text in texts[start:]:
+        if _SEPARATOR_ONLY.fullmatch(text):
+            if counted >= cues.SHOWN_BYLINE_TEXTS:
+                counted -= 1  # a separator after the last text read: the next name is read too
+            taken.append(text)
+            continue
+        if counted >= cues.SHOWN_BYLINE_TEXTS:
+            break
+        taken.append(text)
+        counted += 1
+    return " ".join(" ".join(taken).split()[: cues.MAX_BYLINE_WORDS])
+
+
+def _shown_byline(facts: PageFacts, declared: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The names of a "By ..." line just under the headline, where the reader sees who wrote it.
+
+    A line starting with the first declared author and no "By" is the byline too: a page that
+    declares one author often shows all of them there ("Rui Ma, Heba Ledwon & Suparn Patra").
+    """
     texts = texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
+    first = declared[0].casefold() if declared else None
     for index, text in enumerate(texts):
         head = text.lstrip()[:12].lower()
         if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
             if index and _NOT_WRITER_LABEL.search(texts[index - 1]):
                 continue  # "Medically reviewed | by | Name": a reviewer, the writer's line follows
-            line = " ".join(texts[index : index + cues.SHOWN_BYLINE_TEXTS])
-            names = person_names(" ".join(line.split()[: cues.MAX_BYLINE_WORDS]), facts)
+            names = person_names(_byline_run(texts, index), facts)
             return [name for name in names if len(name.split()) >= 2]  # "By TurboTaxLisa" is an account
+        if first is not None and clean_text(text).casefold() == first:
+            if index + 1 >= len(texts) or not _SEPARATOR_ONLY.fullmatch(texts[index + 1]):
+                return []  # the name alone, its job title after it: the declared authors stand
+            names = person_names(_byline_run(texts, index), facts)
+            if names and names[0].casefold() == first:
+                return [name for name in names if len(name.split()) >= 2]
+            first = None  # the name alone, or in a sentence: no byline of several names
     return []
 
 
@@ -411,7 +444,7 @@ def read_authors(facts: PageFacts) -> list[str]:
     names = [name for value in declared for name in person_names(value, facts, declared=True)]
     if names:
         names = list(dict.fromkeys(names))
-        shown = _shown_byline(facts)
+        shown = _shown_byline(facts, names)
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
             return shown  # the account that posted the page, or its first author alone, is declared
         return names

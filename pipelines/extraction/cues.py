@@ -1506,6 +1506,8 @@ NOT_AUTHOR_PATTERN = (
 )
 #: Separators between several names in one byline.
 AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\s\|\s|/|\n)\s*"
+#: A text between two names of a byline written one element per name ("Ana Lima | , | Tomasz Kowalczyk").
+BYLINE_RUN_SEPARATOR_PATTERN = r"\s*(?:,|;|&|and|und|et|y)?\s*"
 #: "written by" inside a short sentence of a byline or an author box: the name follows it.
 AUTHOR_INNER_LEAD_PATTERN = r"\b(?:written|authored|posted|reported|compiled)\s+by\b\s*:?\s*"
 #: At most this many words before an inner "written by" (a longer text is prose, not a byline).
