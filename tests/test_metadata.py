@@ -475,3 +475,11 @@ def test_breadcrumb_after_a_byline_adds_no_name():
     )
     page = meta('<meta name="author" content="Kristin Addis">', body)
     assert "America's Most Underrated Food City" not in page.authors
+
+
+def test_author_card_in_the_sidebar_names_the_author_when_nothing_else_does():
+    body = (
+        '<h1>H</h1><p>Text.</p><div class="sidebar"><div class="author-card">'
+        '<div class="author-card_title"><p>Matt Lorenzo</p></div><p>Matt Lorenzo is a triathlete and coach.</p></div></div>'
+    )
+    assert meta("", body).authors == ["Matt Lorenzo"]

@@ -362,13 +362,17 @@ def _is_labelled(element: HtmlElement) -> bool:
 def _byline_authors(facts: PageFacts) -> list[str]:
     fallback: list[str] = []
     card: list[str] = []
+    side_card: list[str] = []
     site_person: list[str] = []
     for count, element in enumerate(_byline_candidates(facts.tree)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
         if _is_noise(element):
-            if not card and _placement(element) == 0:
+            placement = _placement(element)
+            if not card and placement == 0:
                 card = _card_names(element, facts)
+            elif not side_card and placement == 1:
+                side_card = _card_names(element, facts)  # "About the author" beside the article
             continue
         placement = _placement(element)
         if placement == 2 or (
@@ -385,7 +389,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
-    return card or fallback or site_person
+    return card or fallback or site_person or side_card
 
 
 def _byline_run(texts: list[str], start: int) -> str:
