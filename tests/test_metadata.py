@@ -483,3 +483,9 @@ def test_author_card_in_the_sidebar_names_the_author_when_nothing_else_does():
         '<div class="author-card_title"><p>Matt Lorenzo</p></div><p>Matt Lorenzo is a triathlete and coach.</p></div></div>'
     )
     assert meta("", body).authors == ["Matt Lorenzo"]
+
+
+def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
+    body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
+    assert meta("", body).authors == ["Dana Whitfield"]
+    assert meta("", '<h1>H</h1><p class="byline">Reviewed by Ana Lima</p>').authors == ["Ana Lima"]  # no other

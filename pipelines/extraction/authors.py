@@ -32,6 +32,7 @@ _CREDENTIAL = re.compile(cues.AUTHOR_CREDENTIAL_PATTERN)
 _NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
 _AUTHOR_LABEL = re.compile(cues.META_AUTHOR_LABEL_PATTERN, re.I)
 _NOT_WRITER_LABEL = re.compile(cues.NOT_WRITER_LABEL_PATTERN, re.I)
+_NOT_WRITER_LEAD = re.compile(cues.NOT_WRITER_LEAD_PATTERN, re.I)
 _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
@@ -364,6 +365,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     card: list[str] = []
     side_card: list[str] = []
     site_person: list[str] = []
+    reviewer: list[str] = []
     for count, element in enumerate(_byline_candidates(facts.tree)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
@@ -381,6 +383,10 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         ):
             continue  # a "By Industry" menu heading is no byline
         text = _byline_text(element)
+        if _NOT_WRITER_LEAD.match(text):
+            if not reviewer and placement == 0:  # "Reviewed by Ana Lima": the writer's line may follow
+                reviewer = person_names(text, facts)
+            continue
         if len(text.split()) > cues.MAX_BYLINE_WORDS:  # an author box with a bio: its first line
             text = next((t for t in element.itertext() if t.strip()), "")
         names = person_names(text, facts)
@@ -389,7 +395,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
-    return card or fallback or site_person or side_card
+    return card or fallback or site_person or side_card or reviewer
 
 
 def _byline_run(texts: list[str], start: int) -> str:

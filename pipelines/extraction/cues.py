@@ -1310,6 +1310,11 @@ MAX_BYLINE_WORDS = 25
 SHOWN_BYLINE_TEXTS = 4
 #: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
 NOT_WRITER_LABEL_PATTERN = r"\b(reviewed|edited|checked|illustrated|illustrations?|photos?|photographed|narrated)\s*$"
+#: A byline that starts so names no writer: "Reviewed by Ana Lima", "Fact checked by ...", "Photos by ...".
+NOT_WRITER_LEAD_PATTERN = (
+    r"^\W*(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|"
+    r"photos?|photographed|narrated)\s+by\b"
+)
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
