@@ -489,3 +489,8 @@ def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]
     assert meta("", '<h1>H</h1><p class="byline">Reviewed by Ana Lima</p>').authors == ["Ana Lima"]  # no other
+
+
+def test_label_after_a_byline_is_no_name():
+    body = "<h1>H</h1><p>Written by Millbrook Courier</p><p>JUMP TO:</p><p>Understanding Home Updates</p>"
+    assert meta(SITE + '<meta name="author" content="Dana Whitfield">', body).authors == ["Dana Whitfield"]

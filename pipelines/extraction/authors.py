@@ -85,8 +85,10 @@ def _words(piece: str) -> list[str]:
             if words:
                 break
             continue
+        if token[-1] == ":":
+            return []  # "JUMP TO:", "Contact us:": a label whose value follows, no name
         words.append(bare)
-        if token[-1] in ",:;|":
+        if token[-1] in ",;|":
             break
     return words
 
