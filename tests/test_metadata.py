@@ -494,3 +494,18 @@ def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
 def test_label_after_a_byline_is_no_name():
     body = "<h1>H</h1><p>Written by Millbrook Courier</p><p>JUMP TO:</p><p>Understanding Home Updates</p>"
     assert meta(SITE + '<meta name="author" content="Dana Whitfield">', body).authors == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("<p>Ana Lima | Senior Writer | July 2, 2025</p>", ["Ana Lima"]),
+        (
+            '<p>Dec 26, 2025 <span>\u2022</span> <img src="a.jpg"> Ana Lima in <a href="/c">Project Work</a></p>',
+            ["Ana Lima"],
+        ),
+        ("<p>August 28, 2024</p><p>Plan Advanced</p>", []),  # words after a bare date: a menu, no name
+    ],
+)
+def test_date_line_under_the_headline_names_the_author(line, names):
+    assert meta("", f"<h1>H</h1>{line}<p>Text of the story.</p>").authors == names

@@ -17,7 +17,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from . import cues
-from .dates import texts_after_headline
+from .dates import TEXT_DATE, texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name
 
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
@@ -446,6 +446,22 @@ def _shown_byline(facts: PageFacts, declared: list[str] | tuple[str, ...] = ()) 
     return []
 
 
+def _dated_byline(facts: PageFacts) -> list[str]:
+    """The names on the date line under the headline: "Ana Lima | Senior Writer | July 2, 2025", "Dec 26, 2025 • Ana Lima".
+
+    Only a short line with a written date counts, and after the date only a name set off by a
+    dot or a bar: the words after a bare date are as often a section or a menu as a name.
+    """
+    texts = [clean_text(text) for text in texts_after_headline(facts.tree, cues.DATED_BYLINE_TEXTS + 2)]
+    for index, text in enumerate(texts[: cues.DATED_BYLINE_TEXTS]):
+        if len(text) > cues.MAX_DATED_BYLINE_CHARS or not TEXT_DATE.search(text):
+            continue
+        if index + 2 < len(texts) and texts[index + 1] in cues.DATED_BYLINE_SEPARATORS:
+            text = " ".join(texts[index : index + 3])
+        return [name for name in person_names(text, facts) if len(name.split()) >= 2]
+    return []
+
+
 def read_authors(facts: PageFacts) -> list[str]:
     """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
 
@@ -460,4 +476,4 @@ def read_authors(facts: PageFacts) -> list[str]:
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
             return shown  # the account that posted the page, or its first author alone, is declared
         return names
-    return _byline_authors(facts) or _declared_site_persons(declared, facts)
+    return _byline_authors(facts) or _declared_site_persons(declared, facts) or _dated_byline(facts)

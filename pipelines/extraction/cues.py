@@ -1315,6 +1315,12 @@ NOT_WRITER_LEAD_PATTERN = (
     r"^\W*(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|"
     r"photos?|photographed|narrated)\s+by\b"
 )
+#: The first texts under the headline where a short dated line may carry the byline without "By"
+#: ("Ana Lima | Senior Writer | July 2, 2025"); a longer line is a sentence.
+DATED_BYLINE_TEXTS = 6
+MAX_DATED_BYLINE_CHARS = 80
+#: A text alone between a date and a name on that line: "Dec 26, 2025 • Ana Lima".
+DATED_BYLINE_SEPARATORS = frozenset({"•", "·", "|", "-", "–", "—", "/"})
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
