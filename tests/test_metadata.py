@@ -509,3 +509,20 @@ def test_label_after_a_byline_is_no_name():
 )
 def test_date_line_under_the_headline_names_the_author(line, names):
     assert meta("", f"<h1>H</h1>{line}<p>Text of the story.</p>").authors == names
+
+
+def test_time_under_the_headline_beats_one_in_the_menu_above_it():
+    body = (
+        '<nav><a href="/events">Seminar <time datetime="2025-01-31">Jan 31</time></a></nav><h1>H</h1>'
+        '<div class="meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Ana Lima</div><p>Text.</p>'
+    )
+    assert meta("", body, url="https://c.example/s").published[:10] == "2017-03-01"
+
+
+def test_time_of_a_related_story_far_below_the_headline_gives_way_to_the_one_above_it():
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = (
+        f'<small><time datetime="2023-10-12T19:38:01Z">10/12/2023</time></small><h1>H</h1>{story}'
+        '<div class="related"><time datetime="2025-12-18T16:00:05Z">12/18/2025</time></div>'
+    )
+    assert meta("", body, url="https://c.example/s").published[:10] == "2023-10-12"

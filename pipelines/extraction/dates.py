@@ -136,10 +136,42 @@ def _is_update(element: HtmlElement) -> bool:
     return bool(label and _UPDATED_LABEL.search(label[-60:]))
 
 
+def _times_under_headline(tree: HtmlElement, texts: int) -> list[HtmlElement]:
+    """The `<time>` elements among the first `texts` text nodes after the first `<h1>` (the byline's place)."""
+    times: list[HtmlElement] = []
+    seen = 0
+    node = next(tree.iter("h1"), None)
+    while node is not None:
+        if node.tail and node.tail.strip(_XPATH_SPACE):
+            seen += 1
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            for element in sibling.iter():
+                if element.tag == "time":
+                    times.append(element)
+                text = element.text if isinstance(element.tag, str) else None  # a comment's text is none
+                tail = element.tail if element is not sibling else None
+                seen += sum(1 for part in (text, tail) if part and part.strip(_XPATH_SPACE))
+                if seen >= texts:
+                    return times
+            if sibling.tail and sibling.tail.strip(_XPATH_SPACE):
+                seen += 1
+        node = node.getparent()
+    return times
+
+
 def _time_elements(facts: PageFacts) -> tuple[datetime | None, datetime | None]:
-    """The first published-looking and the first updated-looking <time datetime> of the page."""
+    """The first published-looking and the first updated-looking <time datetime> of the page.
+
+    The ones just under the headline come first: a `<time>` above it is as often an event in
+    the menu or a date in a ticker as the article's (and one far below it a related story's).
+    """
     published = modified = None
-    for count, element in enumerate(facts.tree.iter("time")):
+    after = _times_under_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
+    seen = set(after)
+    before = (element for element in facts.tree.iter("time") if element not in seen)
+    for count, element in enumerate(chain(after, before)):
         if count >= cues.MAX_TIME_ELEMENTS:
             break
         parsed = parse_date(element.get("datetime") or element.text)
