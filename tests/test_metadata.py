@@ -526,3 +526,10 @@ def test_time_of_a_related_story_far_below_the_headline_gives_way_to_the_one_abo
         '<div class="related"><time datetime="2025-12-18T16:00:05Z">12/18/2025</time></div>'
     )
     assert meta("", body, url="https://c.example/s").published[:10] == "2023-10-12"
+
+
+def test_date_stamp_above_the_headline_beats_a_date_far_down_the_story():
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = f'<div class="date-article">OCTOBER 13, 2025</div><h1>H</h1>{story}<p>Date: March 19, 2026</p>'
+    page = meta("", body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-10-13", "text:stamp")

@@ -203,14 +203,19 @@ def _url_date(url: str | None) -> datetime | None:
         return None
 
 
-def _text_date(facts: PageFacts) -> datetime | None:
+def _text_date(facts: PageFacts, near: bool) -> datetime | None:
     """A date written in the text after the headline, not labelled as an update.
 
     Many pages show their date only as text ("Dec 17, 2025" under the headline); htmldate's
-    quick search does not read it.
+    quick search does not read it. `near`: only in the byline's place (SHOWN_DATE_TEXTS texts),
+    else only further down, where a date stamp just above the headline is read first.
     """
     previous = ""
-    for text in texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS):
+    texts = texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS)
+    for index, text in enumerate(texts[: cues.SHOWN_DATE_TEXTS] if near else texts):
+        if not near and index < cues.SHOWN_DATE_TEXTS:
+            previous = text
+            continue
         for match in _TEXT_DATE.finditer(text):
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label):
@@ -221,18 +226,20 @@ def _text_date(facts: PageFacts) -> datetime | None:
     return None
 
 
-def _stamp_date(facts: PageFacts) -> datetime | None:
-    """A date stamp just above the headline, or else the one dated line near it even if labelled an update.
+def _stamp_date(facts: PageFacts, above: bool) -> datetime | None:
+    """A date stamp just above the headline (`above`), or else the one dated line under it even if labelled an update.
 
     Some templates put the date above the `<h1>` ("Dec 17, 2025" over the headline); and a page
     whose only date is "Updated: Dec 9, 2025" under its headline has no other: htmldate would
     return that same date, at several times the cost.
     """
-    for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
-        text = clean_text(text)
-        match = _TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
-        if match and (parsed := _written_date(match)):
-            return parsed
+    if above:
+        for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
+            text = clean_text(text)
+            match = _TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
+            if match and (parsed := _written_date(match)):
+                return parsed
+        return None
     for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
         if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := _TEXT_DATE.search(text)):
@@ -296,8 +303,10 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
         (lambda: (_itemprop_date(facts, "datePublished"), None), "itemprop"),
         (lambda: (time_published, None), "time"),
         (lambda: (_url_date(facts.url), None), "url"),
-        (lambda: (_text_date(facts), None), "text"),
-        (lambda: (_stamp_date(facts), None), "text:stamp"),
+        (lambda: (_text_date(facts, near=True), None), "text"),
+        (lambda: (_stamp_date(facts, above=True), None), "text:stamp"),
+        (lambda: (_text_date(facts, near=False), None), "text"),
+        (lambda: (_stamp_date(facts, above=False), None), "text:stamp"),
         (lambda: (_unless_modified(_htmldate(facts), modified), None), "htmldate"),
     )
     for read, source in readers:
