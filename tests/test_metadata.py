@@ -533,3 +533,22 @@ def test_date_stamp_above_the_headline_beats_a_date_far_down_the_story():
     body = f'<div class="date-article">OCTOBER 13, 2025</div><h1>H</h1>{story}<p>Date: March 19, 2026</p>'
     page = meta("", body, url="https://c.example/s")
     assert (page.published[:10], page.published_source) == ("2025-10-13", "text:stamp")
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("By: Ana Lima , Contributor Share Unchecked Bookmark Icon", ["Ana Lima"]),  # a role, then buttons
+        ("Ana Lima, Trial Attorney at Lima &amp; Cruz", ["Ana Lima"]),
+        ("Written By: Ana Lima Gardener &amp; Astrologer", ["Ana Lima"]),
+        ("By Ana Lima | Dec 19, 2025 at 1:00 PM EST", ["Ana Lima"]),
+        ("By Ana Lima Save Article", ["Ana Lima"]),
+    ],
+)
+def test_roles_times_and_buttons_in_a_byline_are_no_names(byline, names):
+    assert meta("", f'<h1>Headline</h1><p class="byline">{byline}</p>').authors == names
+
+
+def test_declared_author_escaped_twice():
+    page = meta(jsonld('{"@type": "Article", "author": {"@type": "Person", "name": "Ana Lima &amp; Dana Whitfield"}}'))
+    assert page.authors == ["Ana Lima", "Dana Whitfield"]

@@ -10,6 +10,7 @@ name and must not be the site's name, a section or an e-mail address.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -109,7 +110,7 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     author value (JSON-LD, meta) is taken as the page states it: one word or lowercase is
     accepted ("kirstin boatto"), but not the site's name.
     """
-    text = clean_text(value)
+    text = clean_text(html.unescape(value) if "&" in value else value)  # "Maria &amp; Katerina", escaped twice
     if not text or len(text) > 300:
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
@@ -137,12 +138,12 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     names: list[str] = []
     previous = ""
     for index, piece in enumerate(_SPLIT.split(_LEAD.sub("", text))):
+        if names and _JOB.search(piece):
+            break  # "Name, Senior Director, Content & Marketing, Company", "Name, Contributor": the rest is no name
         piece = _LEAD.sub("", piece.strip())
         if index == 1 and not names and not declared and len(previous.split()) > cues.MAX_PROSE_PIECE_WORDS:
             break  # "How an Insurance Company ... Can Support Your Business and Auto Needs": a headline
         previous = piece
-        if names and _JOB.search(piece):
-            break  # "Name, Senior Director, Content & Marketing, Company": the rest is no name
         if not piece or _NOT_AUTHOR.search(piece) or (not site and is_site_name(piece, facts, loose=False)):
             continue
         words = _words(piece)

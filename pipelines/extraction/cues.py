@@ -1493,6 +1493,38 @@ AUTHOR_STOP_WORDS = frozenset(
         "journaliste",
         "periodista",
         "redactor",
+        # a time of day and its zone after a date ("Dec 19, 2025 at 1:00 PM EST"), buttons beside a byline
+        "am",
+        "pm",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "utc",
+        "gmt",
+        "bst",
+        "cet",
+        "attorney",
+        "lawyer",
+        "gardener",
+        "nurse",
+        "chef",
+        "trainer",
+        "designer",
+        "developer",
+        "scientist",
+        "economist",
+        "advisor",
+        "adviser",
+        "planner",
+        "therapist",
+        "save",
+        "bookmark",
+        "icon",
+        "print",
+        "comments",
     }
 )
 #: Words before a name in a byline: dropped.
@@ -1529,7 +1561,8 @@ AUTHOR_JOB_PATTERN = (
     r"\b(reporter|editor|writer|correspondent|contributor|columnist|journalist|senior|sr\.?|chief|deputy|"
     r"managing|executive|associate|assistant|contributing|producer|analyst|photographer|critic|founder|ceo|cto|"
     r"director|head|lead|manager|professor|specialist|expert|researcher|strategist|consultant|engineer|owner|"
-    r"president|officer|coordinator|reviewer|representative|dietitian|nutritionist|physician|"
+    r"president|officer|coordinator|reviewer|representative|dietitian|nutritionist|physician|attorney|lawyer|"
+    r"gardener|nurse|chef|coach|trainer|designer|developer|scientist|economist|advis[eo]r|planner|therapist|"
     r"redakteur(in)?|rédacteur|journaliste|periodista|redactor)\b"
 )
 #: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.".
