@@ -552,3 +552,26 @@ def test_roles_times_and_buttons_in_a_byline_are_no_names(byline, names):
 def test_declared_author_escaped_twice():
     page = meta(jsonld('{"@type": "Article", "author": {"@type": "Person", "name": "Ana Lima &amp; Dana Whitfield"}}'))
     assert page.authors == ["Ana Lima", "Dana Whitfield"]
+
+
+# --- title: pages that encode twice or date their headline ---------------------------
+def test_headline_encoded_twice_is_put_right():
+    page = meta(
+        "<title>A DIY Investor Guide to Calculators 2025</title>",
+        "<h1>A DIY Investor\u00e2\u0080\u0099s Guide to Calculators</h1>",
+    )
+    assert page.title == "A DIY Investor\u2019s Guide to Calculators"
+
+
+def test_latin_text_that_only_looks_encoded_twice_is_kept():
+    assert meta("", "<h1>Cr\u00e8me br\u00fbl\u00e9e \u00abvoil\u00e0\u00bb \u00e0 Paris</h1>").title == (
+        "Cr\u00e8me br\u00fbl\u00e9e \u00abvoil\u00e0\u00bb \u00e0 Paris"
+    )
+
+
+def test_date_stamp_written_into_the_h1_is_no_part_of_the_headline():
+    page = meta(
+        '<meta property="og:title" content="Preparing a transition in Debusine">',
+        "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>",
+    )
+    assert (page.title, page.title_source) == ("Preparing a transition in Debusine", "h1")

@@ -1182,6 +1182,8 @@ META_MODIFIED_NAMES = (
 
 #: Between a headline and the site name in <title>/og:title: " | ", " - ", en/em dash, " • ", " :: ", " » ", " / ".
 TITLE_SEPARATOR_PATTERN = r"\s+(?:[|•·»«~/\\⁄*⋆‹›>-]|[–—]|::)\s+|\s*[|•]\s*"
+#: UTF-8 bytes read as Latin-1 in a title ("\u00e2\u0080\u0099" for a right quote, "\u00c3\u00a9" for "\u00e9"): a lead byte then a continuation byte.
+TITLE_MOJIBAKE_PATTERN = "[\u00c2-\u00f4][\u0080-\u00bf]"
 #: Between a headline and a section, tagline or name in a title: the longest part is the headline.
 TITLE_SEGMENT_PATTERN = r"\s+\|\s+"
 #: "Site: Headline" at the start of a title.

@@ -21,6 +21,8 @@ _SEPARATOR = re.compile(f"({cues.TITLE_SEPARATOR_PATTERN})")
 _PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
 _SEGMENT = re.compile(cues.TITLE_SEGMENT_PATTERN)
 _WORD = re.compile(r"\w+")
+_MOJIBAKE = re.compile(cues.TITLE_MOJIBAKE_PATTERN)
+_LEADING_DATE = re.compile(rf"^\W*(?:{cues.TEXT_DATE_PATTERN})\W*", re.I)
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -60,10 +62,20 @@ def _unescaped(text: str) -> str:
     return html.unescape(text) if "&" in text and ";" in text else text
 
 
+def _repaired(text: str) -> str:
+    """UTF-8 read as Latin-1 put right: a page that encodes twice shows "Investor\u00e2\u0080\u0099s" for "Investor's"."""
+    if not _MOJIBAKE.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def _h1_texts(tree: HtmlElement) -> list[str]:
     texts = []
     for element in tree.iter("h1"):
-        text = _unescaped(clean_text("".join(element.itertext())))
+        text = _unescaped(clean_text(_repaired("".join(element.itertext()))))
         if text and len(text) <= cues.MAX_TITLE_CHARS:
             texts.append(text)
         if len(texts) >= cues.MAX_H1:
@@ -91,8 +103,8 @@ def _confirms(h1: str, declared: str) -> bool:
     h, d = _norm(h1), _norm(declared)
     if not h:
         return False
-    if h == d:
-        return True
+    if h == d or _LEADING_DATE.sub("", h, count=1) == d:
+        return True  # the same, or a date stamp written into the h1 before the headline
     if d.startswith(h):
         return bool(_SEPARATOR.match(d, len(h)) or d[len(h) :].lstrip().startswith((":", "|", "-", "•", "/")))
     if d.endswith(h):
@@ -150,6 +162,9 @@ def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     h1s = [h1 for h1 in all_h1s if not is_site_name(h1, facts)]
     for h1 in h1s:
         if any(_confirms(h1, title) for title, _ in declared):
+            undated = _LEADING_DATE.sub("", h1, count=1)
+            if undated != h1 and any(_norm(undated) == _norm(title) for title, _ in declared):
+                h1 = undated  # "Dec 18 2025 Preparing a transition": the date stamp is no part of the headline
             return _without_site_suffix(h1, facts), "h1"
     if not _declares_article(facts):  # a home or listing page: its headline is the site's name
         for h1 in all_h1s:
