@@ -575,3 +575,11 @@ def test_date_stamp_written_into_the_h1_is_no_part_of_the_headline():
         "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>",
     )
     assert (page.title, page.title_source) == ("Preparing a transition in Debusine", "h1")
+
+
+def test_full_width_punctuation_in_a_latin_headline_is_plain():
+    assert meta("", "<h1>How Does Robot Vacuum Mapping Work\uff1f</h1>").title == "How Does Robot Vacuum Mapping Work?"
+    assert (
+        meta("", "<h1>\u673a\u5668\u4eba\u5982\u4f55\u5de5\u4f5c\uff1f</h1>").title
+        == "\u673a\u5668\u4eba\u5982\u4f55\u5de5\u4f5c\uff1f"
+    )

@@ -22,6 +22,10 @@ _PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
 _SEGMENT = re.compile(cues.TITLE_SEGMENT_PATTERN)
 _WORD = re.compile(r"\w+")
 _MOJIBAKE = re.compile(cues.TITLE_MOJIBAKE_PATTERN)
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+#: Scripts written with full-width punctuation (CJK, kana, hangul): there it is the page's own.
+_WIDE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LEADING_DATE = re.compile(rf"^\W*(?:{cues.TEXT_DATE_PATTERN})\W*", re.I)
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
@@ -146,6 +150,8 @@ def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
         parts = [part.strip() for part in _SEGMENT.split(title) if part.strip()]
         if len(parts) > 1:
             title = max(parts, key=lambda part: len(part.split()))
+    if title and _FULLWIDTH.search(title) and not _WIDE_SCRIPT.search(title):
+        title = title.translate(_FULLWIDTH_TO_ASCII)  # "Work\uff1f" in a Latin headline is "Work?"
     return title, source
 
 
