@@ -583,3 +583,12 @@ def test_full_width_punctuation_in_a_latin_headline_is_plain():
         meta("", "<h1>\u673a\u5668\u4eba\u5982\u4f55\u5de5\u4f5c\uff1f</h1>").title
         == "\u673a\u5668\u4eba\u5982\u4f55\u5de5\u4f5c\uff1f"
     )
+
+
+def test_post_under_a_site_named_h1_takes_the_post_title():
+    page = meta(
+        "<title>Reflections on a UI Pipeline | Playful Tones</title>",
+        "<h1>Playful Tones</h1><p>Text.</p>",
+        url="https://playfultones.example/blog/reflections",
+    )
+    assert page.title == "Reflections on a UI Pipeline"

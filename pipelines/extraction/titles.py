@@ -128,13 +128,15 @@ def _declares_article(facts: PageFacts) -> bool:
 
 
 def _names_the_site_first(h1: str, declared: list[tuple[str, str]]) -> bool:
-    """Every declared title but `<title>` starts with the `<h1>`: "Site - tagline", as home pages have.
+    """Every declared title starts with the `<h1>`: "Site - tagline", as home pages have.
 
     A blog whose `<h1>` is its name declares the post's own title in og:title ("A brief intro to
     git • Cory Dransfeldt", "Small adventures with small language models"): there the `<h1>`
     is no headline.
     """
     key = _norm(h1)
+    if any(source == "title" and not _norm(title).startswith(key) for title, source in declared):
+        return False  # "Post title | Site": a post under the site's name, not its home page
     return all(_norm(title).startswith(key) for title, source in declared if source != "title")
 
 
