@@ -592,3 +592,11 @@ def test_post_under_a_site_named_h1_takes_the_post_title():
         url="https://playfultones.example/blog/reflections",
     )
     assert page.title == "Reflections on a UI Pipeline"
+
+
+def test_host_name_before_the_title_without_a_separator_is_cut():
+    page = meta("<title>courier.example Vibe Coding</title>", url="https://courier.example/2025/12/vibe.html")
+    assert page.title == "Vibe Coding"
+    assert meta("<title>Welcome to courier.example</title>", url="https://courier.example/").title == (
+        "Welcome to courier.example"
+    )

@@ -47,6 +47,10 @@ def strip_site_name(title: str, facts: PageFacts) -> str:
             parts = parts[2:]
             changed = True
     stripped = "".join(parts).strip()
+    words = stripped.split()
+    host = (facts.host or "").removeprefix("www.").casefold()
+    if host and len(words) > 2 and words[0].casefold() == host:
+        stripped = " ".join(words[1:])  # "davidbau.com Vibe Coding" (at the end it is a phrase: "Welcome to LWN.net")
     head, colon, rest = stripped.partition(":")
     if colon and rest.strip() and _PREFIX_SEPARATOR.match(stripped, len(head)) and is_site_name(head, facts):
         stripped = rest.strip()
