@@ -600,3 +600,8 @@ def test_host_name_before_the_title_without_a_separator_is_cut():
     assert meta("<title>Welcome to courier.example</title>", url="https://courier.example/").title == (
         "Welcome to courier.example"
     )
+
+
+def test_declared_author_in_lower_case_that_is_the_site_name_is_the_author():
+    head = '<meta property="og:site_name" content="Annette Thurmon"><meta name="author" content="annette thurmon">'
+    assert meta(head, "<h1>H</h1>").authors == ["Annette Thurmon"]

@@ -178,11 +178,19 @@ def _is_single_name(words: list[str], piece: str) -> bool:
 
 
 def _declared_site_persons(values: list[str], facts: PageFacts) -> list[str]:
-    """Declared authors that are the site's name and shaped like a person's ("Rick Steves" on his site)."""
+    """Declared authors that are the site's name and shaped like a person's ("Rick Steves" on his site).
+
+    A value written in lower case ("annette thurmon") is the site's name as the site writes it.
+    """
     names = []
     for value in values:
         words = _words(clean_text(value))
-        if _is_capitalized_name(words) and is_site_name(" ".join(words), facts, loose=False):
+        if not is_site_name(" ".join(words), facts, loose=False):
+            continue
+        if not _is_capitalized_name(words):
+            key = " ".join(words).casefold()
+            words = next((site.split() for site in facts.site_names if site.casefold() == key), [])
+        if _is_capitalized_name(words):
             names.append(" ".join(words))
     return list(dict.fromkeys(names))
 
