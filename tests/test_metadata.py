@@ -605,3 +605,10 @@ def test_host_name_before_the_title_without_a_separator_is_cut():
 def test_declared_author_in_lower_case_that_is_the_site_name_is_the_author():
     head = '<meta property="og:site_name" content="Annette Thurmon"><meta name="author" content="annette thurmon">'
     assert meta(head, "<h1>H</h1>").authors == ["Annette Thurmon"]
+
+
+def test_date_without_a_year_is_no_date():
+    page = meta(
+        "", '<h1>H</h1><p>By Ana Lima, <span itemprop="datePublished">April 12</span></p>', url="https://c.example/s"
+    )
+    assert not (page.published or "").startswith("2000")

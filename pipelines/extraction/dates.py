@@ -29,6 +29,7 @@ _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _TEXT_DATE = TEXT_DATE
 _HAS_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DEFAULT = datetime(2000, 1, 1)
 _XPATH_SPACE = " \t\r\n"
 
@@ -43,6 +44,8 @@ def parse_date(value: object) -> datetime | None:
     try:
         parsed = isoparse(text)
     except (ValueError, OverflowError):
+        if not _YEAR.search(text):
+            return None  # "April 12": the year would be the parser's default, no page's
         try:
             with warnings.catch_warnings():  # "EST", "IST": unknown zone names are read as UTC
                 warnings.simplefilter("ignore", UnknownTimezoneWarning)
