@@ -612,3 +612,7 @@ def test_date_without_a_year_is_no_date():
         "", '<h1>H</h1><p>By Ana Lima, <span itemprop="datePublished">April 12</span></p>', url="https://c.example/s"
     )
     assert not (page.published or "").startswith("2000")
+
+
+def test_site_account_is_no_author():
+    assert meta('<meta name="author" content="NOC Admin">', "<h1>H</h1>").authors == []

@@ -1546,8 +1546,8 @@ NOT_AUTHOR_PATTERN = (
     r"blue ?sky|mastodon|threads|twitter|facebook|instagram|linkedin|youtube|tiktok|github|reddit)$|"
     # a team, a desk or an organization, not a person: "The Investopedia Team", "Our Editors"
     r"^(the|a|an|our|your)\s|@|https?:|www\.|\.com\b|"
-    # a team or a desk anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team"
-    r"\b(team|staff|editorial|editors|redaktion)\b"
+    # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
+    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b"
 )
 #: Separators between several names in one byline.
 AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\s\|\s|/|\n)\s*"
