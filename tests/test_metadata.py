@@ -616,3 +616,10 @@ def test_date_without_a_year_is_no_date():
 
 def test_site_account_is_no_author():
     assert meta('<meta name="author" content="NOC Admin">', "<h1>H</h1>").authors == []
+
+
+def test_meta_author_that_the_jsonld_types_as_an_organization_is_no_person():
+    head = '<meta name="dcterms.creator" content="Center for Drug Evaluation and Research">' + jsonld(
+        '{"@type": "Article", "author": {"@type": "Organization", "name": "Center for Drug Evaluation and Research"}}'
+    )
+    assert meta(head, "<h1>H</h1>").authors == []

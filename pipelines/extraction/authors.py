@@ -203,22 +203,25 @@ def _node_by_id(facts: PageFacts, node_id: str) -> dict | None:
     return None
 
 
-def _jsonld_values(facts: PageFacts) -> list[str]:
+def _jsonld_authors(facts: PageFacts) -> tuple[list[str], set[str]]:
+    """The JSON-LD article's author names, and the names of the authors it types as organizations."""
     if facts.article is None:
-        return []
+        return [], set()
     value = facts.article.get("author") or facts.article.get("creator")
     values: list[str] = []
+    organizations: set[str] = set()
     for item in (value if isinstance(value, list) else [value])[:20]:
         if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
             item = _node_by_id(facts, item["@id"]) or item  # Yoast: "author": {"@id": ".../#/schema/person/..."}
         if isinstance(item, dict):
             kinds = item.get("@type")
             if ({*kinds} if isinstance(kinds, list) else {kinds}) & _ORGANIZATION_TYPES:
+                organizations.add(clean_text(node_name(item) or "").casefold())
                 continue
         name = node_name(item)
         if name:
             values.append(name)
-    return values
+    return values, organizations
 
 
 def _meta_values(facts: PageFacts) -> list[str]:
@@ -477,7 +480,9 @@ def read_authors(facts: PageFacts) -> list[str]:
     A declared author equal to the site's name is often the publisher standing in for the
     writer (JSON-LD "Cleveland Clinic"), so a byline naming a person wins over it.
     """
-    declared = _jsonld_values(facts) or _meta_values(facts)
+    declared, organizations = _jsonld_authors(facts)
+    if not declared:  # a meta author that the JSON-LD types as an organization is none ("Center for Drug ...")
+        declared = [value for value in _meta_values(facts) if clean_text(value).casefold() not in organizations]
     names = [name for value in declared for name in person_names(value, facts, declared=True)]
     if names:
         names = list(dict.fromkeys(names))
