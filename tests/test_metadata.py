@@ -623,3 +623,8 @@ def test_meta_author_that_the_jsonld_types_as_an_organization_is_no_person():
         '{"@type": "Article", "author": {"@type": "Organization", "name": "Center for Drug Evaluation and Research"}}'
     )
     assert meta(head, "<h1>H</h1>").authors == []
+
+
+def test_empty_author_field_takes_no_name_from_the_text_after_it():
+    body = '<h1>H</h1><p class="blog-author-name"></p><p>Why Choose Reith and Associates for Your Needs</p>'
+    assert meta("", body).authors == []

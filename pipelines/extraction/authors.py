@@ -265,11 +265,11 @@ def _byline_text(element: HtmlElement) -> str:
     """The byline's text; for a bare label ("Written by") the text around it.
 
     A link reading only a label ("Contributors" to /about/contributors/) is a menu entry, not a
-    label: the menu entry after it is no name.
+    label: the menu entry after it is no name; an empty element is no label either.
     """
     text = _element_text(element)
-    if element.tag == "a":
-        return text
+    if element.tag == "a" or not text.strip():
+        return text  # an empty author field ("blog-author-name w-dyn-bind-empty") names no one
     for _ in range(2):
         if _LEAD.sub("", clean_text(text)):
             break
