@@ -628,3 +628,7 @@ def test_meta_author_that_the_jsonld_types_as_an_organization_is_no_person():
 def test_empty_author_field_takes_no_name_from_the_text_after_it():
     body = '<h1>H</h1><p class="blog-author-name"></p><p>Why Choose Reith and Associates for Your Needs</p>'
     assert meta("", body).authors == []
+
+
+def test_author_name_encoded_twice_is_put_right():
+    assert meta('<meta name="author" content="Dariusz Jaro\u00c5\u0084">').authors == ["Dariusz Jaro\u0144"]

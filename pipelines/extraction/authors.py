@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .dates import TEXT_DATE, texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name
+from .titles import repaired
 
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
 _NOT_AUTHOR = re.compile(cues.NOT_AUTHOR_PATTERN, re.I)
@@ -110,7 +111,9 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     author value (JSON-LD, meta) is taken as the page states it: one word or lowercase is
     accepted ("kirstin boatto"), but not the site's name.
     """
-    text = clean_text(html.unescape(value) if "&" in value else value)  # "Maria &amp; Katerina", escaped twice
+    text = clean_text(
+        repaired(html.unescape(value) if "&" in value else value)
+    )  # "Maria &amp; Katerina": escaped twice
     if not text or len(text) > 300:
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):

@@ -70,8 +70,8 @@ def _unescaped(text: str) -> str:
     return html.unescape(text) if "&" in text and ";" in text else text
 
 
-def _repaired(text: str) -> str:
-    """UTF-8 read as Latin-1 put right: a page that encodes twice shows "Investor\u00e2\u0080\u0099s" for "Investor's"."""
+def repaired(text: str) -> str:
+    """UTF-8 read as Latin-1 put right (titles, names): a page that encodes twice shows "Investor\u00e2\u0080\u0099s" for "Investor's"."""
     if not _MOJIBAKE.search(text):
         return text
     try:
@@ -83,7 +83,7 @@ def _repaired(text: str) -> str:
 def _h1_texts(tree: HtmlElement) -> list[str]:
     texts = []
     for element in tree.iter("h1"):
-        text = _unescaped(clean_text(_repaired("".join(element.itertext()))))
+        text = _unescaped(clean_text(repaired("".join(element.itertext()))))
         if text and len(text) <= cues.MAX_TITLE_CHARS:
             texts.append(text)
         if len(texts) >= cues.MAX_H1:
