@@ -632,3 +632,11 @@ def test_empty_author_field_takes_no_name_from_the_text_after_it():
 
 def test_author_name_encoded_twice_is_put_right():
     assert meta('<meta name="author" content="Dariusz Jaro\u00c5\u0084">').authors == ["Dariusz Jaro\u0144"]
+
+
+def test_author_s_label_over_a_list_of_names():
+    body = (
+        "<h1>H</h1><div><h6>Author(s)</h6><ul><li><a href='/l?a=1'>John A. Alic</a></li>"
+        "<li><a href='/l?a=2'>David C. Mowery</a></li><li><a href='/l?a=3'>Edward S. Rubin</a></li></ul></div>"
+    )
+    assert meta("", body).authors == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]

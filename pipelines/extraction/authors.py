@@ -246,10 +246,12 @@ def _meta_values(facts: PageFacts) -> list[str]:
 
 
 def _element_text(element: HtmlElement) -> str:
-    """The element's text with a space between its parts ("Gary Marcus<div>Dec 14</div>" is two parts)."""
+    """The element's text with a space between its parts ("Gary Marcus<div>Dec 14</div>" is two parts), a comma between list items."""
     named = element.find('.//*[@itemprop="name"]')
     if named is not None:
         return named.get("content") or " ".join(named.itertext())
+    if element.tag in ("ul", "ol"):  # one author per item: "<li>Ana Lima</li><li>Dana Whitfield</li>"
+        return " , ".join(" ".join(item.itertext()) for item in element.iter("li"))
     return " ".join(element.itertext())
 
 

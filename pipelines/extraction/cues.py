@@ -1242,6 +1242,8 @@ BYLINE_BARE_LABELS = frozenset(
         "by:",
         "author",
         "author:",
+        "author(s)",
+        "author(s):",
         "authors",
         "authors:",
         "autor",
@@ -1532,7 +1534,8 @@ AUTHOR_STOP_WORDS = frozenset(
 #: Words before a name in a byline: dropped.
 AUTHOR_LEAD_PATTERN = (
     r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|text|story|words|article|medically reviewed|"
-    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|authors|contributors?|written by|text)\b\s*[:\-–]?\s*"
+    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author\(s\)|author|authors|contributors?|written by|text)"
+    r"(?:\b|(?<=\)))\s*[:\-–]?\s*"
 )
 #: Values that are never a person: generic staff bylines, roles, placeholders.
 NOT_AUTHOR_PATTERN = (
