@@ -640,3 +640,14 @@ def test_author_s_label_over_a_list_of_names():
         "<li><a href='/l?a=2'>David C. Mowery</a></li><li><a href='/l?a=3'>Edward S. Rubin</a></li></ul></div>"
     )
     assert meta("", body).authors == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
+
+
+def test_byline_with_a_bio_after_each_writer_names_every_linked_writer():
+    body = (
+        '<h1>H</h1><div class="article-byline"><div class="article-byline__written-by"><strong>Written by</strong><br>'
+        '<strong><a href="/authors/ana-lima">Ana Lima</a></strong>, 4+ years covering computer hardware, software, '
+        'and science, and reviewing laptops for every budget and need<br><strong><a href="/authors/dana-whitfield">'
+        "Dana Whitfield</a></strong>, senior editor with five years of experience testing PC hardware and laptops"
+        "</div></div><p>Text.</p>"
+    )
+    assert meta("", body).authors == ["Ana Lima", "Dana Whitfield"]

@@ -379,6 +379,33 @@ def _is_labelled(element: HtmlElement) -> bool:
     )
 
 
+def _with_linked_coauthors(element: HtmlElement, names: list[str], facts: PageFacts) -> list[str]:
+    """The names, and those of the other author-page links in the same byline block.
+
+    A byline that writes a short bio after each writer ("Ana Lima, 4+ years covering laptops
+    <br> Dana Whitfield, senior editor") is too long to read whole; its links to the writers'
+    pages name them all.
+    """
+    block = element
+    for _ in range(cues.BYLINE_BLOCK_LEVELS):
+        block = block.getparent()
+        if block is None or block.tag in ("body", "html"):
+            return names
+        if _byline_class(block.get("class") or "") and not _is_noise(block):
+            break
+    else:
+        return names
+    linked = [
+        name
+        for link in block.iter("a")
+        if any(cue in (link.get("href") or "") for cue in cues.BYLINE_HREF_SUBSTRINGS)
+        for name in person_names(_element_text(link), facts)
+    ]
+    if names[0] not in linked:
+        return names
+    return list(dict.fromkeys(names + linked))
+
+
 def _byline_authors(facts: PageFacts) -> list[str]:
     fallback: list[str] = []
     card: list[str] = []
@@ -410,7 +437,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
             text = next((t for t in element.itertext() if t.strip()), "")
         names = person_names(text, facts)
         if names and placement == 0:
-            return names
+            return _with_linked_coauthors(element, names, facts)
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com

@@ -1325,6 +1325,9 @@ DATED_BYLINE_TEXTS = 6
 MAX_DATED_BYLINE_CHARS = 80
 #: A text alone between a date and a name on that line: "Dec 26, 2025 • Ana Lima".
 DATED_BYLINE_SEPARATORS = frozenset({"•", "·", "|", "-", "–", "—", "/"})
+#: A byline found in a link to an author page is read with the other such links of its block: the
+#: nearest ancestor, at most this many levels up, whose class names a byline or an author.
+BYLINE_BLOCK_LEVELS = 4
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
