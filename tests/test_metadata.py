@@ -651,3 +651,7 @@ def test_byline_with_a_bio_after_each_writer_names_every_linked_writer():
         "</div></div><p>Text.</p>"
     )
     assert meta("", body).authors == ["Ana Lima", "Dana Whitfield"]
+
+
+def test_huge_author_value_is_no_name():
+    assert meta(f'<meta name="author" content="{"Ana Lima " * 5000}">').authors == []

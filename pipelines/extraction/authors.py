@@ -111,9 +111,10 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     author value (JSON-LD, meta) is taken as the page states it: one word or lowercase is
     accepted ("kirstin boatto"), but not the site's name.
     """
-    text = clean_text(
-        repaired(html.unescape(value) if "&" in value else value)
-    )  # "Maria &amp; Katerina": escaped twice
+    if len(value) > cues.MAX_AUTHOR_VALUE_CHARS:
+        return []  # a whole page in an author field: no byline, and not worth unescaping
+    unescaped = html.unescape(value) if "&" in value else value  # "Maria &amp; Katerina": escaped twice
+    text = clean_text(repaired(unescaped))
     if not text or len(text) > 300:
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):

@@ -1328,6 +1328,8 @@ DATED_BYLINE_SEPARATORS = frozenset({"•", "·", "|", "-", "–", "—", "/"})
 #: A byline found in a link to an author page is read with the other such links of its block: the
 #: nearest ancestor, at most this many levels up, whose class names a byline or an author.
 BYLINE_BLOCK_LEVELS = 4
+#: An author value or byline text longer than this, before its spaces are folded, is read as no name.
+MAX_AUTHOR_VALUE_CHARS = 20000
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
