@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -219,28 +219,42 @@ class BlockIndex:
         # per-element dicts: thousands of surviving containers a page make the GC run more often)
         classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
         attributed = [False] * n  # any attribute at all: most elements have none
+        roles: list[str | None] = [None] * n
+        invisible, never_hidden, prefix = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS, cues.STREAMED_SEGMENT_ID_PREFIX
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
             tag = tags[i]
             items = el.items()
-            found = dict(items) if items else None
-            if found:
-                attributed[i] = True
+            # `_hidden(tag, get)` written out, on the attributes read here: two calls an element were a tenth of the pass
+            hidden = not isinstance(tag, str) or tag in invisible
+            if items:
+                found = dict(items)
                 get = found.get
-                classes[i], ids[i], itemprops[i], itemtypes[i] = (
-                    get("class"),
-                    get("id"),
+                cls, ident, role = get("class"), get("id"), get("role")
+                attributed[i] = True
+                classes[i], ids[i], roles[i], itemprops[i], itemtypes[i] = (
+                    cls,
+                    ident,
+                    role,
                     get("itemprop"),
                     get("itemtype"),
                 )
-            if _hidden(tag, found.get if found else None):  # is_hidden(el), from the attributes read above
+                if not hidden and tag not in never_hidden:  # `_hidden_by`
+                    hidden = bool(
+                        ("hidden" in found and not (ident or "").startswith(prefix))
+                        or get("aria-hidden") == "true"
+                        or role == "tooltip"
+                        or (cls and _hiding_class(cls))
+                        or ((style := get("style")) and _hiding_style(style))
+                    )
+            if hidden:
                 hidden_at[i] = True
             else:
                 text = el.text
                 if text and not text.isspace():  # indentation between tags: no words, no call
                     loose[i] += count_words(text)
                 words_at[i] = loose[i] + below[i]
-                p_words_at[i] = words_at[i] if tags[i] == "p" else p_below[i]
+                p_words_at[i] = words_at[i] if tag == "p" else p_below[i]
             parent = parent_at[i]
             if parent >= 0:
                 tail = el.tail
@@ -257,13 +271,13 @@ class BlockIndex:
         self.ids: list[str | None] = ids
         self.itemprops: list[str | None] = itemprops
         self.itemtypes: list[str | None] = itemtypes
+        self.roles: list[str | None] = roles
         self.attributed: list[bool] = attributed
         # ... and by element
         self.order: dict[HtmlElement, int] = order
         self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
         self.words: dict[HtmlElement, int] = dict(zip(nodes, words_at, strict=True))
         self.p_words: dict[HtmlElement, int] = dict(zip(nodes, p_words_at, strict=True))
-        self.hidden: set[HtmlElement] = {el for el, hidden in zip(nodes, hidden_at, strict=True) if hidden}
         # where a subtree stops being plain inline text: a hidden or block-level element
         block_level = cues.BLOCK_LEVEL_TAGS
         self._breaks = [
@@ -271,8 +285,13 @@ class BlockIndex:
         ]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
         self._anchors = [i for i, tag in enumerate(tags) if tag == "a"]
-        self.blocks: list[Block] = list(self._collect())
+        self.blocks: list[Block] = self._collect()
         self.positions = [b.position for b in self.blocks]
+
+    @cached_property
+    def hidden(self) -> set[HtmlElement]:
+        """The hidden elements, for `visible_text` of an element outside the index (rare: built on demand)."""
+        return {el for el, hidden in zip(self.nodes, self.hidden_at, strict=True) if hidden}
 
     def text(self, el: HtmlElement) -> str:
         """`visible_text(el, self.hidden)`, the same text found faster."""
@@ -326,37 +345,111 @@ class BlockIndex:
         """Nothing hidden and no block-level element anywhere inside: all its text is visible text."""
         return not self.hidden_at[i] and not any_between(self._breaks, i + 1, self.last_at[i])
 
-    def _is_block_at(self, i: int) -> bool:
-        """`_is_block`, from the lists: a splittable tag is a block unless a structural tag is inside."""
-        tag = self.tags[i]
-        if tag not in _BLOCK_TAGS:
-            return False
-        return tag not in _SPLITTABLE or not any_between(self._structural, i + 1, self.last_at[i])
+    def _collect(self) -> list[Block]:
+        """The blocks, in document order, stepping over the subtrees of hidden elements and of blocks.
 
-    def _collect(self) -> Iterator[Block]:
+        `_is_block` and `_plain` are written out, and a block's kind and links are read from
+        the lists (`_kind_at`, `_linked_at`) unless the index's root sits inside a larger tree,
+        whose ancestors the lists do not hold.
+        """
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
+        breaks, structural, anchors = self._breaks, self._structural, self._anchors
+        from_lists = nodes[0].getparent() is None
+        blocks: list[Block] = []
         i, n = 0, len(nodes)
-        while i < n:  # document order, stepping over the subtrees of hidden elements and of blocks
+        while i < n:
+            if hidden_at[i]:
+                i = last[i] + 1
+                continue
             tag = tags[i]
-            if hidden_at[i] or not (
-                self._is_block_at(i) or (tag not in _BLOCK_TAGS and tag not in ("ul", "ol", "tr", "tbody") and loose[i])
-            ):
-                i = last[i] + 1 if hidden_at[i] else i + 1
+            if tag in _BLOCK_TAGS:
+                if tag in _SPLITTABLE and any_between(structural, i + 1, last[i]):
+                    i += 1  # a wrapper of other blocks
+                    continue
+            elif tag in ("ul", "ol", "tr", "tbody") or not loose[i]:
+                i += 1
                 continue
             el = nodes[i]
-            text = self._text_at(i)
+            text = (
+                self._visible_text_at(i)
+                if any_between(breaks, i + 1, last[i])
+                else collapse_whitespace(_text_content(el))
+            )
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
-                    links = any_between(self._anchors, i, last[i])  # most blocks hold no link
-                    yield Block(el, _kind(el, text, links), text, count_words(text), i, _linked(el, text, links))
+                    links = any_between(anchors, i, last[i])  # most blocks hold no link
+                    if from_lists:
+                        kind, linked = self._kind_at(i, text, links), self._linked_at(i, text, links)
+                    else:
+                        kind, linked = _kind(el, text, links), _linked(el, text, links)
+                    blocks.append(Block(el, kind, text, count_words(text), i, linked))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
-                    yield Block(el, "field", "", 0, i, False)
+                    blocks.append(Block(el, "field", "", 0, i, False))
             i = last[i] + 1
+        return blocks
+
+    def _anchors_in(self, i: int) -> list[int]:
+        """Positions of the `<a>` elements in the subtree at `i`, itself included: `el.iter("a")`."""
+        anchors = self._anchors
+        start = bisect_left(anchors, i)
+        return anchors[start : bisect_right(anchors, self.last_at[i], start)]
+
+    def _kind_at(self, i: int, text: str, has_links: bool) -> str:
+        """`_kind` of the element at position `i`, its role, links and ancestors read from the lists."""
+        tags, classes, roles, parent_at = self.tags, self.classes, self.roles, self.parent_at
+        tag, role = tags[i], roles[i]
+        if tag in HEADING_TAGS or role == "heading":
+            return "heading"
+        if tag == "input" and self.nodes[i].get("type") in ("submit", "button", "image"):
+            return "action"
+        if tag in ("input", "select", "textarea"):
+            return "field"
+        if not text:
+            return "image"
+        if tag == "button" or role == "button":
+            return "action"
+        if has_links and len(text) <= 60:  # <p><a class="button">Text</a></p>
+            for a in self._anchors_in(i):
+                if _BUTTON_CLASS.search(classes[a] or "") or roles[a] == "button":
+                    return "action"
+        node = i
+        for _ in range(3):  # <a class="button"><span>Text</span></a>
+            if node < 0:
+                break
+            if tags[node] == "a" and (_BUTTON_CLASS.search(classes[node] or "") or roles[node] == "button"):
+                return "action"
+            node = parent_at[node]
+        return "text"
+
+    def _linked_at(self, i: int, text: str, has_links: bool) -> bool:
+        """`_linked` of the element at position `i`, its links and ancestors read from the lists."""
+        tags, parent_at = self.tags, self.parent_at
+        node = i
+        for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
+            if node < 0:
+                break
+            if tags[node] == "a":
+                return True
+            node = parent_at[node]
+        if not has_links:
+            return False
+        nodes = self.nodes
+        links = "".join(collapse_whitespace(_text_content(nodes[a])) for a in self._anchors_in(i))
+        return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
 
     @cached_property
     def sibling_counts(self) -> Counter[tuple[int, str, str | None]]:
         """How many elements share each (parent position, tag, class): cards and teaser lists repeat."""
-        return Counter(zip(self.parent_at, self.tags, self.classes, strict=True))
+        return Counter(self._sibling_keys)
+
+    @cached_property
+    def sibling_sizes(self) -> list[int]:
+        """Per element, `sibling_counts` of its own (parent position, tag, class)."""
+        return list(map(self.sibling_counts.__getitem__, self._sibling_keys))
+
+    @cached_property
+    def _sibling_keys(self) -> list[tuple[int, str, str | None]]:
+        return list(zip(self.parent_at, self.tags, self.classes, strict=True))
 
     def span(self, el: HtmlElement) -> tuple[int, int]:
         """Indices [start, end) of the blocks inside `el` (itself included)."""
