@@ -284,15 +284,18 @@ def _containers(position: np.ndarray, index: BlockIndex, levels: tuple[int, ...]
 
 def _repeats(position: np.ndarray, index: BlockIndex, levels: int) -> np.ndarray:
     """Per block and level (0: its own element), how many siblings of that ancestor share its tag
-    and class: a card in a grid of twelve, a teaser in a list of eight, a paragraph among forty."""
-    parent_at, tags, classes, counts = index.parent_at, index.tags, index.classes, index.sibling_counts
+    and class: a card in a grid of twelve, a teaser in a list of eight, a paragraph among forty.
+
+    Each element's count is looked up once (`BlockIndex.sibling_sizes`) and the ancestors are
+    climbed by numpy, all blocks at once."""
+    parent_at = np.asarray(index.parent_at, dtype=np.int64)
+    sizes = np.asarray(index.sibling_sizes, dtype=np.float64)
     out = np.full((len(position), levels), np.nan, dtype=np.float64)
-    for b, node in enumerate(position.tolist()):
-        for level in range(levels):
-            if node < 0:
-                break
-            out[b, level] = counts[(parent_at[node], tags[node], classes[node])]
-            node = parent_at[node]
+    node = position
+    for level in range(levels):
+        present = node >= 0
+        out[present, level] = sizes[node[present]]
+        node = np.where(present, parent_at[np.maximum(node, 0)], -1)
     return np.log(out)
 
 
@@ -458,25 +461,16 @@ def context_spans(segmentation: Segmentation) -> np.ndarray:
 
 
 def _range_max(values: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """max(values[s:e]) for each [s, e), NaN where empty: a sparse table, so no Python loop."""
-    n = len(values)
-    table = [values]
-    while 2 ** len(table) <= n:
-        half, prev = 2 ** (len(table) - 1), table[-1]
-        table.append(np.maximum(prev[:-half], prev[half:]))
-    length = end - start
-    out = np.full(len(start), np.nan, dtype=np.float64)
-    for k, row in enumerate(table):  # per power of two, the queries whose length it covers
-        hit = (length >= 2**k) & (length < 2 ** (k + 1))
-        if hit.any():
-            s, e = start[hit], end[hit]
-            out[hit] = np.maximum(row[s], row[e - 2**k])
-    return out
+    """max(values[s:e]) for each [s, e), NaN where empty: one `maximum.reduceat` over the
+    interleaved bounds (its even results are the ranges), so no Python loop."""
+    bounds = np.empty(2 * len(start), dtype=np.intp)
+    bounds[0::2], bounds[1::2] = start, end
+    out = np.maximum.reduceat(np.append(values, 0.0), bounds)[0::2]  # the extra value lets a range end at len(values)
+    return np.where(end > start, out, np.nan)
 
 
-def _weighted_mean(values: np.ndarray, weights: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    cum_v = np.concatenate(([0.0], np.cumsum(values * weights)))
-    cum_w = np.concatenate(([0.0], np.cumsum(weights)))
+def _weighted_mean(cum_v: np.ndarray, cum_w: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Weighted mean over each [start, end) from the cumulative sums of values x weights and of weights."""
     total = cum_w[end] - cum_w[start]
     return np.where(total > 0, (cum_v[end] - cum_v[start]) / np.maximum(total, 1e-9), np.nan)
 
@@ -492,12 +486,14 @@ def context_features(words: np.ndarray, spans: np.ndarray, p: np.ndarray) -> np.
     out[:, 0] = p
     out[1:, 1] = p[:-1]
     out[:-1, 2] = p[1:]
+    cum_v = np.concatenate(([0.0], np.cumsum(p * weights)))
+    cum_w = np.concatenate(([0.0], np.cumsum(weights)))
     col = 3
     for w in CONTEXT_WINDOWS:
-        out[:, col] = _weighted_mean(p, weights, np.maximum(idx - w, 0), np.minimum(idx + w + 1, n))
+        out[:, col] = _weighted_mean(cum_v, cum_w, np.maximum(idx - w, 0), np.minimum(idx + w + 1, n))
         col += 1
     for j in range(len(CONTEXT_LEVELS)):
-        out[:, col] = _weighted_mean(p, weights, spans[:, 2 * j], spans[:, 2 * j + 1])
+        out[:, col] = _weighted_mean(cum_v, cum_w, spans[:, 2 * j], spans[:, 2 * j + 1])
         col += 1
     for j in range(len(CONTEXT_LEVELS)):
         out[:, col] = _range_max(p, spans[:, 2 * j], spans[:, 2 * j + 1])
