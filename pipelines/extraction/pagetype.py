@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import chain, compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -444,8 +445,6 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     tags: Counter[str] = Counter(tags_at)
     for tag in [tag for tag in tags if not isinstance(tag, str)]:
         del tags[tag]  # comments and processing instructions
-    classes: list[tuple[int, str]] = []  # (parent position, class), counted at the end
-    class_groups: list[str] = []
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
     links = link_words = long_links = image_links = tel = mailto = 0
@@ -455,7 +454,6 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     paragraphs: list[int] = []
     pre_words = 0
     visible_words = index.words_at  # counted once for the page by BlockIndex
-    special = _MARKUP_TAGS
     for prop in filter(None, index.itemprops):
         itemprops[prop.lower()] += 1
     for itemtype in filter(None, index.itemtypes):
@@ -463,20 +461,15 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
         for group, names in cues.MICRODATA_TYPE_GROUPS.items():
             if any(name.endswith("/" + n) for n in names):
                 itemtypes[group] += 1
-    for i, tag in enumerate(tags_at):
-        cls = classes_at[i]
-        ident = ids_at[i]
-        if cls or ident:
-            # class and id apart: a class string recurs on a site, an id rarely does
-            groups = _class_groups(cls) if cls else ()
-            if ident and (more := _class_groups(ident)):
-                groups = tuple(set(groups).union(more)) if groups else more
-            class_groups.extend(groups)  # the groups of class and id together, each once
-            if cls:
-                parent = parent_at[i]
-                classes.append((parent, cls))
-        if tag not in special:
-            continue
+    # the groups of each element's class and id together, each once: those of its class (a class
+    # string recurs on a site, so the cache knows most), then those of its id its class lacks
+    class_groups = list(chain.from_iterable(map(_class_groups, filter(None, classes_at))))
+    for i in [i for i, ident in enumerate(ids_at) if ident]:
+        if more := _class_groups(ids_at[i]):
+            own = _class_groups(classes_at[i]) if classes_at[i] else ()
+            class_groups.extend(group for group in more if group not in own)
+    for i in [i for i, tag in enumerate(tags_at) if tag in _MARKUP_TAGS]:
+        tag = tags_at[i]
         get = nodes[i].get
         if tag == "a":
             rel_next = rel_next or get("rel") == "next"
@@ -507,7 +500,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
             hrefs = (nodes[j].get("href") for j in inside)
             href = next((h for h in hrefs if h is not None), None)  # of its first <a href>
             teasers += href is not None
-            anchored += bool(ident) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
+            anchored += bool(ids_at[i]) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
     for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
         teasers += len(_TEASER_HEADINGS(other))
         published = published or bool(_PUBLISHED_META(other))
@@ -569,7 +562,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     row[col["meta_product"]] = 1.0 if product else 0.0
     row[col["rel_next"]] = 1.0 if rel_next else 0.0
     row[col["title_words"]] = len((page.meta.title or "").split())
-    return tags, Counter(classes)
+    return tags, Counter(compress(zip(parent_at, classes_at, strict=True), classes_at))  # (parent position, class)
 
 
 def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
