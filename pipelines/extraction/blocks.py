@@ -20,7 +20,7 @@ from lxml.etree import XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
-from .whitespace import collapse_whitespace, count_words
+from .whitespace import collapse_whitespace, count_collapsed_words, count_words
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADING_TAGS | {
@@ -63,6 +63,14 @@ def _is_block(el: HtmlElement) -> bool:
 _HIDDEN_STYLE = re.compile(cues.HIDDEN_STYLE_PATTERN, re.I)
 _HIDDEN_CLASS = re.compile(cues.HIDDEN_CLASS_PATTERN, re.I)
 _BUTTON_CLASS = re.compile(cues.BUTTON_CLASS_PATTERN)
+
+
+@lru_cache(maxsize=4096)
+def _button_class(value: str) -> bool:
+    """Whether a class string marks a button: links repeat their classes, each is matched once."""
+    return _BUTTON_CLASS.search(value) is not None
+
+
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 #: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
 _STYLED = XPath("descendant::*[@style]")
@@ -349,7 +357,7 @@ class BlockIndex:
         """The blocks, in document order, stepping over the subtrees of hidden elements and of blocks.
 
         `_is_block` and `_plain` are written out, and a block's kind and links are read from
-        the lists (`_kind_at`, `_linked_at`) unless the index's root sits inside a larger tree,
+        the lists (`_kind_and_linked`) unless the index's root sits inside a larger tree,
         whose ancestors the lists do not hold.
         """
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
@@ -379,63 +387,52 @@ class BlockIndex:
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
                     links = any_between(anchors, i, last[i])  # most blocks hold no link
                     if from_lists:
-                        kind, linked = self._kind_at(i, text, links), self._linked_at(i, text, links)
+                        kind, linked = self._kind_and_linked(i, text, links)
                     else:
                         kind, linked = _kind(el, text, links), _linked(el, text, links)
-                    blocks.append(Block(el, kind, text, count_words(text), i, linked))
+                    blocks.append(Block(el, kind, text, count_collapsed_words(text), i, linked))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     blocks.append(Block(el, "field", "", 0, i, False))
             i = last[i] + 1
         return blocks
 
-    def _anchors_in(self, i: int) -> list[int]:
-        """Positions of the `<a>` elements in the subtree at `i`, itself included: `el.iter("a")`."""
-        anchors = self._anchors
-        start = bisect_left(anchors, i)
-        return anchors[start : bisect_right(anchors, self.last_at[i], start)]
-
-    def _kind_at(self, i: int, text: str, has_links: bool) -> str:
-        """`_kind` of the element at position `i`, its role, links and ancestors read from the lists."""
+    def _kind_and_linked(self, i: int, text: str, has_links: bool) -> tuple[str, bool]:
+        """`_kind` and `_linked` of the element at position `i`, read from the lists: its role,
+        the classes and roles of its links, and one walk up its ancestors for both."""
         tags, classes, roles, parent_at = self.tags, self.classes, self.roles, self.parent_at
-        tag, role = tags[i], roles[i]
-        if tag in HEADING_TAGS or role == "heading":
-            return "heading"
-        if tag == "input" and self.nodes[i].get("type") in ("submit", "button", "image"):
-            return "action"
-        if tag in ("input", "select", "textarea"):
-            return "field"
-        if not text:
-            return "image"
-        if tag == "button" or role == "button":
-            return "action"
-        if has_links and len(text) <= 60:  # <p><a class="button">Text</a></p>
-            for a in self._anchors_in(i):
-                if _BUTTON_CLASS.search(classes[a] or "") or roles[a] == "button":
-                    return "action"
+        # the <a> around it: within LINK_ANCESTOR_DEPTH levels it is linked, within 2 a button makes it one
+        depth = cues.LINK_ANCESTOR_DEPTH
+        linked = button = False
         node = i
-        for _ in range(3):  # <a class="button"><span>Text</span></a>
-            if node < 0:
-                break
-            if tags[node] == "a" and (_BUTTON_CLASS.search(classes[node] or "") or roles[node] == "button"):
-                return "action"
-            node = parent_at[node]
-        return "text"
-
-    def _linked_at(self, i: int, text: str, has_links: bool) -> bool:
-        """`_linked` of the element at position `i`, its links and ancestors read from the lists."""
-        tags, parent_at = self.tags, self.parent_at
-        node = i
-        for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
+        for level in range(max(3, depth + 1)):
             if node < 0:
                 break
             if tags[node] == "a":
-                return True
+                linked = linked or level <= depth
+                button = button or (level < 3 and (_button_class(classes[node] or "") or roles[node] == "button"))
             node = parent_at[node]
-        if not has_links:
-            return False
-        nodes = self.nodes
-        links = "".join(collapse_whitespace(_text_content(nodes[a])) for a in self._anchors_in(i))
-        return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
+        anchors: list[int] = []
+        if has_links:  # the <a> elements inside, itself included: `el.iter("a")`
+            start = bisect_left(self._anchors, i)
+            anchors = self._anchors[start : bisect_right(self._anchors, self.last_at[i], start)]
+        if not linked and anchors and text:
+            nodes = self.nodes
+            link_chars = sum(len(collapse_whitespace(_text_content(nodes[a]))) for a in anchors)
+            linked = link_chars >= 0.8 * len(text.replace(" ", ""))
+        tag, role = tags[i], roles[i]
+        if tag in HEADING_TAGS or role == "heading":
+            return "heading", linked
+        if tag == "input" and self.nodes[i].get("type") in ("submit", "button", "image"):
+            return "action", linked
+        if tag in ("input", "select", "textarea"):
+            return "field", linked
+        if not text:
+            return "image", linked
+        if tag == "button" or role == "button":
+            return "action", linked
+        if len(text) <= 60 and any(_button_class(classes[a] or "") or roles[a] == "button" for a in anchors):
+            return "action", linked  # <p><a class="button">Text</a></p>
+        return ("action" if button else "text"), linked  # <a class="button"><span>Text</span></a>
 
     @cached_property
     def sibling_counts(self) -> Counter[tuple[int, str, str | None]]:

@@ -25,3 +25,9 @@ def count_words(text: str) -> int:
     weighs blocks by their words would read it as a caption.
     """
     return len(text.split()) + unspaced_words(text)
+
+
+def count_collapsed_words(text: str) -> int:
+    """`count_words` of text `collapse_whitespace` gave: its words are the spaces plus one, counted
+    without splitting it into a list of them."""
+    return (text.count(" ") + 1 if text else 0) + unspaced_words(text)
