@@ -36,6 +36,29 @@ _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
 
+
+def _plain_alternatives(pattern: str) -> tuple[str, ...] | None:
+    """The alternatives of `pattern`, lower-cased, when each is a plain phrase between optional
+    `\\b`s (None otherwise): a match under IGNORECASE in ASCII text holds one of them, lower-cased."""
+    words = [alternative.removeprefix(r"\b").removesuffix(r"\b") for alternative in pattern.split("|")]
+    if not all(words) or any(char in word for word in words for char in "\\.^$*+?{}[]()|"):
+        return None
+    return tuple(word.lower() for word in words)
+
+
+_COPYRIGHT_WORDS = _plain_alternatives(cues.COPYRIGHT_PATTERN)
+
+
+def _names_copyright(text: str) -> bool:
+    """`_COPYRIGHT.search(text)`, told by substring tests for ASCII text without any of its
+    phrases (most blocks): the regex tries its alternatives at every position."""
+    if _COPYRIGHT_WORDS and text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in _COPYRIGHT_WORDS):
+            return False
+    return _COPYRIGHT.search(text) is not None
+
+
 #: Categorical columns (LightGBM treats their values as unordered codes).
 CATEGORICAL = (
     "tag",
@@ -227,8 +250,7 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     raw[:, 4] = [len(_UPPER_WORD.findall(text)) for text in texts]
     raw[:, 5] = [_SENTENCE_END.search(text) is not None for text in texts]
     raw[:, 6] = [
-        "©" in text or (block.words < 40 and _COPYRIGHT.search(text) is not None)
-        for block, text in zip(blocks, texts, strict=True)
+        "©" in text or (block.words < 40 and _names_copyright(text)) for block, text in zip(blocks, texts, strict=True)
     ]
     raw[:, 7] = per_block((codes == ord("|")) | (codes == ord("•")))
     out = raw.copy()
