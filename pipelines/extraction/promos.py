@@ -85,18 +85,30 @@ def brand_words(url: str | None) -> tuple[str, ...]:
     )
 
 
+def _prefixes(rest: str) -> str:
+    """`a(?:b(?:c)?)?` for "abc": a pattern of every non-empty prefix of `rest`."""
+    out = ""
+    for char in reversed(rest):
+        out = re.escape(char) + (f"(?:{out})?" if out else "")
+    return out
+
+
 @lru_cache(maxsize=256)
 def _brand_pattern(brands: tuple[str, ...]) -> Any:
     """Text naming a brand: a word inside a brand word ("jobber" of getjobber, at least
-    `cues.BRAND_MIN_CHARS` long) or a brand word inside a word ("getjobber's")."""
+    `cues.BRAND_MIN_CHARS` long) or a brand word inside a word ("getjobber's").
+
+    The words inside a brand word are written per start, its longer ends nested as optional
+    (`jobb(?:e(?:r)?)?`): the same words as listing each one, in a pattern a third the size,
+    which RE2 compiles and first searches faster (each new site's pattern is built once)."""
+    least = cues.BRAND_MIN_CHARS
     inside = {
-        brand[i:j]
+        re.escape(brand[i : i + least]) + (f"(?:{_prefixes(brand[i + least :])})?" if brand[i + least :] else "")
         for brand in brands
-        for i in range(len(brand))
-        for j in range(i + cues.BRAND_MIN_CHARS, len(brand) + 1)
+        for i in range(len(brand) - least + 1)
     }
     around = [re.escape(brand) for brand in brands if _WORD_ONLY.fullmatch(brand)]
-    alternatives = [r"\b(?:" + "|".join(sorted(map(re.escape, inside))) + r")\b", *around]
+    alternatives = [r"\b(?:" + "|".join(sorted(inside)) + r")\b", *around]
     return compile_pattern("|".join(alternatives), re.I)
 
 
