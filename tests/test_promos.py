@@ -28,7 +28,8 @@ PAGE = (
     "<h1>How cleaning companies plan their week</h1>"
     "<p>Scheduling a crew across twelve offices is mostly a question of travel time between the sites.</p>"
     "<p>The first company books every job a week ahead and keeps one crew free for late calls.</p>"
-    "<p>Try Acmeplan for 14 days to see how easy running your cleaning business can be.</p>"
+    # no rule wording: the site's own brand is what gives the offer away
+    "<p>Acmeplan shows how easy running your cleaning business can be.</p>"
     "<p>Start your Acmeplan trial today, no card needed.</p>"
     "<p>The second plans each day the evening before, from a shared spreadsheet.</p>"
     "</article></body></html>"
@@ -78,7 +79,7 @@ def test_found_promos_are_units_kept_out_of_an_articles_body():
     assert len(found) == 1  # the two neighbouring offer lines make one unit
     (unit,) = found
     assert unit.label.value == "promo" and unit.reason.startswith("promo-finder:p=")
-    assert unit.text.startswith("Try Acmeplan") and "Start your Acmeplan trial" in unit.text
+    assert unit.text.startswith("Acmeplan shows") and "Start your Acmeplan trial" in unit.text
     ruled = {id(u) for u in segmentation.units}
     assert any("Acmeplan home" in u.text for u in segmentation.units)  # the menu is a rule unit: not read again
     with_promos = segmentation.with_units(found)
@@ -87,7 +88,7 @@ def test_found_promos_are_units_kept_out_of_an_articles_body():
     body = [t for t, keep in zip(texts, as_article.body, strict=True) if keep]
     assert body and not any("Acmeplan" in t for t in body) and unit in as_article.units
     as_product = decide_body(with_promos, likely, "product")  # a shop's offer is its page
-    assert any("Try Acmeplan" in t for t, keep in zip(texts, as_product.body, strict=True) if keep)
+    assert any("Acmeplan shows" in t for t, keep in zip(texts, as_product.body, strict=True) if keep)
     assert segmentation.with_units([]) is segmentation
 
 

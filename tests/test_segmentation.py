@@ -186,3 +186,253 @@ def test_body_split_into_chunks_is_joined():
     body = extract(html, "https://example.org/split").body
     assert "First part 0." in body and "Second part 2." in body
     assert body.index("First part 2.") < body.index("Second part 0.")
+
+
+# --- rule units on small pages (the rules alone, before the scorer) ---------------------------
+
+ARTICLE_TEXT = "<p>" + "The council voted on the new budget after a long debate about the roads. " * 6 + "</p>"
+
+
+def units_of(body: str, authors: list[str] | None = None, url: str = "https://example.org/story/") -> list:
+    """The rule units of a page: (label, text), in reading order."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{body}</body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", authors or [], "Example", url)
+    return [(u.label.value, fold(u.text)) for u in segmentation.units if u.label.value not in ("title", "byline")]
+
+
+def test_author_box_named_by_a_bio_token_or_author_section_is_a_bio():
+    bio = "Kaavya is a creative enthusiast with a passion for writing about data."
+    assert ("bio", bio) in units_of(f'<div class="author-section"><p>{bio}</p></div>')
+    assert ("bio", bio) in units_of(f'<div class="mntl-author__bio"><p>{bio}</p></div>')
+
+
+def test_first_person_intro_with_a_curly_apostrophe_is_a_bio():
+    intro = "Hi, I\u2019m Ashley Biancuzzo, and I oversee all laptop coverage here at the magazine."
+    assert ("bio", intro) in units_of(f'<div class="box"><p>{intro}</p><img src="a.jpg"></div>')
+
+
+def test_sign_up_line_without_a_form_is_a_form():
+    units = units_of(
+        '<footer><div class="cols"><div class="subs"><p class="h4">Subscribe to stay up to date with our latest news,'
+        ' resources and best practices.</p></div><ul><li><a href="/a">About</a></li></ul></div></footer>'
+    )
+    assert any(label == "form" and text.startswith("Subscribe to stay up to date") for label, text in units)
+
+
+def test_trial_sign_up_is_a_promo_not_a_form():
+    units = units_of(
+        '<aside class="signup-cta"><p>Try Acme for 14 days to see how easy running your business can be.</p>'
+        '<input type="email" name="email"><button>Start now</button></aside>'
+    )
+    assert units and units[0][0] == "promo"
+
+
+def test_sponsored_section_and_reader_appeal_are_promos():
+    sponsored = units_of("<div><h2>Pipeline analytics (Sponsored)</h2></div>")
+    assert sponsored and sponsored[0] == ("promo", "Pipeline analytics (Sponsored)")
+    appeal = "If you're enjoying this article, consider supporting our award-winning journalism by subscribing."
+    assert ("promo", appeal) in units_of(f"<p>{appeal}</p>")
+
+
+def test_aem_component_class_is_no_consent_banner():
+    units = units_of('<div class="cmp-text"><p>17% OFF COFFEE WITH CODE LUCKY on orders over $139.</p></div>')
+    assert all(label != "consent" for label, _ in units)
+
+
+def test_bracketed_read_more_line_is_related():
+    units = units_of('<p>[Read more: <a href="/guide/">A Guide to Small Business Accounting</a>]</p>')
+    assert ("related", "[Read more: A Guide to Small Business Accounting]") in units
+
+
+def test_long_heading_over_a_sign_up_box_is_a_form():
+    heading = "Join 10K+ people getting helpful guides, exciting case studies and much more in our newsletter."
+    units = units_of(f'<div class="footer-col"><h3>{heading}</h3><a class="btn" href="/subscribe">Subscribe</a></div>')
+    assert any(label == "form" and text.startswith("Join 10K+ people") for label, text in units)
+
+
+def test_sign_up_sentence_after_a_question_is_a_form():
+    line = "Was this newsletter forwarded to you? Sign up to get it in your inbox."
+    assert ("form", line) in units_of(f"<div><p>{line}</p></div>")
+
+
+def test_about_me_heading_and_a_portrait_widget_make_bios():
+    units = units_of(
+        '<aside class="sidebar"><div class="widget"><h2>Finding out more about me</h2>'
+        "<p>I'm a data science VP with long experience of management and speaking.</p></div></aside>"
+    )
+    assert any(label == "bio" and "data science VP" in text for label, text in units)
+    units = units_of(
+        '<aside class="sidebar"><section class="widget"><img src="alec.jpg" alt="">'
+        "<p>Alec is an avid hiker and photographer who loves the outdoors and new destinations.</p></section></aside>"
+    )
+    assert any(label == "bio" and text.startswith("Alec is an avid hiker") for label, text in units)
+
+
+def test_related_unit_named_by_its_class_needs_a_sure_reading_to_be_body():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    teaser = '<li><a href="/post-{i}/">A teaser headline number {i} about the roads</a></li>'
+    teasers = "".join(teaser.format(i=i) for i in range(4))
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>"
+        f'<div class="related-posts"><ul>{teasers}</ul></div></body></html>'
+    )
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.7))  # likely body, not surely
+    assert any(unit.label.value == "related" for unit in decision.units)
+    kept = [block.text for keep, block in zip(decision.body, segmentation.blocks, strict=True) if keep]
+    assert not any("teaser headline" in text for text in kept)
+
+
+def test_offer_line_in_the_site_header_is_a_promo_of_its_own():
+    units = units_of(
+        '<header class="site-header"><div class="bar"><p>Bootcamps up to $7,000 off!</p></div>'
+        '<nav><ul><li><a href="/courses/">Courses</a></li><li><a href="/blog/">Blog</a></li></ul></nav></header>'
+    )
+    assert ("promo", "Bootcamps up to $7,000 off!") in units
+    assert any(label == "navigation" for label, _ in units)
+
+
+def test_native_ad_box_is_a_promo():
+    units = units_of(
+        '<div class="nativeadasideplaceholder"><h3>You may like</h3><p>Forget Amazon; a better stock to buy</p></div>'
+    )
+    assert units and units[0][0] == "promo"
+
+
+def test_sign_up_call_inside_a_share_bar_is_a_form_of_its_own():
+    units = units_of(
+        '<div class="newsletter-social-column"><h3>Join 10K+ people getting helpful guides and case studies in our'
+        ' newsletter.</h3><a href="https://x.com/acme">X</a> <a href="https://linkedin.com/acme">LinkedIn</a></div>'
+    )
+    assert ("form", "Join 10K+ people getting helpful guides and case studies in our newsletter.") in units
+    assert any(label == "share" for label, _ in units)
+
+
+def test_newsletter_box_whose_fields_a_script_adds_stays_a_form():
+    units = units_of('<div id="newsletter-blog-promo"><h2>Get weekly tips and inspiration for your business</h2></div>')
+    assert units == [("form", "Get weekly tips and inspiration for your business")]
+
+
+def test_lead_magnet_asking_for_an_email_and_a_consultation_heading_are_forms():
+    line = "The eBook includes our most popular recipes. Enter your email and we'll send it right over!"
+    units = units_of(f"<div><p>{line}</p></div>")
+    assert any(label == "form" and text.startswith("The eBook") for label, text in units)
+    heading = "<h4>Get a free catalog consultation</h4>"
+    units = units_of(f'<div class="box">{heading}<a class="btn" href="/demo">Book</a></div>')
+    assert units and units[0][0] == "form"
+
+
+def test_sponsored_heading_with_an_anchor_button_takes_its_section():
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}"
+        '<h2>Pipeline analytics (Sponsored)<button class="anchor">#</button></h2>'
+        "<p>You run builds but do not know which jobs are slow or why they fail.</p>"
+        f"<p>Our analytics show trends and job-level insights across all your workflows.</p>{ARTICLE_TEXT}"
+        "</article></body></html>"
+    )
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    promo = [unit.text for unit in segmentation.units if unit.label.value == "promo"]
+    assert len(promo) == 1 and "job-level insights" in promo[0] and "council" not in promo[0]
+
+
+def test_call_to_action_widget_in_a_sidebar_is_a_promo():
+    units = units_of(
+        '<div class="sidebar-container"><div class="card"><span>Hire a dedicated software team you can trust</span>'
+        "<p>Add top talents from one of the leading vendors to your team.</p>"
+        '<a class="btn" href="/contact/">contact us</a></div></div>'
+    )
+    assert any(label == "promo" and text.startswith("Hire a dedicated") for label, text in units)
+
+
+def test_offer_line_in_a_sidebar_needs_no_button():
+    line = "Looking for flight deals? Sign up for Thrifty and save $20 on your first year."
+    units = units_of(f'<div class="sidebar"><section class="box"><p>{line}</p></section></div>')
+    assert any(label == "promo" and line in text for label, text in units)
+
+
+def test_demo_request_with_nothing_to_fill_in_is_a_promo():
+    units = units_of(
+        '<div class="box"><h3>Get a demo of Acme</h3><p>Easy-to-integrate publishing tools for your journal.</p>'
+        '<a class="button" href="/demo/">Request a demo</a></div>'
+    )
+    assert units and units[0][0] == "promo"
+
+
+def test_section_the_page_labels_sponsored_is_a_promo_however_it_reads():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    sponsored = "<h2>Pipeline analytics (Sponsored)</h2><p>Our analytics show trends across all your workflows.</p>"
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{sponsored}{ARTICLE_TEXT}</article></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.95))  # the scorer reads it as body
+    promos = [unit.text for unit in decision.units if unit.label.value == "promo"]
+    assert promos == ["Pipeline analytics (Sponsored) Our analytics show trends across all your workflows."]
+
+
+def test_short_related_line_is_an_inline_link_not_a_heading_over_the_next_section():
+    line = '<p><strong>Related: <a href="/testimonials/">Maximizing Your SEO with Testimonials</a></strong></p>'
+    units = units_of(f"<div>{line}<p>{'Then the article goes on about search engines and rankings. ' * 3}</p></div>")
+    assert units == [("related", "Related: Maximizing Your SEO with Testimonials")]
+
+
+def test_card_whose_title_sits_inside_its_link_is_a_teaser_unless_it_offers_something():
+    card = '<li><a href="https://example.org/{slug}/"><img src="x.jpg"><div class="t">{title}</div></a></li>'
+    units = units_of(
+        "<ul>"
+        + card.format(slug="felt", title="Craft Room Wall Update with Felt Right")
+        + card.format(slug="sale", title="Software and Recording Sale Up to 80% Off")
+        + "</ul>"
+    )
+    assert ("related", "Craft Room Wall Update with Felt Right") in units
+    assert ("related", "Software and Recording Sale Up to 80% Off") not in units
+
+
+def test_credentials_with_the_portrait_in_the_next_column_are_a_bio():
+    bio = "Lauren has written for the blog since 2018. She is a writer and editor with a background in events."
+    units = units_of(
+        '<div class="row"><div class="col"><img src="lauren.jpg" alt=""></div>'
+        f'<div class="col"><div class="inner"><p>By</p><p>Lauren</p><div class="h">{bio}</div></div></div></div>'
+    )
+    assert any(label == "bio" and bio in text for label, text in units)
+
+
+def test_bare_link_line_to_another_page_of_the_site_is_a_teaser():
+    units = units_of(
+        '<div class="linked"><div class="spacer"><a href="https://example.org/q/1/">35</a> '
+        '<a class="question-hyperlink" href="https://example.org/q/2/">PEP8 Does Not Allow Try Except Block</a>'
+        "</div></div>"
+    )
+    assert ("related", "PEP8 Does Not Allow Try Except Block") in units
+
+
+def test_sidebar_headline_linking_to_another_site_is_a_teaser():
+    units = units_of(
+        '<div class="sidebar"><ul class="widget"><li><a href="https://blog.example.net/2025/mcp/">'
+        "No need for Ctrl+C when you have MCP</a></li></ul></div>"
+    )
+    assert ("related", "No need for Ctrl+C when you have MCP") in units
+
+
+def test_sign_up_heading_atop_a_list_of_headlines_does_not_take_the_list():
+    teaser = '<li><a href="/post-{i}/">A headline number {i} about the city budget</a></li>'
+    units = units_of(
+        '<aside class="rail"><h3>Subscribe to Friday Philosophy</h3><p>One essay every Friday.</p>'
+        f"<ul>{''.join(teaser.format(i=i) for i in range(4))}</ul></aside>"
+    )
+    forms = [text for label, text in units if label == "form"]
+    assert forms and all("headline number" not in text for text in forms)

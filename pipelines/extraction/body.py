@@ -26,8 +26,11 @@ from .segment import BlockLabel, Segmentation, Unit
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
 
 
-def _overrule_at(label: BlockLabel) -> float:
-    return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
+def _overrule_at(unit: Unit) -> float:
+    sure = cues.UNIT_OVERRULED_SURE.get(unit.label.value)
+    if sure and unit.reason.startswith(sure[0]) and ",as-" not in unit.reason:
+        return sure[1]  # found by evidence the rules trust (a class, a "Read more:" line)
+    return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
 @dataclass
@@ -61,7 +64,7 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         if unit.label not in _FRAME_LABELS
         and (sums := weighted.get(id(unit)))
         and sums[0]
-        and sums[1] >= (threshold if unit.label.value in yielding else _overrule_at(unit.label)) * sums[0]
+        and sums[1] >= (threshold if unit.label.value in yielding else _overrule_at(unit)) * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]

@@ -536,7 +536,7 @@ HIDDEN_STYLE_PATTERN = r"display\s*:\s*none|visibility\s*:\s*hidden"
 #: class / id / role / aria-label / data-* keywords per label, as regular expressions matched
 #: against the lower-cased attribute text. Order matters: the first label that matches wins.
 ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
-    ("consent", r"cookie|consent|gdpr|\bcmp\b|onetrust|cookiebot|cc-window|cc-banner"),
+    ("consent", r"cookie|consent|gdpr|\bcmp\b([^-]|$)|onetrust|cookiebot|cc-window|cc-banner"),
     (
         "comments",
         r"\bcomments?\b|comment-?(list|area|section|s-area|thread|respond|form)|\bdisqus|\brespond\b|commentlist|discussion",
@@ -551,7 +551,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "bio",
-        r"author-?(bio|box|info|description|details|about|card|profile)|about-?(the-?)?author|\bbio\b|biography|byline-?bio|contributor-?bio|writer-?bio|post-?author\b",
+        r"author-?(bio|box|info|description|details|about|card|profile|section|inline|popover|wrap(per)?|container)|about-?(the-?)?author|(^|[\s_-])bio($|[\s_-])|biography|byline-?bio|contributor-?bio|writer-?bio|post-?author\b",
     ),
     (
         "form",
@@ -559,7 +559,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
+        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
     ),
     ("other", r"\bsidebar|widget-?area"),
     (
@@ -612,7 +612,7 @@ ROLE_LABELS = {
 HEADING_CUES: tuple[tuple[str, str], ...] = (
     (
         "bio",
-        r"^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
+        r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
     ),
     ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
     (
@@ -634,7 +634,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "form",
-        r"(newsletter|subscribe|sign up|signup|join (my|our|the)|get (our|the) .{0,30}(newsletter|updates|emails?)|stay (updated|in touch|informed)|weekly insights|inbox|contact (us|me)|get in touch|book a (call|consultation|session)|apply now|abonnieren|suscr[ií]bete|inscreva-se)",
+        r"(newsletter|subscribe|sign up|signup|join (my|our|the)|(get|request|schedule) a (free )?([\w-]+ )?(consultation|demo)\b|get (our|the) .{0,30}(newsletter|updates|emails?)|stay (updated|in touch|informed)|weekly insights|inbox|contact (us|me)|get in touch|book a (call|consultation|session)|apply now|abonnieren|suscr[ií]bete|inscreva-se)",
     ),
 )
 
@@ -699,10 +699,26 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
-    r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) (journalism|reporting)\b|"
-    r"\b(donate|make a contribution|become a (member|patron|supporter))\b|"
+    r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
+    r"\bconsider (supporting|subscribing)\b|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
+    r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|"
+    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b|"
+    r"\b(donate|make a contribution|become a (member|patron|supporter))\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
+    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|"
     r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
     r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b"
+)
+#: An offer line in a site's header (an announcement bar the header's navigation unit took in): a promo of
+#: its own, up to ANNOUNCEMENT_MAX_WORDS words, when it says this or a STRONG_PROMO_TEXT_PATTERN cue.
+ANNOUNCEMENT_PATTERN = (
+    r"\b\d+ ?% off\b|\bup to [$€£]?\d[\d,.]*\+? off\b|\b(save|get) (up to )?(\d+ ?%|[$€£]\d[\d,.]*)|"
+    r"\bfree (shipping|delivery|returns) on\b|\b(sale|offer|deal)s? ends?\b|\bfunded by (our )?readers\b"
+)
+ANNOUNCEMENT_MAX_WORDS = 30
+#: The page's own label of an ad, a STRONG_PROMO_TEXT_PATTERN cue the scorer does not overrule (UNIT_OVERRULED_SURE).
+SPONSORED_LABEL_PATTERN = (
+    r"[\[(]sponsored[\])]|^sponsored\b|\bsponsored (content|post)\b|\bpaid (post|content|partnership)\b|"
+    r"^(this (issue|post|episode|newsletter|article|video|podcast) is |today's issue is )?sponsored by\b"
 )
 #: Links into a shop: a block that points there and makes an offer is a promo.
 SHOP_LINK_XPATH = (
@@ -718,12 +734,32 @@ PAID_OFFER_PATTERN = (
     r"\b(lowest|best) prices?\b|\bdeals?\b|\bon sale\b|\bsave up to\b|\bbonus on\b|"
     r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%"
 )
+#: A call to action for a product (a demo, an account): a "form" with no field to fill in saying this, and
+#: no newsletter wording (SIGNUP_PATTERN), is the product's promo.
+PRODUCT_CALL_PATTERN = (
+    r"\b(request|get|book|schedule|watch) a (free |live |personali[sz]ed )?demo\b|\bget started\b|"
+    r"\bcreate (a |your )?(free )?account\b|\bsign ?up( for free| free| now| today)?\W*$"
+)
+#: In a sidebar, a widget ending in a button ("Hire a team you can trust ... Contact us") is a promo when it
+#: has at least this many words besides the button: a sidebar holds no article text to lose.
+SIDEBAR_CALL_MIN_WORDS = 8
+#: A product's free trial: a sign-up for it is the product's promo, not a newsletter form.
+TRIAL_OFFER_PATTERN = (
+    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b|"
+    r"\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b"
+)
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
-SIGNUP_PATTERN = (
-    r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
+SIGNUP_PATTERN = r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
+#: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
+#: iframe): a form unit, up to SIGNUP_CALL_MAX_WORDS words.
+SIGNUP_CALL_PATTERN = (
+    r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss)\b.{0,120}?"
+    r"\b(newsletters?|inbox|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts)\b|"
+    r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest)\b|enter your e-?mail\b)"
 )
+SIGNUP_CALL_MAX_WORDS = 30
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
@@ -741,6 +777,11 @@ LINK_ANCESTOR_DEPTH = 3
 TEASER_LINK_MIN_WORDS = 4
 TEASER_LINK_MAX_WORDS = 25
 TEASER_LINK_TEXT_SHARE = 0.8
+#: ... or, in a card whose link wraps it (and its picture), a title of at most this many words: a card
+#: with a description is a product's or a service's tile as often as a teaser.
+CARD_TITLE_MAX_WORDS = 15
+#: The elements a teaser link is read in: a paragraph, a list item, a div or span, or a bare link line.
+TEASER_LINK_TAGS = frozenset({"p", "li", "div", "span", "a"})
 #: A block of teasers: at least this many linked headings ...
 TEASER_MIN_HEADINGS = 2
 #: ... and at least this share of its words inside links.
@@ -789,6 +830,9 @@ MAX_UNIT_HEADING_WORDS = 15
 MAX_CUE_HEADING_WORDS = 10
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
+#: A form, share or bio unit stops growing below an ancestor holding more than this many linked lines of
+#: teaser length (a "Subscribe" heading atop a sidebar of headlines).
+HEADING_UNIT_MAX_TEASERS = 2
 #: A loose-text wrapper longer than this (characters) is split into its children.
 #: Block tags that are split into their parts when they hold any of `STRUCTURAL_TAGS` (layout tables,
 #: list items or quotes wrapping whole sections).
@@ -836,15 +880,19 @@ BIO_TEXT_PATTERN = (
     r"\b(holds? (a|an|dual) [\w' -]{0,40}(degree|phd|master|ba|bs|ma|mba))|\bpreviously (wrote|worked|reported|served)|"
     r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
     r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b|"
-    r"^(hi|hello|hey)[,!]? (i'?m|i am) [A-Z]|^i'?m [A-Z]\w+,? (a|an|the) |"
+    r"^(hi|hello|hey)[,!]? (i['’]?m|i am) [A-Z]|^i['’]?m [A-Z]\w+,? (a|an|the) |"
     r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b"
 )
+#: A credentials sentence is a bio when a portrait stands beside it, in a widget of at most this many words.
+BIO_PORTRAIT_WIDGET_WORDS = 150
+#: ... looking this many levels up from the paragraph (a portrait in the next column of the box).
+BIO_PORTRAIT_LEVELS = 3
 #: A first-person introduction naming its writer: a bio when the name is the author's.
 FIRST_PERSON_INTRO_PATTERN = (
     r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"
 )
 #: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
-INLINE_RELATED_PATTERN = r"^\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
+INLINE_RELATED_PATTERN = r"^\s*[\[(»›]?\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|related reading|learn more|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
 #: Short lines that are share prompts wherever they are.
 SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b)"
 
@@ -1081,6 +1129,15 @@ BODY_FALLBACK_SHARE_OF_BEST = 0.6
 #: needs a sure reading, since an author bio or an offer reads like prose; the other units (comments,
 #: which are a forum's content; related, navigation, other) yield to an even reading.
 UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share": 0.9}
+#: ... and a related unit the rules are sure of (its class says so, or it is a "Read more:" line or a lone
+#: headline link) needs as sure a reading: teaser titles read like prose to the scorer. A related unit
+#: only a heading or a renamed class found ("Related resources" over the article's last section) yields
+#: to an even reading, as above.
+#: A promo the page itself labels an ad ("(Sponsored)", "Paid partnership") is one however it reads.
+UNIT_OVERRULED_SURE = {
+    "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
+    "promo": (("text:sponsored",), 0.99),
+}
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: Units that are boilerplate only around an article: on a page of another type (a product's offer,
 #: a listing's teasers, a forum's posts, a service page's menus) they are overruled at BODY_THRESHOLD.

@@ -81,6 +81,9 @@ _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
 _STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
 _PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
+_SPONSORED = compile_pattern(cues.SPONSORED_LABEL_PATTERN, re.I)
+_PRODUCT_CALL = compile_pattern(cues.PRODUCT_CALL_PATTERN, re.I)
+_TRIAL_TEXT = compile_pattern(cues.TRIAL_OFFER_PATTERN, re.I)
 _FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
 _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
@@ -105,6 +108,8 @@ _TEXT_CUES = PatternSet(
         "line-cue": ("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), False),
         "share-text": (cues.SHARE_TEXT_PATTERN, False),
         "share-prompt": (cues.SHARE_PROMPT_PATTERN, False),
+        "sign-up": (cues.SIGNUP_CALL_PATTERN, False),
+        "announcement": (cues.ANNOUNCEMENT_PATTERN, False),
         "strong-promo": (cues.STRONG_PROMO_TEXT_PATTERN, False),
         "promo": (cues.PROMO_TEXT_PATTERN, False),
         "byline": (cues.BYLINE_TEXT_PATTERN, False),
@@ -113,6 +118,8 @@ _TEXT_CUES = PatternSet(
     re.I,
 )
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
+#: Units that never take in a list of headlines (linked lines of teaser length) beside or after them.
+_NO_TEASERS = frozenset({BlockLabel.FORM, BlockLabel.SHARE, BlockLabel.BIO})
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
@@ -217,6 +224,23 @@ def _company_pattern(site: str | None) -> _CompanyParagraph | None:
     if not names:
         return None
     return _CompanyParagraph("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
+def _card_link(el: HtmlElement) -> list[HtmlElement]:
+    """The link wrapping `el` (a card's title inside its <a>), at most LINK_ANCESTOR_DEPTH levels up."""
+    node = el.getparent()
+    for _ in range(cues.LINK_ANCESTOR_DEPTH):
+        if node is None:
+            break
+        if node.tag == "a" and node.get("href"):
+            return [node]
+        node = node.getparent()
+    return []
+
+
+def _is_field(control: HtmlElement) -> bool:
+    """A control a reader fills in (not a button)."""
+    return control.tag != "button" and control.get("type") not in ("submit", "button")
 
 
 def _heading_like(block: Block) -> bool:
@@ -405,6 +429,8 @@ class Segmenter:
             extra = self.blocks[start:seed_start] + self.blocks[seed_end:end]
             if headed and any(b.kind == "heading" for b in extra):
                 break  # a widget with its own heading stops at the next widget's heading
+            if label in _NO_TEASERS and self._holds_teasers(extra):
+                break  # a list of headlines beside it is a unit of its own
             if any(self._cue_label(b) not in (None, label) for b in extra if _heading_like(b)):
                 break  # the parent holds a unit of another kind ("Written by ..." above a sign-up)
             best = node
@@ -454,7 +480,9 @@ class Segmenter:
         # button, anything else takes only what reads as its continuation.
         headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
         offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
-        ended = offer and (any(b.kind in ("action", "field") for b in blocks[start:end]) or bool(_CONTROLS(el)))
+        # a heading's own button copies its anchor: it ends nothing
+        own_controls = el.tag not in HEADING_TAGS and bool(_CONTROLS(el))
+        ended = offer and (any(b.kind in ("action", "field") for b in blocks[start:end]) or own_controls)
         after: list[Block] = []
         words = 0
         i = end
@@ -470,6 +498,8 @@ class Segmenter:
                 break
             if block.kind == "image" and label in (BlockLabel.SHARE, BlockLabel.FORM):
                 break
+            if label in _NO_TEASERS and block.linked and block.words >= cues.TEASER_LINK_MIN_WORDS:
+                break  # a headline after a sign-up box or a bio starts a list of its own
             if block.kind == "text":
                 previous = after[-1] if after else blocks[end - 1]
                 if not self._text_follows(label, block, previous, headed=headed, ended=ended, from_text=from_text):
@@ -538,10 +568,18 @@ class Segmenter:
                 return BlockLabel.RELATED  # an embedded teaser of another post
         if label is BlockLabel.FORM and not has_email and (paid or (strong and not _FREE_SIGNUP_TEXT.search(text))):
             return BlockLabel.PROMO
-        if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not paid and not strong:
+        trial = bool(_TRIAL_TEXT.search(text))
+        if label is BlockLabel.FORM and trial:
+            return BlockLabel.PROMO  # a sign-up for a product's trial sells the product
+        fields = any(_is_field(f) for el in elements for f in _CONTROLS(el))
+        if label is BlockLabel.FORM and not fields and not _SIGNUP_TEXT.search(text) and _PRODUCT_CALL.search(text):
+            return BlockLabel.PROMO  # "Request a demo", a "Sign up" button: nothing to fill in, a product to sell
+        sells = paid or strong or trial
+        if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not sells:
             return BlockLabel.FORM
         controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
-        if label is BlockLabel.FORM and not controls and not _SIGNUP_TEXT.search(text):
+        signup = _SIGNUP_TEXT.search(text) or _SIGNUP_TEXT.search(reason)  # or its class says so
+        if label is BlockLabel.FORM and not controls and not signup:
             return BlockLabel.OTHER  # an address under "Get in touch", a feed link: nothing to fill in
         return label
 
@@ -629,6 +667,29 @@ class Segmenter:
             else:  # only fields: its heading and text are around it, found when it is extended
                 self.textless_forms.append((el, BlockLabel.FORM, reason))
 
+    def nested_units(self) -> None:
+        """Lines another unit took in that are units of their own: an offer in a site header's
+        navigation (a sale, a reader appeal) is a promo; a sign-up call in a share bar, a teaser
+        list or a menu ("Join 10K+ readers of our newsletter" beside the social icons) is a form."""
+        hosts = [u for u in self.units if u.label in (BlockLabel.NAVIGATION, BlockLabel.SHARE, BlockLabel.RELATED)]
+        if not hosts:
+            return
+        for i, block in enumerate(self.blocks):
+            if not self.taken[i] or block.kind not in ("text", "heading") or not block.words:
+                continue
+            found = self._cues_in(block.text)
+            if block.words <= cues.SIGNUP_CALL_MAX_WORDS and "sign-up" in found:
+                label, reason = BlockLabel.FORM, "text:sign-up,nested"
+            elif block.words <= cues.ANNOUNCEMENT_MAX_WORDS and not found.isdisjoint(("announcement", "strong-promo")):
+                label, reason = BlockLabel.PROMO, "text:announcement"
+            else:
+                continue
+            host = next((u for u in hosts for el in u.elements if self.index.contains(el, block.element)), None)
+            if host is None or (label is BlockLabel.PROMO and host.label is not BlockLabel.NAVIGATION):
+                continue
+            self.units.append(Unit(label, [block.element], reason, block.text))
+            self.marked.add(block.element)
+
     # --- pass 2: evidence in the blocks -------------------------------------------------
     def bottom_up(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -640,10 +701,42 @@ class Segmenter:
             elif block.kind == "heading" and block.linked and self._teasers(i):
                 continue
             elif _heading_like(block):
-                if not self._heading_cue(block) and block.kind == "text":
+                if block.kind == "text" and "inline-related" in self._cues_in(block.text) and _LINKS(el):
+                    self._text_cues(block)  # "Related: <a>Title</a>" is a link, not a heading over a section
+                elif self._heading_cue(block):
+                    continue
+                if block.kind == "text":
                     self._text_cues(block)
+                elif self._is_title(block):
+                    continue
+                elif "strong-promo" in self._cues_in(block.text):
+                    self._promo(block)  # "Sponsored" over a section: the section is the promo
+                elif block.words <= cues.SIGNUP_CALL_MAX_WORDS and "sign-up" in self._cues_in(block.text):
+                    self._unit(el, BlockLabel.FORM, "text:sign-up")  # a long heading over a sign-up box
             elif block.kind in ("text", "action"):
                 self._text_cues(block)
+                if block.kind == "action" and not self.taken[i]:
+                    self._sidebar_call(block)
+
+    def _in_sidebar(self, block: Block) -> bool:
+        """Whether the block is in a sidebar found by its class (a region labelled other)."""
+        region = self.block_region[self.index.span(block.element)[0]]
+        return bool(region) and self.regions[region - 1][1] is BlockLabel.OTHER
+
+    def _sidebar_call(self, block: Block) -> None:
+        """A button in a sidebar's widget (a region found by its class): the widget is a call to action."""
+        if not self._in_sidebar(block):
+            return
+        el = self._grow(block.element, BlockLabel.PROMO)
+        if el is block.element or self.page.words(el) - block.words < cues.SIDEBAR_CALL_MIN_WORDS:
+            return
+        if any(_is_field(f) for f in _CONTROLS(el)):
+            return  # a field to fill in: a form, found from its field
+        text = self.page.text(el)
+        label = self._settle(BlockLabel.PROMO, [el], text, "sidebar:call-to-action")
+        if label is not None:
+            renamed = f",as-{label.value}" if label is not BlockLabel.PROMO else ""
+            self._add([el], label, "sidebar:call-to-action" + renamed)
 
     def _teasers(self, i: int) -> bool:
         """A run of linked headings with short excerpts, outside the article: related stories."""
@@ -747,8 +840,15 @@ class Segmenter:
                 for b in self.blocks[start:end]
             ):
                 break  # the parent holds the next section too
+            if label in _NO_TEASERS and self._holds_teasers(self.blocks[start:end]):
+                break  # a sign-up or share heading over a list of headlines: the list is no part of it
             best = node = parent
         return best
+
+    def _holds_teasers(self, blocks: list[Block]) -> bool:
+        """At least HEADING_UNIT_MAX_TEASERS linked lines of teaser length: a list of headlines."""
+        teasers = sum(1 for b in blocks if b.linked and b.words >= cues.TEASER_LINK_MIN_WORDS)
+        return teasers > cues.HEADING_UNIT_MAX_TEASERS
 
     def _text_cues(self, block: Block) -> None:
         el, text, words = block.element, block.text, block.words
@@ -757,7 +857,8 @@ class Segmenter:
         if words <= 40 and "inline-related" in self._cues_in(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
-        if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and self._teaser_link(block):
+        offer = not self._cues_in(text).isdisjoint(("promo", "strong-promo", "announcement"))
+        if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and not offer and self._teaser_link(block):
             self._add([el], BlockLabel.RELATED, "text:teaser-link")
             return
         if words <= 10 and "dateline" in self._cues_in(text):
@@ -766,6 +867,10 @@ class Segmenter:
         if self.company and words >= 15 and self.company.match(text) and self._text_before(block) >= 100:
             self._add([el], BlockLabel.OTHER, "text:about-the-company")
             return
+        if words <= cues.SIGNUP_CALL_MAX_WORDS and "sign-up" in self._cues_in(text):
+            self._unit(el, BlockLabel.FORM, "text:sign-up")
+            if self._in_units(el):
+                return
         if words <= _LINE_CUE_MAX_WORDS and "line-cue" in self._cues_in(text):
             self._line_cue(el, text, words)
             if self._in_units(el):
@@ -791,9 +896,11 @@ class Segmenter:
 
     def _teaser_link(self, block: Block) -> bool:
         """A paragraph that is nothing but a link to another page of the site: a headline teaser."""
-        if block.kind != "text" or block.element.tag not in ("p", "li", "div", "span") or not self.host:
+        if block.kind != "text" or block.element.tag not in cues.TEASER_LINK_TAGS or not self.host:
             return False
         links = _LINKS(block.element)
+        if not links and block.element.tag != "a" and block.words <= cues.CARD_TITLE_MAX_WORDS:
+            links = _card_link(block.element)  # a card: the whole teaser is one link, its title inside
         if len(links) != 1 and block.element.tag != "a":
             return False
         link = links[0] if links else block.element
@@ -803,8 +910,10 @@ class Segmenter:
         if target is None:
             return False
         parts = split_url(target)
-        if (parts.hostname or "").removeprefix("www.") != self.host or parts.path in ("", "/"):
+        if parts.path in ("", "/") or not parts.hostname:
             return False
+        if parts.hostname.removeprefix("www.") != self.host and not self._in_sidebar(block):
+            return False  # in a sidebar, a headline linking to another site is a teaser too
         return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
 
     def _text_before(self, block: Block) -> int:
@@ -821,16 +930,18 @@ class Segmenter:
         if not (strong or "promo" in found or _SHOP_LINKS(block.element)):
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
-        elements = self._extend(el, BlockLabel.PROMO, from_text=True)
+        elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
         text = " ".join(self.page.text(e) for e in elements)
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
         shop = any(_SHOP_LINKS(e) for e in elements)
-        if not (strong or has_action or (shop and _PROMO_TEXT.search(text))):
+        in_sidebar = self._in_sidebar(block)  # no article text there
+        if not (strong or has_action or in_sidebar or (shop and _PROMO_TEXT.search(text))):
             return False
-        label = self._settle(BlockLabel.PROMO, elements, text, "text:offer")
+        reason = "text:sponsored" if strong and _SPONSORED.search(block.text) else "text:offer"
+        label = self._settle(BlockLabel.PROMO, elements, text, reason)
         if label is None:
             return False
-        self._add(elements, label, "text:offer" + ("+button" if has_action else ""))
+        self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
 
     def _names_author(self, head: str) -> bool:
@@ -845,7 +956,18 @@ class Segmenter:
             return True  # "I'm Hanna, and I make ..." on a page by Hanna Lind
         if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
-        return bool(_IMAGES(el)) or bool(re.match(r"^(hi|hello|welcome|thank you|my name)", lowered))
+        if _IMAGES(el) or re.match(r"^(hi|hello|welcome|thank you|my name)", lowered):
+            return True
+        widget = el.getparent()  # a portrait beside the paragraph (or its column), in a small widget
+        for _ in range(cues.BIO_PORTRAIT_LEVELS):
+            if widget is None or widget.tag in ("body", "html"):
+                return False
+            if self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS:
+                return False
+            if _IMAGES(widget):
+                return True
+            widget = widget.getparent()
+        return False
 
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
@@ -896,6 +1018,7 @@ class Segmenter:
         self.top_down()
         self.title_and_byline()
         self.bottom_up()
+        self.nested_units()
         self._offers_are_the_article()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
