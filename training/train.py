@@ -276,9 +276,11 @@ def article_floor_table(rows: list[PageRows], probabilities: dict[str, np.ndarra
     lines = []
     for floor in (0.05, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3, 0.5):
         chosen = page_types(predicted, floor)
-        recall = (chosen[truth == article] == article).mean()
+        kept, articles = int((chosen[truth == article] == article).sum()), int((truth == article).sum())
         accuracy = (chosen[wcxb] == truth[wcxb]).mean()
-        lines.append(f"  floor {floor:.2f}: article recall {recall:.3f}, accuracy (WCXB) {accuracy:.3f}")
+        lines.append(
+            f"  floor {floor:.2f}: article recall {kept / articles:.4f} ({kept}/{articles}), accuracy (WCXB) {accuracy:.3f}"
+        )
     lines.append(f"WCXB pages at floor {cues.ARTICLE_TYPE_MIN_PROBABILITY:.2f}:")
     lines.append(confusion_table(truth[wcxb], page_types(predicted)[wcxb]))
     return "\n".join(lines)
