@@ -55,7 +55,8 @@ def _segmentation(row: PageRows) -> SimpleNamespace:
     units, block_units, previous = [], [], 0
     for code in row.features[:, _UNIT_LABEL].astype(int):
         if code and code != previous:
-            units.append(SimpleNamespace(label=_LABELS[code]))
+            # rows keep no reasons: the units the rules are sure of (cues.UNIT_OVERRULED_SURE) are replayed as any other
+            units.append(SimpleNamespace(label=_LABELS[code], reason=""))
         block_units.append(units[-1] if code else None)
         previous = code
     return SimpleNamespace(blocks=blocks, units=units, block_units=block_units)
