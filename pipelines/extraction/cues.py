@@ -1171,7 +1171,7 @@ HOST_LABELS_NAMING_NO_BRAND = frozenset(
 BRAND_MIN_CHARS = 4
 #: A block outside every rule-found unit is a promo when the promo finder's probability is at least
 #: this (out of fold on the development folds, `python training/train.py`: see training/README.md).
-LEARNED_PROMO_MIN_PROBABILITY = 0.4
+LEARNED_PROMO_MIN_PROBABILITY = 0.3
 #: ... and has at most this many words: 99 % of the labelled promo blocks have fewer (52), and
 #: reading the long paragraphs would cost as much as all the rest.
 LEARNED_PROMO_MAX_WORDS = 60
