@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -77,28 +76,6 @@ _STYLED = XPath("descendant::*[@style]")
 #: The ids that controls name as what they open or switch (`aria-controls`), and the elements with an id.
 _CONTROLLED_IDS = XPath("//@aria-controls")
 _WITH_ID = XPath("//*[@id]")
-
-
-def is_hidden(el: HtmlElement) -> bool:
-    return _hidden(el.tag, el.get)
-
-
-def _hidden(tag: object, get: Callable[[str], str | None] | None) -> bool:
-    """Whether an element of `tag` is hidden; `get` reads one of its attributes (`el.get`, or
-    that of a dict of them, which asks lxml nothing), None when it has none."""
-    if not isinstance(tag, str) or tag in cues.INVISIBLE_TAGS:
-        return True
-    return get is not None and tag not in cues.NEVER_HIDDEN_TAGS and _hidden_by(get)
-
-
-def _hidden_by(get: Callable[[str], str | None]) -> bool:
-    """Whether attributes hide an element of a tag that can be hidden."""
-    if get("hidden") is not None and not (get("id") or "").startswith(cues.STREAMED_SEGMENT_ID_PREFIX):
-        return True
-    if get("aria-hidden") == "true" or get("role") == "tooltip":
-        return True
-    cls, style = get("class"), get("style")
-    return bool((cls and _hiding_class(cls)) or (style and _hiding_style(style)))
 
 
 @lru_cache(maxsize=8192)
@@ -233,7 +210,7 @@ class BlockIndex:
             el = nodes[i]
             tag = tags[i]
             items = el.items()
-            # `_hidden(tag, get)` written out, on the attributes read here: two calls an element were a tenth of the pass
+            # hidden: an invisible tag (script, template, a comment), or attributes that hide it (below)
             hidden = not isinstance(tag, str) or tag in invisible
             if items:
                 found = dict(items)
@@ -247,7 +224,9 @@ class BlockIndex:
                     get("itemprop"),
                     get("itemtype"),
                 )
-                if not hidden and tag not in never_hidden:  # `_hidden_by`
+                # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip,
+                # a hiding class or inline style; never on <html> or <body>
+                if not hidden and tag not in never_hidden:
                     hidden = bool(
                         ("hidden" in found and not (ident or "").startswith(prefix))
                         or get("aria-hidden") == "true"
