@@ -688,6 +688,10 @@ PROMO_TEXT_PATTERN = (
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly)[^)]*\)|"
     r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
 )
+#: A product's free trial ("Try Jobber for 14 days"): an offer wherever it stands.
+PRODUCT_TRIAL_PATTERN = (
+    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b"
+)
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
     r"\bpre-?order\b|\bavailable (now )?(on amazon|wherever)|\bships? (on|in) |\bpaid (post|content|partnership)\b|"
@@ -702,8 +706,7 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
     r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
     r"\bconsider (supporting|subscribing)\b|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
-    r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|"
-    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b|"
+    r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
     r"\b(donate|make a contribution|become a (member|patron|supporter))\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
     r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|"
     r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
@@ -745,10 +748,7 @@ PRODUCT_CALL_PATTERN = (
 #: has at least this many words besides the button: a sidebar holds no article text to lose.
 SIDEBAR_CALL_MIN_WORDS = 8
 #: A product's free trial: a sign-up for it is the product's promo, not a newsletter form.
-TRIAL_OFFER_PATTERN = (
-    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b|"
-    r"\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b"
-)
+TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b"
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
