@@ -1668,6 +1668,8 @@ MAX_TIME_ELEMENTS = 10
 URL_DATE_PATTERN = r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 #: Dates before this year are no web publication dates (placeholders, epoch 0).
 MIN_PUBLISHED_YEAR = 1995
+#: A year written in a date: without one, a written date ("April 12") is no date.
+WRITTEN_YEAR_PATTERN = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 #: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17", "17.12.2025", "12/17/2025".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 TEXT_DATE_PATTERN = (

@@ -27,9 +27,8 @@ _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
 _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
-_TEXT_DATE = TEXT_DATE
 _HAS_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(cues.WRITTEN_YEAR_PATTERN)
 _DEFAULT = datetime(2000, 1, 1)
 _XPATH_SPACE = " \t\r\n"
 
@@ -219,7 +218,7 @@ def _text_date(facts: PageFacts, near: bool) -> datetime | None:
         if not near and index < cues.SHOWN_DATE_TEXTS:
             previous = text
             continue
-        for match in _TEXT_DATE.finditer(text):
+        for match in TEXT_DATE.finditer(text):
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label):
                 continue
@@ -239,13 +238,13 @@ def _stamp_date(facts: PageFacts, above: bool) -> datetime | None:
     if above:
         for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
             text = clean_text(text)
-            match = _TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
+            match = TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
             if match and (parsed := _written_date(match)):
                 return parsed
         return None
     for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
-        if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := _TEXT_DATE.search(text)):
+        if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := TEXT_DATE.search(text)):
             return _written_date(match)
     return None
 
@@ -259,7 +258,7 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     previous = ""
     for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
-        match = _TEXT_DATE.search(text)
+        match = TEXT_DATE.search(text)
         if match and len(text) <= cues.MAX_SHOWN_DATE_LINE:
             label = (previous + " " + text[: match.start()])[-60:]
             if _UPDATED_LABEL.search(label) or _UPDATED_ANYWHERE.search(text):
