@@ -436,3 +436,38 @@ def test_sign_up_heading_atop_a_list_of_headlines_does_not_take_the_list():
     )
     forms = [text for label, text in units if label == "form"]
     assert forms and all("headline number" not in text for text in forms)
+
+
+def test_featured_next_post_and_posts_widget_boxes_are_related():
+    teaser = '<li><a href="/films/{i}/">Trailer Watch: a story about the films of the year {i}</a></li>'
+    teasers = "".join(teaser.format(i=i) for i in range(3))
+    units = units_of(f'<aside class="featured-articles"><ul>{teasers}</ul></aside>')
+    assert [label for label, _ in units] == ["related"]  # the box, not three teaser lines of an unnamed aside
+    units = units_of(
+        '<div class="tph-next-post"><p>Up next</p><p>Are Video Clips Stealing Your Podcast Listeners?</p></div>'
+    )
+    assert ("related", "Up next Are Video Clips Stealing Your Podcast Listeners?") in units
+    card = '<article class="elementor-post"><h3 class="elementor-post__title">From Crying All Night to Rested {i}</h3></article>'
+    cards = "".join(card.format(i=i) for i in range(2))
+    assert any(label == "related" for label, _ in units_of(f'<div class="elementor-posts-container">{cards}</div>'))
+
+
+def test_lead_forms_named_for_their_purpose_are_forms():
+    quote = '<div id="quote-form"><p>In-Home or Video Quotes Available</p><input name="zip"><button>Go</button></div>'
+    assert ("form", "In-Home or Video Quotes Available Go") in units_of(quote)
+    popup = (
+        '<div class="exit-intent-popup"><p>25 Gut Health Hacks is yours absolutely FREE when you sign up to receive'
+        " our weekly tips.</p></div>"
+    )
+    assert any(label == "form" and text.startswith("25 Gut Health Hacks") for label, text in units_of(popup))
+    stock = '<div class="back-in-stock-notification"><p>Email me when back in stock</p><button>Notify me</button></div>'
+    assert ("form", "Email me when back in stock Notify me") in units_of(stock)
+
+
+def test_field_asking_for_an_e_mail_address_makes_a_newsletter_box_a_form():
+    box = (
+        '<div class="subscribe-box"><div class="title">Deals Just For You</div><p>Get exclusive offers.</p>'
+        '<input type="text" placeholder="Enter your e-mail address" name="LoginName"><button>Go</button></div>'
+    )
+    units = units_of(box)
+    assert units and units[0][0] == "form"

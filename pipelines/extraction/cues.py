@@ -548,7 +548,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "related",
-        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|post-?navigation|recent-?posts|latest-?(news|posts|stories)|top-?stories",
+        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|post-?navigation|recent-?posts|latest-?(news|posts|stories)|top-?stories|featured-?(articles|posts|stories)|next-?(post|article|story)\b|elementor-posts",
     ),
     (
         "bio",
@@ -556,7 +556,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "form",
-        r"newsletter|subscribe|subscription-?form|sign-?up|signup|opt-?in|optin|mailchimp|\bmc4wp|\bmc-|convertkit|klaviyo|mailerlite|hs-form|hbspt|wpforms|gform|elementor-form|contact-?form|\bwpcf7|email-?(capture|signup|form)",
+        r"newsletter|subscribe|subscription-?form|sign-?up|signup|opt-?in|optin|mailchimp|\bmc4wp|\bmc-|convertkit|klaviyo|mailerlite|hs-form|hbspt|wpforms|gform|elementor-form|contact-?form|\bwpcf7|email-?(capture|signup|form)|(quote|estimate|lead|inquiry|enquiry)-?form|exit-?intent|back-?in-?stock",
     ),
     (
         "promo",
@@ -640,7 +640,12 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
 )
 
 #: Text cues for the units of page builders, where class names say nothing.
-EMAIL_FIELD = "input[@type='email' or contains(translate(@name,'EMAIL','email'),'email') or contains(translate(@placeholder,'EMAIL','email'),'email')]"
+#: An e-mail field: its type, name, placeholder or label says so ("Enter your e-mail address" on a text input too).
+EMAIL_FIELD = (
+    "input[@type='email' or contains(translate(@name,'EMAIL','email'),'email')"
+    " or contains(translate(@placeholder,'EMAIL','email'),'email') or contains(translate(@placeholder,'EMAIL','email'),'e-mail')"
+    " or contains(translate(@aria-label,'EMAIL','email'),'email') or contains(translate(@aria-label,'EMAIL','email'),'e-mail')]"
+)
 EMAIL_INPUT_XPATH = ".//" + EMAIL_FIELD
 SEARCH_FORM_XPATH = (
     "self::*[@role='search'] | .//input[@type='search' or @name='s' or @name='q' or @name='query' or @name='search']"
