@@ -471,3 +471,41 @@ def test_field_asking_for_an_e_mail_address_makes_a_newsletter_box_a_form():
     )
     units = units_of(box)
     assert units and units[0][0] == "form"
+
+
+def test_subscription_plea_asking_for_support_is_a_promo():
+    plea = (
+        '<section class="subscriptionPleaContainer-D09dM"><h2>It\u2019s Time to Stand Up for Science</h2>'
+        "<p>If you enjoyed this article, I\u2019d like to ask for your support. If you subscribe, you help us.</p></section>"
+    )
+    units = units_of(plea)
+    assert units and units[0][0] == "promo" and units[0][1].startswith("It\u2019s Time to Stand Up for Science")
+
+
+def test_form_wording_keeps_a_form_a_form():
+    contact = (
+        '<div class="cta"><p>Tell us about your project</p><p>We would love to hear about it. Simply complete the form'
+        " and we will be in touch.</p></div>"
+    )
+    units = units_of(contact)
+    assert units and units[0][0] == "form"
+    optin = '<div class="optin-modal"><p>A discount code will be sent to your e-mail for your next order!</p><button>OK</button></div>'
+    units = units_of(optin)
+    assert units and units[0][0] == "form"
+
+
+def test_paid_plans_sponsors_and_sales_calls_are_promos():
+    banner = '<div id="sitewide-banner"><a href="/upgrade/">Get Even More Visitors To Your Blog, Upgrade To A Business Listing</a></div>'
+    assert units_of(banner)[0][0] == "promo"
+    sponsors = '<aside class="sidebar"><div class="card"><p>Thank you to our Diamond Sponsors for supporting the Community</p></div></aside>'
+    assert ("promo", "Thank you to our Diamond Sponsors for supporting the Community") in units_of(sponsors)
+    cta = (
+        '<div class="mini-cta"><p>Try Stitch to get data for your favorite analytics tool today</p>'
+        '<a class="btn" href="/signup">Sign up for free</a> <a class="btn" href="/sales">Contact Sales</a></div>'
+    )
+    assert units_of(cta)[0][0] == "promo"
+
+
+def test_first_person_intro_with_a_dash_is_a_bio():
+    intro = "I\u2019m Elizabeth \u2013 web designer, business educator, podcast host and mom to two."
+    assert ("bio", intro) in units_of(f'<div class="box"><img src="e.jpg"><p>{intro}</p></div>')

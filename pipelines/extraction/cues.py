@@ -560,7 +560,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo)",
+        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo|plea|appeal)|(donation|support)-?(plea|appeal)",
     ),
     ("other", r"\bsidebar|widget-?area"),
     (
@@ -710,12 +710,14 @@ STRONG_PROMO_TEXT_PATTERN = (
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
     r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
-    r"\bconsider (supporting|subscribing)\b|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
+    r"\bconsider (supporting|subscribing)\b|\bask(ing)? for your support\b|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
     r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
     r"\b(donate|make a contribution|become a (member|patron|supporter))\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
     r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|"
     r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
-    r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b"
+    r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b|"
+    # a paid plan, the site's sponsors
+    r"\bupgrade to (a |an )?(business|premium|pro|paid|plus|vip)\b|\b(thanks|thank you) to our ([\w-]+ ){0,2}sponsors\b"
 )
 #: An offer line in a site's header (an announcement bar the header's navigation unit took in): a promo of
 #: its own, up to ANNOUNCEMENT_MAX_WORDS words, when it says this or a STRONG_PROMO_TEXT_PATTERN cue.
@@ -741,7 +743,8 @@ PAID_OFFER_PATTERN = (
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
     r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
     r"\b(lowest|best) prices?\b|\bdeals?\b|\bon sale\b|\bsave up to\b|\bbonus on\b|"
-    r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%"
+    r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%|"
+    r"\b(contact|talk to) (our )?sales\b"
 )
 #: A call to action for a product (a demo, an account): a "form" with no field to fill in saying this, and
 #: no newsletter wording (SIGNUP_PATTERN), is the product's promo.
@@ -755,9 +758,12 @@ SIDEBAR_CALL_MIN_WORDS = 8
 #: A product's free trial: a sign-up for it is the product's promo, not a newsletter form.
 TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b"
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
-FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|gratuit|kostenlos|gratis"
+FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
-SIGNUP_PATTERN = r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden"
+SIGNUP_PATTERN = (
+    r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
+    r"\b(complete|fill (out|in)|submit) (the|this|our) form\b"
+)
 #: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
 #: iframe): a form unit, up to SIGNUP_CALL_MAX_WORDS words.
 SIGNUP_CALL_PATTERN = (
@@ -887,7 +893,7 @@ BIO_TEXT_PATTERN = (
     r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
     r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b|"
     r"^(hi|hello|hey)[,!]? (i['’]?m|i am) [A-Z]|^i['’]?m [A-Z]\w+,? (a|an|the) |"
-    r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b"
+    r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b|^(i'?m|i’m|i am) (?-i:[A-Z])\w+ [–—] \w"
 )
 #: A credentials sentence is a bio when a portrait stands beside it, in a widget of at most this many words.
 BIO_PORTRAIT_WIDGET_WORDS = 150
