@@ -509,3 +509,14 @@ def test_paid_plans_sponsors_and_sales_calls_are_promos():
 def test_first_person_intro_with_a_dash_is_a_bio():
     intro = "I\u2019m Elizabeth \u2013 web designer, business educator, podcast host and mom to two."
     assert ("bio", intro) in units_of(f'<div class="box"><img src="e.jpg"><p>{intro}</p></div>')
+
+
+def test_bio_widget_does_not_grow_over_an_offer_beside_it():
+    units = units_of(
+        '<aside class="sidebar"><section class="widget"><img src="alec.jpg" alt="">'
+        "<p>Alec is an avid hiker and photographer who loves the outdoors and new destinations.</p></section>"
+        "<section><p>Looking to score insane flight deals? Sign up for Thrifty Traveler and save $20.</p></section></aside>"
+    )
+    assert any(
+        label == "bio" and text.startswith("Alec is an avid hiker") and "Thrifty" not in text for label, text in units
+    )

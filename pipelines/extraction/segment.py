@@ -120,6 +120,8 @@ _TEXT_CUES = PatternSet(
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 #: Units that never take in a list of headlines (linked lines of teaser length) beside or after them.
 _NO_TEASERS = frozenset({BlockLabel.FORM, BlockLabel.SHARE, BlockLabel.BIO})
+#: The `_TEXT_CUES` of an offer or a sign-up call: a bio does not grow over a block saying one.
+_OFFER_CUES = ("promo", "strong-promo", "sign-up")
 _EXTEND = {BlockLabel(label): rule for label, rule in cues.UNIT_EXTENSION.items()}
 _GROW = {BlockLabel(label): limits for label, limits in cues.UNIT_GROWTH.items()}
 
@@ -433,6 +435,8 @@ class Segmenter:
                 break  # a list of headlines beside it is a unit of its own
             if any(self._cue_label(b) not in (None, label) for b in extra if _heading_like(b)):
                 break  # the parent holds a unit of another kind ("Written by ..." above a sign-up)
+            if label is BlockLabel.BIO and any(not self._cues_in(b.text).isdisjoint(_OFFER_CUES) for b in extra):
+                break  # an offer or a sign-up call beside a bio is a widget of its own
             best = node
             node = node.getparent()
         return best
