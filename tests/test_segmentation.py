@@ -520,3 +520,12 @@ def test_bio_widget_does_not_grow_over_an_offer_beside_it():
     assert any(
         label == "bio" and text.startswith("Alec is an avid hiker") and "Thrifty" not in text for label, text in units
     )
+
+
+def test_news_promo_boxes_of_linked_headlines_are_related_whatever_they_say():
+    story = '<a href="/news/{i}"><h3>{title}</h3></a>'
+    titles = ["How to buy an Instagram following", "Meet the women on a mission to clear landmines"]
+    stories = "".join(story.format(i=i, title=title) for i, title in enumerate(titles))
+    units = units_of(f'<div class="features"><h2>Features</h2><div class="promo-stories">{stories}</div></div>')
+    assert any(label == "related" and "How to buy an Instagram following" in text for label, text in units)
+    assert all(label != "promo" for label, _ in units)

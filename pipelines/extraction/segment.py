@@ -564,11 +564,15 @@ class Segmenter:
         paid = bool(_PAID_TEXT.search(text))
         strong = bool(_STRONG_PROMO_TEXT.search(text))
         has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
-        if label is BlockLabel.PROMO and reason.startswith("attr:") and not paid and not strong:
-            if _SHARE_PROMPT.search(text):
+        if label is BlockLabel.PROMO and reason.startswith("attr:") and not strong:
+            if not paid and _SHARE_PROMPT.search(text):
                 return BlockLabel.SHARE
             inside = [b for el in elements for b in self.index.inside(el) if b.text]
-            if any(b.kind == "heading" and b.linked for b in inside) or (inside and all(b.linked for b in inside)):
+            # a news site's "promo" is a teaser of another story; a list of linked headlines is related
+            # whatever they say ("How to buy ...")
+            titles = sum(b.kind == "heading" and b.linked for b in inside)
+            teaser = titles or (inside and all(b.linked for b in inside))
+            if (teaser and not paid) or titles >= cues.TEASER_MIN_HEADINGS:
                 return BlockLabel.RELATED  # an embedded teaser of another post
         if label is BlockLabel.FORM and not has_email and (paid or (strong and not _FREE_SIGNUP_TEXT.search(text))):
             return BlockLabel.PROMO
