@@ -529,3 +529,13 @@ def test_news_promo_boxes_of_linked_headlines_are_related_whatever_they_say():
     units = units_of(f'<div class="features"><h2>Features</h2><div class="promo-stories">{stories}</div></div>')
     assert any(label == "related" and "How to buy an Instagram following" in text for label, text in units)
     assert all(label != "promo" for label, _ in units)
+
+
+def test_editors_picks_heading_names_a_related_box():
+    pick = (
+        '<article><a href="/fact-check/{i}/"><h5>A fact check of a viral claim number {i}</h5>'
+        '<ul class="breadcrumb"><li>Fact Check</li></ul></a></article>'
+    )  # the card's breadcrumb is a navigation unit: no run of teasers is free to take
+    picks = "".join(pick.format(i=i) for i in range(2))
+    units = units_of(f'<div class="zone"><div class="card"><h3>Editors\u2019 Picks</h3>{picks}</div></div>')
+    assert units and units[0][0] == "related" and units[0][1].startswith("Editors\u2019 Picks A fact check")
