@@ -539,3 +539,12 @@ def test_editors_picks_heading_names_a_related_box():
     picks = "".join(pick.format(i=i) for i in range(2))
     units = units_of(f'<div class="zone"><div class="card"><h3>Editors\u2019 Picks</h3>{picks}</div></div>')
     assert units and units[0][0] == "related" and units[0][1].startswith("Editors\u2019 Picks A fact check")
+
+
+def test_page_rows_and_blocks_with_ajax_pagination_are_no_pagers():
+    teaser = '<h3 class="entry-title"><a href="/review-{i}/">Killing Them with Kindness: A Gift Guide {i}</a></h3>'
+    teasers = "".join(teaser.format(i=i) for i in range(3))
+    for css in ("PageBuilder-pageRow", "td_block_wrap td_with_ajax_pagination"):
+        units = units_of(f'<div class="{css}"><div class="inner">{teasers}</div></div>')
+        assert units and all(label == "related" for label, _ in units), css
+    assert units_of('<div class="pager"><a href="/page/2/">Older posts</a></div>')[0][0] == "navigation"

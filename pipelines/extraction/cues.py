@@ -570,7 +570,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
     (
         "navigation",
-        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|pagination|pager|\bskip-?link|site-?header|masthead",
+        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|(?<!ajax_)(?<!ajax-)pagination|pager\b|\bskip-?link|site-?header|masthead",
     ),
     ("footer", r"\bfooter\b|site-?info|colophon|copyright"),
 )
