@@ -548,3 +548,9 @@ def test_page_rows_and_blocks_with_ajax_pagination_are_no_pagers():
         units = units_of(f'<div class="{css}"><div class="inner">{teasers}</div></div>')
         assert units and all(label == "related" for label, _ in units), css
     assert units_of('<div class="pager"><a href="/page/2/">Older posts</a></div>')[0][0] == "navigation"
+
+
+def test_most_read_heading_of_a_korean_site_names_a_related_box():
+    items = "".join(f'<li><a href="/news/{i}">칼럼 제목 {i}</a></li>' for i in range(3))
+    units = units_of(f'<div class="aside"><div class="section"><h3>많이 본 칼럼</h3><ul>{items}</ul></div></div>')
+    assert units and units[0][0] == "related" and units[0][1].startswith("많이 본 칼럼")
