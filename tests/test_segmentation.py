@@ -554,3 +554,21 @@ def test_most_read_heading_of_a_korean_site_names_a_related_box():
     items = "".join(f'<li><a href="/news/{i}">칼럼 제목 {i}</a></li>' for i in range(3))
     units = units_of(f'<div class="aside"><div class="section"><h3>많이 본 칼럼</h3><ul>{items}</ul></div></div>')
     assert units and units[0][0] == "related" and units[0][1].startswith("많이 본 칼럼")
+
+
+def test_reader_appeal_in_the_article_stays_a_promo_however_it_reads():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    appeal = "If you're enjoying this article, consider supporting our award-winning journalism by subscribing."
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}<p>{appeal}</p>{ARTICLE_TEXT}</article></body></html>"
+    )
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.95))  # reads as the article's prose
+    assert [unit.text for unit in decision.units if unit.label.value == "promo"] == [appeal]
+    kept = [block.text for keep, block in zip(decision.body, segmentation.blocks, strict=True) if keep]
+    assert appeal not in kept

@@ -697,6 +697,13 @@ PROMO_TEXT_PATTERN = (
 PRODUCT_TRIAL_PATTERN = (
     r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b"
 )
+#: A reader appeal ("consider supporting our journalism"): a promo however the scorer reads it, as a
+#: page's own ad label is (UNIT_OVERRULED_SURE); it reads like the article's last paragraph.
+READER_APPEAL_PATTERN = (
+    r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
+    r"\bconsider (supporting|subscribing)\b|\bask(ing)? for your support\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
+    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b"
+)
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
     r"\bpre-?order\b|\bavailable (now )?(on amazon|wherever)|\bships? (on|in) |\bpaid (post|content|partnership)\b|"
@@ -709,11 +716,10 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
-    r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
-    r"\bconsider (supporting|subscribing)\b|\bask(ing)? for your support\b|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
+    + READER_APPEAL_PATTERN
+    + r"|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
     r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
-    r"\b(donate|make a contribution|become a (member|patron|supporter))\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
-    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|"
+    r"\b(donate|make a contribution|become a (member|patron|supporter))\b|"
     r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
     r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b|"
     # a paid plan, the site's sponsors
@@ -1145,10 +1151,11 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 #: headline link) needs as sure a reading: teaser titles read like prose to the scorer. A related unit
 #: only a heading or a renamed class found ("Related resources" over the article's last section) yields
 #: to an even reading, as above.
-#: A promo the page itself labels an ad ("(Sponsored)", "Paid partnership") is one however it reads.
+#: A promo the page itself labels an ad ("(Sponsored)", "Paid partnership"), or a reader appeal found from its
+#: line (READER_APPEAL_PATTERN), is one however it reads.
 UNIT_OVERRULED_SURE = {
     "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
-    "promo": (("text:sponsored",), 0.99),
+    "promo": (("text:sponsored", "text:appeal"), 0.99),
 }
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: Units that are boilerplate only around an article: on a page of another type (a product's offer,

@@ -82,6 +82,7 @@ _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
 _STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
 _PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
 _SPONSORED = compile_pattern(cues.SPONSORED_LABEL_PATTERN, re.I)
+_APPEAL = compile_pattern(cues.READER_APPEAL_PATTERN, re.I)
 _PRODUCT_CALL = compile_pattern(cues.PRODUCT_CALL_PATTERN, re.I)
 _TRIAL_TEXT = compile_pattern(cues.TRIAL_OFFER_PATTERN, re.I)
 _FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
@@ -946,6 +947,8 @@ class Segmenter:
         if not (strong or has_action or in_sidebar or (shop and _PROMO_TEXT.search(text))):
             return False
         reason = "text:sponsored" if strong and _SPONSORED.search(block.text) else "text:offer"
+        if strong and reason == "text:offer" and _APPEAL.search(block.text):
+            reason = "text:appeal"
         label = self._settle(BlockLabel.PROMO, elements, text, reason)
         if label is None:
             return False
