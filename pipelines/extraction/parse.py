@@ -148,10 +148,23 @@ def _parse_plain(html: str) -> HtmlElement | None:
     if any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
         return None
     try:
-        tree = lxml.html.fromstring(html, parser=_PARSER)
+        tree = lxml.html.fromstring(_as_utf8(html), parser=_PARSER)
     except ValueError:  # an XML declaration naming an encoding
         return None
     return tree if tree is not None and len(tree) >= 2 else None
+
+
+def _as_utf8(html: str) -> str | bytes:
+    """The page as UTF-8 bytes, which the parser (set to UTF-8) reads into the same tree as the
+    str, faster: a str with any character past U+00FF is handed to libxml2 as UTF-16 or UCS-4,
+    and converted. The str itself when it starts with an XML declaration (lxml refuses one
+    naming an encoding in a str, which sends the page to `load_html`) or cannot be encoded."""
+    if html.startswith("<?xml"):
+        return html
+    try:
+        return html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return html
 
 
 def _merge_trailing_roots(root: HtmlElement) -> None:
