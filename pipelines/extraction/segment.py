@@ -1084,8 +1084,13 @@ def segment_page(
     return Segmentation(units, index.blocks, block_units, index)
 
 
-def selector(el: HtmlElement) -> str:
-    """A short CSS-like path: tag, id or first class, for each ancestor up to 4 levels."""
+def selector(el: HtmlElement, index: BlockIndex | None = None) -> str:
+    """A short CSS-like path: tag, id or first class, for each ancestor up to 4 levels.
+
+    With the page's `index`, the tags, ids, classes and parents come from its lists, not lxml."""
+    at = index.order.get(el) if index is not None else None
+    if at is not None:
+        return _selector_at(index, at)
     parts = []
     node = el
     while node is not None and len(parts) < 4 and node.tag not in ("html", "body"):
@@ -1097,6 +1102,23 @@ def selector(el: HtmlElement) -> str:
             part += "." + classes[0]
         parts.append(part)
         node = node.getparent()
+    return " > ".join(reversed(parts))
+
+
+def _selector_at(index: BlockIndex, i: int) -> str:
+    """`selector` of the element at position `i` of `index`."""
+    tags, ids, classes, parent_at = index.tags, index.ids, index.classes, index.parent_at
+    parts: list[str] = []
+    while i >= 0 and len(parts) < 4 and tags[i] not in ("html", "body"):
+        tag = tags[i]
+        part = tag if isinstance(tag, str) else "node"
+        ident, names = (ids[i] or "").split(), (classes[i] or "").split()
+        if ident:
+            part += "#" + ident[0]
+        elif names:
+            part += "." + names[0]
+        parts.append(part)
+        i = parent_at[i]
     return " > ".join(reversed(parts))
 
 

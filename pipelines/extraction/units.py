@@ -67,6 +67,7 @@ def _page_blocks(
 ) -> list[dict[str, str]]:
     """Every visible content block in reading order; a unit's blocks make one entry."""
     labeller = _BlockLabeller(decision, title, authors)
+    index = segmentation.index
     out: list[dict[str, str]] = []
     previous_unit: Unit | None = None
     for i, (block, unit) in enumerate(zip(segmentation.blocks, decision.block_units, strict=True)):
@@ -78,7 +79,7 @@ def _page_blocks(
                     {
                         "label": unit.label.value,
                         "text": unit.text,
-                        "selector": selector(unit.element),
+                        "selector": selector(unit.element, index),
                         "reason": unit.reason,
                     }
                 )
@@ -89,7 +90,9 @@ def _page_blocks(
         if label is BlockLabel.OTHER and out and out[-1]["label"] == "other" and out[-1]["reason"] == reason:
             out[-1]["text"] += " " + block.text  # runs of unlabelled lines make one block
             continue
-        out.append({"label": label.value, "text": block.text, "selector": selector(block.element), "reason": reason})
+        out.append(
+            {"label": label.value, "text": block.text, "selector": selector(block.element, index), "reason": reason}
+        )
     return out
 
 
