@@ -44,6 +44,7 @@ def _unicode_words(pattern: str) -> str:
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
 _ANCHOR_START = _re2.RE2.Anchor.ANCHOR_START
 _NO_MATCH = (-1, -1)
+_UNBUILT = object()
 
 
 class _Pattern(re2._Regexp):
@@ -52,15 +53,44 @@ class _Pattern(re2._Regexp):
     The wrapper decodes offsets in a generator and builds a match object; on a block of text
     that costs more than RE2's own search, and most searches find nothing. Those now take one
     call into RE2; a search that matches is run again by the wrapper, so its result is the same.
+    With `sets`, whether there is a match at all is asked of an RE2 set holding the pattern
+    alone: it only decides that the pattern occurs, not where, and on text it has not seen (a
+    new page) its automaton grows several times faster than the one that finds where a match ends.
     """
 
-    __slots__ = ()
+    __slots__ = ("_options", "_tests")
+
+    def __init__(self, pattern: str, options: Any, sets: bool = False) -> None:
+        super().__init__(pattern, options)
+        self._options = options
+        self._tests: dict[Any, Any] | None = {} if sets else None
+
+    def __getstate__(self) -> Any:
+        return super().__getstate__(), self._tests is not None
+
+    def __setstate__(self, state: Any) -> None:
+        regexp, sets = state
+        super().__setstate__(regexp)
+        self._options = self.options
+        self._tests = {} if sets else None
+
+    def _test(self, anchor: Any) -> Any:
+        """The `Match` of a set of this pattern alone, anchored as `anchor`; None if RE2 cannot make one."""
+        test = self._tests.get(anchor, _UNBUILT)
+        if test is _UNBUILT:
+            regexps = _re2.Set(anchor, self._options)
+            test = regexps.Match if regexps.Add(self._pattern.encode()) >= 0 and regexps.Compile() else None
+            self._tests[anchor] = test
+        return test
 
     def _finds_nothing(self, anchor: Any, text: Any, pos: int | None, endpos: int | None) -> bool:
         """One call into RE2 for the common case: a whole str that the pattern does not match."""
         if pos is not None or endpos is not None or type(text) is not str:
             return False
         encoded = text.encode()
+        test = self._test(anchor) if self._tests is not None else None
+        if test is not None:
+            return not test(encoded)
         return self._regexp.Match(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH
 
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
@@ -78,10 +108,14 @@ def _options(flags: int) -> Any:
     return options
 
 
-def compile_pattern(pattern: str, flags: int = 0) -> Any:
-    """A compiled pattern with `re`'s `search`/`match`/`finditer`/`sub` API."""
+def compile_pattern(pattern: str, flags: int = 0, *, set_test: bool = False) -> Any:
+    """A compiled pattern with `re`'s `search`/`match`/`finditer`/`sub` API.
+
+    `set_test`: "no match" is decided by an RE2 set holding the pattern alone (see `_Pattern`),
+    for a big pattern searched in most blocks of every page. The set is a second compilation
+    (about 40 ms for the biggest cues, once per process), which a few searches a page do not repay."""
     try:
-        return _Pattern(_unicode_words(pattern), _options(flags))
+        return _Pattern(_unicode_words(pattern), _options(flags), set_test)
     except re2.error:
         return re.compile(pattern, flags)
 

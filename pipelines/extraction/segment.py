@@ -88,7 +88,7 @@ _TRIAL_TEXT = compile_pattern(cues.TRIAL_OFFER_PATTERN, re.I)
 _FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
 _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
-_BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I)
+_BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I, set_test=True)  # ~46 heads a page
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_CONTINUES = compile_pattern(cues.BIO_CONTINUATION_PATTERN, re.I)
 _SHARE_PROMPT = compile_pattern(cues.SHARE_PROMPT_PATTERN, re.I)

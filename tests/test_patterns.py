@@ -1,0 +1,42 @@
+"""Compiled cue patterns answer as Python's `re` does, whichever RE2 path decides "no match"."""
+
+import pickle
+import re
+
+import pytest
+
+from pipelines.extraction.patterns import compile_pattern
+
+_PATTERNS = [
+    r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author)\b|^(hi|hello)[,!]? i am [A-Z]",
+    r"^\W*(advertisement|sponsored)\b",
+    r"newsletter|sign ?up",
+]
+_TEXTS = [
+    "She is a freelance writer based in Oslo.",
+    "Hello, I am Ada",
+    "hello, i am ada",
+    "  Advertisement  ",
+    "Not an advertisement",
+    "Sign up for our newsletter",
+    "Er ist ein Journalist",
+    "Ärger: is a författare writer",
+    "",
+]
+
+
+@pytest.mark.parametrize("set_test", [False, True])
+@pytest.mark.parametrize("pattern", _PATTERNS)
+def test_search_and_match_agree_with_re(pattern: str, set_test: bool) -> None:
+    compiled, python = compile_pattern(pattern, re.I, set_test=set_test), re.compile(pattern, re.I)
+    for text in _TEXTS:
+        for ours, theirs in ((compiled.search(text), python.search(text)), (compiled.match(text), python.match(text))):
+            assert (ours is None) == (theirs is None), text
+            if ours is not None:
+                assert ours.span() == theirs.span()
+
+
+def test_a_pickled_pattern_still_searches() -> None:
+    compiled = pickle.loads(pickle.dumps(compile_pattern(_PATTERNS[0], re.I, set_test=True)))
+    assert compiled.search("He is the author of two books") is not None
+    assert compiled.search("nothing here") is None
