@@ -1145,6 +1145,14 @@ UNIT_OVERRULED_SURE = {
     "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
     "promo": (("text:sponsored",), 0.99),
 }
+#: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
+#: "Most Read", "Top Stories", "You may also like"): the reason `segment` gives a heading-found unit is
+#: "heading:" and the heading's text. ("Related resources" or "Further reading" can head the article's
+#: last section, so those still yield to an even reading.)
+RELATED_SURE_HEADING_PATTERN = (
+    r"^heading:(trending|most (popular|read|viewed|shared)|top stories|popular (now|stories|posts|articles)"
+    r"|don'?t miss|must read|you (may|might) (also )?(like|enjoy)|more stories|latest (news|stories|headlines))"
+)
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: Units that are boilerplate only around an article: on a page of another type (a product's offer,
 #: a listing's teasers, a forum's posts, a service page's menus) they are overruled at BODY_THRESHOLD.
