@@ -401,6 +401,33 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     assert not any(as_article.body[i] for i in cards) and any(as_article.body)
 
 
+@pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
+def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
+    """ "Trending News" heads no section of an article: its links stay related however likely they read;
+    "Related resources" can head the article's last section, so an even reading makes it body."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><main><article><h1>Bridge vote</h1>"
+        "<p>The council met on Tuesday to discuss the new bridge and what it will cost the town over ten years.</p>"
+        "<p>Residents asked why the estimate had doubled since the spring, and the engineer explained.</p>"
+        f"<h3>{heading}</h3><ul>"
+        "<li><a href='/a'>The old bridge closes for repairs next month after the winter storms</a></li>"
+        "<li><a href='/b'>The ferry timetable changes for the summer season on the river</a></li>"
+        "<li><a href='/c'>A new school opens its doors to four hundred pupils in the autumn</a></li></ul>"
+        "</article></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/news/bridge-vote")
+    teasers = [i for i, text in enumerate(texts) if text.startswith(("The old", "The ferry", "A new school"))]
+    assert teasers and all(page.segmentation.block_units[i].label.value == "related" for i in teasers)
+    likely = np.array([0.75 if i in teasers else 0.9 for i in range(len(texts))])  # body-like, not sure
+    decision = decide_body(page.segmentation, likely, "article")
+    assert any(u.label.value == "related" for u in decision.units) is kept_as_related
+    assert all(not decision.body[i] if kept_as_related else decision.body[i] for i in teasers)
+
+
 MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canonical" href="http://[canonical">
 <meta property="og:image" content="http://[image"></head><body><article><h1>Bridge vote</h1>
 <p>The council met on Tuesday to discuss the new bridge and what it will cost the town over ten years.</p>

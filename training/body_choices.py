@@ -63,11 +63,7 @@ def _segmentation(row: PageRows) -> SimpleNamespace:
 
 
 def _page_types(dev: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, str]:
-    predicted = np.zeros((len(dev), len(cues.PAGE_TYPES)))
-    for k in sorted({r.fold for r in dev}):
-        model = train.train_pagetype([r for r in dev if r.fold != k], probabilities)
-        inside = [i for i, r in enumerate(dev) if r.fold == k]
-        predicted[inside] = model.predict(train.page_matrix([dev[i] for i in inside], probabilities))
+    predicted = train.pagetype_out_of_fold(dev, probabilities, train.PAGETYPE_PARAMS["seed"])
     return {r.key: cues.PAGE_TYPES[t] for r, t in zip(dev, train.page_types(predicted), strict=True)}
 
 

@@ -14,6 +14,7 @@ ordinary reading (the body threshold). A page none of whose blocks reaches the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,10 +27,15 @@ from .segment import BlockLabel, Segmentation, Unit
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
 
 
+_RELATED_SURE_HEADING = re.compile(cues.RELATED_SURE_HEADING_PATTERN, re.IGNORECASE)
+
+
 def _overrule_at(unit: Unit) -> float:
     sure = cues.UNIT_OVERRULED_SURE.get(unit.label.value)
     if sure and unit.reason.startswith(sure[0]) and ",as-" not in unit.reason:
         return sure[1]  # found by evidence the rules trust (a class, a "Read more:" line)
+    if unit.label is BlockLabel.RELATED and _RELATED_SURE_HEADING.match(unit.reason):
+        return cues.UNIT_OVERRULED_SURE["related"][1]  # under a heading no article's own section has
     return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
