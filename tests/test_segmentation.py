@@ -209,9 +209,23 @@ def test_author_box_named_by_a_bio_token_or_author_section_is_a_bio():
     assert ("bio", bio) in units_of(f'<div class="mntl-author__bio"><p>{bio}</p></div>')
 
 
-def test_first_person_intro_with_a_curly_apostrophe_is_a_bio():
-    intro = "Hi, I\u2019m Ashley Biancuzzo, and I oversee all laptop coverage here at the magazine."
-    assert ("bio", intro) in units_of(f'<div class="box"><p>{intro}</p><img src="a.jpg"></div>')
+@pytest.mark.parametrize(
+    ("intro", "box"),
+    [
+        # a curly apostrophe
+        (
+            "Hi, I\u2019m Ashley Biancuzzo, and I oversee all laptop coverage here at the magazine.",
+            '<div class="box"><p>{}</p><img src="a.jpg"></div>',
+        ),
+        # a dash after the name
+        (
+            "I\u2019m Elizabeth \u2013 web designer, business educator, podcast host and mom to two.",
+            '<div class="box"><img src="e.jpg"><p>{}</p></div>',
+        ),
+    ],
+)
+def test_first_person_intro_is_a_bio(intro, box):
+    assert ("bio", intro) in units_of(box.format(intro))
 
 
 def test_sign_up_line_without_a_form_is_a_form():
@@ -504,11 +518,6 @@ def test_paid_plans_sponsors_and_sales_calls_are_promos():
         '<a class="btn" href="/signup">Sign up for free</a> <a class="btn" href="/sales">Contact Sales</a></div>'
     )
     assert units_of(cta)[0][0] == "promo"
-
-
-def test_first_person_intro_with_a_dash_is_a_bio():
-    intro = "I\u2019m Elizabeth \u2013 web designer, business educator, podcast host and mom to two."
-    assert ("bio", intro) in units_of(f'<div class="box"><img src="e.jpg"><p>{intro}</p></div>')
 
 
 def test_bio_widget_does_not_grow_over_an_offer_beside_it():
