@@ -183,3 +183,19 @@ def test_block_features_count_the_repeated_siblings_of_a_block_and_its_container
     assert repeats("Paragraph 1") == [3, 1, 1, 1]  # three <p> under the <article>
     assert repeats("Teaser 2") == [1, 1, 6, 1]  # the link, its card, then the <li class=teaser>: six of them
     assert repeats("All teasers") == [1, 1, 1, 1]  # a different class: no repeat
+
+
+def test_a_subtree_index_reads_kind_and_links_from_the_ancestors_outside_it() -> None:
+    """An index over part of a page (`segment_page` on one element) sees the link or button around it."""
+    html = (
+        '<html><body><a class="btn" href="/buy"><div id="call"><p>Buy the book</p></div></a>'
+        '<a href="/story"><header><div id="card"><h2>Council approves the bridge</h2>'
+        "<p>The vote was close and the engineers were pleased with the result.</p></div></header></a></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    whole = {b.text: (b.kind, b.linked) for b in BlockIndex(tree).blocks}
+    assert whole["Buy the book"] == ("action", True)
+    assert whole["Council approves the bridge"] == ("heading", True)
+    for part in ("call", "card"):
+        inside = BlockIndex(tree.get_element_by_id(part)).blocks
+        assert inside and all((b.kind, b.linked) == whole[b.text] for b in inside)

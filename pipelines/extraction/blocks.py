@@ -131,48 +131,6 @@ def _has_loose_text(el: HtmlElement) -> bool:
     return any(child.tail and child.tail.strip() for child in el)
 
 
-def _kind(el: HtmlElement, text: str, has_links: bool = True) -> str:
-    """`has_links`: whether `el` is or holds an `<a>` (False spares the search for one)."""
-    tag = el.tag
-    if tag in HEADING_TAGS or el.get("role") == "heading":
-        return "heading"
-    if tag == "input" and el.get("type") in ("submit", "button", "image"):
-        return "action"
-    if tag in ("input", "select", "textarea"):
-        return "field"
-    if not text:
-        return "image"
-    if tag == "button" or el.get("role") == "button":
-        return "action"
-    if has_links and len(text) <= 60:  # <p><a class="button">Text</a></p>
-        for a in el.iter("a"):
-            if _BUTTON_CLASS.search(a.get("class", "")) or a.get("role") == "button":
-                return "action"
-    node = el
-    for _ in range(3):  # <a class="button"><span>Text</span></a>
-        if node is None:
-            break
-        if node.tag == "a" and (_BUTTON_CLASS.search(node.get("class", "")) or node.get("role") == "button"):
-            return "action"
-        node = node.getparent()
-    return "text"
-
-
-def _linked(el: HtmlElement, text: str, has_links: bool = True) -> bool:
-    """`has_links` as in `_kind`: without a link inside, only a link around makes a block linked."""
-    node = el
-    for _ in range(cues.LINK_ANCESTOR_DEPTH + 1):  # <a class="card"><header><h2>Title</h2></header></a>
-        if node is None:
-            break
-        if node.tag == "a":
-            return True
-        node = node.getparent()
-    if not has_links:
-        return False
-    links = "".join(collapse_whitespace(_text_content(a)) for a in el.iter("a"))
-    return bool(text) and len(links) >= 0.8 * len(text.replace(" ", ""))
-
-
 def any_between(positions: list[int], first: int, last: int) -> bool:
     """Whether sorted `positions` has one in [first, last]."""
     at = bisect_left(positions, first)
@@ -336,12 +294,10 @@ class BlockIndex:
         """The blocks, in document order, stepping over the subtrees of hidden elements and of blocks.
 
         `_is_block` and `_plain` are written out, and a block's kind and links are read from
-        the lists (`_kind_and_linked`) unless the index's root sits inside a larger tree,
-        whose ancestors the lists do not hold.
+        the lists (`_kind_and_linked`).
         """
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
         breaks, structural, anchors = self._breaks, self._structural, self._anchors
-        from_lists = nodes[0].getparent() is None
         blocks: list[Block] = []
         i, n = 0, len(nodes)
         while i < n:
@@ -365,10 +321,7 @@ class BlockIndex:
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
                     links = any_between(anchors, i, last[i])  # most blocks hold no link
-                    if from_lists:
-                        kind, linked = self._kind_and_linked(i, text, links)
-                    else:
-                        kind, linked = _kind(el, text, links), _linked(el, text, links)
+                    kind, linked = self._kind_and_linked(i, text, links)
                     blocks.append(Block(el, kind, text, count_collapsed_words(text), i, linked))
                 elif _CONTROLS(el):  # <p><input type="email"></p>
                     blocks.append(Block(el, "field", "", 0, i, False))
@@ -377,19 +330,31 @@ class BlockIndex:
 
     def _kind_and_linked(self, i: int, text: str, has_links: bool) -> tuple[str, bool]:
         """`_kind` and `_linked` of the element at position `i`, read from the lists: its role,
-        the classes and roles of its links, and one walk up its ancestors for both."""
+        the classes and roles of its links, and one walk up its ancestors for both (past the
+        index's root, when it sits inside a larger tree, through lxml).
+
+        Its kind: a heading, a field, an action (a button, a link classed as one, or text in one),
+        an image (no text) or text. Linked: an `<a>` around it within LINK_ANCESTOR_DEPTH levels
+        (a card's title), or links holding 80 % of its text."""
         tags, classes, roles, parent_at = self.tags, self.classes, self.roles, self.parent_at
         # the <a> around it: within LINK_ANCESTOR_DEPTH levels it is linked, within 2 a button makes it one
         depth = cues.LINK_ANCESTOR_DEPTH
         linked = button = False
-        node = i
+        node, outside = i, None
         for level in range(max(3, depth + 1)):
-            if node < 0:
+            if node >= 0:
+                tag, cls, role = tags[node], classes[node], roles[node]
+                node = parent_at[node]
+                if node < 0:
+                    outside = self.nodes[0].getparent()  # None for a whole document
+            elif outside is not None:
+                tag, cls, role = outside.tag, outside.get("class"), outside.get("role")
+                outside = outside.getparent()
+            else:
                 break
-            if tags[node] == "a":
+            if tag == "a":
                 linked = linked or level <= depth
-                button = button or (level < 3 and (_button_class(classes[node] or "") or roles[node] == "button"))
-            node = parent_at[node]
+                button = button or (level < 3 and (_button_class(cls or "") or role == "button"))
         anchors: list[int] = []
         if has_links:  # the <a> elements inside, itself included: `el.iter("a")`
             start = bisect_left(self._anchors, i)
