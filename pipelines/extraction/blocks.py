@@ -293,11 +293,11 @@ class BlockIndex:
     def _collect(self) -> list[Block]:
         """The blocks, in document order, stepping over the subtrees of hidden elements and of blocks.
 
-        `_is_block` and `_plain` are written out, and a block's kind and links are read from
-        the lists (`_kind_and_linked`).
+        `_is_block` is written out, and a block's kind and links are read from the lists
+        (`_kind_and_linked`).
         """
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
-        breaks, structural, anchors = self._breaks, self._structural, self._anchors
+        structural, anchors = self._structural, self._anchors
         blocks: list[Block] = []
         i, n = 0, len(nodes)
         while i < n:
@@ -313,11 +313,7 @@ class BlockIndex:
                 i += 1
                 continue
             el = nodes[i]
-            text = (
-                self._visible_text_at(i)
-                if any_between(breaks, i + 1, last[i])
-                else collapse_whitespace(_text_content(el))
-            )
+            text = self._text_at(i)
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):
                     links = any_between(anchors, i, last[i])  # most blocks hold no link

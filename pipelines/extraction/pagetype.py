@@ -28,6 +28,7 @@ from .blocks import any_between
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
 from .urls import split_url
+from .whitespace import count_spaced_words
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -336,7 +337,7 @@ def _reading_features(page: AnalysedPage, row: np.ndarray) -> None:
         ended = sum(b.words for b in sentences if _SENTENCE_END.search(b.text.strip()))
         row[col["sentence_end_share"]] = ended / sentence_words
     prose = " ".join(b.text for b in texts if b.words >= cues.PAGE_PRONOUN_BLOCK_WORDS)
-    prose_count = prose.count(" ") + 1 if prose else 0  # block texts are folded: `len(prose.split())`
+    prose_count = count_spaced_words(prose)  # block texts are folded
     if prose_count:
         row[col["mean_sentence_words"]] = prose_count / (sum(1 for s in _SENTENCE_BREAK.split(prose) if s.strip()) or 1)
         for group, pattern in _PRONOUNS.items():

@@ -27,7 +27,12 @@ def count_words(text: str) -> int:
     return len(text.split()) + unspaced_words(text)
 
 
+def count_spaced_words(text: str) -> int:
+    """`len(text.split())` of text `collapse_whitespace` gave (or such texts joined by one space):
+    its words are the spaces plus one, counted without splitting it into a list of them."""
+    return text.count(" ") + 1 if text else 0
+
+
 def count_collapsed_words(text: str) -> int:
-    """`count_words` of text `collapse_whitespace` gave: its words are the spaces plus one, counted
-    without splitting it into a list of them."""
-    return (text.count(" ") + 1 if text else 0) + unspaced_words(text)
+    """`count_words` of text `collapse_whitespace` gave."""
+    return count_spaced_words(text) + unspaced_words(text)
