@@ -199,3 +199,15 @@ def test_a_subtree_index_reads_kind_and_links_from_the_ancestors_outside_it() ->
     for part in ("call", "card"):
         inside = BlockIndex(tree.get_element_by_id(part)).blocks
         assert inside and all((b.kind, b.linked) == whole[b.text] for b in inside)
+
+
+def test_selector_read_from_a_subtree_index_names_the_ancestors_outside_it() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><main id="content"><div class="story"><section id="part"><p class="lead">Text</p>'
+        "</section></div></main></body></html>"
+    )
+    lead = tree.find(".//p")
+    expected = "main#content > div.story > section#part > p.lead"
+    assert selector(lead) == expected
+    assert selector(lead, BlockIndex(tree)) == expected
+    assert selector(lead, BlockIndex(tree.get_element_by_id("part"))) == expected

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -1088,38 +1089,34 @@ def selector(el: HtmlElement, index: BlockIndex | None = None) -> str:
     """A short CSS-like path: tag, id or first class, for each ancestor up to 4 levels.
 
     With the page's `index`, the tags, ids, classes and parents come from its lists, not lxml."""
-    at = index.order.get(el) if index is not None else None
-    if at is not None:
-        return _selector_at(index, at)
-    parts = []
-    node = el
-    while node is not None and len(parts) < 4 and node.tag not in ("html", "body"):
-        part = node.tag if isinstance(node.tag, str) else "node"
-        ident, classes = (node.get("id") or "").split(), (node.get("class") or "").split()
-        if ident:
-            part += "#" + ident[0]
-        elif classes:
-            part += "." + classes[0]
-        parts.append(part)
-        node = node.getparent()
-    return " > ".join(reversed(parts))
-
-
-def _selector_at(index: BlockIndex, i: int) -> str:
-    """`selector` of the element at position `i` of `index`."""
-    tags, ids, classes, parent_at = index.tags, index.ids, index.classes, index.parent_at
     parts: list[str] = []
-    while i >= 0 and len(parts) < 4 and tags[i] not in ("html", "body"):
-        tag = tags[i]
+    for tag, ident, cls in _ancestry(el, index):
+        if len(parts) == 4 or tag in ("html", "body"):
+            break
         part = tag if isinstance(tag, str) else "node"
-        ident, names = (ids[i] or "").split(), (classes[i] or "").split()
-        if ident:
-            part += "#" + ident[0]
+        idents, names = (ident or "").split(), (cls or "").split()
+        if idents:
+            part += "#" + idents[0]
         elif names:
             part += "." + names[0]
         parts.append(part)
-        i = parent_at[i]
     return " > ".join(reversed(parts))
+
+
+def _ancestry(el: HtmlElement, index: BlockIndex | None) -> Iterator[tuple[object, str | None, str | None]]:
+    """(tag, id, class) of `el` and of its ancestors, nearest first: from the index's lists while
+    they hold them, then (past the root of an index over part of a page) from lxml."""
+    i = index.order.get(el) if index is not None else None
+    node: HtmlElement | None = el
+    if i is not None:
+        tags, ids, classes, parent_at = index.tags, index.ids, index.classes, index.parent_at
+        while i >= 0:
+            yield tags[i], ids[i], classes[i]
+            i = parent_at[i]
+        node = index.nodes[0].getparent()
+    while node is not None:
+        yield node.tag, node.get("id"), node.get("class")
+        node = node.getparent()
 
 
 __all__ = [
