@@ -58,11 +58,10 @@ class _Pattern(re2._Regexp):
     new page) its automaton grows several times faster than the one that finds where a match ends.
     """
 
-    __slots__ = ("_options", "_tests")
+    __slots__ = ("_tests",)
 
     def __init__(self, pattern: str, options: Any, sets: bool = False) -> None:
         super().__init__(pattern, options)
-        self._options = options
         self._tests: dict[Any, Any] | None = {} if sets else None
 
     def __getstate__(self) -> Any:
@@ -71,14 +70,13 @@ class _Pattern(re2._Regexp):
     def __setstate__(self, state: Any) -> None:
         regexp, sets = state
         super().__setstate__(regexp)
-        self._options = self.options
         self._tests = {} if sets else None
 
     def _test(self, anchor: Any) -> Any:
         """The `Match` of a set of this pattern alone, anchored as `anchor`; None if RE2 cannot make one."""
         test = self._tests.get(anchor, _UNBUILT)
         if test is _UNBUILT:
-            regexps = _re2.Set(anchor, self._options)
+            regexps = _re2.Set(anchor, self.options)
             test = regexps.Match if regexps.Add(self._pattern.encode()) >= 0 and regexps.Compile() else None
             self._tests[anchor] = test
         return test
