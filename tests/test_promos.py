@@ -124,3 +124,30 @@ def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
     assert promo.tolist() == [False, True, True, False, False, False, False]
     # "Get started now" lies next to the labelled promo and is not body: it may be the same widget
     assert known.tolist() == [True, True, True, False, True, False, True]
+
+
+def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body():
+    from types import SimpleNamespace
+
+    import promos as training_promos
+
+    from pipelines.extraction.features import FEATURE_NAMES, UNIT_LABEL_CODE
+    from pipelines.extraction.segment import BlockLabel
+
+    texts = ["An article's paragraph.", "Try Acmeplan free for 14 days.", "Menu", "Another paragraph of it."]
+    features = np.zeros((4, len(FEATURE_NAMES)), dtype=np.float32)
+    features[1, FEATURE_NAMES.index("unit_label")] = UNIT_LABEL_CODE[BlockLabel.PROMO]  # the rules found it
+    row = SimpleNamespace(
+        texts=texts,
+        words=np.array([len(t.split()) for t in texts], dtype=float),
+        features=features,
+        target=np.array([1.0, 0.0, 0.0, 0.9]),
+    )
+    fold = " ".join
+    promo, trains = training_promos.training_blocks(row, {"promo": ["Try Acmeplan free for 14 days."]}, fold)
+    assert promo.tolist() == [False, True, False, False]
+    # a rule-found promo is an example too; "Menu", beside it and not body, may be the rest of its widget
+    assert trains.tolist() == [True, True, False, True]
+    promo, trains = training_promos.training_blocks(row, None, fold)
+    assert not promo.any()
+    assert trains.tolist() == [True, False, False, True]  # unlabelled: only what the truth calls body

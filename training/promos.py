@@ -3,9 +3,15 @@
 Labels: a block is a promo when a labelled promo snippet of its page lies in it (or it, at
 least 12 characters long, lies in the snippet). A labelled unit names only one to three of its
 blocks, so the unlabelled blocks within two of a labelled one (any label) are left out of
-training unless the truth calls them body: they may be the rest of the same widget. Blocks that
-a rule-found promo unit holds are left out too: the finder only ever sees the others. The
-block scorer's probability is a feature, taken out of fold as in the page-type classifier.
+training unless the truth calls them body: they may be the rest of the same widget.
+
+The finder only ever reads blocks no rule unit holds, but it learns from the labelled promo
+blocks the rules found as well: they are most of the examples (the rules hold all but about 70
+of the development folds' labelled promo blocks), and what makes them promos (the offer, the
+call to action, the brand named) is what the finder looks for. The blocks of unlabelled pages
+that the truth calls body (`BODY_NEGATIVE_MIN_TARGET`) are its examples of what no promo looks
+like: an article's own prose that reads like an offer. The block scorer's probability is a
+feature, taken out of fold as in the page-type classifier.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ PROMO_ROUNDS = 150
 #: Unlabelled blocks this close to a labelled one are unknown (the rest of a widget).
 UNKNOWN_AROUND_LABELLED = 2
 _MIN_CONTAINED_CHARS = 12
+#: On a page without boilerplate labels, a block whose share of true main-content words reaches
+#: this is a known non-promo (the truth may hold an offer, but rarely as most of a block).
+BODY_NEGATIVE_MIN_TARGET = 0.8
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
 _PROMO_CODE = UNIT_LABEL_CODE[BlockLabel.PROMO]
 
@@ -74,15 +83,25 @@ def free_blocks(features: np.ndarray, texts: list[str], words: np.ndarray) -> np
     return (features[:, _UNIT_LABEL] == 0) & readable(texts, words)
 
 
+def training_blocks(row, expect: dict[str, list[str]] | None, fold) -> tuple[np.ndarray, np.ndarray]:
+    """(is a promo, trains) per block of a `training.train.PageRows`: on a labelled page the known
+    blocks the finder could read, rule-found promos among them; on another page, the blocks
+    outside rule promos that the truth calls body, as examples of no promo."""
+    readable_blocks = readable(row.texts, row.words)
+    if expect is None:
+        body = row.target >= BODY_NEGATIVE_MIN_TARGET
+        return np.zeros(len(row.texts), dtype=bool), ~in_rule_promo(row.features) & readable_blocks & body
+    promo, known = block_labels(row.texts, row.target, expect, fold)
+    return promo, known & readable_blocks
+
+
 def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels: dict, fold) -> PromoFinder:
-    """`rows`: training.train.PageRows; only those with labels train."""
+    """`rows`: training.train.PageRows: the labelled pages' blocks, and the unlabelled pages' body blocks."""
     X, y = [], []
     for row in rows:
-        expect = labels.get(row.key)
-        if expect is None or not len(row.texts):
+        if not len(row.texts):
             continue
-        promo, known = block_labels(row.texts, row.target, expect, fold)
-        keep = known & ~in_rule_promo(row.features) & readable(row.texts, row.words)
+        promo, keep = training_blocks(row, labels.get(row.key), fold)
         rows_kept = np.flatnonzero(keep)
         X.append(
             finder_features(
