@@ -655,3 +655,60 @@ def test_byline_with_a_bio_after_each_writer_names_every_linked_writer():
 
 def test_huge_author_value_is_no_name():
     assert meta(f'<meta name="author" content="{"Ana Lima " * 5000}">').authors == []
+
+
+# --- a name ends with its element ---------------------------------------------------
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        (  # a job title in the next block
+            '<div class="author-info"><div class="name">Written by <span>Meghan Neville</span></div>'
+            '<div class="position">Content Marketing Coordinator</div></div>',
+            ["Meghan Neville"],
+        ),
+        (  # a badge in the next block
+            '<div class="ArticleAuthor_wrapper"><div>By<!-- --> <a href="/p/craig-hull">Craig Hull</a></div>'
+            "<div>Verified expert</div></div>",
+            ["Craig Hull"],
+        ),
+        (  # an avatar's initials in an SVG before the name
+            '<div class="author_cont"><svg><text>CM</text></svg><h3><a href="/u/cm">Craig McCarthy</a></h3>'
+            "<p>Last updated on 17 December 2025</p></div>",
+            ["Craig McCarthy"],
+        ),
+        (  # one writer per list item
+            '<div class="byline">Written by: <ul><li><a href="/authors/ew/">Emily Walker</a></li>'
+            '<li><a href="/authors/cm/">Casey McDevitt</a></li></ul></div>',
+            ["Emily Walker", "Casey McDevitt"],
+        ),
+    ],
+)
+def test_byline_name_ends_where_its_element_ends(byline, names):
+    assert meta("", "<h1>Headline</h1>" + byline + "<p>Text of the story.</p>").authors == names
+
+
+def test_shown_byline_name_ends_with_its_text():
+    """The declared author stands when the line under the headline is that name and a badge."""
+    page = meta(
+        jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Craig Hull"}}'),
+        '<h1>Headline</h1><div><span>By</span> <a href="/p/ch">Craig Hull</a></div><div>Verified expert</div>'
+        "<p>Text of the story.</p>",
+    )
+    assert page.authors == ["Craig Hull"]
+
+
+def test_site_name_in_the_byline_lets_no_later_block_name_the_author():
+    page = meta(
+        '<meta property="og:site_name" content="Model Remodel">'
+        + jsonld('{"@type": "Article", "author": {"@type": "Person", "name": "Max Mittler"}}'),
+        "<h1>Headline</h1><p>Jan 30, 2025</p><p>Written by Model Remodel</p><p>JUMP TO:</p>"
+        "<p>Understanding Home Updates</p><p>Remodeling</p>",
+        url="https://modelremodel.example/blog/story",
+    )
+    assert page.authors == ["Max Mittler"]
+
+
+def test_the_body_element_is_no_byline():
+    body = "<nav><p>796 Gillums Ridge Rd</p><p>Charlottesville, Virginia 22903</p></nav><h1>Shop</h1><p>Mugs.</p>"
+    page = read_metadata(fromstring(f'<html><head></head><body class="hide-article-author">{body}</body></html>'), URL)
+    assert page.authors == []
