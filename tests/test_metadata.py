@@ -712,3 +712,9 @@ def test_the_body_element_is_no_byline():
     body = "<nav><p>796 Gillums Ridge Rd</p><p>Charlottesville, Virginia 22903</p></nav><h1>Shop</h1><p>Mugs.</p>"
     page = read_metadata(fromstring(f'<html><head></head><body class="hide-article-author">{body}</body></html>'), URL)
     assert page.authors == []
+
+
+def test_middle_initial_e_is_no_name_separator():
+    page = meta(jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Sarah E. Needleman"}}'))
+    assert page.authors == ["Sarah E. Needleman"]
+    assert meta('<meta name="author" content="Ana Lima e Dana Whitfield">').authors == ["Ana Lima", "Dana Whitfield"]

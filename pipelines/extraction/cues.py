@@ -1659,8 +1659,9 @@ NOT_AUTHOR_PATTERN = (
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
     r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b"
 )
-#: Separators between several names in one byline.
-AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\s\|\s|/|\n)\s*"
+#: Separators between several names in one byline. Spanish "y" and Portuguese/Italian "e" only in lower
+#: case and without a period: "Sarah E. Needleman" is one name.
+AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|(?-i:\b[ye]\b)(?!\.)|\bwith\b|\s\|\s|/|\n)\s*"
 #: A text between two names of a byline written one element per name ("Ana Lima | , | Tomasz Kowalczyk").
 BYLINE_RUN_SEPARATOR_PATTERN = r"\s*(?:,|;|&|and|und|et|y)?\s*"
 #: "written by" inside a short sentence of a byline or an author box: the name follows it.
