@@ -718,3 +718,15 @@ def test_middle_initial_e_is_no_name_separator():
     page = meta(jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Sarah E. Needleman"}}'))
     assert page.authors == ["Sarah E. Needleman"]
     assert meta('<meta name="author" content="Ana Lima e Dana Whitfield">').authors == ["Ana Lima", "Dana Whitfield"]
+
+
+@pytest.mark.parametrize("author", ["SmartEtailing Inc", "Cerebral Inc.", "QCY Official", "Acme Widgets LLC"])
+def test_a_company_is_no_author(author):
+    assert meta(f'<meta name="author" content="{author}">', "<h1>H</h1>").authors == []
+
+
+def test_a_site_named_like_a_person_with_an_article_is_no_author():
+    head = (
+        '<meta property="og:site_name" content="The Organized Mama"><meta name="author" content="The Organized Mama">'
+    )
+    assert meta(head, "<h1>H</h1>", url="https://www.theorganizedmama.example/post").authors == []

@@ -209,8 +209,8 @@ def _declared_site_persons(values: list[str], facts: PageFacts) -> list[str]:
     names = []
     for value in values:
         words = _words(clean_text(value))
-        if not is_site_name(" ".join(words), facts, loose=False):
-            continue
+        if not is_site_name(" ".join(words), facts, loose=False) or _NOT_AUTHOR.search(clean_text(value)):
+            continue  # "The Organized Mama": a site, however a person's name it reads
         if not _is_capitalized_name(words):
             key = " ".join(words).casefold()
             words = next((site.split() for site in facts.site_names if site.casefold() == key), [])

@@ -1656,6 +1656,8 @@ NOT_AUTHOR_PATTERN = (
     r"blue ?sky|mastodon|threads|twitter|facebook|instagram|linkedin|youtube|tiktok|github|reddit)$|"
     # a team, a desk or an organization, not a person: "The Investopedia Team", "Our Editors"
     r"^(the|a|an|our|your)\s|@|https?:|www\.|\.com\b|"
+    # a company: "SmartEtailing Inc", "Cerebral Inc.", "QCY Official"
+    r"\b(inc|llc|ltd|gmbh|corp|plc|official)\.?$|"
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
     r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b"
 )
