@@ -181,8 +181,14 @@ def test_jsonld_published_not_modified():
             '{"@type": "NewsArticle", "dateModified": "2024-05-01T10:00:00Z", "datePublished": "2024-03-12T08:30:00+01:00"}'
         )
     )
-    assert page.published == "2024-03-12T07:30:00+00:00"
+    assert page.published == "2024-03-12T08:30:00+01:00"
     assert page.modified == "2024-05-01T10:00:00+00:00"
+
+
+def test_published_keeps_the_declared_offset_and_its_day():
+    """22:52 in New York on the 9th is the 10th in UTC: the page was published on the 9th."""
+    page = meta(jsonld('{"@type": "NewsArticle", "datePublished": "2024-12-09T22:52:11-0500"}'))
+    assert page.published == "2024-12-09T22:52:11-05:00"
 
 
 def test_article_published_time_not_modified_time():
