@@ -43,7 +43,9 @@ _APOSTROPHES = "'\u2019"
 _BLOCK_MARK = " \u00a6 "
 #: Where the site's name stood in a byline (`_without_site_names`).
 _SITE_MARK = "\u00b6"
-_PIECE_RUN = re.compile(r"(?:\s*(?:\u00a6| , )\s*)+")
+#: Where a list item starts or ends in `_pieces_text` (a comma once runs of marks are folded).
+_ITEM_MARK = "\ue000"
+_PIECE_RUN = re.compile(r" ?[\u00a6\ue000](?: ?[\u00a6\ue000])* ?")  # on folded spaces: linear
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -283,7 +285,7 @@ def _pieces_text(element: HtmlElement) -> str:
         for child in node:
             tag = child.tag if isinstance(child.tag, str) else None
             if tag is not None and tag not in cues.BYLINE_SKIPPED_TAGS:
-                boundary = " , " if tag == "li" else _BLOCK_MARK if tag in cues.BYLINE_PIECE_TAGS else " "
+                boundary = _ITEM_MARK if tag == "li" else _BLOCK_MARK if tag in cues.BYLINE_PIECE_TAGS else " "
                 parts.append(boundary)
                 if child.text:
                     parts.append(child.text)
@@ -295,12 +297,13 @@ def _pieces_text(element: HtmlElement) -> str:
     if element.text:
         parts.append(element.text)
     walk(element)
-    return _PIECE_RUN.sub(_first_mark, "".join(parts)).strip().strip(_BLOCK_MARK + ", \t\r\n")
+    folded = " ".join("".join(parts).split())  # templates indent with thousands of spaces
+    return _PIECE_RUN.sub(_first_mark, folded).strip(_BLOCK_MARK + ", ")
 
 
 def _first_mark(match: re.Match[str]) -> str:
     """A run of boundaries is one: a list item's comma, else a block's end."""
-    return " , " if "," in match.group(0) else _BLOCK_MARK
+    return " , " if _ITEM_MARK in match.group(0) else _BLOCK_MARK
 
 
 def _element_text(element: HtmlElement) -> str:
