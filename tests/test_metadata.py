@@ -736,3 +736,14 @@ def test_a_site_named_like_a_person_with_an_article_is_no_author():
         '<meta property="og:site_name" content="The Organized Mama"><meta name="author" content="The Organized Mama">'
     )
     assert meta(head, "<h1>H</h1>", url="https://www.theorganizedmama.example/post").authors == []
+
+
+def test_byline_indented_with_many_spaces_is_read_quickly():
+    """Folding a byline's pieces is linear: a template's 100,000 spaces cost milliseconds, not seconds."""
+    import time
+
+    spaces = " " * 100_000
+    body = f'<h1>Headline</h1><div class="post-author">{spaces}<span>By Ana Lima</span>{spaces}<div>Editor</div></div>'
+    start = time.perf_counter()
+    assert meta("", body).authors == ["Ana Lima"]
+    assert time.perf_counter() - start < 1.0
