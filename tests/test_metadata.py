@@ -181,8 +181,14 @@ def test_jsonld_published_not_modified():
             '{"@type": "NewsArticle", "dateModified": "2024-05-01T10:00:00Z", "datePublished": "2024-03-12T08:30:00+01:00"}'
         )
     )
-    assert page.published == "2024-03-12T07:30:00+00:00"
+    assert page.published == "2024-03-12T08:30:00+01:00"
     assert page.modified == "2024-05-01T10:00:00+00:00"
+
+
+def test_published_keeps_the_declared_offset_and_its_day():
+    """22:52 in New York on the 9th is the 10th in UTC: the page was published on the 9th."""
+    page = meta(jsonld('{"@type": "NewsArticle", "datePublished": "2024-12-09T22:52:11-0500"}'))
+    assert page.published == "2024-12-09T22:52:11-05:00"
 
 
 def test_article_published_time_not_modified_time():
@@ -655,3 +661,89 @@ def test_byline_with_a_bio_after_each_writer_names_every_linked_writer():
 
 def test_huge_author_value_is_no_name():
     assert meta(f'<meta name="author" content="{"Ana Lima " * 5000}">').authors == []
+
+
+# --- a name ends with its element ---------------------------------------------------
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        (  # a job title in the next block
+            '<div class="author-info"><div class="name">Written by <span>Meghan Neville</span></div>'
+            '<div class="position">Content Marketing Coordinator</div></div>',
+            ["Meghan Neville"],
+        ),
+        (  # a badge in the next block
+            '<div class="ArticleAuthor_wrapper"><div>By<!-- --> <a href="/p/craig-hull">Craig Hull</a></div>'
+            "<div>Verified expert</div></div>",
+            ["Craig Hull"],
+        ),
+        (  # an avatar's initials in an SVG before the name
+            '<div class="author_cont"><svg><text>CM</text></svg><h3><a href="/u/cm">Craig McCarthy</a></h3>'
+            "<p>Last updated on 17 December 2025</p></div>",
+            ["Craig McCarthy"],
+        ),
+        (  # one writer per list item
+            '<div class="byline">Written by: <ul><li><a href="/authors/ew/">Emily Walker</a></li>'
+            '<li><a href="/authors/cm/">Casey McDevitt</a></li></ul></div>',
+            ["Emily Walker", "Casey McDevitt"],
+        ),
+    ],
+)
+def test_byline_name_ends_where_its_element_ends(byline, names):
+    assert meta("", "<h1>Headline</h1>" + byline + "<p>Text of the story.</p>").authors == names
+
+
+def test_shown_byline_name_ends_with_its_text():
+    """The declared author stands when the line under the headline is that name and a badge."""
+    page = meta(
+        jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Craig Hull"}}'),
+        '<h1>Headline</h1><div><span>By</span> <a href="/p/ch">Craig Hull</a></div><div>Verified expert</div>'
+        "<p>Text of the story.</p>",
+    )
+    assert page.authors == ["Craig Hull"]
+
+
+def test_site_name_in_the_byline_lets_no_later_block_name_the_author():
+    page = meta(
+        '<meta property="og:site_name" content="Model Remodel">'
+        + jsonld('{"@type": "Article", "author": {"@type": "Person", "name": "Max Mittler"}}'),
+        "<h1>Headline</h1><p>Jan 30, 2025</p><p>Written by Model Remodel</p><p>JUMP TO:</p>"
+        "<p>Understanding Home Updates</p><p>Remodeling</p>",
+        url="https://modelremodel.example/blog/story",
+    )
+    assert page.authors == ["Max Mittler"]
+
+
+def test_the_body_element_is_no_byline():
+    body = "<nav><p>796 Gillums Ridge Rd</p><p>Charlottesville, Virginia 22903</p></nav><h1>Shop</h1><p>Mugs.</p>"
+    page = read_metadata(fromstring(f'<html><head></head><body class="hide-article-author">{body}</body></html>'), URL)
+    assert page.authors == []
+
+
+def test_middle_initial_e_is_no_name_separator():
+    page = meta(jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Sarah E. Needleman"}}'))
+    assert page.authors == ["Sarah E. Needleman"]
+    assert meta('<meta name="author" content="Ana Lima e Dana Whitfield">').authors == ["Ana Lima", "Dana Whitfield"]
+
+
+@pytest.mark.parametrize("author", ["SmartEtailing Inc", "Cerebral Inc.", "QCY Official", "Acme Widgets LLC"])
+def test_a_company_is_no_author(author):
+    assert meta(f'<meta name="author" content="{author}">', "<h1>H</h1>").authors == []
+
+
+def test_a_site_named_like_a_person_with_an_article_is_no_author():
+    head = (
+        '<meta property="og:site_name" content="The Organized Mama"><meta name="author" content="The Organized Mama">'
+    )
+    assert meta(head, "<h1>H</h1>", url="https://www.theorganizedmama.example/post").authors == []
+
+
+def test_byline_indented_with_many_spaces_is_read_quickly():
+    """Folding a byline's pieces is linear: a template's 100,000 spaces cost milliseconds, not seconds."""
+    import time
+
+    spaces = " " * 100_000
+    body = f'<h1>Headline</h1><div class="post-author">{spaces}<span>By Ana Lima</span>{spaces}<div>Editor</div></div>'
+    start = time.perf_counter()
+    assert meta("", body).authors == ["Ana Lima"]
+    assert time.perf_counter() - start < 1.0

@@ -25,7 +25,7 @@ from .titles import repaired
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
 _NOT_AUTHOR = re.compile(cues.NOT_AUTHOR_PATTERN, re.I)
 _SPLIT = re.compile(cues.AUTHOR_SPLIT_PATTERN, re.I)
-_DATED_SINGLE = re.compile(r"\s*by:?\s+\w+\s*(?:[|·•,\u2013\u2014-]|\s(?:on|at|in|\d))", re.I)
+_DATED_SINGLE = re.compile(r"\s*by:?\s+\w+\s*(?:[|·•,\u00a6\u2013\u2014-]|\s(?:on|at|in|\d))", re.I)
 _LAST_FIRST = re.compile(r"^([^,\s]+(?: [^,\s]+)?),\s*([^,\s]+(?: [^,\s.]+\.?)?)$")
 _VERB_BY = re.compile(r"\s*\w+\s+by\b", re.I)
 _INNER_LEAD = re.compile(cues.AUTHOR_INNER_LEAD_PATTERN, re.I)
@@ -39,6 +39,13 @@ _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
+#: Where a block element of a byline starts or ends (`_pieces_text`): a name does not run across it.
+_BLOCK_MARK = " \u00a6 "
+#: Where the site's name stood in a byline (`_without_site_names`).
+_SITE_MARK = "\u00b6"
+#: Where a list item starts or ends in `_pieces_text` (a comma once runs of marks are folded).
+_ITEM_MARK = "\ue000"
+_PIECE_RUN = re.compile(r" ?[\u00a6\ue000](?: ?[\u00a6\ue000])* ?")  # on folded spaces: linear
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -99,7 +106,7 @@ def _without_site_names(text: str, facts: PageFacts) -> str:
     """The byline without the site's name in it ("Brian Truitt USA TODAY" -> "Brian Truitt")."""
     for name in facts.site_names:
         if len(name) >= 3:
-            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " | ", text, flags=re.I)
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f" | {_SITE_MARK} | ", text, flags=re.I)
     return text
 
 
@@ -114,7 +121,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     if len(value) > cues.MAX_AUTHOR_VALUE_CHARS:
         return []  # a whole page in an author field: no byline, and not worth unescaping
     unescaped = html.unescape(value) if "&" in value else value  # "Maria &amp; Katerina": escaped twice
-    text = clean_text(repaired(unescaped))
+    mark = _BLOCK_MARK.strip()
+    text = clean_text(mark.join(repaired(part) for part in unescaped.split(mark)))  # a mark is no UTF-8 read as Latin-1
     if not text or len(text) > 300:
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
@@ -141,10 +149,22 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             return []  # "Charity ID:", "Contact:": a label whose value follows, no name
     names: list[str] = []
     previous = ""
-    for index, piece in enumerate(_SPLIT.split(_LEAD.sub("", text))):
+    named_block = None
+    read = False
+    blocks = _LEAD.sub("", text).split(_BLOCK_MARK.strip())
+    pieces = [(block, piece) for block, part in enumerate(blocks) for piece in _SPLIT.split(part)]
+    for index, (block, piece) in enumerate(pieces):
+        if named_block is not None and block > named_block:
+            break  # "Name</div><div>Content Marketing Coordinator": the block after a name holds no more names
         if names and _JOB.search(piece):
             break  # "Name, Senior Director, Content & Marketing, Company", "Name, Contributor": the rest is no name
-        piece = _LEAD.sub("", piece.strip())
+        piece = _LEAD.sub("", piece.strip()).strip(" |")
+        if piece == _SITE_MARK or (piece and not site and is_site_name(piece, facts, loose=False)):
+            if (lead or inner) and not read:  # "Written by Model Remodel</p><p>Understanding ...": the name read
+                named_block = block
+            read = True
+            continue
+        read = read or bool(piece)
         if index == 1 and not names and not declared and len(previous.split()) > cues.MAX_PROSE_PIECE_WORDS:
             break  # "How an Insurance Company ... Can Support Your Business and Auto Needs": a headline
         previous = piece
@@ -161,11 +181,13 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         if site:
             if (lead or inner) and len(words) <= 3 and _is_capitalized_name(words) and _names_host(words, facts):
                 names.append(name)
+                named_block = block
             continue
         if is_site_name(name, facts, loose=False):
             continue
         if declared or _is_capitalized_name(words) or (led and index == 0 and _is_single_name(words, piece)):
             names.append(name)
+            named_block = block
     return list(dict.fromkeys(names))
 
 
@@ -189,8 +211,8 @@ def _declared_site_persons(values: list[str], facts: PageFacts) -> list[str]:
     names = []
     for value in values:
         words = _words(clean_text(value))
-        if not is_site_name(" ".join(words), facts, loose=False):
-            continue
+        if not is_site_name(" ".join(words), facts, loose=False) or _NOT_AUTHOR.search(clean_text(value)):
+            continue  # "The Organized Mama": a site, however a person's name it reads
         if not _is_capitalized_name(words):
             key = " ".join(words).casefold()
             words = next((site.split() for site in facts.site_names if site.casefold() == key), [])
@@ -246,14 +268,50 @@ def _meta_values(facts: PageFacts) -> list[str]:
     return []
 
 
+def _pieces_text(element: HtmlElement) -> str:
+    """The element's text, `_BLOCK_MARK` where a block element (BYLINE_PIECE_TAGS) starts or ends, " , " between list items.
+
+    A name ends with its element: "By Shaoni Mukherjee</a></p><p>Technical Writer" is the
+    name, then a job title, not one run of words (`person_names` reads no block after the
+    one that named someone). Text in an SVG (an avatar's initials) is skipped. An element
+    of many more words than a byline has is a bio or a section: its plain text tells that.
+    """
+    plain = " ".join(element.itertext())
+    if len(plain.split()) > cues.MAX_BYLINE_WORDS + cues.BYLINE_PIECES_SLACK_WORDS:
+        return plain
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else None
+            if tag is not None and tag not in cues.BYLINE_SKIPPED_TAGS:
+                boundary = _ITEM_MARK if tag == "li" else _BLOCK_MARK if tag in cues.BYLINE_PIECE_TAGS else " "
+                parts.append(boundary)
+                if child.text:
+                    parts.append(child.text)
+                walk(child)
+                parts.append(boundary)
+            if child.tail:
+                parts.append(child.tail)
+
+    if element.text:
+        parts.append(element.text)
+    walk(element)
+    folded = " ".join("".join(parts).split())  # templates indent with thousands of spaces
+    return _PIECE_RUN.sub(_first_mark, folded).strip(_BLOCK_MARK + ", ")
+
+
+def _first_mark(match: re.Match[str]) -> str:
+    """A run of boundaries is one: a list item's comma, else a block's end."""
+    return " , " if _ITEM_MARK in match.group(0) else _BLOCK_MARK
+
+
 def _element_text(element: HtmlElement) -> str:
-    """The element's text with a space between its parts ("Gary Marcus<div>Dec 14</div>" is two parts), a comma between list items."""
+    """The element's text in pieces (`_pieces_text`): "Gary Marcus<div>Dec 14</div>" is two parts."""
     named = element.find('.//*[@itemprop="name"]')
     if named is not None:
         return named.get("content") or " ".join(named.itertext())
-    if element.tag in ("ul", "ol"):  # one author per item: "<li>Ana Lima</li><li>Dana Whitfield</li>"
-        return " , ".join(" ".join(item.itertext()) for item in element.iter("li"))
-    return " ".join(element.itertext())
+    return _pieces_text(element)
 
 
 def _is_noise(element: HtmlElement) -> bool:
@@ -335,8 +393,8 @@ def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
     """Elements that may hold the byline, in document order, found lazily in one pass."""
     for element in tree.iter():
         tag = element.tag
-        if not isinstance(tag, str):
-            continue  # comments, processing instructions
+        if not isinstance(tag, str) or tag in ("html", "body"):
+            continue  # comments, processing instructions; the page itself ("<body class='hide-article-author'>")
         get = element.get
         value = get("class")
         if value and _byline_class(value):
@@ -434,7 +492,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
             if not reviewer and placement == 0:  # "Reviewed by Ana Lima": the writer's line may follow
                 reviewer = person_names(text, facts)
             continue
-        if len(text.split()) > cues.MAX_BYLINE_WORDS:  # an author box with a bio: its first line
+        if len(text.replace(_BLOCK_MARK, " ").split()) > cues.MAX_BYLINE_WORDS:  # an author box with a bio
             text = next((t for t in element.itertext() if t.strip()), "")
         names = person_names(text, facts)
         if names and placement == 0:
@@ -449,19 +507,25 @@ def _byline_run(texts: list[str], start: int) -> str:
     """The byline that starts at `texts[start]`: SHOWN_BYLINE_TEXTS texts, separators between names not counted.
 
     Pages write each name of a byline in its own element ("Written by | Ana Lima | , | Tomasz
-    Kowalczyk | , | Ruth Abernethy"): a lone "," or "&" joins one more name to the line.
+    Kowalczyk | , | Ruth Abernethy"): a lone "," or "&" joins one more name to the line. Other
+    texts are joined with `_BLOCK_MARK`, so a name ends with its text ("Craig Hull | Verified expert").
     """
     taken: list[str] = []
     counted = 0
+    joined = True
     for text in texts[start:]:
         if _SEPARATOR_ONLY.fullmatch(text):
             if counted >= cues.SHOWN_BYLINE_TEXTS:
                 counted -= 1  # a separator after the last text read: the next name is read too
             taken.append(text)
+            joined = True
             continue
         if counted >= cues.SHOWN_BYLINE_TEXTS:
             break
+        if not joined:
+            taken.append(_BLOCK_MARK)
         taken.append(text)
+        joined = False
         counted += 1
     return " ".join(" ".join(taken).split()[: cues.MAX_BYLINE_WORDS])
 

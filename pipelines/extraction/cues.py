@@ -1400,6 +1400,18 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
 MAX_BYLINE_WORDS = 25
+#: Elements that end a name in a byline's text: a name sits in one of them, and the next one holds a job
+#: title, a badge or a date ("<a>Craig Hull</a></div><div>Verified ...", "<span>Name</span></div><div>Content
+#: Marketing Coordinator</div>"). Their text is read as separate pieces of the byline.
+BYLINE_PIECE_TAGS = frozenset(
+    {"div", "p", "li", "ul", "ol", "dl", "dt", "dd", "br", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header"}
+    | {"footer", "address", "figure", "figcaption", "table", "tr", "td", "th", "blockquote", "article", "aside"}
+)
+#: A byline element of more than MAX_BYLINE_WORDS + this many words is read as plain text, not in pieces
+#: (`authors._pieces_text`): it is a bio or a section, and splitting it costs time for nothing.
+BYLINE_PIECES_SLACK_WORDS = 10
+#: Elements whose text is no part of a byline: an avatar's initials in an SVG ("CM" for Craig McCarthy).
+BYLINE_SKIPPED_TAGS = frozenset({"svg", "script", "style", "noscript", "template"})
 #: A "By" line under the headline is read with this many text nodes from the label on ("By", name, date).
 SHOWN_BYLINE_TEXTS = 4
 #: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
@@ -1644,11 +1656,14 @@ NOT_AUTHOR_PATTERN = (
     r"blue ?sky|mastodon|threads|twitter|facebook|instagram|linkedin|youtube|tiktok|github|reddit)$|"
     # a team, a desk or an organization, not a person: "The Investopedia Team", "Our Editors"
     r"^(the|a|an|our|your)\s|@|https?:|www\.|\.com\b|"
+    # a company: "SmartEtailing Inc", "Cerebral Inc.", "QCY Official"
+    r"\b(inc|llc|ltd|gmbh|corp|plc|official)\.?$|"
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
     r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b"
 )
-#: Separators between several names in one byline.
-AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\s\|\s|/|\n)\s*"
+#: Separators between several names in one byline. Spanish "y" and Portuguese/Italian "e" only in lower
+#: case and without a period: "Sarah E. Needleman" is one name.
+AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|(?-i:\b[ye]\b)(?!\.)|\bwith\b|\s\|\s|/|\n)\s*"
 #: A text between two names of a byline written one element per name ("Ana Lima | , | Tomasz Kowalczyk").
 BYLINE_RUN_SEPARATOR_PATTERN = r"\s*(?:,|;|&|and|und|et|y)?\s*"
 #: "written by" inside a short sentence of a byline or an author box: the name follows it.

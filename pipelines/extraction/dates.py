@@ -104,8 +104,13 @@ def _written_date(match: re.Match[str]) -> datetime | None:
     return parsed if cues.MIN_PUBLISHED_YEAR <= parsed.year <= datetime.now(timezone.utc).year + 1 else None
 
 
-def as_utc_iso(parsed: datetime) -> str:
-    return parsed.astimezone(timezone.utc).isoformat()
+def as_iso(parsed: datetime) -> str:
+    """ISO 8601 at the offset the page wrote (UTC when it wrote none).
+
+    The offset keeps the day the page's readers saw: "2024-12-09T22:52:11-05:00" was
+    published on the 9th, though in UTC it is the 10th. It is the same instant either way.
+    """
+    return parsed.isoformat()
 
 
 def _jsonld_date(facts: PageFacts, key: str) -> datetime | None:
@@ -272,7 +277,7 @@ def _unless_modified(found: datetime | None, modified: datetime | None) -> datet
     """htmldate's date, unless it is the page's declared modification date (its header search reads that too)."""
     if found is None or modified is None:
         return found
-    return None if found.date() == modified.astimezone(timezone.utc).date() else found
+    return None if found.date() == modified.date() else found
 
 
 def _htmldate(facts: PageFacts) -> datetime | None:
@@ -286,7 +291,7 @@ def _htmldate(facts: PageFacts) -> datetime | None:
 
 
 def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
-    """(published, its source, modified), ISO 8601 in UTC.
+    """(published, its source, modified), ISO 8601 at the page's own offset (`as_iso`).
 
     The readers are tried in order of trust and stop at the first date found: the cheap
     declared ones first, htmldate last, as it costs more than all the others together.
@@ -317,11 +322,11 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
             if source in ("meta", "jsonld", "itemprop") and (visible := _visible_date(facts, published, modified)):
                 published, source, name = visible, "text:visible", None
             return (
-                as_utc_iso(published),
+                as_iso(published),
                 f"{source}:{name}" if name else source,
-                as_utc_iso(modified) if modified else None,
+                as_iso(modified) if modified else None,
             )
-    return None, None, as_utc_iso(modified) if modified else None
+    return None, None, as_iso(modified) if modified else None
 
 
 def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | None) -> datetime | None:
@@ -334,14 +339,14 @@ def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | Non
     URL that agrees with the declared one settles it.
     """
     in_url = _url_date(facts.url)
-    if in_url is not None and abs((in_url.date() - declared.astimezone(timezone.utc).date()).days) <= 1:
+    if in_url is not None and abs((in_url.date() - declared.date()).days) <= 1:
         return None  # the URL confirms the declared date
     shown = _shown_date(facts)
     if shown is None:
         return None
     day = shown.date()
-    if abs((day - declared.astimezone(timezone.utc).date()).days) <= 1:
+    if abs((day - declared.date()).days) <= 1:
         return None
-    if modified is not None and abs((day - modified.astimezone(timezone.utc).date()).days) <= 1:
+    if modified is not None and abs((day - modified.date()).days) <= 1:
         return None
     return shown

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 #: Bumped on any change to the fields, their types or their meaning.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 _TS = pa.timestamp("us", tz="UTC")
 _STR_LIST = pa.list_(pa.string())
@@ -40,15 +40,21 @@ def _f(arrow_type: pa.DataType, doc: str, *, nullable: bool = True, default: Any
 
 @dataclass
 class Article:
-    """One extracted page. Dates are ISO 8601 strings here and UTC timestamps in Parquet."""
+    """One extracted page. Dates are ISO 8601 strings here and UTC timestamps in Parquet.
+
+    `published` and `modified` keep the offset the page states ("2024-12-09T22:52:11-05:00": the
+    day its readers saw); `fetched_at` is UTC.
+    """
 
     url: str = _f(pa.string(), "URL the page was fetched from (after redirects).", nullable=False, default="")
     canonical_url: str | None = _f(pa.string(), "`<link rel=canonical>` / og:url, absolute; else the URL.")
     domain: str | None = _f(pa.string(), "Host name of `url`, without a leading `www.`.")
     title: str | None = _f(pa.string(), "Article headline.")
     authors: list[str] = _f(_STR_LIST, "Author names, in page order.", nullable=False, default=[])
-    published: str | None = _f(_TS, "First publication time (date-only values are midnight UTC).")
-    modified: str | None = _f(_TS, "Last modification time, when the page states one.")
+    published: str | None = _f(
+        _TS, "First publication time; in JSON at the offset the page states (date-only values are midnight UTC)."
+    )
+    modified: str | None = _f(_TS, "Last modification time, when the page states one; in JSON at the page's offset.")
     language: str | None = _f(pa.string(), "BCP 47 language tag from the page markup (e.g. `en`, `pt-BR`).")
     site_name: str | None = _f(pa.string(), "Publication name (og:site_name, JSON-LD publisher).")
     description: str | None = _f(pa.string(), "Summary from the page's description metadata.")
