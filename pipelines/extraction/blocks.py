@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from lxml.etree import XPath, tostring
+from lxml.etree import Comment, Entity, ProcessingInstruction, XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
@@ -39,6 +39,9 @@ _BLOCK_TAGS = HEADING_TAGS | {
     "textarea",
 }
 _STRUCTURAL = cues.STRUCTURAL_TAGS
+#: The tags of elements never seen: the invisible ones, and those of comments, processing
+#: instructions and entities (functions, not strings), so one look-up tells either.
+_INVISIBLE = cues.INVISIBLE_TAGS | {Comment, ProcessingInstruction, Entity}
 _SPLITTABLE = cues.SPLITTABLE_BLOCK_TAGS
 
 
@@ -163,34 +166,33 @@ class BlockIndex:
         classes, ids, itemprops, itemtypes = [None] * n, [None] * n, [None] * n, [None] * n
         attributed = [False] * n  # any attribute at all: most elements have none
         roles: list[str | None] = [None] * n
-        invisible, never_hidden, prefix = cues.INVISIBLE_TAGS, cues.NEVER_HIDDEN_TAGS, cues.STREAMED_SEGMENT_ID_PREFIX
+        invisible, never_hidden, prefix = _INVISIBLE, cues.NEVER_HIDDEN_TAGS, cues.STREAMED_SEGMENT_ID_PREFIX
         for i in range(n - 1, -1, -1):  # children before their parents
             el = nodes[i]
             tag = tags[i]
-            items = el.items()
+            keys = el.keys()  # names only: `items()` copies every value, long hrefs and srcsets too
             # hidden: an invisible tag (script, template, a comment), or attributes that hide it (below)
-            hidden = not isinstance(tag, str) or tag in invisible
-            if items:
-                found = dict(items)
-                get = found.get
-                cls, ident, role = get("class"), get("id"), get("role")
+            hidden = tag in invisible
+            if keys:
+                get = el.get
+                cls = get("class") if "class" in keys else None
+                ident = get("id") if "id" in keys else None
+                role = get("role") if "role" in keys else None
                 attributed[i] = True
-                classes[i], ids[i], roles[i], itemprops[i], itemtypes[i] = (
-                    cls,
-                    ident,
-                    role,
-                    get("itemprop"),
-                    get("itemtype"),
-                )
+                classes[i], ids[i], roles[i] = cls, ident, role
+                if "itemprop" in keys:
+                    itemprops[i] = get("itemprop")
+                if "itemtype" in keys:
+                    itemtypes[i] = get("itemtype")
                 # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip,
                 # a hiding class or inline style; never on <html> or <body>
                 if not hidden and tag not in never_hidden:
                     hidden = bool(
-                        ("hidden" in found and not (ident or "").startswith(prefix))
-                        or get("aria-hidden") == "true"
+                        ("hidden" in keys and not (ident or "").startswith(prefix))
+                        or ("aria-hidden" in keys and get("aria-hidden") == "true")
                         or role == "tooltip"
                         or (cls and _hiding_class(cls))
-                        or ((style := get("style")) and _hiding_style(style))
+                        or ("style" in keys and (style := get("style")) and _hiding_style(style))
                     )
             if hidden:
                 hidden_at[i] = True
