@@ -231,7 +231,7 @@ class BlockIndex:
             i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))
         ]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
-        self._anchors = [i for i, tag in enumerate(tags) if tag == "a"]
+        self.anchors: list[int] = [i for i, tag in enumerate(tags) if tag == "a"]  # the <a> elements' positions
         self.blocks: list[Block] = self._collect()
         self.positions = [b.position for b in self.blocks]
 
@@ -299,7 +299,7 @@ class BlockIndex:
         (`_kind_and_linked`).
         """
         nodes, tags, last, loose, hidden_at = self.nodes, self.tags, self.last_at, self._loose, self.hidden_at
-        structural, anchors = self._structural, self._anchors
+        structural, anchors = self._structural, self.anchors
         blocks: list[Block] = []
         i, n = 0, len(nodes)
         while i < n:
@@ -355,8 +355,8 @@ class BlockIndex:
                 button = button or (level < 3 and (_button_class(cls or "") or role == "button"))
         anchors: list[int] = []
         if has_links:  # the <a> elements inside, itself included: `el.iter("a")`
-            start = bisect_left(self._anchors, i)
-            anchors = self._anchors[start : bisect_right(self._anchors, self.last_at[i], start)]
+            start = bisect_left(self.anchors, i)
+            anchors = self.anchors[start : bisect_right(self.anchors, self.last_at[i], start)]
         if not linked and anchors and text:
             nodes = self.nodes
             link_chars = sum(len(collapse_whitespace(_text_content(nodes[a]))) for a in anchors)

@@ -441,7 +441,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     index = page.segmentation.index
     nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
     classes_at, ids_at = index.classes, index.ids
-    anchors = [i for i, tag in enumerate(tags_at) if tag == "a"]
+    anchors = index.anchors
     images = [i for i, tag in enumerate(tags_at) if tag == "img"]
     tags: Counter[str] = Counter(tags_at)
     for tag in [tag for tag in tags if not isinstance(tag, str)]:
