@@ -390,25 +390,32 @@ def _in_menu(element: HtmlElement) -> bool:
 
 
 def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements that may hold the byline, in document order, found lazily in one pass."""
+    """Elements that may hold the byline, in document order, found lazily in one pass.
+
+    An element's attribute names are read first (lxml `keys()`): most elements have a class at
+    most, and asking lxml for each absent attribute costs more than the names."""
     for element in tree.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in ("html", "body"):
             continue  # comments, processing instructions; the page itself ("<body class='hide-article-author'>")
+        keys = element.keys()
         get = element.get
-        value = get("class")
-        if value and _byline_class(value):
-            yield element
-            continue
+        if "class" in keys:
+            value = get("class")
+            if value and _byline_class(value):
+                yield element
+                continue
         text = element.text
         if text and len(text) < 200:
             head = text.lstrip()[:12].lower()
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
                 yield element
                 continue
-        declared = get("rel") == "author" or get("itemprop") == "author"
-        linked = tag == "a" and any(cue in (get("href") or "") for cue in cues.BYLINE_HREF_SUBSTRINGS)
-        if declared or linked or "byline" in (get("id") or ""):
+        if not keys:
+            continue
+        declared = ("rel" in keys and get("rel") == "author") or ("itemprop" in keys and get("itemprop") == "author")
+        linked = tag == "a" and "href" in keys and any(cue in get("href") for cue in cues.BYLINE_HREF_SUBSTRINGS)
+        if declared or linked or ("id" in keys and "byline" in get("id")):
             yield element
 
 

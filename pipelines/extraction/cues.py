@@ -534,7 +534,18 @@ BLOCK_LEVEL_TAGS = frozenset(
     }
 )
 #: Class words of text a reader sees only on hover or for screen readers (tooltips, hover cards).
-HIDDEN_CLASS_PATTERN = r"(^|[\s_-])(tooltip|hovercard|hover-card|popover|sr-only|screen-reader-text|visually-hidden|visuallyhidden)($|[\s_-])"
+HIDDEN_CLASS_WORDS = (
+    "tooltip",
+    "hovercard",
+    "hover-card",
+    "popover",
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+)
+#: Such a word as a whole token of a class string (between spaces, underscores or hyphens).
+HIDDEN_CLASS_PATTERN = r"(^|[\s_-])(" + "|".join(HIDDEN_CLASS_WORDS) + r")($|[\s_-])"
 HIDDEN_STYLE_PATTERN = r"display\s*:\s*none|visibility\s*:\s*hidden"
 
 #: class / id / role / aria-label / data-* keywords per label, as regular expressions matched

@@ -195,7 +195,7 @@ def _main_container(root: HtmlElement, index: BlockIndex) -> HtmlElement:
 
 def _link_words(blocks: list[Block], index: BlockIndex) -> np.ndarray:
     """Per block, the words of the links in it (itself included), found by position."""
-    links = [i for i, tag in enumerate(index.tags) if tag == "a"]
+    links = index.anchors
     words, last = index.words_at, index.last_at
     out = np.zeros(len(blocks), dtype=np.float64)
     for k, block in enumerate(blocks):

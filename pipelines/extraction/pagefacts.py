@@ -17,13 +17,14 @@ from .urls import url_host
 
 _JSON_NODES_MAX = 400
 _JSON_DEPTH_MAX = 10
-_SPACE = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_text(value: object) -> str:
-    """One line of text: whitespace collapsed, zero-width characters gone."""
-    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", str(value))).strip()
+    """One line of text: whitespace collapsed, zero-width characters gone.
+
+    `str.split` folds the same whitespace as the regex `\\s+` (both ask `str.isspace`), faster."""
+    return " ".join(_ZERO_WIDTH.sub("", str(value)).split())
 
 
 def _types(node: dict) -> set[str]:

@@ -57,7 +57,6 @@ _PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
 _PRONOUNS = {group: MatchCounter(pattern, re.I) for group, pattern in cues.PAGE_PRONOUN_PATTERNS.items()}
 _SENTENCE_END = re.compile(cues.PAGE_SENTENCE_END_PATTERN)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _HEADLINE_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.BYLINE_TEXT_PATTERN}", re.I)
 _HOST_SPLIT = re.compile(r"[-_]")
 _SCRIPT_PAGE = (".html", ".htm", ".php", ".aspx")
@@ -339,7 +338,10 @@ def _reading_features(page: AnalysedPage, row: np.ndarray) -> None:
     prose = " ".join(b.text for b in texts if b.words >= cues.PAGE_PRONOUN_BLOCK_WORDS)
     prose_count = count_spaced_words(prose)  # block texts are folded
     if prose_count:
-        row[col["mean_sentence_words"]] = prose_count / (sum(1 for s in _SENTENCE_BREAK.split(prose) if s.strip()) or 1)
+        # its sentences: the pieces between whitespace after . ! or ?; block texts are folded, so
+        # every such whitespace is one space and no piece is blank
+        sentences = 1 + sum(prose.count(end + " ") for end in ".!?")
+        row[col["mean_sentence_words"]] = prose_count / sentences
         for group, pattern in _PRONOUNS.items():
             row[col[f"pronoun_rate_{group}"]] = pattern.count(prose) / prose_count * 100
 
@@ -441,7 +443,7 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     index = page.segmentation.index
     nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
     classes_at, ids_at = index.classes, index.ids
-    anchors = [i for i, tag in enumerate(tags_at) if tag == "a"]
+    anchors = index.anchors
     images = [i for i, tag in enumerate(tags_at) if tag == "img"]
     tags: Counter[str] = Counter(tags_at)
     for tag in [tag for tag in tags if not isinstance(tag, str)]:

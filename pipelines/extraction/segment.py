@@ -268,14 +268,15 @@ _NOTHING_DECLARED = ("", "", None)
 
 def _declared(el: HtmlElement) -> tuple[str, str, tuple[BlockLabel, str] | None]:
     """The role, the cue text of the attributes and the label they declare, read by `_declared_of`."""
-    items = el.items()
-    if not items:
+    keys = el.keys()  # names only: `items()` copies every value, long hrefs and srcsets too
+    if not keys:
         return _NOTHING_DECLARED  # most elements: no attributes at all
     # a heading's id is usually a slug of its own words ("...-not-the-biography"), no cue
     heading = el.tag in HEADING_TAGS
     names = _HEADING_CUE_NAMES if heading else _CUE_NAMES
     # only the attributes read make the cache key: an href or a style would make most keys unique
-    read = tuple([item for item in items if item[0] in names])
+    get = el.get
+    read = tuple([(name, get(name)) for name in keys if name in names])
     return _declared_of(heading, read) if read else _NOTHING_DECLARED
 
 
