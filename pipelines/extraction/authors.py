@@ -25,7 +25,15 @@ from .titles import repaired
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
 _NOT_AUTHOR = re.compile(cues.NOT_AUTHOR_PATTERN, re.I)
 _SPLIT = re.compile(cues.AUTHOR_SPLIT_PATTERN, re.I)
-_DATED_SINGLE = re.compile(r"\s*by:?\s+\w+\s*(?:[|·•,\u00a6\u2013\u2014-]|\s(?:on|at|in|\d))", re.I)
+#: Where a block element of a byline starts or ends (`_pieces_text`): a name does not run across it.
+_MARK = "\u00a6"
+_BLOCK_MARK = f" {_MARK} "
+#: Where the site's name stood in a byline (`_without_site_names`).
+_SITE_MARK = "\u00b6"
+#: Where a list item starts or ends in `_pieces_text` (a comma once runs of marks are folded).
+_ITEM_MARK = "\ue000"
+_PIECE_RUN = re.compile(f" ?[{_MARK}{_ITEM_MARK}](?: ?[{_MARK}{_ITEM_MARK}])* ?")  # on folded spaces: linear
+_DATED_SINGLE = re.compile(r"\s*by:?\s+\w+\s*(?:[|·•," + _MARK + r"\u2013\u2014-]|\s(?:on|at|in|\d))", re.I)
 _LAST_FIRST = re.compile(r"^([^,\s]+(?: [^,\s]+)?),\s*([^,\s]+(?: [^,\s.]+\.?)?)$")
 _VERB_BY = re.compile(r"\s*\w+\s+by\b", re.I)
 _INNER_LEAD = re.compile(cues.AUTHOR_INNER_LEAD_PATTERN, re.I)
@@ -39,13 +47,6 @@ _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
-#: Where a block element of a byline starts or ends (`_pieces_text`): a name does not run across it.
-_BLOCK_MARK = " \u00a6 "
-#: Where the site's name stood in a byline (`_without_site_names`).
-_SITE_MARK = "\u00b6"
-#: Where a list item starts or ends in `_pieces_text` (a comma once runs of marks are folded).
-_ITEM_MARK = "\ue000"
-_PIECE_RUN = re.compile(r" ?[\u00a6\ue000](?: ?[\u00a6\ue000])* ?")  # on folded spaces: linear
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -121,8 +122,9 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     if len(value) > cues.MAX_AUTHOR_VALUE_CHARS:
         return []  # a whole page in an author field: no byline, and not worth unescaping
     unescaped = html.unescape(value) if "&" in value else value  # "Maria &amp; Katerina": escaped twice
-    mark = _BLOCK_MARK.strip()
-    text = clean_text(mark.join(repaired(part) for part in unescaped.split(mark)))  # a mark is no UTF-8 read as Latin-1
+    text = clean_text(
+        _MARK.join(repaired(part) for part in unescaped.split(_MARK))
+    )  # a mark is no UTF-8 read as Latin-1
     if not text or len(text) > 300:
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
@@ -151,7 +153,7 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     previous = ""
     named_block = None
     read = False
-    blocks = _LEAD.sub("", text).split(_BLOCK_MARK.strip())
+    blocks = _LEAD.sub("", text).split(_MARK)
     pieces = [(block, piece) for block, part in enumerate(blocks) for piece in _SPLIT.split(part)]
     for index, (block, piece) in enumerate(pieces):
         if named_block is not None and block > named_block:
