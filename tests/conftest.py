@@ -36,6 +36,9 @@ AEB = REPO.parent / "shared" / "benchmarks" / "aeb"
 #: Settings every test crawl uses: inline extraction (fast start) and no throttling delay.
 FAST = ("-s", "THRESHER_EXTRACT_WORKERS=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
+#: Longest a gated route (a `threading.Event` as its delay) waits for its gate to open.
+GATE_TIMEOUT = 60.0
+
 TEXT_SUFFIXES = (".html", ".xml", ".txt", ".rss", ".atom", ".json")
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -88,7 +91,9 @@ class _Handler(BaseHTTPRequestHandler):
         site.record(Hit(self.command, self.path, time.monotonic()))
         status, headers, body, delay = site.lookup(self.path)
         try:
-            if delay:
+            if isinstance(delay, threading.Event):
+                delay.wait(GATE_TIMEOUT)
+            elif delay:
                 time.sleep(delay)
             self.send_response(status)
             for name, value in headers.items():
@@ -111,7 +116,8 @@ class TestSite(ThreadingHTTPServer):
 
     In static text files and str route bodies `{{BASE_URL}}` becomes the server's URL;
     `x.gz` is served gzipped from `x` when no such file exists. `delay` (seconds) slows
-    every response except robots.txt; a route's own delay is its 4th element.
+    every response except robots.txt; a route's own delay is its 4th element, or a
+    `threading.Event` the answer waits for (at most `GATE_TIMEOUT`): a crawl the test ends.
     """
 
     daemon_threads = True

@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,22 @@ def slow_site():
     """10 articles answered after 0.5 s each, one at a time: a crawl of it lasts a few seconds."""
     with running_site(slow_routes(10), static=None, delay=0.5) as site:
         yield site
+
+
+@pytest.fixture
+def gated_site():
+    """Two articles, the second answered only once the test opens `site.gate`: a crawl that
+    holds its dataset for as long as the test needs, however slow the machine."""
+    routes = slow_routes(2)
+    gate = threading.Event()
+    last = max(routes)
+    routes[last] = (*routes[last][:3], gate)
+    with running_site(routes, static=None) as site:
+        site.gate = gate
+        try:
+            yield site
+        finally:
+            gate.set()
 
 
 def _start(*args: str, **kwargs) -> subprocess.Popen:
@@ -55,9 +72,9 @@ def _lock_holder(out: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() and path.read_text() else {}
 
 
-def _holding_crawl(slow_site, out: Path) -> tuple[subprocess.Popen, str]:
-    """A slow crawl into `out`, once it holds the dataset's lock, and the run id it names there."""
-    first = _slow_crawl(slow_site, out)
+def _holding_crawl(gated_site, out: Path) -> tuple[subprocess.Popen, str]:
+    """A crawl into `out` that lasts until the gate opens, once it holds the dataset's lock, and the run id it names there."""
+    first = _slow_crawl(gated_site, out)
     try:
         _wait_for(lambda: _lock_holder(out).get("run_id"), first)
     except BaseException:
@@ -68,9 +85,9 @@ def _holding_crawl(slow_site, out: Path) -> tuple[subprocess.Popen, str]:
 
 
 # --- one writer per dataset ----------------------------------------------------------
-def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(slow_site, news_site, tmp_path):
+def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(gated_site, news_site, tmp_path):
     out = tmp_path / "out"
-    first, holder = _holding_crawl(slow_site, out)
+    first, holder = _holding_crawl(gated_site, out)
     try:
         started = time.monotonic()
         second = run_cli("crawl", news_site.url(ARTICLES["river"]), "--out", str(out), *FAST)
@@ -83,6 +100,7 @@ def test_a_second_crawl_into_a_busy_dataset_fails_fast_naming_the_holder(slow_si
         prune = run_cli("runs", str(out), "--prune")
         assert prune.returncode == 1 and f"in use by run {holder}" in prune.stderr
     finally:
+        gated_site.gate.set()
         first.wait(timeout=60)
     assert first.returncode == 0, first.stderr
     # the lock goes with its process: the next crawl runs
@@ -308,10 +326,10 @@ def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site
     assert took < 3.0
 
 
-def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(slow_site, news_site, tmp_path):
+def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(gated_site, news_site, tmp_path):
     """The add-on's DatasetLock: `scrapy crawl -s THRESHER_OUT=DIR` (and scrapyd) honour the same lock."""
     out = tmp_path / "out"
-    first, holder = _holding_crawl(slow_site, out)
+    first, holder = _holding_crawl(gated_site, out)
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"urls={news_site.url(ARTICLES['river'])}",
@@ -322,5 +340,6 @@ def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(slow_site, news_site
         assert f"is in use by run {holder}" in proc.stderr
         assert len(list((out / "runs").iterdir())) == 1
     finally:
+        gated_site.gate.set()
         first.wait(timeout=60)
     assert first.returncode == 0
