@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, NEWS, crawl, run_cli
+from conftest import ARTICLES, NEWS, REPO, crawl, run_cli, subprocess_env
 
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
@@ -94,6 +96,26 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     assert message in line
     assert proc.stdout == ""
     assert not (tmp_path / "out").exists()  # nothing was started
+
+
+def test_the_cli_answers_without_loading_the_extraction_stack():
+    """`thresher --help` and usage errors come at once: the parsers read the page types from
+    `pipelines.extraction.cues` alone, and the models, LightGBM, pandas and Scrapy load
+    only in the commands that use them (`pipelines.extraction` imports its names lazily)."""
+    heavy = ("lightgbm", "pandas", "pyarrow", "scrapy", "trafilatura", "lxml")
+    code = (
+        "import sys, crawler.cli, pipelines.extraction\n"
+        "assert pipelines.extraction.PAGE_TYPES[0] == 'article'\n"
+        f"print(sorted(set({heavy!r}) & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+    from pipelines.extraction import PAGE_TYPES, extract  # the lazy names are the real ones
+
+    assert extract("<html><body><p>One short line.</p></body></html>").page_type in PAGE_TYPES
 
 
 def test_an_unknown_scrapy_setting_is_a_warning_with_the_closest_name(news_site, tmp_path):

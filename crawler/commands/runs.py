@@ -12,10 +12,12 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crawler.commands.common import EXIT_OK, Unavailable, UsageError
-from pipelines.dataset import NotADataset, RunInfo, list_runs
+
+if TYPE_CHECKING:
+    from pipelines.dataset import RunInfo
 
 
 def add_parser(commands: Any) -> None:
@@ -28,6 +30,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pipelines.dataset import NotADataset, list_runs  # pandas: loaded by this command only
+
     try:
         found = list_runs(args.dir)
     except NotADataset as exc:

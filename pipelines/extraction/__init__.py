@@ -2,107 +2,56 @@
 
 >>> from pipelines.extraction import extract
 >>> article = extract(open("page.html", "rb").read(), "https://example.com/post")
+
+The names below are imported on first use: `import pipelines.extraction.cues` (as the
+CLI does to list the page types) stays cheap, and the models, LightGBM and pandas load
+only when a page is extracted.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from . import cues
-from .body import decide_body
-from .metadata import to_utc_iso
-from .page import analyse_page
-from .pagetype import PageTypeClassifier, declared_type, default_page_classifier, page_features
-from .parse import ExtractionError
-from .promos import PromoFinder, default_promo_finder
-from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
-from .render import body_markdown, body_text
-from .scorer import BlockScorer, default_scorer
-from .segment import BlockLabel
-from .units import fields_from_units
-from .whitespace import collapse_whitespace, unspaced_words
+#: Public name -> the module of this package that defines it.
+_EXPORTS = {
+    "ARTICLE_SCHEMA": "record",
+    "SCHEMA_VERSION": "record",
+    "Article": "record",
+    "PAGE_TYPES": "cues",
+    "BlockLabel": "segment",
+    "BlockScorer": "scorer",
+    "ExtractionError": "parse",
+    "PageTypeClassifier": "pagetype",
+    "PromoFinder": "promos",
+    "content_hash": "extractor",
+    "extract": "extractor",
+}
 
-PAGE_TYPES = cues.PAGE_TYPES
+__all__ = sorted(_EXPORTS)
 
-__all__ = [
-    "ARTICLE_SCHEMA",
-    "PAGE_TYPES",
-    "SCHEMA_VERSION",
-    "Article",
-    "BlockLabel",
-    "BlockScorer",
-    "ExtractionError",
-    "PageTypeClassifier",
-    "PromoFinder",
-    "extract",
-]
-
-_WORD = re.compile(r"\w+")
-
-
-def content_hash(body: str) -> str:
-    return hashlib.sha256(collapse_whitespace(body).encode("utf-8")).hexdigest()
+if TYPE_CHECKING:
+    from .cues import PAGE_TYPES as PAGE_TYPES
+    from .extractor import content_hash as content_hash
+    from .extractor import extract as extract
+    from .pagetype import PageTypeClassifier as PageTypeClassifier
+    from .parse import ExtractionError as ExtractionError
+    from .promos import PromoFinder as PromoFinder
+    from .record import ARTICLE_SCHEMA as ARTICLE_SCHEMA
+    from .record import SCHEMA_VERSION as SCHEMA_VERSION
+    from .record import Article as Article
+    from .scorer import BlockScorer as BlockScorer
+    from .segment import BlockLabel as BlockLabel
 
 
-def extract(
-    html: str | bytes,
-    url: str | None = None,
-    *,
-    content_type: str | None = None,
-    fetched_at: str | None = None,
-    http_status: int | None = None,
-    run_id: str | None = None,
-    scorer: BlockScorer | None = None,
-    page_classifier: PageTypeClassifier | None = None,
-    promo_finder: PromoFinder | None = None,
-    explain: bool = False,
-) -> Article:
-    """Extract one page into an `Article`.
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
-    `html` as bytes is decoded from its BOM, `content_type` header, `<meta charset>` or
-    by detection. Raises `ExtractionError` when the input is not an HTML page at all.
-    `scorer`, `page_classifier` and `promo_finder` replace the shipped models (benchmarks pass
-    ones trained without the page's fold). `explain` adds to each body block's `reason` the three features
-    that moved the scorer most (their SHAP values), as the explain view shows them.
-    """
-    page = analyse_page(html, url, content_type)
-    meta = page.meta
-    scorer = scorer or default_scorer()
-    probability = scorer.body_probability(page)
-    finder = promo_finder or default_promo_finder()
-    segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
-    classifier = page_classifier or default_page_classifier()
-    page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
-    decision = decide_body(segmentation, probability, page_type)
-    if explain:
-        decision.why = scorer.explain(page)
-    body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
-    body = body_text(body_blocks)
-    words = len(_WORD.findall(body)) + unspaced_words(body)
-    fields = fields_from_units(segmentation, decision, meta.title, url, meta.authors)
-    return Article(
-        url=meta.url or "",
-        canonical_url=meta.canonical_url,
-        domain=meta.domain,
-        title=meta.title,
-        authors=meta.authors,
-        published=meta.published,
-        modified=meta.modified,
-        language=meta.language,
-        site_name=meta.site_name,
-        description=meta.description,
-        tags=meta.tags,
-        image=meta.image,
-        body=body,
-        body_markdown=body_markdown(body_blocks),
-        word_count=words,
-        page_type=page_type,
-        is_article=page_type == "article",
-        page_type_reason=reason,
-        content_hash=content_hash(body),
-        **fields,
-        fetched_at=to_utc_iso(fetched_at),
-        http_status=http_status,
-        run_id=run_id,
-    )
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
