@@ -159,14 +159,14 @@ class _Page:
         self.root = root
         self.index = index
         self._text: dict[HtmlElement, str] = {}
-        self._words = index.words
-        self._p_words = index.p_words
-        self.p_words = self._p_words.get(root, 0)
+        self.words = index.words_of
+        self.p_words_of = index.p_words_of
+        self.p_words = index.p_words_of(root)
         self.title_heading = self._title_heading(title)
 
     def _title_heading(self, title: str | None) -> HtmlElement | None:
         """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
-        h1s = [h for h in self.root.iter("h1") if self._words.get(h)]
+        h1s = [h for h in self.root.iter("h1") if self.words(h)]
         wanted = collapse_whitespace(title or "").lower()
         if wanted:
             for h1 in h1s:
@@ -180,12 +180,6 @@ class _Page:
             self._text[el] = self.index.text(el)
         return self._text[el]
 
-    def words(self, el: HtmlElement) -> int:
-        return self._words.get(el, 0)
-
-    def p_words_of(self, el: HtmlElement) -> int:
-        return self._p_words.get(el, 0)
-
     def holds_article(self, el: HtmlElement) -> bool:
         """True when labelling `el` as boilerplate would take the article with it."""
         if el is self.root or el.tag in ("body", "html", "main"):
@@ -193,7 +187,7 @@ class _Page:
         if self.title_heading is not None and self.index.contains(el, self.title_heading):
             return True
         if self.p_words >= 100:
-            return self._p_words.get(el, 0) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
+            return self.p_words_of(el) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
         return False
 
 
