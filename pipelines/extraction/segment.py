@@ -332,13 +332,14 @@ class Segmenter:
         authors: list[str],
         site: str | None = None,
         url: str | None = None,
+        index: BlockIndex | None = None,
     ) -> None:
         self.root = root
         self.title = title
         self.company = _company_pattern(site)
         self.url = url
         self.host = url_host(url).removeprefix("www.")
-        self.index = BlockIndex(root)
+        self.index = index if index is not None else BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
@@ -1065,12 +1066,14 @@ def segment_page(
     authors: list[str] | None = None,
     site: str | None = None,
     url: str | None = None,
+    index: BlockIndex | None = None,
 ) -> Segmentation:
     """Label the boilerplate units of a page.
 
     `site` (the site's name or host) lets the company's "X is a leading ..." paragraph be found.
+    `index` is `BlockIndex(root)` when the caller has built it already (`analyse_page`).
     """
-    segmenter = Segmenter(root, title, authors or [], site, url)
+    segmenter = Segmenter(root, title, authors or [], site, url, index)
     units = segmenter.run()
     index = segmenter.index
     block_units: list[Unit | None] = [None] * len(index.blocks)
