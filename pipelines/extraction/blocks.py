@@ -236,6 +236,12 @@ class BlockIndex:
         ]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
         self.anchors: list[int] = [i for i, tag in enumerate(tags) if tag == "a"]  # the <a> elements' positions
+        # whether the element is an <a> or inside one: most blocks are in none, and `_kind_and_linked`
+        # walks up the ancestors of only those that are (or of all, in an index of part of a tree)
+        self._in_link = [False] * n
+        for a in self.anchors:
+            self._in_link[a : last_at[a] + 1] = [True] * (last_at[a] + 1 - a)
+        self._in_larger_tree = nodes[0].getparent() is not None
         self.blocks: list[Block] = self._collect()
         self.positions = [b.position for b in self.blocks]
 
@@ -353,7 +359,8 @@ class BlockIndex:
         depth = cues.LINK_ANCESTOR_DEPTH
         linked = button = False
         node, outside = i, None
-        for level in range(max(3, depth + 1)):
+        levels = max(3, depth + 1) if self._in_link[i] or self._in_larger_tree else 0  # no <a> around it: no walk
+        for level in range(levels):
             if node >= 0:
                 tag, cls, role = tags[node], classes[node], roles[node]
                 node = parent_at[node]
