@@ -21,13 +21,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import HEADING_TAGS, Block, BlockIndex
+from .blocks import HEADING_TAGS, Block, BlockIndex, any_between
 from .patterns import PatternSet, compile_pattern
 from .urls import join_url, split_url, url_host
 from .whitespace import collapse_whitespace
@@ -71,7 +71,6 @@ _BUTTONS = XPath(cues.BUTTON_XPATH)
 _EMAIL_INPUTS = XPath(cues.EMAIL_INPUT_XPATH)
 _IS_EMAIL_FIELD = XPath("self::" + cues.EMAIL_FIELD)
 _PASSWORD_INPUTS = XPath(cues.PASSWORD_INPUT_XPATH)
-_SHOP_LINKS = XPath(cues.SHOP_LINK_XPATH)
 _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
@@ -933,13 +932,13 @@ class Segmenter:
             return False  # a price in a paragraph of prose is the article talking about money
         found = self._cues_in(block.text)
         strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and "strong-promo" in found
-        if not (strong or "promo" in found or _SHOP_LINKS(block.element)):
+        if not (strong or "promo" in found or self._has_shop_link(block.element)):
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
         text = " ".join(self.page.text(e) for e in elements)
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
-        shop = any(_SHOP_LINKS(e) for e in elements)
+        shop = any(self._has_shop_link(e) for e in elements)
         in_sidebar = self._in_sidebar(block)  # no article text there
         if not (strong or has_action or in_sidebar or (shop and _PROMO_TEXT.search(text))):
             return False
@@ -951,6 +950,22 @@ class Segmenter:
             return False
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
+
+    @cached_property
+    def _shop_links(self) -> list[int]:
+        """Positions of the page's links into a shop (`cues.SHOP_LINK_HREF_SUBSTRINGS`), found
+        once a page: an XPath asked of every offer line cost more than its search."""
+        nodes = self.index.nodes
+        return [
+            a
+            for a in self.index.anchors
+            if any(cue in (nodes[a].get("href") or "") for cue in cues.SHOP_LINK_HREF_SUBSTRINGS)
+        ]
+
+    def _has_shop_link(self, el: HtmlElement) -> bool:
+        """Whether a link into a shop is inside `el` (a descendant, as `.//a` finds)."""
+        i = self.index.order[el]
+        return any_between(self._shop_links, i + 1, self.index.last_at[i])
 
     def _names_author(self, head: str) -> bool:
         """A paragraph that opens with the author's full name is about the author."""
