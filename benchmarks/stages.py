@@ -4,8 +4,8 @@
     python benchmarks/stages.py --every 1 --source aeb
 
 Each page is extracted once by trafilatura and once stage by stage, in the same process;
-the stages are those of `pipelines.extraction.extract` (parse, page preparation, metadata,
-segmentation, block features, scorer, promo finder, page type and body, record), timed with
+the stages are those of `pipelines.extraction.extract` (parse, page preparation, block index,
+metadata, segmentation, block features, scorer, promo finder, page type and body, record), timed with
 `time.process_time` so a busy machine inflates them less. The total is checked against one
 plain `extract` call per page, and the ratios are what to compare across runs.
 """
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pipelines.extraction import cues, extract
     from pipelines.extraction.blocks import (
+        BlockIndex,
         reveal_collapsed_panels,
         reveal_masked_page,
         reveal_noscript,
@@ -79,10 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         reveal_collapsed_panels(tree)
         wrap_loose_text(tree)
         t = stage("prepare (bound, noscript, loose text)", t)
-        meta = read_metadata(tree, page.url)
+        index = BlockIndex(tree)
+        t = stage("block index", t)
+        meta = read_metadata(tree, page.url, index)
         t = stage("metadata", t)
-        segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url)
-        t = stage("blocks + rule units (segment)", t)
+        segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url, index)
+        t = stage("rule units (segment)", t)
         features = block_features(tree, segmentation)
         t = stage("block features", t)
         analysed = AnalysedPage(tree, meta, segmentation, features)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from . import cues
+from .blocks import BlockIndex
 from .dates import TEXT_DATE, texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name
 from .titles import repaired
@@ -391,33 +392,40 @@ def _in_menu(element: HtmlElement) -> bool:
     return False
 
 
-def _byline_candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
+def _byline_candidates(index: BlockIndex) -> Iterator[HtmlElement]:
     """Elements that may hold the byline, in document order, found lazily in one pass.
 
-    An element's attribute names are read first (lxml `keys()`): most elements have a class at
-    most, and asking lxml for each absent attribute costs more than the names."""
-    for element in tree.iter():
-        tag = element.tag
+    The pass reads the tags, classes, ids and microdata the page's `BlockIndex` keeps by
+    document order, so lxml is asked only for each element's text, and for the other
+    attributes of the few elements that have any."""
+    nodes, tags, classes, ids, itemprops, attributed = (
+        index.nodes,
+        index.tags,
+        index.classes,
+        index.ids,
+        index.itemprops,
+        index.attributed,
+    )
+    for i, tag in enumerate(tags):
         if not isinstance(tag, str) or tag in ("html", "body"):
             continue  # comments, processing instructions; the page itself ("<body class='hide-article-author'>")
-        keys = element.keys()
-        get = element.get
-        if "class" in keys:
-            value = get("class")
-            if value and _byline_class(value):
-                yield element
-                continue
+        element = nodes[i]
+        value = classes[i]
+        if value and _byline_class(value):
+            yield element
+            continue
         text = element.text
         if text and len(text) < 200:
             head = text.lstrip()[:12].lower()
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
                 yield element
                 continue
-        if not keys:
+        if not attributed[i]:
             continue
-        declared = ("rel" in keys and get("rel") == "author") or ("itemprop" in keys and get("itemprop") == "author")
-        linked = tag == "a" and "href" in keys and any(cue in get("href") for cue in cues.BYLINE_HREF_SUBSTRINGS)
-        if declared or linked or ("id" in keys and "byline" in get("id")):
+        declared = element.get("rel") == "author" or itemprops[i] == "author"
+        href = element.get("href") if tag == "a" else None
+        linked = href is not None and any(cue in href for cue in cues.BYLINE_HREF_SUBSTRINGS)
+        if declared or linked or "byline" in (ids[i] or ""):
             yield element
 
 
@@ -480,7 +488,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     side_card: list[str] = []
     site_person: list[str] = []
     reviewer: list[str] = []
-    for count, element in enumerate(_byline_candidates(facts.tree)):
+    for count, element in enumerate(_byline_candidates(facts.index)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
         if _is_noise(element):

@@ -226,11 +226,9 @@ class BlockIndex:
         self.itemtypes: list[str | None] = itemtypes
         self.roles: list[str | None] = roles
         self.attributed: list[bool] = attributed
-        # ... and by element
+        # ... and the position of each element: facts of an element are read through it
+        # (`words_of`), not from dicts per fact, which cost a page more to build than their look-ups
         self.order: dict[HtmlElement, int] = order
-        self.last: dict[HtmlElement, int] = dict(zip(nodes, last_at, strict=True))
-        self.words: dict[HtmlElement, int] = dict(zip(nodes, words_at, strict=True))
-        self.p_words: dict[HtmlElement, int] = dict(zip(nodes, p_words_at, strict=True))
         # where a subtree stops being plain inline text: a hidden or block-level element
         block_level = cues.BLOCK_LEVEL_TAGS
         self._breaks = [
@@ -238,8 +236,24 @@ class BlockIndex:
         ]
         self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
         self.anchors: list[int] = [i for i, tag in enumerate(tags) if tag == "a"]  # the <a> elements' positions
+        # whether the element is an <a> or inside one: most blocks are in none, and `_kind_and_linked`
+        # walks up the ancestors of only those that are (or of all, in an index of part of a tree)
+        self._in_link = [False] * n
+        for a in self.anchors:
+            self._in_link[a : last_at[a] + 1] = [True] * (last_at[a] + 1 - a)
+        self._in_larger_tree = nodes[0].getparent() is not None
         self.blocks: list[Block] = self._collect()
         self.positions = [b.position for b in self.blocks]
+
+    def words_of(self, el: HtmlElement) -> int:
+        """The visible words of `el` (0 for an element outside the index)."""
+        i = self.order.get(el)
+        return 0 if i is None else self.words_at[i]
+
+    def p_words_of(self, el: HtmlElement) -> int:
+        """The visible words inside `<p>` elements of `el` (0 for an element outside the index)."""
+        i = self.order.get(el)
+        return 0 if i is None else self.p_words_at[i]
 
     @cached_property
     def hidden(self) -> set[HtmlElement]:
@@ -345,7 +359,8 @@ class BlockIndex:
         depth = cues.LINK_ANCESTOR_DEPTH
         linked = button = False
         node, outside = i, None
-        for level in range(max(3, depth + 1)):
+        levels = max(3, depth + 1) if self._in_link[i] or self._in_larger_tree else 0  # no <a> around it: no walk
+        for level in range(levels):
             if node >= 0:
                 tag, cls, role = tags[node], classes[node], roles[node]
                 node = parent_at[node]
@@ -410,7 +425,10 @@ class BlockIndex:
 
     def contains(self, ancestor: HtmlElement, el: HtmlElement) -> bool:
         pos = self.order.get(el)
-        return pos is not None and self.order[ancestor] <= pos <= self.last[ancestor]
+        if pos is None:
+            return False
+        at = self.order[ancestor]
+        return at <= pos <= self.last_at[at]
 
 
 def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:

@@ -753,11 +753,17 @@ SPONSORED_LABEL_PATTERN = (
     r"[\[(]sponsored[\])]|^sponsored\b|\bsponsored (content|post)\b|\bpaid (post|content|partnership)\b|"
     r"^(this (issue|post|episode|newsletter|article|video|podcast) is |today's issue is )?sponsored by\b"
 )
-#: Links into a shop: a block that points there and makes an offer is a promo.
-SHOP_LINK_XPATH = (
-    ".//a[contains(@href, '/shop') or contains(@href, '/product') or contains(@href, '/store/') or contains(@href, '/cart')"
-    " or contains(@href, 'checkout') or contains(@href, 'amazon.') or contains(@href, 'gumroad.') or contains(@href, 'amzn.')"
-    " or contains(@href, '/subscribe')]"
+#: Links into a shop (an <a> whose href holds one of these): a block that points there and makes an offer is a promo.
+SHOP_LINK_HREF_SUBSTRINGS = (
+    "/shop",
+    "/product",
+    "/store/",
+    "/cart",
+    "checkout",
+    "amazon.",
+    "gumroad.",
+    "amzn.",
+    "/subscribe",
 )
 #: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
 PAID_OFFER_PATTERN = (

@@ -179,12 +179,12 @@ class _Ancestry:
 def _main_container(root: HtmlElement, index: BlockIndex) -> HtmlElement:
     """The deepest element holding at least half of the page's paragraph words (or words) in
     more than one block: on a short page one long paragraph is not the page's container."""
-    counts = index.p_words if index.p_words.get(root, 0) else index.words
-    total = counts.get(root, 0)
+    counts = index.p_words_of if index.p_words_of(root) else index.words_of
+    total = counts(root)
     node = root
     while total:
-        best = max(node, key=lambda child: counts.get(child, 0), default=None)
-        if best is None or counts.get(best, 0) < 0.5 * total:
+        best = max(node, key=counts, default=None)
+        if best is None or counts(best) < 0.5 * total:
             break
         start, end = index.span(best)
         if end - start < 2:
@@ -334,11 +334,11 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     if not n:
         return out
     col = _COLUMN
-    words_of, p_words_of, order, last = index.words, index.p_words, index.order, index.last
-    total_words = max(words_of.get(root, 0), 1)
-    total_p = p_words_of.get(root, 0)
+    words_of, p_words_of = index.words_of, index.p_words_of
+    total_words = max(words_of(root), 1)
+    total_p = p_words_of(root)
     main = _main_container(root, index)
-    main_share = (p_words_of.get(main, 0) / total_p) if total_p else words_of.get(main, 0) / total_words
+    main_share = (p_words_of(main) / total_p) if total_p else words_of(main) / total_words
     labels = np.array(
         [UNIT_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
     )
@@ -354,7 +354,8 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     text_stats = _text_stats(blocks, w)
     tree_stats, near_bits, far_bits, tag_bits = _tree_stats(blocks, index)
     position = np.asarray(index.positions, dtype=np.int64)
-    tree_stats[:, 4] = (order[main] <= position) & (position <= last[main])
+    main_at = index.order[main]
+    tree_stats[:, 4] = (main_at <= position) & (position <= index.last_at[main_at])
     container = _containers(position, index, levels)
     cum_w = np.concatenate(([0.0], np.cumsum(w)))
     cum_links = np.concatenate(([0.0], np.cumsum(link_w)))

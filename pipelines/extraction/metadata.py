@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .authors import read_authors
+from .blocks import BlockIndex
 from .dates import read_dates
 from .pagefacts import PageFacts, clean_text, read_facts
 from .titles import read_title
@@ -104,9 +105,12 @@ def _tags(facts: PageFacts) -> list[str]:
     return list(dict.fromkeys(tags))[:50]
 
 
-def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
-    """The page's metadata from its own declarations and markup."""
-    facts = read_facts(tree, url)
+def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex | None = None) -> PageMetadata:
+    """The page's metadata from its own declarations and markup.
+
+    `index`: the tree's `BlockIndex`, if the caller has it (the byline search reads its lists;
+    without one it is built when a byline is searched for)."""
+    facts = read_facts(tree, url, index)
     canonical = _absolute(_first(tree, cues.CANONICAL_XPATHS), url) or url
     page_url = url or canonical
     host = url_host(page_url) or None

@@ -12,7 +12,14 @@ import numpy as np
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import reveal_collapsed_panels, reveal_masked_page, reveal_noscript, truncate_blocks, wrap_loose_text
+from .blocks import (
+    BlockIndex,
+    reveal_collapsed_panels,
+    reveal_masked_page,
+    reveal_noscript,
+    truncate_blocks,
+    wrap_loose_text,
+)
 from .features import block_features
 from .metadata import PageMetadata, read_metadata
 from .parse import parse_html
@@ -35,6 +42,10 @@ def analyse_page(html: str | bytes, url: str | None = None, content_type: str | 
     reveal_masked_page(tree)
     reveal_collapsed_panels(tree)
     wrap_loose_text(tree)
-    meta = read_metadata(tree, url)
-    segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url)
+    # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
+    index = BlockIndex(tree)
+    meta = read_metadata(tree, url, index)
+    segmentation = segment_page(
+        tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url, index=index
+    )
     return AnalysedPage(tree, meta, segmentation, block_features(tree, segmentation))

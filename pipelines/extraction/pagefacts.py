@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml.html import HtmlElement
 
 from . import cues
+from .blocks import BlockIndex
 from .urls import url_host
 
 _JSON_NODES_MAX = 400
@@ -51,6 +53,13 @@ class PageFacts:
     article: dict | None
     #: Names the site goes by (og:site_name, publisher, WebSite ...), first the most trusted.
     site_names: list[str]
+    #: The tree's `BlockIndex`, when the caller has built it (`analyse_page` does, for the segmenter too).
+    given_index: BlockIndex | None = None
+
+    @cached_property
+    def index(self) -> BlockIndex:
+        """The tree's `BlockIndex`, for the byline search: the given one, else built when first asked."""
+        return self.given_index if self.given_index is not None else BlockIndex(self.tree)
 
     def first_meta(self, names: tuple[str, ...]) -> str | None:
         for name in names:
@@ -135,12 +144,12 @@ def _site_names(meta: dict[str, list[str]], nodes: list[tuple[set[str], dict]], 
     return list(dict.fromkeys(name for name in names if name))
 
 
-def read_facts(tree: HtmlElement, url: str | None) -> PageFacts:
+def read_facts(tree: HtmlElement, url: str | None, index: BlockIndex | None = None) -> PageFacts:
     meta = _read_meta(tree)
     nodes = _read_jsonld(tree)
     article = _article_node(nodes)
     host = url_host(url) or None
-    return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article))
+    return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article), index)
 
 
 _NON_WORD = re.compile(r"[\W_]+")

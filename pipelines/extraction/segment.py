@@ -21,13 +21,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import HEADING_TAGS, Block, BlockIndex
+from .blocks import HEADING_TAGS, Block, BlockIndex, any_between
 from .patterns import PatternSet, compile_pattern
 from .urls import join_url, split_url, url_host
 from .whitespace import collapse_whitespace
@@ -71,7 +71,6 @@ _BUTTONS = XPath(cues.BUTTON_XPATH)
 _EMAIL_INPUTS = XPath(cues.EMAIL_INPUT_XPATH)
 _IS_EMAIL_FIELD = XPath("self::" + cues.EMAIL_FIELD)
 _PASSWORD_INPUTS = XPath(cues.PASSWORD_INPUT_XPATH)
-_SHOP_LINKS = XPath(cues.SHOP_LINK_XPATH)
 _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _IMAGES = XPath(".//img")
@@ -159,14 +158,14 @@ class _Page:
         self.root = root
         self.index = index
         self._text: dict[HtmlElement, str] = {}
-        self._words = index.words
-        self._p_words = index.p_words
-        self.p_words = self._p_words.get(root, 0)
+        self.words = index.words_of
+        self.p_words_of = index.p_words_of
+        self.p_words = index.p_words_of(root)
         self.title_heading = self._title_heading(title)
 
     def _title_heading(self, title: str | None) -> HtmlElement | None:
         """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
-        h1s = [h for h in self.root.iter("h1") if self._words.get(h)]
+        h1s = [h for h in self.root.iter("h1") if self.words(h)]
         wanted = collapse_whitespace(title or "").lower()
         if wanted:
             for h1 in h1s:
@@ -180,12 +179,6 @@ class _Page:
             self._text[el] = self.index.text(el)
         return self._text[el]
 
-    def words(self, el: HtmlElement) -> int:
-        return self._words.get(el, 0)
-
-    def p_words_of(self, el: HtmlElement) -> int:
-        return self._p_words.get(el, 0)
-
     def holds_article(self, el: HtmlElement) -> bool:
         """True when labelling `el` as boilerplate would take the article with it."""
         if el is self.root or el.tag in ("body", "html", "main"):
@@ -193,7 +186,7 @@ class _Page:
         if self.title_heading is not None and self.index.contains(el, self.title_heading):
             return True
         if self.p_words >= 100:
-            return self._p_words.get(el, 0) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
+            return self.p_words_of(el) > cues.MAX_UNIT_SHARE_OF_BODY * self.p_words
         return False
 
 
@@ -338,13 +331,14 @@ class Segmenter:
         authors: list[str],
         site: str | None = None,
         url: str | None = None,
+        index: BlockIndex | None = None,
     ) -> None:
         self.root = root
         self.title = title
         self.company = _company_pattern(site)
         self.url = url
         self.host = url_host(url).removeprefix("www.")
-        self.index = BlockIndex(root)
+        self.index = index if index is not None else BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
@@ -938,13 +932,13 @@ class Segmenter:
             return False  # a price in a paragraph of prose is the article talking about money
         found = self._cues_in(block.text)
         strong = block.words <= cues.MAX_STRONG_OFFER_LINE_WORDS and "strong-promo" in found
-        if not (strong or "promo" in found or _SHOP_LINKS(block.element)):
+        if not (strong or "promo" in found or self._has_shop_link(block.element)):
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
         text = " ".join(self.page.text(e) for e in elements)
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
-        shop = any(_SHOP_LINKS(e) for e in elements)
+        shop = any(self._has_shop_link(e) for e in elements)
         in_sidebar = self._in_sidebar(block)  # no article text there
         if not (strong or has_action or in_sidebar or (shop and _PROMO_TEXT.search(text))):
             return False
@@ -956,6 +950,22 @@ class Segmenter:
             return False
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
+
+    @cached_property
+    def _shop_links(self) -> list[int]:
+        """Positions of the page's links into a shop (`cues.SHOP_LINK_HREF_SUBSTRINGS`), found
+        once a page: an XPath asked of every offer line cost more than its search."""
+        nodes = self.index.nodes
+        return [
+            a
+            for a in self.index.anchors
+            if any(cue in (nodes[a].get("href") or "") for cue in cues.SHOP_LINK_HREF_SUBSTRINGS)
+        ]
+
+    def _has_shop_link(self, el: HtmlElement) -> bool:
+        """Whether a link into a shop is inside `el` (a descendant, as `.//a` finds)."""
+        i = self.index.order[el]
+        return any_between(self._shop_links, i + 1, self.index.last_at[i])
 
     def _names_author(self, head: str) -> bool:
         """A paragraph that opens with the author's full name is about the author."""
@@ -1071,12 +1081,14 @@ def segment_page(
     authors: list[str] | None = None,
     site: str | None = None,
     url: str | None = None,
+    index: BlockIndex | None = None,
 ) -> Segmentation:
     """Label the boilerplate units of a page.
 
     `site` (the site's name or host) lets the company's "X is a leading ..." paragraph be found.
+    `index` is `BlockIndex(root)` when the caller has built it already (`analyse_page`).
     """
-    segmenter = Segmenter(root, title, authors or [], site, url)
+    segmenter = Segmenter(root, title, authors or [], site, url, index)
     units = segmenter.run()
     index = segmenter.index
     block_units: list[Unit | None] = [None] * len(index.blocks)
