@@ -403,6 +403,40 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     assert not any(as_article.body[i] for i in cards) and any(as_article.body)
 
 
+@pytest.mark.parametrize("described", [True, False])
+def test_the_cards_of_a_category_page_are_its_body_only_when_it_has_no_description_of_its_own(described):
+    """A shop's category page with a paragraph about its products is that paragraph (WCXB's truth leaves
+    the product cards out); without one, the cards are what the page is about."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    description = (
+        "<p>Our desk lamps are turned by hand in our workshop from one piece of walnut or oak, wired for warm "
+        "light, and finished with linen shades that soften the glare on a long evening of reading or work. "
+        "Every lamp ships with a bulb, a ten-year guarantee on the wiring and a cloth bag to keep the shade "
+        "clean when you move house, and each one is signed and numbered underneath by the maker.</p>"
+        "<p>Choose a tall lamp for a writing desk and a short one for a bedside table or a narrow shelf.</p>"
+    )
+    html = (
+        "<html><body><main><h1>Desk lamps</h1>"
+        + (description if described else "")
+        + "".join(
+            f'<div class="product-card"><a href="/lamps/{i}">Walnut lamp no. {i} with a linen shade</a>'
+            f"<span>$120</span></div>"
+            for i in range(4)
+        )
+        + "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/")
+    cards = [i for i, text in enumerate(texts) if text.startswith("Walnut lamp")]
+    assert cards and all(page.segmentation.block_units[i].label.value == "promo" for i in cards)
+    probability = np.array([0.45 if i in cards else 0.9 for i in range(len(texts))])  # the cards: an even reading
+    decision = decide_body(page.segmentation, probability, "collection")
+    assert all(not decision.body[i] if described else decision.body[i] for i in cards)
+    assert any(u.label.value == "promo" for u in decision.units) is described
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;

@@ -53,11 +53,14 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     """On a page typed other than article (None is an article), the units that are boilerplate
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
     reading, the body threshold, instead of their own; the threshold is the page type's
-    (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`)."""
+    (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`). The promos of a category page with a description of its
+    own (`cues.DESCRIBED_PAGE_TYPES`) stay promos: there the description is the content, not the cards."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
+    if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
+        yielding = yielding - {BlockLabel.PROMO.value}  # the page's description is its content, not its cards
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
     for i, unit in enumerate(segmentation.block_units):
         if unit is not None:
@@ -79,6 +82,17 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         body = _fallback_body(segmentation, probability)
         return BodyDecision(body, probability, units, block_units, fallback=True)
     return BodyDecision(body, probability, units, block_units)
+
+
+def _described(segmentation: Segmentation, scored: list[bool]) -> bool:
+    """Whether the page has a description of its own: paragraphs the scorer keeps in no rule-found unit
+    (`cues.DESCRIPTION_BLOCK_WORDS` words or more each, `cues.DESCRIPTION_MIN_WORDS` in all)."""
+    words = sum(
+        block.words
+        for block, keep, unit in zip(segmentation.blocks, scored, segmentation.block_units, strict=True)
+        if keep and unit is None and block.words >= cues.DESCRIPTION_BLOCK_WORDS
+    )
+    return words >= cues.DESCRIPTION_MIN_WORDS
 
 
 def _fallback_body(segmentation: Segmentation, probability: np.ndarray) -> list[bool]:
