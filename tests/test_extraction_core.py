@@ -437,6 +437,37 @@ def test_the_cards_of_a_category_page_are_its_body_only_when_it_has_no_descripti
     assert any(u.label.value == "promo" for u in decision.units) is described
 
 
+def test_a_shops_customer_reviews_stay_out_of_a_product_pages_body_however_they_read():
+    """Reviews read as prose; on a product page (not on an article, where a "review" class may hold the
+    article) the element whose class names them makes a comments unit that only a sure reading overrules.
+    A wrapper holding the headline ("has-reviews" on the page's main element) is no reviews unit."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.segment import review_units
+
+    html = (
+        '<html><body><main class="product has-reviews"><h1>Walnut desk lamp</h1>'
+        "<p>A desk lamp turned by hand from one piece of walnut, with a linen shade and a warm bulb.</p>"
+        '<section id="reviews"><h2>Customer reviews</h2><div class="product-reviews__list">'
+        '<div class="review"><p>I bought two of these for my study and the light is soft and even.</p></div>'
+        '<div class="review"><p>The shade arrived a little creased but it settled after a day or two.</p></div>'
+        "</div></section></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/products/walnut-lamp")
+    units = review_units(page.segmentation)
+    assert [u.reason for u in units] == ["reviews:reviews"]  # the outermost element naming them: <section id>
+    segmentation = page.segmentation.with_units(units)
+    reviews = [i for i, text in enumerate(texts) if text.startswith(("Customer", "I bought", "The shade"))]
+    assert all(segmentation.block_units[i] is units[0] for i in reviews)
+    assert texts[1].startswith("A desk lamp") and segmentation.block_units[1] is None  # the description
+    likely = np.full(len(texts), 0.8)  # everything reads as body, the reviews too
+    decision = decide_body(segmentation, likely, "product")
+    assert not any(decision.body[i] for i in reviews) and decision.body[1]
+    sure = np.where([i in reviews for i in range(len(texts))], 0.95, 0.8)
+    assert all(decide_body(segmentation, sure, "product").body[i] for i in reviews)  # a sure reading overrules
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;

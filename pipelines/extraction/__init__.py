@@ -19,7 +19,7 @@ from .promos import PromoFinder, default_promo_finder
 from .record import ARTICLE_SCHEMA, SCHEMA_VERSION, Article
 from .render import body_markdown, body_text
 from .scorer import BlockScorer, default_scorer
-from .segment import BlockLabel
+from .segment import BlockLabel, review_units
 from .units import fields_from_units
 from .whitespace import collapse_whitespace, unspaced_words
 
@@ -74,6 +74,8 @@ def extract(
     segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
+    if page_type in cues.REVIEWS_PAGE_TYPES:
+        segmentation = segmentation.with_units(review_units(segmentation))
     decision = decide_body(segmentation, probability, page_type)
     if explain:
         decision.why = scorer.explain(page)

@@ -39,6 +39,11 @@ def _overrule_at(unit: Unit) -> float:
     return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
+def _yields(unit: Unit, yielding: frozenset[str]) -> bool:
+    """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do."""
+    return unit.label.value in yielding and not unit.reason.startswith(cues.REVIEWS_REASON)
+
+
 @dataclass
 class BodyDecision:
     body: list[bool]  # per block of the segmentation
@@ -73,7 +78,7 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         if unit.label not in _FRAME_LABELS
         and (sums := weighted.get(id(unit)))
         and sums[0]
-        and sums[1] >= (threshold if unit.label.value in yielding else _overrule_at(unit)) * sums[0]
+        and sums[1] >= (threshold if _yields(unit, yielding) else _overrule_at(unit)) * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
