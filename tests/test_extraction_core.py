@@ -468,6 +468,40 @@ def test_a_shops_customer_reviews_stay_out_of_a_product_pages_body_however_they_
     assert all(decide_body(segmentation, sure, "product").body[i] for i in reviews)  # a sure reading overrules
 
 
+def test_content_laid_out_twice_is_in_the_body_once_but_a_short_line_under_every_card_is_kept():
+    """A page builder lays a product's description out twice (for phones and for desktops, one copy hidden
+    by a stylesheet the extractor does not read): the second copy is no more body. A line repeated under
+    each offer ("Valid on weekdays only.") is each offer's own."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    description = (
+        "<p>Make each cup of tea or coffee feel special with a ceramic mug thrown on the wheel.</p>"
+        "<p>Handmade stoneware, glazed inside, about 350 ml.</p>"
+        "<p>Safe in the dishwasher and the microwave oven; take care when stacking.</p>"
+    )
+    offers = "".join(
+        f"<div class='offer'><h3>{name}</h3><p>Valid on weekdays only.</p></div>"
+        for name in ("Ten percent off every mug", "Free shipping over fifty dollars", "A second mug at half price")
+    )
+    html = (
+        "<html><body><main><h1>White speckle mug</h1>"
+        f"<div class='mobile'>{description}</div><div class='desktop'>{description}</div>{offers}"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/shop/white-speckle-mug")
+    decision = decide_body(page.segmentation, np.full(len(texts), 0.9), "product")
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert kept.count(texts[1]) == 1 and texts[1].startswith("Make each cup")
+    assert [texts[i] for i in sorted(decision.repeated)] == [texts[1], texts[2], texts[3]]
+    assert kept.count("Valid on weekdays only.") == 3
+    from pipelines.extraction.units import fields_from_units
+
+    blocks = fields_from_units(page.segmentation, decision, "White speckle mug", None)["blocks"]
+    assert [b["text"] for b in blocks if b["reason"] == "repeated"] == [" ".join(texts[1:4])]  # the record says why
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;

@@ -15,7 +15,7 @@ ordinary reading (the body threshold). A page none of whose blocks reaches the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -52,6 +52,7 @@ class BodyDecision:
     block_units: list[Unit | None]  # per block, its kept unit
     why: list[str] | None = None  # per block, the features that decided (with `extract(..., explain=True)`)
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
+    repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
@@ -83,10 +84,40 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
     body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
-    if not any(body):
+    fallback = not any(body)
+    if fallback:
         body = _fallback_body(segmentation, probability)
-        return BodyDecision(body, probability, units, block_units, fallback=True)
-    return BodyDecision(body, probability, units, block_units)
+    repeated = _repeats(blocks, body)
+    for i in repeated:
+        body[i] = False
+    return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
+
+
+def _repeats(blocks: list[Block], body: list[bool]) -> set[int]:
+    """The body blocks that copy an earlier run of body blocks word for word, `cues.REPEATED_MIN_WORDS`
+    words or more in all: the same content laid out twice (for phones and for desktops, one copy hidden
+    by a stylesheet), a product's description again under a tab, a thread's post quoted whole. A short
+    line repeated in every card ("Screen size: up to 43 inches") is kept."""
+    kept = [i for i, keep in enumerate(body) if keep]
+    keys = [blocks[i].text.lower() for i in kept]
+    seen: dict[str, list[int]] = {}  # text -> where in `kept` it was
+    repeated: set[int] = set()
+    j = 0
+    while j < len(keys):
+        longest = 0
+        for k in seen.get(keys[j], ())[-cues.REPEAT_CANDIDATES :]:
+            m = 0
+            while j + m < len(keys) and k + m < j and keys[k + m] == keys[j + m]:
+                m += 1
+            longest = max(longest, m)
+        run = 1
+        if longest and sum(blocks[i].words for i in kept[j : j + longest]) >= cues.REPEATED_MIN_WORDS:
+            repeated.update(kept[j : j + longest])
+            run = longest
+        for x in range(j, j + run):
+            seen.setdefault(keys[x], []).append(x)
+        j += run
+    return repeated
 
 
 def _described(segmentation: Segmentation, scored: list[bool]) -> bool:
