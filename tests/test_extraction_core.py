@@ -403,6 +403,28 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     assert not any(as_article.body[i] for i in cards) and any(as_article.body)
 
 
+@pytest.mark.parametrize(("page_type", "menu_is_body"), [("collection", True), ("listing", False), ("service", False)])
+def test_a_menu_is_the_content_of_a_shops_category_page_only(page_type, menu_is_body):
+    """A shop's category page lists its subcategories in a menu the truth keeps; a listing's or a
+    service page's menu stays navigation however it reads."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><nav class='menu'><ul><li><a href='/lamps/desk'>Desk lamps</a></li>"
+        "<li><a href='/lamps/floor'>Floor lamps</a></li><li><a href='/lamps/wall'>Wall lamps</a></li></ul></nav>"
+        "<main><h1>Lamps</h1><p>Every lamp is turned by hand in our workshop from one piece of walnut.</p>"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/")
+    menu = [i for i, text in enumerate(texts) if text.endswith("lamps")]
+    assert menu and all(page.segmentation.block_units[i].label.value == "navigation" for i in menu)
+    even = np.full(len(texts), 0.45)  # above every type's body threshold, below the reading that overrules
+    decision = decide_body(page.segmentation, even, page_type)
+    assert all(decision.body[i] is menu_is_body for i in menu)
+
+
 @pytest.mark.parametrize("described", [True, False])
 def test_the_cards_of_a_category_page_are_its_body_only_when_it_has_no_description_of_its_own(described):
     """A shop's category page with a paragraph about its products is that paragraph (WCXB's truth leaves

@@ -63,6 +63,8 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     own (`cues.DESCRIBED_PAGE_TYPES`) stay promos: there the description is the content, not the cards."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
+    if page_type not in cues.MENU_CONTENT_PAGE_TYPES:
+        yielding = yielding - {BlockLabel.NAVIGATION.value}  # a menu is content on a shop's category page only
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
     if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
