@@ -45,12 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.extraction.features import block_features
     from pipelines.extraction.metadata import read_metadata
     from pipelines.extraction.page import AnalysedPage
-    from pipelines.extraction.pagetype import default_page_classifier, page_features
+    from pipelines.extraction.pagetype import declared_type, default_page_classifier, page_features
     from pipelines.extraction.parse import parse_html
     from pipelines.extraction.promos import default_promo_finder
     from pipelines.extraction.render import body_text
     from pipelines.extraction.scorer import default_scorer
-    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.segment import review_units, segment_page
     from pipelines.extraction.units import fields_from_units
 
     sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         t = stage("scorer (2 stages)", t)
         segmentation = segmentation.with_units(finder.find(segmentation, features, probability, page.url))
         t = stage("promo finder", t)
-        page_type, _ = classifier.classify(page_features(analysed, probability))
+        page_type, _ = classifier.classify(page_features(analysed, probability), declared_type(analysed))
+        if page_type in cues.REVIEWS_PAGE_TYPES:
+            segmentation = segmentation.with_units(review_units(segmentation))
         decision = decide_body(segmentation, probability, page_type)
         body_text([b for b, keep in zip(segmentation.blocks, decision.body, strict=True) if keep])
         t = stage("page type + body", t)

@@ -156,6 +156,28 @@ def test_accordion_and_tab_panels_are_content_other_hidden_elements_are_not() ->
     assert "Wipe the walnut" in extract(html, "https://example.org/lamps/walnut").body
 
 
+def test_an_accordion_panel_hidden_by_its_collapse_wrapper_is_shown_but_not_the_wrappers_neighbours() -> None:
+    """A collapse component hides a wrapper around the panel the button names (Chakra's
+    <div class="chakra-collapse" style="display:none"><style/><div id=panel>): the wrappers that hold
+    nothing but the panel go too, up to the ancestors of its button; a hidden drawer holding the panel
+    and more stays hidden."""
+    html = (
+        "<html><body><main><h1>Summit fire pit</h1><div class='accordion'>"
+        '<button aria-expanded="false" aria-controls="panel-1">Description</button>'
+        '<div class="collapse" style="overflow:hidden;display:none"><style>.x{color:red}</style>'
+        '<div id="panel-1" role="region">Our most advanced fire pit lights in seconds and burns clean.</div></div>'
+        '<button aria-expanded="false" aria-controls="panel-2">Shipping</button>'
+        '<div class="drawer" style="display:none"><p>Internal note beside the panel.</p>'
+        '<div id="panel-2" role="region">Ships in two days.</div></div>'
+        "</div></main></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    reveal_collapsed_panels(root)
+    texts = [block.text for block in BlockIndex(root).blocks]
+    assert "Our most advanced fire pit lights in seconds and burns clean." in texts
+    assert not any("Internal note" in text or "Ships in two days" in text for text in texts)
+
+
 def test_block_features_count_the_repeated_siblings_of_a_block_and_its_containers():
     import math
 

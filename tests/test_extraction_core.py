@@ -403,6 +403,127 @@ def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     assert not any(as_article.body[i] for i in cards) and any(as_article.body)
 
 
+@pytest.mark.parametrize(("page_type", "menu_is_body"), [("collection", True), ("listing", False), ("service", False)])
+def test_a_menu_is_the_content_of_a_shops_category_page_only(page_type, menu_is_body):
+    """A shop's category page lists its subcategories in a menu the truth keeps; a listing's or a
+    service page's menu stays navigation however it reads."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><nav class='menu'><ul><li><a href='/lamps/desk'>Desk lamps</a></li>"
+        "<li><a href='/lamps/floor'>Floor lamps</a></li><li><a href='/lamps/wall'>Wall lamps</a></li></ul></nav>"
+        "<main><h1>Lamps</h1><p>Every lamp is turned by hand in our workshop from one piece of walnut.</p>"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/")
+    menu = [i for i, text in enumerate(texts) if text.endswith("lamps")]
+    assert menu and all(page.segmentation.block_units[i].label.value == "navigation" for i in menu)
+    even = np.full(len(texts), 0.45)  # above every type's body threshold, below the reading that overrules
+    decision = decide_body(page.segmentation, even, page_type)
+    assert all(decision.body[i] is menu_is_body for i in menu)
+
+
+@pytest.mark.parametrize("described", [True, False])
+def test_the_cards_of_a_category_page_are_its_body_only_when_it_has_no_description_of_its_own(described):
+    """A shop's category page with a paragraph about its products is that paragraph (WCXB's truth leaves
+    the product cards out); without one, the cards are what the page is about."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    description = (
+        "<p>Our desk lamps are turned by hand in our workshop from one piece of walnut or oak, wired for warm "
+        "light, and finished with linen shades that soften the glare on a long evening of reading or work. "
+        "Every lamp ships with a bulb, a ten-year guarantee on the wiring and a cloth bag to keep the shade "
+        "clean when you move house, and each one is signed and numbered underneath by the maker.</p>"
+        "<p>Choose a tall lamp for a writing desk and a short one for a bedside table or a narrow shelf.</p>"
+    )
+    html = (
+        "<html><body><main><h1>Desk lamps</h1>"
+        + (description if described else "")
+        + "".join(
+            f'<div class="product-card"><a href="/lamps/{i}">Walnut lamp no. {i} with a linen shade</a>'
+            f"<span>$120</span></div>"
+            for i in range(4)
+        )
+        + "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/")
+    cards = [i for i, text in enumerate(texts) if text.startswith("Walnut lamp")]
+    assert cards and all(page.segmentation.block_units[i].label.value == "promo" for i in cards)
+    probability = np.array([0.45 if i in cards else 0.9 for i in range(len(texts))])  # the cards: an even reading
+    decision = decide_body(page.segmentation, probability, "collection")
+    assert all(not decision.body[i] if described else decision.body[i] for i in cards)
+    assert any(u.label.value == "promo" for u in decision.units) is described
+
+
+def test_a_shops_customer_reviews_stay_out_of_a_product_pages_body_however_they_read():
+    """Reviews read as prose; on a product page (not on an article, where a "review" class may hold the
+    article) the element whose class names them makes a comments unit that only a sure reading overrules.
+    A wrapper holding the headline ("has-reviews" on the page's main element) is no reviews unit."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.segment import review_units
+
+    html = (
+        '<html><body><main class="product has-reviews"><h1>Walnut desk lamp</h1>'
+        "<p>A desk lamp turned by hand from one piece of walnut, with a linen shade and a warm bulb.</p>"
+        '<section id="reviews"><h2>Customer reviews</h2><div class="product-reviews__list">'
+        '<div class="review"><p>I bought two of these for my study and the light is soft and even.</p></div>'
+        '<div class="review"><p>The shade arrived a little creased but it settled after a day or two.</p></div>'
+        "</div></section></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/products/walnut-lamp")
+    units = review_units(page.segmentation)
+    assert [u.reason for u in units] == ["reviews:reviews"]  # the outermost element naming them: <section id>
+    segmentation = page.segmentation.with_units(units)
+    reviews = [i for i, text in enumerate(texts) if text.startswith(("Customer", "I bought", "The shade"))]
+    assert all(segmentation.block_units[i] is units[0] for i in reviews)
+    assert texts[1].startswith("A desk lamp") and segmentation.block_units[1] is None  # the description
+    likely = np.full(len(texts), 0.8)  # everything reads as body, the reviews too
+    decision = decide_body(segmentation, likely, "product")
+    assert not any(decision.body[i] for i in reviews) and decision.body[1]
+    sure = np.where([i in reviews for i in range(len(texts))], 0.95, 0.8)
+    assert all(decide_body(segmentation, sure, "product").body[i] for i in reviews)  # a sure reading overrules
+
+
+def test_content_laid_out_twice_is_in_the_body_once_but_a_short_line_under_every_card_is_kept():
+    """A page builder lays a product's description out twice (for phones and for desktops, one copy hidden
+    by a stylesheet the extractor does not read): the second copy is no more body. A line repeated under
+    each offer ("Valid on weekdays only.") is each offer's own."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    description = (
+        "<p>Make each cup of tea or coffee feel special with a ceramic mug thrown on the wheel.</p>"
+        "<p>Handmade stoneware, glazed inside, about 350 ml.</p>"
+        "<p>Safe in the dishwasher and the microwave oven; take care when stacking.</p>"
+    )
+    offers = "".join(
+        f"<div class='offer'><h3>{name}</h3><p>Valid on weekdays only.</p></div>"
+        for name in ("Ten percent off every mug", "Free shipping over fifty dollars", "A second mug at half price")
+    )
+    html = (
+        "<html><body><main><h1>White speckle mug</h1>"
+        f"<div class='mobile'>{description}</div><div class='desktop'>{description}</div>{offers}"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/shop/white-speckle-mug")
+    decision = decide_body(page.segmentation, np.full(len(texts), 0.9), "product")
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert kept.count(texts[1]) == 1 and texts[1].startswith("Make each cup")
+    assert [texts[i] for i in sorted(decision.repeated)] == [texts[1], texts[2], texts[3]]
+    assert kept.count("Valid on weekdays only.") == 3
+    from pipelines.extraction.units import fields_from_units
+
+    blocks = fields_from_units(page.segmentation, decision, "White speckle mug", None)["blocks"]
+    assert [b["text"] for b in blocks if b["reason"] == "repeated"] == [" ".join(texts[1:4])]  # the record says why
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;

@@ -78,6 +78,7 @@ _CONTROLS = XPath(cues.CONTROL_XPATH)
 _STYLED = XPath("descendant::*[@style]")
 #: The ids that controls name as what they open or switch (`aria-controls`), and the elements with an id.
 _CONTROLLED_IDS = XPath("//@aria-controls")
+_CONTROLLING = XPath("//*[@aria-controls]")
 _WITH_ID = XPath("//*[@id]")
 
 
@@ -548,16 +549,38 @@ def reveal_collapsed_panels(root: HtmlElement) -> int:
     patterns). A product's details, a service page's answers and a guide's sections live there.
     Only the panel's own hiding attributes go; elements hidden inside it stay hidden. A menu
     opened the same way is shown too, and the scorer reads it as the menu it is."""
-    ids = {token for value in _CONTROLLED_IDS(root) for token in value.split()}
+    controls: dict[str, HtmlElement] = {}
+    for control in _CONTROLLING(root):
+        for token in control.get("aria-controls", "").split():
+            controls.setdefault(token, control)
     shown = 0
-    for el in _WITH_ID(root) if ids else ():
-        if el.get("id") not in ids:
+    for el in _WITH_ID(root) if controls else ():
+        control = controls.get(el.get("id"))
+        if control is None:
             continue
-        hiding = [name for name in ("hidden", "aria-hidden", "style") if _hides(name, el.get(name))]
-        for name in hiding:
-            del el.attrib[name]
-        shown += bool(hiding)
+        shown += _show(el)
+        # and the wrappers that hold nothing but the panel, below its control's ancestors (a collapse's
+        # <div style="display:none"> around it)
+        around_control = set(control.iterancestors())
+        child, node = el, el.getparent()
+        while node is not None and node not in around_control and _only_child(child, node):
+            shown += _show(node)
+            child, node = node, node.getparent()
     return shown
+
+
+def _show(el: HtmlElement) -> bool:
+    hiding = [name for name in ("hidden", "aria-hidden", "style") if _hides(name, el.get(name))]
+    for name in hiding:
+        del el.attrib[name]
+    return bool(hiding)
+
+
+def _only_child(child: HtmlElement, parent: HtmlElement) -> bool:
+    """Whether `child` is all `parent` shows: no other element but invisible ones, no text beside it."""
+    if (parent.text or "").strip():
+        return False
+    return all((other is child or other.tag in _INVISIBLE) and not (other.tail or "").strip() for other in parent)
 
 
 def _hides(name: str, value: str | None) -> bool:

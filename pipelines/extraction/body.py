@@ -15,7 +15,7 @@ ordinary reading (the body threshold). A page none of whose blocks reaches the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,6 +39,11 @@ def _overrule_at(unit: Unit) -> float:
     return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
+def _yields(unit: Unit, yielding: frozenset[str]) -> bool:
+    """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do."""
+    return unit.label.value in yielding and not unit.reason.startswith(cues.REVIEWS_REASON)
+
+
 @dataclass
 class BodyDecision:
     body: list[bool]  # per block of the segmentation
@@ -47,17 +52,23 @@ class BodyDecision:
     block_units: list[Unit | None]  # per block, its kept unit
     why: list[str] | None = None  # per block, the features that decided (with `extract(..., explain=True)`)
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
+    repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
     """On a page typed other than article (None is an article), the units that are boilerplate
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
     reading, the body threshold, instead of their own; the threshold is the page type's
-    (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`)."""
+    (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`). The promos of a category page with a description of its
+    own (`cues.DESCRIBED_PAGE_TYPES`) stay promos: there the description is the content, not the cards."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
+    if page_type not in cues.MENU_CONTENT_PAGE_TYPES:
+        yielding = yielding - {BlockLabel.NAVIGATION.value}  # a menu is content on a shop's category page only
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
+    if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
+        yielding = yielding - {BlockLabel.PROMO.value}  # the page's description is its content, not its cards
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
     for i, unit in enumerate(segmentation.block_units):
         if unit is not None:
@@ -70,15 +81,56 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         if unit.label not in _FRAME_LABELS
         and (sums := weighted.get(id(unit)))
         and sums[0]
-        and sums[1] >= (threshold if unit.label.value in yielding else _overrule_at(unit)) * sums[0]
+        and sums[1] >= (threshold if _yields(unit, yielding) else _overrule_at(unit)) * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
     body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
-    if not any(body):
+    fallback = not any(body)
+    if fallback:
         body = _fallback_body(segmentation, probability)
-        return BodyDecision(body, probability, units, block_units, fallback=True)
-    return BodyDecision(body, probability, units, block_units)
+    repeated = _repeats(blocks, body)
+    for i in repeated:
+        body[i] = False
+    return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
+
+
+def _repeats(blocks: list[Block], body: list[bool]) -> set[int]:
+    """The body blocks that copy an earlier run of body blocks word for word, `cues.REPEATED_MIN_WORDS`
+    words or more in all: the same content laid out twice (for phones and for desktops, one copy hidden
+    by a stylesheet), a product's description again under a tab, a thread's post quoted whole. A short
+    line repeated in every card ("Screen size: up to 43 inches") is kept."""
+    kept = [i for i, keep in enumerate(body) if keep]
+    keys = [blocks[i].text.lower() for i in kept]
+    seen: dict[str, list[int]] = {}  # text -> where in `kept` it was
+    repeated: set[int] = set()
+    j = 0
+    while j < len(keys):
+        longest = 0
+        for k in seen.get(keys[j], ())[-cues.REPEAT_CANDIDATES :]:
+            m = 0
+            while j + m < len(keys) and k + m < j and keys[k + m] == keys[j + m]:
+                m += 1
+            longest = max(longest, m)
+        run = 1
+        if longest and sum(blocks[i].words for i in kept[j : j + longest]) >= cues.REPEATED_MIN_WORDS:
+            repeated.update(kept[j : j + longest])
+            run = longest
+        for x in range(j, j + run):
+            seen.setdefault(keys[x], []).append(x)
+        j += run
+    return repeated
+
+
+def _described(segmentation: Segmentation, scored: list[bool]) -> bool:
+    """Whether the page has a description of its own: paragraphs the scorer keeps in no rule-found unit
+    (`cues.DESCRIPTION_BLOCK_WORDS` words or more each, `cues.DESCRIPTION_MIN_WORDS` in all)."""
+    words = sum(
+        block.words
+        for block, keep, unit in zip(segmentation.blocks, scored, segmentation.block_units, strict=True)
+        if keep and unit is None and block.words >= cues.DESCRIPTION_BLOCK_WORDS
+    )
+    return words >= cues.DESCRIPTION_MIN_WORDS
 
 
 def _fallback_body(segmentation: Segmentation, probability: np.ndarray) -> list[bool]:

@@ -1167,6 +1167,30 @@ BODY_THRESHOLD_BY_PAGE_TYPE = {"collection": 0.25, "listing": 0.25, "forum": 0.2
 #: least this share of the best block's probability (a page the model reads poorly, as a CJK page
 #: whose paragraphs count as one word each, is not emptied).
 BODY_FALLBACK_SHARE_OF_BEST = 0.6
+#: A run of body blocks that repeats an earlier run word for word, this many words or more in all, is
+#: left out: the same content laid out twice (for phones and for desktops, one copy hidden by the
+#: stylesheet; a Squarespace product's description), a post quoted whole in a reply. WCXB's truth has
+#: it once. Out of fold on the development folds (replayed decisions, ad-hoc /tmp/shop21/exp8.py),
+#: word F1: all WCXB 0.8755 -> 0.8805, articles 0.957 -> 0.959, forum 0.753 -> 0.780, product 0.685 ->
+#: 0.694, collection 0.721 -> 0.729, AEB 0.949 -> 0.952. At 10 words as much, but 38 pages lose more
+#: than 0.02 instead of 22 (a coupon's terms under each offer, which the truth keeps each time); at
+#: 80, 4 lose and the gain is two thirds; any repeated block of 2 words or more: as much, 63 lose.
+REPEATED_MIN_WORDS = 20
+#: Where a repeat may start, the last this many earlier places of its first block's text are tried.
+REPEAT_CANDIDATES = 8
+#: A shop's customer reviews: an element whose class or id has this word as a whole part ("reviews",
+#: "product-reviews__list", "stamped-review", "jdgm-carousel-item__review"). They read as prose to the
+#: scorer and WCXB's truth of a product page leaves them out; on an article such a class holds the
+#: article itself (a product review), so the units are found only on pages of REVIEWS_PAGE_TYPES
+#: (`segment.review_units`, after the page is typed), where they are comments that do not yield and
+#: only a sure reading overrules (UNIT_OVERRULED_SURE). Out of fold on the development folds (replayed
+#: decisions, ad-hoc /tmp/shop21/exp9.py): WCXB product pages 0.671 -> 0.685 word F1, collection 0.715 ->
+#: 0.721 (overruled at an even reading, 0.5, they change nothing; listing pages too gain nothing).
+REVIEWS_ATTRIBUTE_PATTERN = r"(?:^|[\s_-])reviews?(?:$|[\s_-])"
+REVIEWS_PAGE_TYPES = frozenset({"product", "collection"})
+#: The reason of a reviews unit starts so (then the matching class or id).
+REVIEWS_REASON = "reviews:"
+
 #: A rule-found unit whose words the scorer reads as body with at least this word-weighted probability
 #: is no unit: the scorer wins. The boilerplate kept in fields of their own (bio, promo, form, share)
 #: needs a sure reading, since an author bio or an offer reads like prose; the other units (comments,
@@ -1181,6 +1205,7 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 UNIT_OVERRULED_SURE = {
     "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
     "promo": (("text:sponsored", "text:appeal"), 0.99),
+    "comments": ((REVIEWS_REASON,), 0.9),  # a shop's customer reviews (`segment.review_units`)
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
 #: "Most Read", "Top Stories", "You may also like"): the reason `segment` gives a heading-found unit is
@@ -1196,6 +1221,21 @@ UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: Out of fold on the development folds (`training/body_choices.py`, threshold 0.4): WCXB pages
 #: that are not articles 0.728 -> 0.736 word F1, articles and AEB unchanged.
 ARTICLE_ONLY_UNIT_LABELS = frozenset({"promo", "related", "navigation", "other", "comments"})
+#: ... but a menu yields only on a page of these types (a shop's category, whose links to its subcategories
+#: the truth keeps): on a listing or a service page it stays navigation. Out of fold on the development
+#: folds (replayed decisions, ad-hoc /tmp/shop21/replay.py): WCXB listing pages 0.764 -> 0.767 word F1,
+#: forum 0.780 -> 0.782, collection (listings typed so) 0.729 -> 0.732; 8 pages gain more than 0.02, none loses.
+MENU_CONTENT_PAGE_TYPES = frozenset({"collection"})
+#: ... except the promos (the product grid) of a page of these types that has a description of its own:
+#: blocks of at least DESCRIPTION_BLOCK_WORDS words that the scorer keeps and no rule unit holds,
+#: DESCRIPTION_MIN_WORDS words in all. A shop's category page is its description when it has one (the
+#: truth of WCXB keeps "Lightweight, supportive ... our men's sneakers" and leaves the cards out), and its
+#: grid of cards when it has none. Out of fold on the development folds (replayed decisions, ad-hoc
+#: /tmp/shop21/exp4.py): WCXB collection pages 0.698 -> 0.716 word F1, pages 0.2 or more below
+#: trafilatura 41 -> 36; the same from 40 to 80 words (200: 0.710, 120: 0.708).
+DESCRIBED_PAGE_TYPES = frozenset({"collection"})
+DESCRIPTION_BLOCK_WORDS = 20
+DESCRIPTION_MIN_WORDS = 80
 
 # --- the learned promo finder (promos.py) ----------------------------------
 #: Text cues the promo finder reads of a block besides the rule cues above: a call to action's

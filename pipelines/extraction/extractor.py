@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from . import cues
 from .body import decide_body
 from .metadata import to_utc_iso
 from .page import analyse_page
@@ -13,6 +14,7 @@ from .promos import PromoFinder, default_promo_finder
 from .record import Article
 from .render import body_markdown, body_text
 from .scorer import BlockScorer, default_scorer
+from .segment import review_units
 from .units import fields_from_units
 from .whitespace import collapse_whitespace, unspaced_words
 
@@ -52,6 +54,8 @@ def extract(
     segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
+    if page_type in cues.REVIEWS_PAGE_TYPES:
+        segmentation = segmentation.with_units(review_units(segmentation))
     decision = decide_body(segmentation, probability, page_type)
     if explain:
         decision.why = scorer.explain(page)

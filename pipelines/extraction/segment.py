@@ -119,6 +119,7 @@ _TEXT_CUES = PatternSet(
     re.I,
 )
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
+_REVIEWS = compile_pattern(cues.REVIEWS_ATTRIBUTE_PATTERN, re.I)
 #: Units that never take in a list of headlines (linked lines of teaser length) beside or after them.
 _NO_TEASERS = frozenset({BlockLabel.FORM, BlockLabel.SHARE, BlockLabel.BIO})
 #: The `_TEXT_CUES` of an offer or a sign-up call: a bio does not grow over a block saying one.
@@ -1073,6 +1074,45 @@ class Segmentation:
                     block_units[i] = block_units[i] or unit
         merged = sorted(self.units + units, key=lambda u: self.index.order.get(u.element, 0))
         return Segmentation(merged, self.blocks, block_units, self.index)
+
+
+def review_units(segmentation: Segmentation) -> list[Unit]:
+    """A shop's customer reviews, over the blocks no unit holds: for each, the outermost element around it
+    whose class or id names reviews (`cues.REVIEWS_ATTRIBUTE_PATTERN`) makes a comments unit (reason
+    `cues.REVIEWS_REASON` and the naming class or id). `extract` asks for them on shop pages only
+    (`cues.REVIEWS_PAGE_TYPES`): on an article a "review" class may hold the article."""
+    index = segmentation.index
+    parent_at, classes, ids, last_at = index.parent_at, index.classes, index.ids, index.last_at
+    headlines = [i for i, tag in enumerate(index.tags) if tag == "h1"]  # a page's wrapper ("has-reviews") holds one
+    outermost: dict[int, int] = {}  # position -> the outermost element naming reviews around it, or -1
+
+    def outer(i: int) -> int:
+        chain = []
+        while i >= 0 and i not in outermost:
+            chain.append(i)
+            i = parent_at[i]
+        found = outermost.get(i, -1)
+        for j in reversed(chain):  # from the top down: an outer element naming reviews wins
+            if (
+                found < 0
+                and _REVIEWS.search(f"{classes[j] or ''} {ids[j] or ''}")
+                and not any_between(headlines, j, last_at[j])
+            ):
+                found = j
+            outermost[j] = found
+        return found
+
+    units: dict[int, Unit] = {}
+    for block, unit in zip(segmentation.blocks, segmentation.block_units, strict=True):
+        if unit is not None or not block.text or (at := outer(block.position)) < 0:
+            continue
+        if at in units:
+            units[at].text += "\n" + block.text
+            continue
+        names = f"{classes[at] or ''} {ids[at] or ''}".split()
+        cue = next(name for name in names if _REVIEWS.search(f" {name} "))
+        units[at] = Unit(BlockLabel.COMMENTS, [index.nodes[at]], cues.REVIEWS_REASON + cue, block.text)
+    return list(units.values())
 
 
 def segment_page(

@@ -49,6 +49,8 @@ class _BlockLabeller:
             why = f" ({self.decision.why[i]})" if self.decision.why else ""
             fallback = "fallback " if self.decision.fallback else ""
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
+        if i in self.decision.repeated:
+            return BlockLabel.OTHER, "repeated"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if (
