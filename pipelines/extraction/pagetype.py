@@ -25,19 +25,22 @@ from lxml.etree import XPath
 
 from . import cues
 from .blocks import any_between
+from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
 from .urls import split_url
 from .whitespace import count_spaced_words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from importlib.resources.abc import Traversable
 
     from lxml.html import HtmlElement
 
     from .blocks import Block
 
-DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.txt"
+DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "pagetype.json"
+_FORMAT = "thresher-page-type/1"
 
 _URL_SPLIT = re.compile(r"[-_.]+")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -574,20 +577,31 @@ def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
 
 
 class PageTypeClassifier:
-    """The seven-way page type from `page_features`, leaning towards article when in doubt."""
+    """The seven-way page type from `page_features`, leaning towards article when in doubt.
 
-    def __init__(self, booster: lightgbm.Booster) -> None:
-        if tuple(booster.feature_name()) != PAGE_FEATURE_NAMES:
-            raise ValueError("page-type model features differ from the code's: retrain")
-        self.booster = booster
+    The classifier may be several boosters trained alike but for their seed, their probabilities
+    averaged: one model's choice near the article floor moves with its seed (which of the ~8
+    least article-like articles it keeps); a mean is steadier.
+    """
+
+    def __init__(self, boosters: Sequence[lightgbm.Booster]) -> None:
+        if not boosters:
+            raise ValueError("a page-type classifier needs at least one model")
+        for booster in boosters:
+            check_features(booster, PAGE_FEATURE_NAMES, "page-type model")
+        self.boosters = list(boosters)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
-        text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8")
-        return cls(lightgbm.Booster(model_str=text))
+        return cls([lightgbm.Booster(model_str=text) for text in read_model_file(path, _FORMAT)["models"]])
+
+    def save(self, path: str | Path) -> None:
+        write_model_file(path, _FORMAT, models=[booster.model_to_string() for booster in self.boosters])
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        return self.booster.predict(features.reshape(1, -1), num_threads=1)[0]
+        """The seven probabilities for one page, the mean of the boosters'."""
+        row = features.reshape(1, -1)
+        return np.mean([booster.predict(row, num_threads=1)[0] for booster in self.boosters], axis=0)
 
     def classify(self, features: np.ndarray, declared: str | None = None) -> tuple[str, str]:
         """(page type, reason). `declared` is what `declared_type` says of the page.
