@@ -166,7 +166,7 @@ def boilerplate_labels(aeb_directory: str | None = None) -> dict[str, dict[str, 
 #: The model files `training/train.py --folds-out DIR` writes per fold k, by extract()'s argument.
 FOLD_MODEL_FILES = {
     "scorer": "fold-{k}.json",
-    "page_classifier": "pagetype-fold-{k}.txt",
+    "page_classifier": "pagetype-fold-{k}.json",
     "promo_finder": "promos-fold-{k}.json",
 }
 

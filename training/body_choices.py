@@ -63,7 +63,7 @@ def _segmentation(row: PageRows) -> SimpleNamespace:
 
 
 def _page_types(dev: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, str]:
-    predicted = train.pagetype_out_of_fold(dev, probabilities, train.PAGETYPE_PARAMS["seed"])
+    predicted = train.pagetype_out_of_fold(dev, probabilities)
     return {r.key: cues.PAGE_TYPES[t] for r, t in zip(dev, train.page_types(predicted), strict=True)}
 
 
