@@ -30,20 +30,10 @@ def test_the_classifier_averages_its_boosters_and_reads_them_back(tmp_path):
     boosters = [_booster(1), _booster(2)]
     row = np.full(len(PAGE_FEATURE_NAMES), 0.5)
     classifier = PageTypeClassifier(boosters)
-    assert classifier._stacked is not None  # one predict call for both
     expected = np.mean([b.predict(row.reshape(1, -1))[0] for b in boosters], axis=0)
     assert np.allclose(classifier.probabilities(row), expected)
     classifier.save(tmp_path / "pagetype.json")
     assert np.allclose(PageTypeClassifier.load(tmp_path / "pagetype.json").probabilities(row), expected)
-
-
-def test_boosters_of_different_rounds_are_averaged_one_by_one():
-    boosters = [_booster(1), _booster(2, rounds=3)]
-    row = np.full(len(PAGE_FEATURE_NAMES), 0.5)
-    classifier = PageTypeClassifier(boosters)
-    assert classifier._stacked is None
-    expected = np.mean([b.predict(row.reshape(1, -1))[0] for b in boosters], axis=0)
-    assert np.allclose(classifier.probabilities(row), expected)
 
 
 def test_a_model_for_other_features_is_refused():

@@ -576,35 +576,6 @@ def page_features(page: AnalysedPage, probability: np.ndarray) -> np.ndarray:
     return np.concatenate((static_page_features(page), body_page_features(block_summary(page), probability)))
 
 
-_TREE_START = re.compile(r"\n(?=Tree=\d+\n)")
-
-
-def _stacked_booster(boosters: Sequence[lightgbm.Booster]) -> lightgbm.Booster | None:
-    """The boosters as one LightGBM model whose classes are theirs one after the other (raw scores):
-    one predict call per page instead of one per booster, where LightGBM's call costs more than
-    the trees of a small model (three calls took 1.7 times one). None when the boosters are not
-    alike (classes, rounds)."""
-    parts = []
-    for booster in boosters:
-        text = booster.model_to_string()
-        start, end = text.find("\nTree=0\n"), text.find("\nend of trees")
-        if start < 0 or end < 0:
-            return None
-        parts.append((text[:start], _TREE_START.split(text[start + 1 : end].strip("\n")), text[end:]))
-    classes = boosters[0].num_model_per_iteration()
-    rounds = boosters[0].num_trees() // classes
-    if any(b.num_model_per_iteration() != classes or b.num_trees() != rounds * classes for b in boosters):
-        return None
-    total = classes * len(boosters)
-    head = parts[0][0]
-    for key in ("num_class=", "num_tree_per_iteration=", "objective=multiclass num_class:"):
-        head = re.sub(rf"^{re.escape(key)}\d+$", f"{key}{total}", head, flags=re.MULTILINE)
-    head = re.sub(r"^tree_sizes=.*\n?", "", head, flags=re.MULTILINE)
-    trees = [trees[i * classes + c] for i in range(rounds) for _, trees, _ in parts for c in range(classes)]
-    trees = [re.sub(r"^Tree=\d+", f"Tree={n}", tree) for n, tree in enumerate(trees)]
-    return lightgbm.Booster(model_str=head.rstrip("\n") + "\n\n" + "\n\n".join(trees) + "\n" + parts[0][2])
-
-
 class PageTypeClassifier:
     """The seven-way page type from `page_features`, leaning towards article when in doubt.
 
@@ -619,8 +590,6 @@ class PageTypeClassifier:
         for booster in boosters:
             check_features(booster, PAGE_FEATURE_NAMES, "page-type model")
         self.boosters = list(boosters)
-        # several boosters are read as one model: their probabilities in one call (`_stacked_booster`)
-        self._stacked = _stacked_booster(self.boosters) if len(self.boosters) > 1 else None
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
@@ -632,11 +601,7 @@ class PageTypeClassifier:
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """The seven probabilities for one page, the mean of the boosters'."""
         row = features.reshape(1, -1)
-        if self._stacked is None:
-            return np.mean([booster.predict(row, num_threads=1)[0] for booster in self.boosters], axis=0)
-        raw = self._stacked.predict(row, raw_score=True, num_threads=1)[0].reshape(len(self.boosters), -1)
-        e = np.exp(raw - raw.max(axis=1, keepdims=True))
-        return (e / e.sum(axis=1, keepdims=True)).mean(axis=0)
+        return np.mean([booster.predict(row, num_threads=1)[0] for booster in self.boosters], axis=0)
 
     def classify(self, features: np.ndarray, declared: str | None = None) -> tuple[str, str]:
         """(page type, reason). `declared` is what `declared_type` says of the page.
