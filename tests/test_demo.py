@@ -134,7 +134,26 @@ def test_serve_demo_and_plain_scrapy_crawl_write_the_same_schema(tmp_path):
         assert 1 <= table.num_rows <= 8
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)  # a loaded machine is slow to exit, not wrong
+        server.wait(timeout=10)
+
+
+def test_serve_demo_stops_on_sigint_even_when_started_with_sigint_ignored():
+    """A script's background job (`thresher serve-demo &`, or a test run under nohup) starts with
+    SIGINT ignored; the server still stops on it, as its banner says."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "serve-demo", "--port", "0"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        assert "Serving the thresher demo site" in server.stdout.readline()
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+    finally:
+        server.kill()
+        server.wait()
 
 
 def test_demo_server_serves_gzip_sitemap_and_refuses_traversal():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from typing import Any
 
 from crawler.commands.common import EXIT_OK, UsageError, port
@@ -20,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
         server = DemoServer(args.port)
     except OSError as exc:
         raise UsageError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
+    # Ctrl-C (SIGINT) stops it even when started from a script in the background, which starts
+    # its jobs with SIGINT ignored; `thresher crawl` (Scrapy) does the same
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"Serving the thresher demo site at {server.base_url}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
