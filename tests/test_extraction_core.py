@@ -268,6 +268,16 @@ def test_legal_pages_are_declared_not_articles(path):
     assert declared_type(analyse_page(html, BASE + "/news/about-the-new-library")) is None
 
 
+def test_a_listing_path_declares_the_listing_not_a_dated_post_under_it():
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import declared_type
+
+    html = "<html><body><h1>Notes</h1><p>" + "A plain paragraph of prose for the page. " * 40 + "</p></body></html>"
+    for listing in ("/category/shoes/trail-running", "/tag/python/", "/archives/2025/12/", "/page/2/"):
+        assert declared_type(analyse_page(html, BASE + listing)) == "listing:url-path", listing
+    assert declared_type(analyse_page(html, BASE + "/archives/2025/12/16/vibe_coding.html")) is None
+
+
 def test_equal_bodies_have_equal_hashes():
     river = page(ARTICLES["river"])
     same = extract(river, BASE + ARTICLES["river"])

@@ -77,6 +77,11 @@ ARTICLE_OG_TYPES = frozenset({"article", "blog", "news", "og:article"})
 LISTING_PATH_PATTERN = (
     r"/(category|categories|tag|tags|topic|topics|author|authors|search|archive|archives|page/\d+|section)(/|$)"
 )
+#: ... followed by at most this many path segments: more name one item of the archive
+#: ("/archives/2025/12/16/vibe_coding.html", "/archive/2014/04/plato-to-plumbers/361373/"), not the listing
+#: ("/category/shoes/trail-running"). On the development folds the listing path declares 36 pages; of its
+#: two with more segments after it one is an article the declaration typed forum (ad-hoc count).
+LISTING_PATH_MAX_SEGMENTS_AFTER = 2
 TEASER_HEADING_XPATH = "//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
 #: Last path segments of a site's legal boilerplate (privacy policy, terms, imprint): never an article,
 #: whatever its prose looks like (WCXB has none of them to learn from).

@@ -643,7 +643,8 @@ def declared_type(page: AnalysedPage) -> str | None:
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
     path = split_url(meta.url).path
-    if _LISTING_PATH.search(path):
+    listing = _LISTING_PATH.search(path)
+    if listing and len([s for s in path[listing.end() :].split("/") if s]) <= cues.LISTING_PATH_MAX_SEGMENTS_AFTER:
         return "listing:url-path"
     segments = [s for s in path.lower().split("/") if s]
     if segments and segments[-1] in cues.LEGAL_PATH_SEGMENTS:
