@@ -76,8 +76,7 @@ def _button_class(value: str) -> bool:
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 #: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
 _STYLED = XPath("descendant::*[@style]")
-#: The ids that controls name as what they open or switch (`aria-controls`), and the elements with an id.
-_CONTROLLED_IDS = XPath("//@aria-controls")
+#: The controls that name what they open or switch (`aria-controls`), and the elements with an id.
 _CONTROLLING = XPath("//*[@aria-controls]")
 _WITH_ID = XPath("//*[@id]")
 
