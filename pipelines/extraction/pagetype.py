@@ -598,10 +598,13 @@ class PageTypeClassifier:
     def save(self, path: str | Path) -> None:
         write_model_file(path, _FORMAT, models=[booster.model_to_string() for booster in self.boosters])
 
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        """The seven probabilities of each row (a page's `page_features`), the mean of the boosters'."""
+        return np.mean([booster.predict(matrix, num_threads=1) for booster in self.boosters], axis=0)
+
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """The seven probabilities for one page, the mean of the boosters'."""
-        row = features.reshape(1, -1)
-        return np.mean([booster.predict(row, num_threads=1)[0] for booster in self.boosters], axis=0)
+        """The seven probabilities for one page."""
+        return self.predict(features.reshape(1, -1))[0]
 
     def classify(self, features: np.ndarray, declared: str | None = None) -> tuple[str, str]:
         """(page type, reason). `declared` is what `declared_type` says of the page.
