@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from corpus import authors_agree, date_agrees, fold_of, site_of, title_agrees, word_scores
-from wcxb import snippet_rate
+from wcxb import interval_lines, mean_interval, snippet_rate
 
 
 def test_word_f1_exact_match_ignores_case_and_punctuation() -> None:
@@ -41,6 +41,28 @@ def test_snippet_rate() -> None:
     assert snippet_rate(text, ["absent"]) == 0.0
     assert snippet_rate("", ["anything"]) == 0.0
     assert snippet_rate(text, []) is None
+
+
+def test_mean_interval_brackets_the_mean_and_narrows_with_more_pages() -> None:
+    assert mean_interval([0.9] * 40) == pytest.approx((0.9, 0.9))
+    few, many = [0.0, 1.0] * 10, [0.0, 1.0] * 500
+    low, high = mean_interval(few)
+    assert low < 0.5 < high
+    assert high - low > 2 * (mean_interval(many)[1] - mean_interval(many)[0])
+    assert mean_interval(few) == (low, high)  # seeded: the same report each run
+
+
+def test_interval_lines_report_each_source_and_the_lead_over_trafilatura() -> None:
+    def page(source: str, page_type: str, ours: float, theirs: float) -> dict:
+        systems = {"thresher": {"f1": ours}, "trafilatura": {"f1": theirs}}
+        return {"source": source, "page_type": page_type, "systems": systems}
+
+    records = [page("wcxb", "article", 0.9, 0.8)] * 5 + [page("wcxb", "forum", 0.5, 0.7)] * 5
+    records += [page("aeb", "article", 1.0, 1.0)] * 3
+    lines = interval_lines(records)
+    assert any(line.split()[:3] == ["wcxb", "all", "10"] and "0.700" in line for line in lines)
+    assert any(line.split()[:3] == ["wcxb", "article", "5"] and "+0.100 [+0.100, +0.100]" in line for line in lines)
+    assert any(line.split()[:3] == ["aeb", "all", "3"] and "+0.000" in line for line in lines)
 
 
 def test_site_of_and_fold_of_group_subdomains() -> None:
