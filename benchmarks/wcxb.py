@@ -221,8 +221,12 @@ def interval_lines(records: Sequence[dict[str, Any]]) -> list[str]:
 
 
 def _share(hits: Sequence[bool | None]) -> str:
+    """The share of hits, their count and its bootstrap interval (`mean_interval`)."""
     defined = [h for h in hits if h is not None]
-    return f"{sum(defined) / len(defined):.3f} ({sum(defined)}/{len(defined)})" if defined else "-"
+    if not defined:
+        return "-"
+    low, high = mean_interval([float(h) for h in defined])
+    return f"{sum(defined) / len(defined):.3f} ({sum(defined)}/{len(defined)}) [{low:.3f}, {high:.3f}]"
 
 
 def _is_article(s: dict[str, Any]) -> bool:
