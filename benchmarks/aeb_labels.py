@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     labelled = _labelled_pages(args)
     fields_of = _trafilatura_fields if args.baseline else _thresher_fields
     counts = {label: {"snippets": 0, "hits": 0, "leaks": 0, "pages": 0, "pages_leaking": 0} for label in LABELS}
+    per_page: dict[str, list[tuple[int, int, int]]] = {label: [] for label in LABELS}  # (snippets, hits, leaks)
     for page, html in labelled:
         try:
             fields = fields_of(html, page["url"], args.model_dir)
@@ -125,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             c = counts[label]
             c["pages"] += 1
             leaked = False
+            before = (c["snippets"], c["hits"], c["leaks"])
             for snippet in snippets:
                 c["snippets"] += 1
                 hit, leak = _found(snippet, fields[label]), _found(snippet, fields["body"])
@@ -134,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.verbose and (not hit or leak):
                     print(f"{'LEAK' if leak else 'MISS'} {label:8} {page['url'][:60]:60} {snippet[:70]}")
             c["pages_leaking"] += leaked
+            per_page[label].append((c["snippets"] - before[0], c["hits"] - before[1], c["leaks"] - before[2]))
     if args.json:
         print(json.dumps(counts, indent=1))
         return 0
@@ -141,12 +144,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds is not None:
         scope += f"  folds: {','.join(map(str, sorted(args.folds)))}"
     print(f"system: {args.baseline or 'thresher'}  pages: {len(labelled)}{scope}")
-    print(f"{'label':<9}{'snippets':>9}{'hits':>6}{'recall':>8}{'leaks':>7}{'leak%':>7}{'pages leaking':>15}")
+    print(
+        f"{'label':<9}{'snippets':>9}{'hits':>6}{'recall':>8}{'leaks':>7}{'leak%':>7}{'pages leaking':>15}"
+        "   95 % intervals (pages resampled): recall, leak%"
+    )
     for label, c in counts.items():
         n = c["snippets"] or 1
+        pages = per_page[label]
+        snippets = [p[0] for p in pages]
+        recall = corpus.bootstrap_interval([p[1] for p in pages], snippets)
+        leak = corpus.bootstrap_interval([p[2] for p in pages], snippets)
         print(
             f"{label:<9}{c['snippets']:>9}{c['hits']:>6}{100 * c['hits'] / n:>7.1f}%{c['leaks']:>7}"
             f"{100 * c['leaks'] / n:>6.1f}%{c['pages_leaking']:>8} of {c['pages']}"
+            f"   [{100 * recall[0]:.1f}, {100 * recall[1]:.1f}]  [{100 * leak[0]:.1f}, {100 * leak[1]:.1f}]"
         )
     return 0
 

@@ -33,9 +33,6 @@ import corpus
 
 SYSTEMS = ("thresher", "trafilatura")
 GAP = 0.2  # a page where thresher's F1 is this far below trafilatura's is a regression to look at
-#: The sampling error of a mean F1: a 95 % percentile bootstrap over the pages, seeded (same output each run).
-BOOTSTRAP_RESAMPLES = 2000
-BOOTSTRAP_SEED = 0
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
 
 if str(corpus.REPO_ROOT) not in sys.path:
@@ -178,24 +175,6 @@ def quality_table(records: Sequence[dict[str, Any]], heading: str) -> list[str]:
     return lines
 
 
-def mean_interval(values: Sequence[float]) -> tuple[float, float]:
-    """95 % bootstrap interval of the mean of per-page values.
-
-    The held-back fold is a few hundred pages (AEB's share of it a few dozen), so one page moves a
-    mean by a hundredth or more; the interval says which differences from a target or from
-    trafilatura are larger than the choice of pages.
-    """
-    import numpy as np
-
-    data = np.asarray(values, dtype=np.float64)
-    if not len(data):
-        return float("nan"), float("nan")
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    means = data[rng.integers(0, len(data), size=(BOOTSTRAP_RESAMPLES, len(data)))].mean(axis=1)
-    low, high = np.percentile(means, [2.5, 97.5])
-    return float(low), float(high)
-
-
 def interval_lines(records: Sequence[dict[str, Any]]) -> list[str]:
     """Mean F1 with its bootstrap interval, and thresher's lead over trafilatura with its own, per source."""
     out = ["", "sampling error (95 % bootstrap interval over the pages): mean F1 [interval]; thresher - trafilatura"]
@@ -212,7 +191,7 @@ def interval_lines(records: Sequence[dict[str, Any]]) -> list[str]:
                 continue
             ours = [r["systems"]["thresher"]["f1"] for r in rows]
             lead = [a - r["systems"]["trafilatura"]["f1"] for r, a in zip(rows, ours, strict=True)]
-            (low, high), (dlow, dhigh) = mean_interval(ours), mean_interval(lead)
+            (low, high), (dlow, dhigh) = corpus.bootstrap_interval(ours), corpus.bootstrap_interval(lead)
             out.append(
                 f"  {source:<6}{scope:<9}{len(rows):>5} pages  {fmean(ours):.3f} [{low:.3f}, {high:.3f}]"
                 f"   {fmean(lead):+.3f} [{dlow:+.3f}, {dhigh:+.3f}]"
@@ -221,11 +200,11 @@ def interval_lines(records: Sequence[dict[str, Any]]) -> list[str]:
 
 
 def _share(hits: Sequence[bool | None]) -> str:
-    """The share of hits, their count and its bootstrap interval (`mean_interval`)."""
+    """The share of hits, their count and its bootstrap interval (`corpus.bootstrap_interval`)."""
     defined = [h for h in hits if h is not None]
     if not defined:
         return "-"
-    low, high = mean_interval([float(h) for h in defined])
+    low, high = corpus.bootstrap_interval([float(h) for h in defined])
     return f"{sum(defined) / len(defined):.3f} ({sum(defined)}/{len(defined)}) [{low:.3f}, {high:.3f}]"
 
 

@@ -9,8 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from corpus import authors_agree, date_agrees, fold_of, site_of, title_agrees, word_scores
-from wcxb import interval_lines, mean_interval, snippet_rate
+from corpus import authors_agree, bootstrap_interval, date_agrees, fold_of, site_of, title_agrees, word_scores
+from wcxb import interval_lines, snippet_rate
 
 
 def test_word_f1_exact_match_ignores_case_and_punctuation() -> None:
@@ -43,13 +43,21 @@ def test_snippet_rate() -> None:
     assert snippet_rate(text, []) is None
 
 
-def test_mean_interval_brackets_the_mean_and_narrows_with_more_pages() -> None:
-    assert mean_interval([0.9] * 40) == pytest.approx((0.9, 0.9))
+def test_bootstrap_interval_brackets_the_mean_and_narrows_with_more_pages() -> None:
+    assert bootstrap_interval([0.9] * 40) == pytest.approx((0.9, 0.9))
     few, many = [0.0, 1.0] * 10, [0.0, 1.0] * 500
-    low, high = mean_interval(few)
+    low, high = bootstrap_interval(few)
     assert low < 0.5 < high
-    assert high - low > 2 * (mean_interval(many)[1] - mean_interval(many)[0])
-    assert mean_interval(few) == (low, high)  # seeded: the same report each run
+    assert high - low > 2 * (bootstrap_interval(many)[1] - bootstrap_interval(many)[0])
+    assert bootstrap_interval(few) == (low, high)  # seeded: the same report each run
+
+
+def test_bootstrap_interval_of_a_ratio_resamples_whole_pages() -> None:
+    # hits over snippets per page: one page of 9 hits in 10 and nine pages of 0 hits in 1
+    hits, snippets = [9.0] + [0.0] * 9, [10.0] + [1.0] * 9
+    low, high = bootstrap_interval(hits, snippets)
+    assert low < 9 / 19 < high
+    assert low == 0.0  # a resample without the big page has no hit at all
 
 
 def test_interval_lines_report_each_source_and_the_lead_over_trafilatura() -> None:
