@@ -534,6 +534,41 @@ def test_content_laid_out_twice_is_in_the_body_once_but_a_short_line_under_every
     assert [b["text"] for b in blocks if b["reason"] == "repeated"] == [" ".join(texts[1:4])]  # the record says why
 
 
+def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_copy_next_to_itself_goes():
+    """A training plan repeats its warm-up under each day of one list: on an article that is content, kept
+    each time. A caption laid out twice, the copy right after the original, is still one caption; and on a
+    shop page any repeat goes (phone and desktop copies)."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    warm_up = (
+        "Warm up: ten to twenty minutes of easy jogging in zone two, then five minutes of running drills and strides."
+    )
+    days = "".join(
+        f"<li>{day}: {session}</li><li>{warm_up}</li>"
+        for day, session in (("Tuesday", "intervals of four hundred metres"), ("Thursday", "a steady tempo run"))
+    )
+    caption = "A long row of unsold sports utility vehicles at a dealership in the suburbs of the city, photographed on a Sunday in November."
+    html = (
+        "<html><body><main><h1>A ten week marathon plan</h1>"
+        "<p>This plan takes a beginner to the start line of a marathon in ten weeks of gradual training.</p>"
+        f"<ul>{days}</ul>"
+        f"<figure><div class='caption-full'>{caption}</div><div class='caption-short'>{caption}</div></figure>"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/blog/marathon-plan")
+    likely = np.full(len(texts), 0.9)
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, likely, "article").body, strict=True) if keep
+    ]
+    assert kept.count(warm_up) == 2 and kept.count(caption) == 1
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, likely, "product").body, strict=True) if keep
+    ]
+    assert kept.count(warm_up) == 1
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;
