@@ -596,6 +596,31 @@ def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(
     assert all(not decision.body[i] if kept_as_related else decision.body[i] for i in teasers)
 
 
+def test_comments_found_by_their_class_need_a_sure_reading_to_be_an_articles_body():
+    """Readers' replies under an article read as prose: a comments section found by its class stays comments
+    unless the scorer is sure; on a forum (not an article) the posts yield to the body threshold."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><main><article><h1>Open thread</h1>"
+        "<p>Our goal with these open threads is to give readers a place to raise questions about our research.</p>"
+        "</article><div id='comments'><h3>Comments</h3><ol class='commentlist'>"
+        "<li><p>Any update on how the new paper will affect your recommendation of the cash transfer charity?</p></li>"
+        "<li><p>We have not yet reviewed the paper, but plan to consider it as part of our year-end review.</p></li>"
+        "</ol></div></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/2018/09/open-thread")
+    replies = [i for i, text in enumerate(texts) if text.startswith(("Any update", "We have not"))]
+    assert replies and all(page.segmentation.block_units[i].label.value == "comments" for i in replies)
+    likely = np.array([0.8 if i in replies else 0.9 for i in range(len(texts))])  # body-like, not sure
+    assert not any(decide_body(page.segmentation, likely, "article").body[i] for i in replies)
+    sure = np.array([0.95 if i in replies else 0.9 for i in range(len(texts))])
+    assert all(decide_body(page.segmentation, sure, "article").body[i] for i in replies)
+    assert all(decide_body(page.segmentation, likely, "forum").body[i] for i in replies)
+
+
 MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canonical" href="http://[canonical">
 <meta property="og:image" content="http://[image"></head><body><article><h1>Bridge vote</h1>
 <p>The council met on Tuesday to discuss the new bridge and what it will cost the town over ten years.</p>
