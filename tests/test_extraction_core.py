@@ -621,6 +621,32 @@ def test_comments_found_by_their_class_need_a_sure_reading_to_be_an_articles_bod
     assert all(decide_body(page.segmentation, likely, "forum").body[i] for i in replies)
 
 
+def test_linked_headlines_outside_the_article_need_a_sure_reading_to_be_body():
+    """A sidebar's run of linked headlines reads as prose to the scorer: it stays related unless the scorer is sure."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    stories = "".join(
+        f"<div class='story'><a href='/news/{i}'><h3>{title}</h3></a></div>"
+        for i, title in enumerate(
+            ("Microsoft releases a new preview build", "The November update rolls out", "A new theme pack")
+        )
+    )
+    html = (
+        "<html><body><main><article><h1>Stadia does not run at a stable frame rate</h1>"
+        "<p>The game runs at a lower frame rate than promised on the streaming service, testers found this week.</p>"
+        "<p>Google said it would look into the reports and publish an update once the cause is known to its team.</p>"
+        f"</article></main><div class='widget'>{stories}</div></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/stadia-frame-rate/")
+    headlines = [i for i, text in enumerate(texts) if text.startswith(("Microsoft", "The November", "A new theme"))]
+    units = [page.segmentation.block_units[i] for i in headlines]
+    assert headlines and all(u is not None and u.reason.startswith("teasers:") for u in units)
+    likely = np.array([0.75 if i in headlines else 0.9 for i in range(len(texts))])
+    assert not any(decide_body(page.segmentation, likely, "article").body[i] for i in headlines)
+
+
 MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canonical" href="http://[canonical">
 <meta property="og:image" content="http://[image"></head><body><article><h1>Bridge vote</h1>
 <p>The council met on Tuesday to discuss the new bridge and what it will cost the town over ten years.</p>

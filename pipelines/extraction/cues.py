@@ -1219,6 +1219,11 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 #: to an even reading, as above.
 #: A promo the page itself labels an ad ("(Sponsored)", "Paid partnership"), or a reader appeal found from its
 #: line (READER_APPEAL_PATTERN), is one however it reads.
+#: So does a run of linked headlines with short excerpts outside the article (reason "teasers:", `segment`'s
+#: `_teasers`): a sidebar's stories read as prose. Out of fold on the development folds (ad-hoc
+#: /tmp/aeb22/fast.py, models /tmp/folds21): AEB 0.9569 -> 0.9572 (a sidebar of stories 0.587 -> 0.635); WCXB
+#: all and articles unchanged at four places, 2 pages up (0.894 -> 0.946, 0.911 -> 0.933), 1 down (0.991 ->
+#: 0.967, a tools list whose linked headings the truth keeps).
 #: Comments found by their class or id ("comments", "comment-list", "disqus") around an article need as
 #: sure a reading: readers' replies are prose and read as body (an open thread's replies at 0.6-0.9). (On a
 #: page of another type comments yield to the body threshold, ARTICLE_ONLY_UNIT_LABELS: a forum's posts.)
@@ -1226,7 +1231,7 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 #: 0.9516 -> 0.9569 (an open thread 0.113 -> 0.924), far below trafilatura 7 -> 6; WCXB articles 0.9589 ->
 #: 0.9590, all 0.8783 unchanged; one forum page typed article loses (0.927 -> 0.893).
 UNIT_OVERRULED_SURE = {
-    "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
+    "related": (("attr:", "text:inline-link", "text:teaser-link", "teasers:"), 0.9),
     "promo": (("text:sponsored", "text:appeal"), 0.99),
     "comments": ((REVIEWS_REASON, "attr:"), 0.9),  # a shop's customer reviews (`segment.review_units`)
 }
