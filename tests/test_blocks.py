@@ -35,6 +35,21 @@ def test_loose_text_beside_blocks_becomes_paragraphs_split_at_br() -> None:
     ]
 
 
+def test_a_bold_lead_in_ending_in_a_line_break_keeps_the_text_after_it() -> None:
+    """`<li><b>Lead-in.<br></b>Text</li>`: the break ends the bold line, it does not make the bold a paragraph
+    of its own (which split the item and left its text behind); a bold run of several lines is still split."""
+    html = (
+        "<html><body><ul><li><b>Keep your contact information current.<br></b>Make sure we can reach you.</li></ul>"
+        "<div><b>First line of the notice<br>Second line of the notice</b><div>Box</div></div></body></html>"
+    )
+    assert _blocks(html) == [
+        "Keep your contact information current. Make sure we can reach you.",
+        "First line of the notice",
+        "Second line of the notice",
+        "Box",
+    ]
+
+
 def test_long_loose_text_is_kept_not_skipped() -> None:
     sentence = "This sentence is part of a long article written without paragraph tags. "
     html = f"<html><body><div id='story'>{sentence * 30}<br><br>{sentence * 30}<div>Ad</div></div></body></html>"

@@ -534,6 +534,41 @@ def test_content_laid_out_twice_is_in_the_body_once_but_a_short_line_under_every
     assert [b["text"] for b in blocks if b["reason"] == "repeated"] == [" ".join(texts[1:4])]  # the record says why
 
 
+def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_copy_next_to_itself_goes():
+    """A training plan repeats its warm-up under each day of one list: on an article that is content, kept
+    each time. A caption laid out twice, the copy right after the original, is still one caption; and on a
+    shop page any repeat goes (phone and desktop copies)."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    warm_up = (
+        "Warm up: ten to twenty minutes of easy jogging in zone two, then five minutes of running drills and strides."
+    )
+    days = "".join(
+        f"<li>{day}: {session}</li><li>{warm_up}</li>"
+        for day, session in (("Tuesday", "intervals of four hundred metres"), ("Thursday", "a steady tempo run"))
+    )
+    caption = "A long row of unsold sports utility vehicles at a dealership in the suburbs of the city, photographed on a Sunday in November."
+    html = (
+        "<html><body><main><h1>A ten week marathon plan</h1>"
+        "<p>This plan takes a beginner to the start line of a marathon in ten weeks of gradual training.</p>"
+        f"<ul>{days}</ul>"
+        f"<figure><div class='caption-full'>{caption}</div><div class='caption-short'>{caption}</div></figure>"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/blog/marathon-plan")
+    likely = np.full(len(texts), 0.9)
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, likely, "article").body, strict=True) if keep
+    ]
+    assert kept.count(warm_up) == 2 and kept.count(caption) == 1
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, likely, "product").body, strict=True) if keep
+    ]
+    assert kept.count(warm_up) == 1
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;
@@ -559,6 +594,57 @@ def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(
     decision = decide_body(page.segmentation, likely, "article")
     assert any(u.label.value == "related" for u in decision.units) is kept_as_related
     assert all(not decision.body[i] if kept_as_related else decision.body[i] for i in teasers)
+
+
+def test_comments_found_by_their_class_need_a_sure_reading_to_be_an_articles_body():
+    """Readers' replies under an article read as prose: a comments section found by its class stays comments
+    unless the scorer is sure; on a forum (not an article) the posts yield to the body threshold."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><main><article><h1>Open thread</h1>"
+        "<p>Our goal with these open threads is to give readers a place to raise questions about our research.</p>"
+        "</article><div id='comments'><h3>Comments</h3><ol class='commentlist'>"
+        "<li><p>Any update on how the new paper will affect your recommendation of the cash transfer charity?</p></li>"
+        "<li><p>We have not yet reviewed the paper, but plan to consider it as part of our year-end review.</p></li>"
+        "</ol></div></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/2018/09/open-thread")
+    replies = [i for i, text in enumerate(texts) if text.startswith(("Any update", "We have not"))]
+    assert replies and all(page.segmentation.block_units[i].label.value == "comments" for i in replies)
+    likely = np.array([0.8 if i in replies else 0.9 for i in range(len(texts))])  # body-like, not sure
+    assert not any(decide_body(page.segmentation, likely, "article").body[i] for i in replies)
+    sure = np.array([0.95 if i in replies else 0.9 for i in range(len(texts))])
+    assert all(decide_body(page.segmentation, sure, "article").body[i] for i in replies)
+    assert all(decide_body(page.segmentation, likely, "forum").body[i] for i in replies)
+
+
+def test_linked_headlines_outside_the_article_need_a_sure_reading_to_be_body():
+    """A sidebar's run of linked headlines reads as prose to the scorer: it stays related unless the scorer is sure."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    stories = "".join(
+        f"<div class='story'><a href='/news/{i}'><h3>{title}</h3></a></div>"
+        for i, title in enumerate(
+            ("Microsoft releases a new preview build", "The November update rolls out", "A new theme pack")
+        )
+    )
+    html = (
+        "<html><body><main><article><h1>Stadia does not run at a stable frame rate</h1>"
+        "<p>The game runs at a lower frame rate than promised on the streaming service, testers found this week.</p>"
+        "<p>Google said it would look into the reports and publish an update once the cause is known to its team.</p>"
+        f"</article></main><div class='widget'>{stories}</div></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/stadia-frame-rate/")
+    headlines = [i for i, text in enumerate(texts) if text.startswith(("Microsoft", "The November", "A new theme"))]
+    units = [page.segmentation.block_units[i] for i in headlines]
+    assert headlines and all(u is not None and u.reason.startswith("teasers:") for u in units)
+    likely = np.array([0.75 if i in headlines else 0.9 for i in range(len(texts))])
+    assert not any(decide_body(page.segmentation, likely, "article").body[i] for i in headlines)
 
 
 MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canonical" href="http://[canonical">

@@ -421,6 +421,20 @@ def test_card_whose_title_sits_inside_its_link_is_a_teaser_unless_it_offers_some
     assert ("related", "Software and Recording Sale Up to 80% Off") not in units
 
 
+def test_a_teaser_card_is_a_teaser_with_its_author_and_date_lines():
+    """A card's link wraps its title, its author and its date: the whole card is the teaser, so the short lines
+    ("By REUTERS", "11/20/2019 10:08 AM") do not stay behind as body."""
+    card = (
+        '<div class="ticker"><a href="https://example.org/news/{slug}/"><span class="t">{title}</span>'
+        "<ul><li>By REUTERS</li><li>11/20/2019 10:08 AM</li></ul></a></div>"
+    )
+    units = units_of(card.format(slug="strikes", title="Russia says the strikes on Syria were a wrong move"))
+    assert units == [("related", "Russia says the strikes on Syria were a wrong move By REUTERS 11/20/2019 10:08 AM")]
+    priced = card.replace("<li>By REUTERS</li>", "<li>$24.99</li>")  # a shop's card: its lines are content
+    units = units_of(priced.format(slug="mug", title="A white speckle mug thrown on the wheel"))
+    assert units == [("related", "A white speckle mug thrown on the wheel")]
+
+
 def test_credentials_with_the_portrait_in_the_next_column_are_a_bio():
     bio = "Lauren has written for the blog since 2018. She is a writer and editor with a background in events."
     units = units_of(

@@ -449,6 +449,13 @@ def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
 _LOOSE_TEXT_CANDIDATES = XPath("descendant-or-self::*[*][text()[normalize-space()]]")
 
 
+def _ends_in_break(el: HtmlElement) -> bool:
+    """Whether an inline element's only block-level children are line breaks with nothing after them
+    (`<b>A bold lead-in.<br></b>`): made a paragraph, it would leave its parent's text after it behind."""
+    breaks = [c for c in el if isinstance(c.tag, str) and c.tag in cues.BLOCK_LEVEL_TAGS]
+    return all(c.tag == "br" and not (c.tail and c.tail.strip()) for c in breaks)
+
+
 def wrap_loose_text(root: HtmlElement) -> int:
     """Put text that stands loose beside block-level elements into paragraphs of its own.
 
@@ -464,6 +471,8 @@ def wrap_loose_text(root: HtmlElement) -> int:
             continue  # most candidates: inline children only
         if not isinstance(el.tag, str) or _is_block(el) or el.tag in cues.INVISIBLE_TAGS or not _has_loose_text(el):
             continue
+        if el.tag not in block_level and _ends_in_break(el):
+            continue  # <li><b>Keep it current.<br></b>Make sure ...</li>: one line of its parent's text
         children = list(el)
         rebuilt: list[HtmlElement] = []
         run_text, run = el.text, []

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
+from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import Block
@@ -89,37 +91,56 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     fallback = not any(body)
     if fallback:
         body = _fallback_body(segmentation, probability)
-    repeated = _repeats(blocks, body)
+    repeated = _repeats(blocks, body, page_type in (None, "article"))
     for i in repeated:
         body[i] = False
     return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
 
 
-def _repeats(blocks: list[Block], body: list[bool]) -> set[int]:
+def _repeats(blocks: list[Block], body: list[bool], on_article: bool = False) -> set[int]:
     """The body blocks that copy an earlier run of body blocks word for word, `cues.REPEATED_MIN_WORDS`
     words or more in all: the same content laid out twice (for phones and for desktops, one copy hidden
     by a stylesheet), a product's description again under a tab, a thread's post quoted whole. A short
-    line repeated in every card ("Screen size: up to 43 inches") is kept."""
+    line repeated in every card ("Screen size: up to 43 inches") is kept, and so, `on_article`, is a
+    repeat in the same list or section as its copy with other blocks between them (`_same_container`):
+    a plan whose days repeat a line, a notice under each item of a list."""
     kept = [i for i, keep in enumerate(body) if keep]
     keys = [blocks[i].text.lower() for i in kept]
     seen: dict[str, list[int]] = {}  # text -> where in `kept` it was
     repeated: set[int] = set()
     j = 0
     while j < len(keys):
-        longest = 0
+        longest, start = 0, 0
         for k in seen.get(keys[j], ())[-cues.REPEAT_CANDIDATES :]:
             m = 0
             while j + m < len(keys) and k + m < j and keys[k + m] == keys[j + m]:
                 m += 1
-            longest = max(longest, m)
+            if m and m >= longest:  # the nearest of the longest copies
+                longest, start = m, k
         run = 1
-        if longest and sum(blocks[i].words for i in kept[j : j + longest]) >= cues.REPEATED_MIN_WORDS:
+        if (
+            longest
+            and sum(blocks[i].words for i in kept[j : j + longest]) >= cues.REPEATED_MIN_WORDS
+            and not (
+                on_article
+                and start + longest < j
+                and _same_container(blocks[kept[start]].element, blocks[kept[j]].element)
+            )
+        ):
             repeated.update(kept[j : j + longest])
             run = longest
         for x in range(j, j + run):
             seen.setdefault(keys[x], []).append(x)
         j += run
     return repeated
+
+
+def _same_container(first: HtmlElement, second: HtmlElement) -> bool:
+    """Whether two blocks share an ancestor at most `cues.REPEATED_SAME_CONTAINER_LEVELS` levels above each:
+    items of one list, rows of one table, cards of one section, whose repeated lines are content."""
+    levels = cues.REPEATED_SAME_CONTAINER_LEVELS
+    near = set(islice(first.iterancestors(), levels))
+    return any(node in near for node in islice(second.iterancestors(), levels))
 
 
 def _described(segmentation: Segmentation, scored: list[bool]) -> bool:

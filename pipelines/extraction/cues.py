@@ -828,6 +828,15 @@ TEASER_LINK_TEXT_SHARE = 0.8
 #: ... or, in a card whose link wraps it (and its picture), a title of at most this many words: a card
 #: with a description is a product's or a service's tile as often as a teaser.
 CARD_TITLE_MAX_WORDS = 15
+#: ... and the card's link is the teaser, its author and date with it, when its other lines are at most
+#: TEASER_CARD_LINE_MAX_WORDS words and each says an author or a date ("By REUTERS", "11/20/2019 10:08 AM",
+#: "Nov 20, 2019"): left out of the unit, they stayed behind as body, a feed's dates between the teasers.
+#: Out of fold on the development folds (ad-hoc /tmp/aeb22/fast.py, models /tmp/folds21): AEB 0.9572 ->
+#: 0.9600 (a breaking-news feed beside an article 0.580 -> 1.000), WCXB no page moves. Widening every card
+#: link of at most 25 words instead took listing, shop and service cards whole (their ratings, prices) and
+#: cost them (a recipe listing 0.983 -> 0.828, a service page 0.974 -> 0.874).
+TEASER_CARD_LINE_MAX_WORDS = 6
+TEASER_CARD_LINE_PATTERN = r"^by\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + BYLINE_TEXT_PATTERN
 #: The elements a teaser link is read in: a paragraph, a list item, a div or span, or a bare link line.
 TEASER_LINK_TAGS = frozenset({"p", "li", "div", "span", "a"})
 #: A block of teasers: at least this many linked headings ...
@@ -1186,6 +1195,15 @@ BODY_FALLBACK_SHARE_OF_BEST = 0.6
 REPEATED_MIN_WORDS = 20
 #: Where a repeat may start, the last this many earlier places of its first block's text are tried.
 REPEAT_CANDIDATES = 8
+#: ... but on an article, a run whose nearest earlier copy shares an ancestor at most this many levels above
+#: both, with other body blocks between the two, is content: a training plan's "Warm up: ..." line under
+#: each day, a notice under each webcam or event of one list. A copy right after its original (a caption
+#: in full and truncated) is still left out, and so is every repeat on other pages (a shop's phone and
+#: desktop copies). Out of fold on the development folds (ad-hoc /tmp/aeb22/fast.py, models /tmp/folds21),
+#: word F1: WCXB articles 0.9589 -> 0.9592, all 0.8783 -> 0.8785, product and collection unchanged, AEB
+#: 0.9516 unchanged; 11 pages gain (a marathon plan 0.870 -> 0.932, an events list 0.935 -> 0.999), 5 lose
+#: (books with an affiliate notice under each, 0.976 -> 0.954; a pull quote, 1.000 -> 0.984).
+REPEATED_SAME_CONTAINER_LEVELS = 3
 #: A shop's customer reviews: an element whose class or id has this word as a whole part ("reviews",
 #: "product-reviews__list", "stamped-review", "jdgm-carousel-item__review"). They read as prose to the
 #: scorer and WCXB's truth of a product page leaves them out; on an article such a class holds the
@@ -1210,10 +1228,21 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 #: to an even reading, as above.
 #: A promo the page itself labels an ad ("(Sponsored)", "Paid partnership"), or a reader appeal found from its
 #: line (READER_APPEAL_PATTERN), is one however it reads.
+#: So does a run of linked headlines with short excerpts outside the article (reason "teasers:", `segment`'s
+#: `_teasers`): a sidebar's stories read as prose. Out of fold on the development folds (ad-hoc
+#: /tmp/aeb22/fast.py, models /tmp/folds21): AEB 0.9569 -> 0.9572 (a sidebar of stories 0.587 -> 0.635); WCXB
+#: all and articles unchanged at four places, 2 pages up (0.894 -> 0.946, 0.911 -> 0.933), 1 down (0.991 ->
+#: 0.967, a tools list whose linked headings the truth keeps).
+#: Comments found by their class or id ("comments", "comment-list", "disqus") around an article need as
+#: sure a reading: readers' replies are prose and read as body (an open thread's replies at 0.6-0.9). (On a
+#: page of another type comments yield to the body threshold, ARTICLE_ONLY_UNIT_LABELS: a forum's posts.)
+#: Out of fold on the development folds (ad-hoc /tmp/aeb22/fast.py, models /tmp/folds21), word F1: AEB
+#: 0.9516 -> 0.9569 (an open thread 0.113 -> 0.924), far below trafilatura 7 -> 6; WCXB articles 0.9589 ->
+#: 0.9590, all 0.8783 unchanged; one forum page typed article loses (0.927 -> 0.893).
 UNIT_OVERRULED_SURE = {
-    "related": (("attr:", "text:inline-link", "text:teaser-link"), 0.9),
+    "related": (("attr:", "text:inline-link", "text:teaser-link", "teasers:"), 0.9),
     "promo": (("text:sponsored", "text:appeal"), 0.99),
-    "comments": ((REVIEWS_REASON,), 0.9),  # a shop's customer reviews (`segment.review_units`)
+    "comments": ((REVIEWS_REASON, "attr:"), 0.9),  # a shop's customer reviews (`segment.review_units`)
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
 #: "Most Read", "Top Stories", "You may also like"): the reason `segment` gives a heading-found unit is

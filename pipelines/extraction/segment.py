@@ -224,6 +224,9 @@ def _company_pattern(site: str | None) -> _CompanyParagraph | None:
     return _CompanyParagraph("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
 
 
+_TEASER_CARD_LINE = re.compile(cues.TEASER_CARD_LINE_PATTERN, re.IGNORECASE)
+
+
 def _card_link(el: HtmlElement) -> list[HtmlElement]:
     """The link wrapping `el` (a card's title inside its <a>), at most LINK_ANCESTOR_DEPTH levels up."""
     node = el.getparent()
@@ -865,7 +868,7 @@ class Segmenter:
             return
         offer = not self._cues_in(text).isdisjoint(("promo", "strong-promo", "announcement"))
         if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and not offer and self._teaser_link(block):
-            self._add([el], BlockLabel.RELATED, "text:teaser-link")
+            self._add([self._teaser_card(el)], BlockLabel.RELATED, "text:teaser-link")
             return
         if words <= 10 and "dateline" in self._cues_in(text):
             self._add([el], BlockLabel.BYLINE, "text:dateline")
@@ -921,6 +924,22 @@ class Segmenter:
         if parts.hostname.removeprefix("www.") != self.host and not self._in_sidebar(block):
             return False  # in a sidebar, a headline linking to another site is a teaser too
         return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
+
+    def _teaser_card(self, el: HtmlElement) -> HtmlElement:
+        """The link wrapping a teaser's title and lines that only say its author or date ("By REUTERS",
+        "11/20/2019 10:08 AM"): the whole card is the teaser, not its title alone. A card with any other
+        line (a price, a rating, a description) stays as it was: on a listing those cards are the content."""
+        card = _card_link(el) if el.tag != "a" else []
+        if not card or self._in_units(card[0]):
+            return el
+        start, end = self.index.span(card[0])
+        first, last = self.index.span(el)
+        others = [b for b in self.blocks[start:first] + self.blocks[last:end] if b.words]
+        if not others or any(self.taken[start:end]):
+            return el
+        if all(b.words <= cues.TEASER_CARD_LINE_MAX_WORDS and _TEASER_CARD_LINE.search(b.text) for b in others):
+            return card[0]
+        return el
 
     def _text_before(self, block: Block) -> int:
         """Words of text blocks before this one: how far into the page it stands."""
