@@ -632,7 +632,7 @@ def declared_type(page: AnalysedPage) -> str | None:
     `legal:<why>`, `site-info:<why>` or None.
 
     JSON-LD article types declare an article. Without them (and without og:type article), a
-    JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
+    JSON-LD listing page type (CollectionPage, SearchResultsPage, ProfilePage) or a listing URL path (/tag/,
     /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
     /impressum) or a site-information path (/about/, /contact/) a page that is no article.
     """
@@ -642,7 +642,7 @@ def declared_type(page: AnalysedPage) -> str | None:
         return f"article:jsonld:{sorted(articles)[0]}"
     if meta.og_type in cues.ARTICLE_OG_TYPES:
         return None  # og:type article against a listing path: the classifier weighs both
-    listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
+    listings = meta.jsonld_types & cues.LISTING_PAGE_TYPES
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
     path = split_url(meta.url).path
