@@ -301,6 +301,11 @@ def test_an_item_list_is_part_of_a_page_a_collection_page_is_the_page():
         )
 
     assert declared_type(analyse_page(declaring("ItemList"), BASE + "/software/notes/")) is None
+    # a documentation type (TechArticle) declares no article: the classifier weighs it
+    assert declared_type(analyse_page(declaring("TechArticle"), BASE + "/docs/language/resources")) is None
+    assert declared_type(analyse_page(declaring("BlogPosting"), BASE + "/docs/language/resources")) == (
+        "article:jsonld:BlogPosting"
+    )
     assert declared_type(analyse_page(declaring("CollectionPage"), BASE + "/software/notes/")) == (
         "listing:jsonld:CollectionPage"
     )
