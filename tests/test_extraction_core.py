@@ -278,6 +278,39 @@ def test_a_listing_path_declares_the_listing_not_a_dated_post_under_it():
     assert declared_type(analyse_page(html, BASE + "/archives/2025/12/16/vibe_coding.html")) is None
 
 
+def test_a_topic_path_declares_nothing():
+    """Forums name a thread /topic/<id>-<title>, documentation a chapter /topics/<subject>/: no listing."""
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import declared_type
+
+    html = "<html><body><h1>Notes</h1><p>" + "A plain paragraph of prose for the page. " * 40 + "</p></body></html>"
+    for path in ("/topic/225132-if-the-forum-comes-to-an-end/", "/en/5.1/topics/db/models/", "/topics/climate"):
+        assert declared_type(analyse_page(html, BASE + path)) is None, path
+
+
+def test_an_item_list_is_part_of_a_page_a_collection_page_is_the_page():
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagetype import declared_type
+
+    def declaring(kind: str) -> str:
+        return (
+            f'<html><head><script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{kind}"}}'
+            "</script></head><body><h1>Alternatives</h1><p>"
+            + "A plain paragraph of prose for the page. " * 40
+            + "</p></body></html>"
+        )
+
+    assert declared_type(analyse_page(declaring("ItemList"), BASE + "/software/notes/")) is None
+    # a documentation type (TechArticle) declares no article: the classifier weighs it
+    assert declared_type(analyse_page(declaring("TechArticle"), BASE + "/docs/language/resources")) is None
+    assert declared_type(analyse_page(declaring("BlogPosting"), BASE + "/docs/language/resources")) == (
+        "article:jsonld:BlogPosting"
+    )
+    assert declared_type(analyse_page(declaring("CollectionPage"), BASE + "/software/notes/")) == (
+        "listing:jsonld:CollectionPage"
+    )
+
+
 def test_equal_bodies_have_equal_hashes():
     river = page(ARTICLES["river"])
     same = extract(river, BASE + ARTICLES["river"])

@@ -55,3 +55,13 @@ def test_the_article_floor_keeps_99_percent_of_each_sources_articles():
     p[198, 0], p[198, 1] = 0.205, 0.795
     p[199, 0], p[199, 1] = 0.255, 0.745
     assert train.article_floor(rows, {(7,): p}) == 0.25
+
+
+def test_page_types_are_weighted_by_their_rarity_against_articles():
+    import train
+
+    article, forum = cues.PAGE_TYPES.index("article"), cues.PAGE_TYPES.index("forum")
+    labels = np.array([article] * 16 + [forum] * 4)
+    weights = train.pagetype_weights(labels)
+    assert np.allclose(weights[:16], 1.0)
+    assert np.allclose(weights[16:], 4.0**train.PAGETYPE_CLASS_WEIGHT_POWER)

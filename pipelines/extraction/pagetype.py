@@ -631,18 +631,18 @@ def declared_type(page: AnalysedPage) -> str | None:
     """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>`,
     `legal:<why>`, `site-info:<why>` or None.
 
-    JSON-LD article types declare an article. Without them (and without og:type article), a
-    JSON-LD listing type (CollectionPage, ItemList, Blog, ...) or a listing URL path (/tag/,
+    JSON-LD article types (not those documentation shares) declare an article. Without them (and without og:type article), a
+    JSON-LD listing page type (CollectionPage, SearchResultsPage, ProfilePage) or a listing URL path (/tag/,
     /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
     /impressum) or a site-information path (/about/, /contact/) a page that is no article.
     """
     meta = page.meta
-    articles = meta.jsonld_types & cues.ARTICLE_TYPES
+    articles = meta.jsonld_types & cues.ARTICLE_DECLARING_TYPES
     if articles:
         return f"article:jsonld:{sorted(articles)[0]}"
     if meta.og_type in cues.ARTICLE_OG_TYPES:
         return None  # og:type article against a listing path: the classifier weighs both
-    listings = meta.jsonld_types & cues.JSONLD_TYPE_GROUPS["listing"]
+    listings = meta.jsonld_types & cues.LISTING_PAGE_TYPES
     if listings:
         return f"listing:jsonld:{sorted(listings)[0]}"
     path = split_url(meta.url).path
