@@ -24,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
     # Ctrl-C (SIGINT) stops it even when started from a script in the background, which starts
     # its jobs with SIGINT ignored; `thresher crawl` (Scrapy) does the same
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    print(f"Serving the thresher demo site at {server.base_url}/ (Ctrl-C to stop)", flush=True)
-    try:
+    try:  # the banner too: a Ctrl-C sent as soon as the banner is read may land before print returns
+        print(f"Serving the thresher demo site at {server.base_url}/ (Ctrl-C to stop)", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
