@@ -2,17 +2,21 @@
 
     python benchmarks/stages.py                    # every 5th WCXB dev page (~300), CPU time per page
     python benchmarks/stages.py --every 1 --source aeb
+    python benchmarks/stages.py --source aeb --model-dir DIR   # fold k's pages with DIR's fold-k models
 
 Each page is extracted once by trafilatura and once stage by stage, in the same process;
 the stages are those of `pipelines.extraction.extract` (parse, page preparation, block index,
 metadata, segmentation, block features, scorer, promo finder, page type and body, record), timed with
 `time.process_time` so a busy machine inflates them less. The total is checked against one
-plain `extract` call per page, and the ratios are what to compare across runs.
+plain `extract` call per page, and the ratios are what to compare across runs. The garbage
+collector's share of that call is measured apart (`gc.callbacks`): it runs when allocations
+reach its thresholds, wherever that is, so it is no stage's.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 import warnings
@@ -27,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", choices=["wcxb", "aeb", "all"], default="wcxb")
     ap.add_argument("--every", type=int, default=5, help="take every N-th page (default 5)")
+    ap.add_argument("--folds", help="only pages of these folds, e.g. 0,1,2,3 (default: all)")
+    ap.add_argument("--model-dir", help="time DIR's models: fold k's pages with fold-k.json, pagetype-fold-k.json, ...")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
 
@@ -54,23 +60,42 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.extraction.units import fields_from_units
 
     sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
-    pages = corpus.load(sources)[:: args.every]
-    scorer, classifier, finder = default_scorer(), default_page_classifier(), default_promo_finder()
+    folds = {int(k) for k in args.folds.split(",")} if args.folds else None
+    pages = corpus.load(sources, folds)[:: args.every]
+    shipped = {
+        "scorer": default_scorer(),
+        "page_classifier": default_page_classifier(),
+        "promo_finder": default_promo_finder(),
+    }
+    fold_models = {k: corpus.fold_models(args.model_dir, k) for k in {p.fold for p in pages}} if args.model_dir else {}
     extract(pages[0].html, pages[0].url)  # warm: models loaded, patterns compiled
     totals: dict[str, float] = {}
+    collecting = [0.0, 0.0]  # CPU seconds in the garbage collector; when the running collection began
+
+    def collector(phase: str, info: dict) -> None:
+        if phase == "start":
+            collecting[1] = time.process_time()
+        else:
+            collecting[0] += time.process_time() - collecting[1]
+
+    gc.callbacks.append(collector)
 
     def stage(name: str, started: float) -> float:
         now = time.process_time()
         totals[name] = totals.get(name, 0.0) + now - started
         return now
 
-    plain = 0.0
+    plain = plain_gc = 0.0
     for page in pages:
+        models = fold_models.get(page.fold, shipped)
+        scorer, classifier, finder = models["scorer"], models["page_classifier"], models["promo_finder"]
         t = time.process_time()
         trafilatura_extract(page.html, url=page.url, include_comments=False, include_tables=True)
         t = stage("trafilatura.extract", t)
-        extract(page.html, page.url)
+        collected = collecting[0]
+        extract(page.html, page.url, **models)
         plain += time.process_time() - t
+        plain_gc += collecting[0] - collected
         t = time.process_time()
         tree = parse_html(page.html)
         t = stage("parse", t)
@@ -104,12 +129,18 @@ def main(argv: list[str] | None = None) -> int:
     n = len(pages)
     traf = totals.pop("trafilatura.extract")
     staged = sum(totals.values())
-    print(f"python benchmarks/stages.py --source {args.source} --every {args.every}: {n} pages, CPU ms per page")
+    options = (f" --folds {args.folds}" if args.folds else "") + (
+        f" --model-dir {args.model_dir}" if args.model_dir else ""
+    )
+    print(
+        f"python benchmarks/stages.py --source {args.source} --every {args.every}{options}: {n} pages, CPU ms per page"
+    )
     print(f"{'stage':<42}{'ms/page':>9}{'share':>8}")
     for name, seconds in totals.items():
         print(f"{name:<42}{1000 * seconds / n:>9.2f}{100 * seconds / staged:>7.1f}%")
     print(f"{'sum of stages':<42}{1000 * staged / n:>9.2f}")
     print(f"{'extract() in one call':<42}{1000 * plain / n:>9.2f}")
+    print(f"{'  of which garbage collection':<42}{1000 * plain_gc / n:>9.2f}")
     print(f"{'trafilatura.extract':<42}{1000 * traf / n:>9.2f}")
     print(f"ratio extract / trafilatura: {plain / traf:.2f} (CPU time, same pages, same process)")
     return 0
