@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import select
@@ -62,13 +63,35 @@ def exit_with(pid: int) -> None:
     threading.Thread(target=watch, name="thresher-exit-with-crawl", daemon=True).start()
 
 
+def init_worker(pid: int) -> None:
+    """Pool worker initializer: exit with process `pid` (`exit_with`), load the models, freeze what is loaded.
+
+    A full garbage collection rescans every object the collector tracks, and after the imports
+    and the three models a worker holds ~90k that live as long as it does, so each full
+    collection inside `extract` rescans them for nothing. `gc.freeze()` moves them out of the
+    collector's sight. It is process-wide, so the library leaves it to its caller; the pool's
+    workers are ours alone. Garbage collection inside `extract` falls from 0.85 to 0.38 ms a page
+    (CPU time, AEB pages of folds 0-3, trafilatura's from 0.58 to 0.11). Loading the models here
+    also spares the worker's first page the wait.
+    """
+    exit_with(pid)
+    from pipelines.extraction.pagetype import default_page_classifier
+    from pipelines.extraction.promos import default_promo_finder
+    from pipelines.extraction.scorer import default_scorer
+
+    default_scorer(), default_page_classifier(), default_promo_finder()
+    gc.collect()
+    gc.freeze()
+
+
 def process_pool(workers: int) -> Executor:
     """The extraction pool: forkserver workers, so no copy of the reactor's state is forked.
 
-    Each worker exits with the crawl process (`exit_with`): no orphans after a `kill -9`.
+    Each worker exits with the crawl process and starts with the models loaded and frozen
+    (`init_worker`): no orphans after a `kill -9`, no garbage collector rescanning the models.
     """
     return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=exit_with, initargs=(os.getpid(),)
+        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=init_worker, initargs=(os.getpid(),)
     )
 
 

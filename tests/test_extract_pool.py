@@ -9,6 +9,7 @@ and a queue of one page, which must export the same articles as an unbounded run
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from conftest import REPO, slow_routes, subprocess_env
 
 from pipelines.contracts import PageItem
 from pipelines.contracts.outcomes import Drop
-from pipelines.extract import ExtractionPipeline
+from pipelines.extract import ExtractionPipeline, process_pool
 from pipelines.extraction import Article
 
 EXPECTED = json.loads((REPO / "tests" / "fixtures" / "demo_expected.json").read_text(encoding="utf-8"))
@@ -136,3 +137,12 @@ def test_demo_crawl_through_a_pool_with_a_queue_of_one_page_exports_every_articl
     assert sorted(urlsplit(url).path for url in df["url"]) == sorted(articles)
     assert manifest["counts"]["balanced"], manifest["counts"]
     assert "extract_error" not in manifest["counts"]["drop_reasons"], manifest["counts"]
+
+
+def test_pool_workers_start_with_the_models_loaded_and_frozen():
+    """`init_worker` freezes the imports and models, so full collections inside extract() skip them."""
+    pool = process_pool(1)
+    try:
+        assert pool.submit(gc.get_freeze_count).result(timeout=120) > 10_000
+    finally:
+        pool.shutdown()
