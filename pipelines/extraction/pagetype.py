@@ -631,10 +631,11 @@ def declared_type(page: AnalysedPage) -> str | None:
     """What the page says it is, when it says so plainly: `article:<why>`, `listing:<why>`,
     `legal:<why>`, `site-info:<why>` or None.
 
-    JSON-LD article types (not those documentation shares) declare an article. Without them (and without og:type article), a
-    JSON-LD listing page type (CollectionPage, SearchResultsPage, ProfilePage) or a listing URL path (/tag/,
-    /category/, /page/2/) declares a page of others, and a legal path (/privacy/, /terms/,
-    /impressum) or a site-information path (/about/, /contact/) a page that is no article.
+    JSON-LD article types (not those documentation shares) declare an article. Without them (and
+    without og:type article), a JSON-LD listing page type (`cues.LISTING_PAGE_TYPES`: CollectionPage,
+    Blog, ...) or a listing URL path (/tag/, /category/, /page/2/) declares a page of others, and a
+    legal path (/privacy/, /terms/, /impressum) or a site-information path (/about/, /contact/) a
+    page that is no article.
     """
     meta = page.meta
     articles = meta.jsonld_types & cues.ARTICLE_DECLARING_TYPES
