@@ -124,19 +124,19 @@ def main(argv: list[str] | None = None) -> int:
             fields = dict.fromkeys(("body", *LABELS), "")
         for label, snippets in page["expect"].items():
             c = counts[label]
-            c["pages"] += 1
-            leaked = False
-            before = (c["snippets"], c["hits"], c["leaks"])
+            hits = leaks = 0
             for snippet in snippets:
-                c["snippets"] += 1
                 hit, leak = _found(snippet, fields[label]), _found(snippet, fields["body"])
-                c["hits"] += hit
-                c["leaks"] += leak
-                leaked |= leak
+                hits += hit
+                leaks += leak
                 if args.verbose and (not hit or leak):
                     print(f"{'LEAK' if leak else 'MISS'} {label:8} {page['url'][:60]:60} {snippet[:70]}")
-            c["pages_leaking"] += leaked
-            per_page[label].append((c["snippets"] - before[0], c["hits"] - before[1], c["leaks"] - before[2]))
+            c["pages"] += 1
+            c["snippets"] += len(snippets)
+            c["hits"] += hits
+            c["leaks"] += leaks
+            c["pages_leaking"] += leaks > 0
+            per_page[label].append((len(snippets), hits, leaks))
     if args.json:
         print(json.dumps(counts, indent=1))
         return 0

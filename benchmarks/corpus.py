@@ -171,6 +171,10 @@ FOLD_MODEL_FILES = {
 }
 
 
+#: The same names for help texts and report headers: "fold-k.json, pagetype-fold-k.json, promos-fold-k.json".
+FOLD_MODEL_NAMES = ", ".join(name.format(k="k") for name in FOLD_MODEL_FILES.values())
+
+
 def fold_models(model_dir: str | Path, fold: int) -> dict[str, Any]:
     """extract()'s model arguments for a page of `fold`: the models trained without that fold."""
     from pipelines.extraction.pagetype import PageTypeClassifier

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", choices=["wcxb", "aeb", "all"], default="wcxb")
     ap.add_argument("--every", type=int, default=5, help="take every N-th page (default 5)")
     ap.add_argument("--folds", help="only pages of these folds, e.g. 0,1,2,3 (default: all)")
-    ap.add_argument("--model-dir", help="time DIR's models: fold k's pages with fold-k.json, pagetype-fold-k.json, ...")
+    ap.add_argument("--model-dir", help=f"time DIR's models: fold k's pages with {corpus.FOLD_MODEL_NAMES}")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
 

@@ -280,7 +280,7 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
 def _model_label(model_dir: str | None) -> str:
     """Which model produced the figures, so saved output says what was measured."""
     if model_dir:
-        return f"per-fold models in {model_dir} (fold k extracted by fold-k.json, pagetype-fold-k.json and promos-fold-k.json, trained without fold k)"
+        return f"per-fold models in {model_dir} (fold k extracted by {corpus.FOLD_MODEL_NAMES}, trained without fold k)"
     try:
         from pipelines.extraction import scorer
     except Exception:  # noqa: BLE001 - absent or broken: the extractor has no model file
@@ -321,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--model-dir",
         metavar="DIR",
-        help="extract fold k with DIR/fold-k.json, pagetype-fold-k.json and promos-fold-k.json (training/train.py --folds-out DIR)",
+        help=f"extract fold k with DIR's {corpus.FOLD_MODEL_NAMES} (training/train.py --folds-out DIR)",
     )
     args = parser.parse_args(argv)
 

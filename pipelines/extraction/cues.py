@@ -1265,7 +1265,8 @@ UNIT_OVERRULED_SURE = {
     "related": (("attr:", "text:inline-link", "text:teaser-link", "teasers:"), 0.9),
     "promo": (("text:sponsored", "text:appeal"), 0.99),
     "bio": (("heading:author-name",), 0.99),
-    "comments": ((REVIEWS_REASON, "attr:"), 0.9),  # a shop's customer reviews (`segment.review_units`)
+    # a shop's customer reviews (`segment.review_units`), and comments found by their class or id
+    "comments": ((REVIEWS_REASON, "attr:"), 0.9),
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
 #: "Most Read", "Top Stories", "You may also like"): the reason `segment` gives a heading-found unit is
