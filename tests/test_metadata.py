@@ -66,6 +66,33 @@ def test_h1_wins_over_a_rewritten_og_title():
     assert page.title == "Seven facts about the new park"
 
 
+def test_a_sentence_long_h1_wins_over_a_rewritten_og_title_it_shares_a_third_with():
+    page = meta(
+        ARTICLE + '<meta property="og:title" content="Top 11 SEO Strategies for 2025 | Courier">',
+        "<h1>11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead</h1>",
+    )
+    assert (page.title, page.title_source) == (
+        "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead",
+        "h1:overlap",
+    )
+
+
+def test_a_short_or_glued_h1_sharing_a_third_leaves_the_og_title():
+    head = ARTICLE + '<meta property="og:title" content="Top MBA Programs: Business School Rankings">'
+    assert meta(head, "<h1>Our Programs and Rankings Guide</h1>").title == "Top MBA Programs: Business School Rankings"
+    glued = "<h1>Top MBA Programs and Business Schools (US)<span>Your Guide to the Rankings</span></h1>"
+    assert meta(head, glued.replace("<span>", " <span>")).title.startswith("Top MBA Programs and Business")
+    assert meta(head, glued).title == "Top MBA Programs: Business School Rankings"
+
+
+def test_an_h1_naming_a_section_of_the_title_is_no_headline():
+    page = meta(
+        SITE + '<meta property="og:title" content="Private VPN Service Recommendations and Comparison, No Ads">',
+        "<h1>VPN Services</h1>",
+    )
+    assert page.title == "Private VPN Service Recommendations and Comparison, No Ads"
+
+
 def test_og_title_without_site_name_when_no_h1_matches():
     page = meta(SITE + '<meta property="og:title" content="Council approves park | Millbrook Courier">')
     assert page.title == "Council approves park"

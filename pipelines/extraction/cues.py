@@ -1408,6 +1408,16 @@ SITE_NAME_EXTRA_WORDS = 2
 MAX_H1 = 8
 #: An h1 no declared title confirms is still the headline when this share of its words is in one.
 H1_MIN_TITLE_OVERLAP = 0.5
+#: ... or, for an h1 of a sentence's length (H1_SENTENCE_WORDS words or more), this share: declared
+#: titles are rewritten for search ("Top 11 SEO Strategies for 2025") while the page shows its
+#: headline ("11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"); a section label or a
+#: menu entry in an h1 is shorter. On folds 0-3, 11 pages' headline is such an h1, 2 pages' is
+#: the declared title (their h1 an image caption or a banner).
+H1_SENTENCE_MIN_TITLE_OVERLAP = 0.3
+H1_SENTENCE_WORDS = 8
+#: An h1 whose words are all in a declared title but that holds less than this share of the
+#: title's words is a section label over the headline ("VPN Services", "M&A Updates"), not it.
+H1_MIN_TITLE_COVER = 0.2
 
 #: Elements whose text is a byline; their person names are authors. Found in one pass over the
 #: tree in Python (one XPath union of these cost 10-15 ms on a large page, the pass about 1 ms):

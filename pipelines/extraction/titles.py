@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 
 from lxml.html import HtmlElement
 
@@ -27,6 +28,8 @@ _FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 #: Scripts written with full-width punctuation (CJK, kana, hangul): there it is the page's own.
 _WIDE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LEADING_DATE = re.compile(rf"^\W*(?:{cues.TEXT_DATE_PATTERN})\W*", re.I)
+#: The end of one text and the start of the next with no space between: "(US)" + "Your".
+_GLUED = re.compile(r"^[\w).!?]\w$")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -80,12 +83,20 @@ def repaired(text: str) -> str:
         return text
 
 
-def _h1_texts(tree: HtmlElement) -> list[str]:
+def _h1_texts(tree: HtmlElement, glued: set[str] | None = None) -> list[str]:
+    """The texts of the page's first MAX_H1 `<h1>`; `glued` collects those whose parts run into each other.
+
+    "Top MBA Programs of 2025 (US)<span>Your Guide to ...</span>" reads "(US)Your": a headline
+    and a subtitle set in one h1, no sentence that a page shows as its headline.
+    """
     texts = []
     for element in tree.iter("h1"):
-        text = _unescaped(clean_text(repaired("".join(element.itertext()))))
+        parts = list(element.itertext())
+        text = _unescaped(clean_text(repaired("".join(parts))))
         if text and len(text) <= cues.MAX_TITLE_CHARS:
             texts.append(text)
+            if glued is not None and any(_GLUED.search(a[-1:] + b[:1]) for a, b in pairwise(parts)):
+                glued.add(text)
         if len(texts) >= cues.MAX_H1:
             break
     return texts
@@ -124,6 +135,31 @@ def _overlap(h1: str, declared: str) -> float:
     """The share of the h1's words that the declared title has too."""
     words = set(_WORD.findall(h1.casefold()))
     return len(words & set(_WORD.findall(declared.casefold()))) / len(words) if words else 0.0
+
+
+def _overlapping_h1(h1s: list[str], declared: list[tuple[str, str]], facts: PageFacts, glued: set[str]) -> str | None:
+    """The h1 that shares most words with a declared title (H1_MIN_TITLE_OVERLAP of its own), else the first sentence-long one that shares some.
+
+    A sentence-long h1 (H1_SENTENCE_WORDS words, not two texts run together) needs only
+    H1_SENTENCE_MIN_TITLE_OVERLAP; among those the first is the headline, later ones head
+    related stories. No h1 counts that is a section label naming a part of the title ("VPN
+    Services" over "Private VPN Service Recommendations and Comparison": H1_MIN_TITLE_COVER).
+    """
+    best, score, sentence = None, 0.0, None
+    for h1 in h1s:
+        if max(_overlap(strip_site_name(title, facts), h1) for title, _ in declared) < cues.H1_MIN_TITLE_COVER:
+            continue
+        value = max(_overlap(h1, title) for title, _ in declared)
+        if value >= cues.H1_MIN_TITLE_OVERLAP and value > score:
+            best, score = h1, value
+        elif (
+            sentence is None
+            and value >= cues.H1_SENTENCE_MIN_TITLE_OVERLAP
+            and len(h1.split()) >= cues.H1_SENTENCE_WORDS
+            and h1 not in glued
+        ):
+            sentence = h1
+    return best or sentence
 
 
 def _declares_article(facts: PageFacts) -> bool:
@@ -170,7 +206,8 @@ def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     names and menus in other `<h1>` share no words with the declared title.
     """
     declared = _declared_titles(facts)
-    all_h1s = _h1_texts(facts.tree)
+    glued: set[str] = set()
+    all_h1s = _h1_texts(facts.tree, glued)
     h1s = [h1 for h1 in all_h1s if not is_site_name(h1, facts)]
     for h1 in h1s:
         if any(_confirms(h1, title) for title, _ in declared):
@@ -183,12 +220,8 @@ def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
             if any(_confirms(h1, title) for title, _ in declared) and _names_the_site_first(h1, declared):
                 return h1, "h1:site"
     if declared:
-        best, score = None, 0.0
-        for h1 in h1s:
-            value = max(_overlap(h1, title) for title, _ in declared)
-            if value > score:
-                best, score = h1, value
-        if best is not None and score >= cues.H1_MIN_TITLE_OVERLAP:
+        best = _overlapping_h1(h1s, declared, facts, glued)
+        if best is not None:
             return strip_site_name(best, facts), "h1:overlap"
     for title, source in declared:
         stripped = strip_site_name(title, facts)
