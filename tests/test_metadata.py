@@ -409,6 +409,23 @@ def test_declared_date_stands(shown, url):
     assert meta(PUBLISHED, f"<h1>H</h1>{shown}", url=url).published == "2024-05-09T10:00:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "declared, day",
+    [
+        ("2025-12-19T02:41:41+00:00", "2025-12-18"),  # the evening of the 18th west of UTC: the URL's day
+        ("2025-12-19T14:39:52+00:00", "2025-12-19"),  # no time zone was still on the 18th then
+        ("2025-12-19T02:41:41-05:00", "2025-12-19"),  # written at the page's offset: its readers' day
+    ],
+)
+def test_a_declared_utc_timestamp_a_day_off_the_url_takes_the_urls_day(declared, day):
+    page = meta(
+        f'<meta property="article:published_time" content="{declared}">',
+        "<h1>H</h1><p>Text.</p>",
+        url="https://c.example/2025/12/18/story",
+    )
+    assert (page.published[:10], page.published_source.split(":")[0]) == (day, "meta")
+
+
 @pytest.mark.parametrize("shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24")])
 def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
     page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")

@@ -1845,6 +1845,10 @@ MAX_TIME_ELEMENTS = 10
 URL_DATE_PATTERN = r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 #: Dates before this year are no web publication dates (placeholders, epoch 0).
 MIN_PUBLISHED_YEAR = 1995
+#: The farthest local time zones from UTC, in hours: a declared UTC timestamp was on the URL's
+#: day, the day before or after it, somewhere between these offsets ("2025-12-19T02:41Z" under
+#: /2025/12/18/ was the evening of the 18th where the site is).
+UTC_OFFSET_RANGE_HOURS = (-12, 14)
 #: A year written in a date: without one, a written date ("April 12") is no date.
 WRITTEN_YEAR_PATTERN = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 #: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17", "17.12.2025", "12/17/2025".

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from itertools import chain
 
 from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse
@@ -319,14 +319,37 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
     for read, source in readers:
         published, name = read()
         if published is not None:
-            if source in ("meta", "jsonld", "itemprop") and (visible := _visible_date(facts, published, modified)):
-                published, source, name = visible, "text:visible", None
+            if source in ("meta", "jsonld", "itemprop"):
+                if visible := _visible_date(facts, published, modified):
+                    published, source, name = visible, "text:visible", None
+                elif local := _url_local_day(facts, published):
+                    published, name = local, f"{name}:url-day" if name else "url-day"  # still declared
             return (
                 as_iso(published),
                 f"{source}:{name}" if name else source,
                 as_iso(modified) if modified else None,
             )
     return None, None, as_iso(modified) if modified else None
+
+
+def _url_local_day(facts: PageFacts, declared: datetime) -> datetime | None:
+    """The URL's date when it is the day before or after a declared UTC timestamp, on which the site's clock was.
+
+    A site writes its local day into its URLs and often declares the instant in UTC: a post of
+    the evening of December 18 in America is "2025-12-19T02:41:41+00:00" under /2025/12/18/.
+    Its readers saw the 18th. The URL's day counts only when a time zone within
+    UTC_OFFSET_RANGE_HOURS was on it at the declared instant, and only for a UTC timestamp: one
+    the page wrote at its own offset already shows its readers' day.
+    """
+    in_url = _url_date(facts.url)
+    if in_url is None or declared.utcoffset() != timedelta(0):
+        return None
+    shift = (in_url.date() - declared.date()).days
+    if shift not in (-1, 1):
+        return None
+    west, east = cues.UTC_OFFSET_RANGE_HOURS
+    local = declared + timedelta(hours=west if shift < 0 else east)
+    return in_url if local.date() == in_url.date() else None
 
 
 def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | None) -> datetime | None:
