@@ -85,12 +85,21 @@ def test_a_short_or_glued_h1_sharing_a_third_leaves_the_og_title():
     assert meta(head, glued).title == "Top MBA Programs: Business School Rankings"
 
 
-def test_an_h1_naming_a_section_of_the_title_is_no_headline():
-    page = meta(
-        SITE + '<meta property="og:title" content="Private VPN Service Recommendations and Comparison, No Ads">',
-        "<h1>VPN Services</h1>",
+def test_an_h1_naming_a_section_of_the_title_is_no_headline_of_an_article():
+    head = SITE + '<meta property="og:title" content="Private VPN Service Recommendations and Comparison, No Ads">'
+    assert meta(ARTICLE + head, "<h1>VPN Services</h1>").title == (
+        "Private VPN Service Recommendations and Comparison, No Ads"
     )
-    assert page.title == "Private VPN Service Recommendations and Comparison, No Ads"
+    assert meta(head, "<h1>VPN Services</h1>").title == "VPN Services"  # a service or category page's own name
+
+
+def test_a_sentence_long_h1_does_not_displace_the_title_of_a_page_that_declares_no_article():
+    head = (
+        '<meta property="og:type" content="website"><meta property="og:title" content="Top 11 SEO Strategies for 2025">'
+    )
+    assert meta(head, "<h1>11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead</h1>").title == (
+        "Top 11 SEO Strategies for 2025"
+    )
 
 
 def test_og_title_without_site_name_when_no_h1_matches():

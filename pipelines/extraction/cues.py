@@ -1408,15 +1408,17 @@ SITE_NAME_EXTRA_WORDS = 2
 MAX_H1 = 8
 #: An h1 no declared title confirms is still the headline when this share of its words is in one.
 H1_MIN_TITLE_OVERLAP = 0.5
-#: ... or, for an h1 of a sentence's length (H1_SENTENCE_WORDS words or more), this share: declared
-#: titles are rewritten for search ("Top 11 SEO Strategies for 2025") while the page shows its
-#: headline ("11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"); a section label or a
-#: menu entry in an h1 is shorter. On folds 0-3, 11 pages' headline is such an h1, 2 pages' is
-#: the declared title (their h1 an image caption or a banner).
+#: ... or, on a page that declares an article, for an h1 of a sentence's length (H1_SENTENCE_WORDS
+#: words or more), this share: declared titles are rewritten for search ("Top 11 SEO Strategies for
+#: 2025") while the page shows its headline ("11 SEO Strategies for 2025 to Boost Rankings and Stay
+#: Ahead"); a section label or a menu entry in an h1 is shorter. On folds 0-3, 9 articles' headline
+#: is such an h1, 2 articles' the declared title. Service pages' h1 is as often a slogan
+#: ("Identity Theft Protection + $5 Million in Insurance*") and their title the declared one.
 H1_SENTENCE_MIN_TITLE_OVERLAP = 0.3
 H1_SENTENCE_WORDS = 8
-#: An h1 whose words are all in a declared title but that holds less than this share of the
-#: title's words is a section label over the headline ("VPN Services", "M&A Updates"), not it.
+#: On a page that declares an article, an h1 whose words are all in a declared title but that holds
+#: less than this share of the title's words is a section label over the headline ("VPN Services",
+#: "M&A Updates"), not it. A category or product page's h1 is its name ("Monitor Arms").
 H1_MIN_TITLE_COVER = 0.2
 
 #: Elements whose text is a byline; their person names are authors. Found in one pass over the

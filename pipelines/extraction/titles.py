@@ -140,20 +140,24 @@ def _overlap(h1: str, declared: str) -> float:
 def _overlapping_h1(h1s: list[str], declared: list[tuple[str, str]], facts: PageFacts, glued: set[str]) -> str | None:
     """The h1 that shares most words with a declared title (H1_MIN_TITLE_OVERLAP of its own), else the first sentence-long one that shares some.
 
-    A sentence-long h1 (H1_SENTENCE_WORDS words, not two texts run together) needs only
-    H1_SENTENCE_MIN_TITLE_OVERLAP; among those the first is the headline, later ones head
-    related stories. No h1 counts that is a section label naming a part of the title ("VPN
-    Services" over "Private VPN Service Recommendations and Comparison": H1_MIN_TITLE_COVER).
+    On a page that declares an article, a sentence-long h1 (H1_SENTENCE_WORDS words, not two
+    texts run together) needs only H1_SENTENCE_MIN_TITLE_OVERLAP; among those the first is the
+    headline, later ones head related stories. And no h1 counts there that is a section label
+    naming a part of the title ("VPN Services" over "Private VPN Service Recommendations and
+    Comparison": H1_MIN_TITLE_COVER). A product, service or category page's short h1 is its title
+    ("Monitor Arms", "Identity Theft Protection"), however long its declared one.
     """
     best, score, sentence = None, 0.0, None
+    article = _declares_article(facts)
     for h1 in h1s:
-        if max(_overlap(strip_site_name(title, facts), h1) for title, _ in declared) < cues.H1_MIN_TITLE_COVER:
+        if article and max(_overlap(strip_site_name(t, facts), h1) for t, _ in declared) < cues.H1_MIN_TITLE_COVER:
             continue
         value = max(_overlap(h1, title) for title, _ in declared)
         if value >= cues.H1_MIN_TITLE_OVERLAP and value > score:
             best, score = h1, value
         elif (
-            sentence is None
+            article
+            and sentence is None
             and value >= cues.H1_SENTENCE_MIN_TITLE_OVERLAP
             and len(h1.split()) >= cues.H1_SENTENCE_WORDS
             and h1 not in glued
