@@ -550,6 +550,12 @@ def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     assert meta("", '<h1>H</h1><p class="byline">Reviewed by Ana Lima</p>').authors == ["Ana Lima"]  # no other
 
 
+def test_a_name_element_inside_a_fact_checker_line_is_no_writer():
+    checker = '<div class="attribution">Fact checked by <span class="author-name">Ana Lima</span></div>'
+    writer = '<p>By <a href="/author/dana-whitfield">Dana Whitfield</a></p>'
+    assert meta("", f"<h1>H</h1>{checker}{writer}").authors == ["Dana Whitfield"]
+
+
 def test_label_after_a_byline_is_no_name():
     body = "<h1>H</h1><p>Written by Millbrook Courier</p><p>JUMP TO:</p><p>Understanding Home Updates</p>"
     assert meta(SITE + '<meta name="author" content="Dana Whitfield">', body).authors == ["Dana Whitfield"]

@@ -44,6 +44,7 @@ _NOT_A_NAME_VALUE = re.compile(cues.NOT_AUTHOR_VALUE_PATTERN)
 _AUTHOR_LABEL = re.compile(cues.META_AUTHOR_LABEL_PATTERN, re.I)
 _NOT_WRITER_LABEL = re.compile(cues.NOT_WRITER_LABEL_PATTERN, re.I)
 _NOT_WRITER_LEAD = re.compile(cues.NOT_WRITER_LEAD_PATTERN, re.I)
+_NOT_WRITER_BEFORE = re.compile(cues.NOT_WRITER_BEFORE_PATTERN, re.I)
 _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
@@ -482,15 +483,29 @@ def _with_linked_coauthors(element: HtmlElement, names: list[str], facts: PageFa
     return list(dict.fromkeys(names + linked))
 
 
+def _checker_named(element: HtmlElement) -> bool:
+    """The element follows a reviewer's or checker's label in its parent ("Fact checked by <a>Name</a>")."""
+    previous = element.getprevious()
+    if previous is None:
+        parent = element.getparent()
+        label = parent.text if parent is not None else None
+    else:
+        label = previous.tail if (previous.tail or "").strip() else previous.text_content()
+    return bool(label and _NOT_WRITER_BEFORE.search(label[-40:]))
+
+
 def _byline_authors(facts: PageFacts) -> list[str]:
     fallback: list[str] = []
     card: list[str] = []
     side_card: list[str] = []
     site_person: list[str] = []
     reviewer: list[str] = []
+    reviewer_lines: set[HtmlElement] = set()
     for count, element in enumerate(_byline_candidates(facts.index)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
+        if reviewer_lines and any(node in reviewer_lines for node in element.iterancestors()):
+            continue  # the name in "Fact checked by <span class=author-name>Ana Lima</span>" is a checker's
         if _is_noise(element):
             placement = _placement(element)
             if not card and placement == 0:
@@ -505,7 +520,8 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         ):
             continue  # a "By Industry" menu heading is no byline
         text = _byline_text(element)
-        if _NOT_WRITER_LEAD.match(text):
+        if _NOT_WRITER_LEAD.match(text) or _checker_named(element):
+            reviewer_lines.add(element)
             if not reviewer and placement == 0:  # "Reviewed by Ana Lima": the writer's line may follow
                 reviewer = person_names(text, facts)
             continue

@@ -1553,6 +1553,11 @@ NOT_WRITER_LEAD_PATTERN = (
     r"^\W*(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|"
     r"photos?|photographed|narrated)\s+by\b"
 )
+#: The text just before a byline element that makes its name no writer's: "Fact checked by <span class=author-name>".
+NOT_WRITER_BEFORE_PATTERN = (
+    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|photos?|photographed|narrated)"
+    r"\s+by\s*:?\s*$"
+)
 #: The first texts under the headline where a short dated line may carry the byline without "By"
 #: ("Ana Lima | Senior Writer | July 2, 2025"); a longer line is a sentence.
 DATED_BYLINE_TEXTS = 6
