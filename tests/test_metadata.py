@@ -550,6 +550,19 @@ def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     assert meta("", '<h1>H</h1><p class="byline">Reviewed by Ana Lima</p>').authors == ["Ana Lima"]  # no other
 
 
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Community Editor", []),  # a role: its first word is no person
+        ("Krystyna, Editor", ["Krystyna"]),  # a name set off from the role
+        ("Krystyna", ["Krystyna"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),  # the name follows "by"
+    ],
+)
+def test_declared_author_value_gives_person_names_only(value, names):
+    assert meta(f'<meta name="author" content="{value}">').authors == names
+
+
 def test_a_name_element_inside_a_fact_checker_line_is_no_writer():
     checker = '<div class="attribution">Fact checked by <span class="author-name">Ana Lima</span></div>'
     writer = '<p>By <a href="/author/dana-whitfield">Dana Whitfield</a></p>'

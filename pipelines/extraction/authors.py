@@ -131,6 +131,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
         return []
+    if declared and (verb := _VERB_BY.match(text)):
+        text = text[verb.end() :]  # "Analysis by Chris Cillizza, CNN Editor-at-large": the name follows "by"
     led = False
     lead = inner = None
     if not declared:
@@ -177,7 +179,7 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         words = _words(piece)
         while len(words) > 1 and words[0].lower().rstrip(".") in cues.NAME_HONORIFICS:
             words = words[1:]  # "Dr. Ehsan Jazini" -> "Ehsan Jazini"
-        if not words or len(words) > cues.MAX_AUTHOR_WORDS:
+        if not words or len(words) > cues.MAX_AUTHOR_WORDS or (declared and _cut_to_one_word(words, piece)):
             continue
         name = " ".join(words)
         if _NOT_AUTHOR.search(name) or _CREDENTIAL.match(name):
@@ -193,6 +195,15 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             names.append(name)
             named_block = block
     return list(dict.fromkeys(names))
+
+
+def _cut_to_one_word(words: list[str], piece: str) -> bool:
+    """One word left of a run that a job or role word ended: "Community Editor" is a role, not the person "Community".
+
+    A name alone ("Krystyna") or set off by punctuation ("Krystyna, Editor") stands.
+    """
+    tokens = piece.split()
+    return len(words) == 1 and len(tokens) > 1 and tokens[0] == words[0]
 
 
 def _names_host(words: list[str], facts: PageFacts) -> bool:
