@@ -563,6 +563,24 @@ def test_declared_author_value_gives_person_names_only(value, names):
     assert meta(f'<meta name="author" content="{value}">').authors == names
 
 
+@pytest.mark.parametrize(
+    "head, body, url, names",
+    [
+        ('<meta name="author" content="Accruent">', "", "https://www.accruent.com/r/s", []),  # the host's name
+        ('<meta name="author" content="trezy">', "", "https://www.trezy.io/r/s", []),
+        (
+            '<meta name="author" content="Toby Hede">',
+            "",
+            "https://tobyhede.com/blog/s",
+            ["Toby Hede"],
+        ),  # a person's site
+        ("", '<p class="byline">By Toby Hede</p>', "https://tobyhede.com/blog/s", ["Toby Hede"]),
+    ],
+)
+def test_an_author_named_as_the_host_is_the_site_unless_a_person_shaped_name(head, body, url, names):
+    assert meta(head, f"<h1>H</h1>{body}", url=url).authors == names
+
+
 def test_a_name_element_inside_a_fact_checker_line_is_no_writer():
     checker = '<div class="attribution">Fact checked by <span class="author-name">Ana Lima</span></div>'
     writer = '<p>By <a href="/author/dana-whitfield">Dana Whitfield</a></p>'

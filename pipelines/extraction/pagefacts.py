@@ -189,8 +189,8 @@ def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
     key = compact(text)
     if not key:
         return False
-    if facts.host and key == compact(facts.host.removeprefix("www.")):
-        return True
+    if facts.host and (key == compact(facts.host.removeprefix("www.")) or key in host_labels(facts.host)[-1:]):
+        return True  # the host, or its main label: "Accruent" on accruent.com
     for name in facts.site_names:
         other = compact(name)
         if key == other:
