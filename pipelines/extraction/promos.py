@@ -5,7 +5,8 @@ A company blog's own call to action ("Try Jobber for 14 days", "Start 2026 stron
 often has neither: a plain block with a button. This model reads each block that no rule
 unit holds with the block scorer's features, the scorer's body probability and a few text
 cues (`TEXT_FEATURE_NAMES`: the rule cues, a call to action's first word, offer words, the
-reader addressed, the site's own brand named), and a block reaching
+reader addressed, the site's own brand named) and cues of its widget (`WIDGET_FEATURE_NAMES`: a
+link or button calling to action in the small box around it), and a block reaching
 `cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. `body.decide_body` then treats it
 as any rule-found promo: on an article it stays out of the body unless the scorer is sure it
 is body; on a shop's page it yields to the scorer's ordinary reading.
@@ -16,7 +17,9 @@ pages, `benchmarks/data/`); see `training/README.md`.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -27,11 +30,12 @@ import lightgbm
 import numpy as np
 
 from . import cues
+from .blocks import BlockIndex
 from .features import FEATURE_NAMES
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .segment import BlockLabel, Segmentation, Unit
-from .urls import url_host
+from .urls import split_url, url_host
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -71,8 +75,23 @@ TEXT_FEATURE_NAMES: tuple[str, ...] = (
     "second_person_share",
     "names_brand",
 )
-#: What the model reads of a block: the scorer's features, its body probability, the text cues.
-FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES)
+#: What the finder asks of the widget around a block (`widget_features`).
+WIDGET_FEATURE_NAMES: tuple[str, ...] = (
+    "widget_log_words",
+    "widget_blocks",
+    "widget_word_share",
+    "widget_call_level",
+    "widget_button_level",
+    "widget_offsite_link",
+    "widget_class_named",
+)
+#: What the model reads of a block: the scorer's features, its body probability, the text and widget cues.
+FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES, *WIDGET_FEATURE_NAMES)
+_CALL_HREF = compile_pattern(cues.CALL_TO_ACTION_HREF_PATTERN, re.I)
+_CALL_TEXT = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.PRODUCT_CALL_PATTERN})", re.I)
+_WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
+#: A widget never reaches these: a short article is no widget.
+_NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
 
 
 def brand_words(url: str | None) -> tuple[str, ...]:
@@ -139,9 +158,94 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
     return np.array(rows, dtype=np.float32).reshape(len(texts), len(TEXT_FEATURE_NAMES))
 
 
-def finder_features(features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None) -> np.ndarray:
-    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities and texts."""
-    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url)))
+class _Widgets:
+    """The widgets around a page's blocks (`cues.WIDGET_MAX_LEVELS`, `cues.WIDGET_MAX_WORDS`) and the calls
+    to action in them; each link or button is judged once a page, when a widget first holds it."""
+
+    def __init__(self, index: BlockIndex, url: str | None) -> None:
+        self.index = index
+        self.host = url_host(url).removeprefix("www.")
+        tags = index.tags
+        #: the links and buttons of the page, by position
+        self.controls = sorted(
+            [*index.anchors, *(i for i, tag in enumerate(tags) if tag == "button" or tag == "input")]
+        )
+        self.judged: dict[int, tuple[bool, bool, bool]] = {}  # position -> (calls to action, button, offsite)
+
+    def _judge(self, i: int) -> tuple[bool, bool, bool]:
+        facts = self.judged.get(i)
+        if facts is None:
+            index = self.index
+            el = index.nodes[i]
+            tag = index.tags[i]
+            if tag == "input" and el.get("type") not in ("submit", "button"):
+                facts = (False, False, False)
+            else:
+                href = el.get("href") or "" if tag == "a" else ""
+                text = el.get("value") or "" if tag == "input" else index.text(el)
+                cls = index.classes[i] or ""
+                call = bool(href and _CALL_HREF.search(href)) or (
+                    0 < len(text.split()) <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _CALL_TEXT.search(text) is not None
+                )
+                button = tag != "a" or "btn" in cls or "button" in cls or index.roles[i] == "button"
+                host = split_url(href).hostname if href.startswith(("http://", "https://", "//")) else None
+                offsite = bool(host and self.host and host.removeprefix("www.") != self.host)
+                facts = (call, button, offsite)
+            self.judged[i] = facts
+        return facts
+
+    def row(self, position: int, page_words: int) -> list[float]:
+        """`WIDGET_FEATURE_NAMES` of the block at element `position`."""
+        index = self.index
+        parent_at, last_at, words_at, tags = index.parent_at, index.last_at, index.words_at, index.tags
+        call_level = button_level = 0
+        offsite = named = False
+        widget = position
+        node, level = position, 0
+        while node >= 0 and level <= cues.WIDGET_MAX_LEVELS and tags[node] not in _NO_WIDGET_TAGS:
+            if level and words_at[node] > cues.WIDGET_MAX_WORDS:
+                break
+            widget = node
+            cls = index.classes[node]
+            named = named or bool(cls and _WIDGET_CLASS.search(cls))
+            if not (call_level and button_level):
+                start = bisect_left(self.controls, node)
+                for c in self.controls[start : bisect_right(self.controls, last_at[node], start)]:
+                    call, button, away = self._judge(c)
+                    call_level = call_level or (level + 1 if call else 0)
+                    button_level = button_level or (level + 1 if button else 0)
+                    offsite = offsite or away
+            if tags[node] == "a" and not call_level and self._judge(node)[0]:
+                call_level = level + 1  # the block is inside a call to action
+            node, level = parent_at[node], level + 1
+        start, end = index.span_at(widget)
+        widget_words = words_at[widget]
+        return [
+            math.log1p(widget_words),
+            float(end - start),
+            widget_words / page_words if page_words else 0.0,
+            float(call_level),
+            float(button_level),
+            float(offsite),
+            float(named),
+        ]
+
+
+def widget_features(segmentation: Segmentation, blocks: Sequence[int], url: str | None) -> np.ndarray:
+    """One row of `WIDGET_FEATURE_NAMES` per block index in `blocks` of the segmentation."""
+    index = segmentation.index
+    widgets = _Widgets(index, url)
+    page_words = index.words_at[0]
+    rows = [widgets.row(segmentation.blocks[i].position, page_words) for i in blocks]
+    return np.array(rows, dtype=np.float32).reshape(len(rows), len(WIDGET_FEATURE_NAMES))
+
+
+def finder_features(
+    features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None, widgets: np.ndarray
+) -> np.ndarray:
+    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities, texts and
+    widget rows (`widget_features`)."""
+    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url), widgets))
 
 
 class PromoFinder:
@@ -175,7 +279,9 @@ class PromoFinder:
         ]
         if not free:
             return []
-        rows = finder_features(features[free], probability[free], [blocks[i].text for i in free], url)
+        texts = [blocks[i].text for i in free]
+        widgets = widget_features(segmentation, free, url)
+        rows = finder_features(features[free], probability[free], texts, url, widgets)
         units: list[Unit] = []
         previous = -2
         for i, p in zip(free, self.promo_probability(rows), strict=True):
