@@ -207,3 +207,12 @@ def test_widget_features_read_a_call_to_action_box_around_a_block():
     assert body["widget_call_level"] == body["widget_button_level"] == body["widget_class_named"] == 0
     assert body["widget_word_share"] < 0.2  # the paragraph alone: the article is no widget
     assert rows["In the survey, shops offered 30% off this season."]["widget_call_level"] == 0
+
+
+def test_an_announcement_in_a_box_with_a_call_to_action_is_a_promo_whatever_the_model_says():
+    page = analyse_page(CTA_PAGE, CTA_URL)
+    body = np.full(len(page.segmentation.blocks), 0.8)
+    found = _brand_finder().find(page.segmentation, page.features, body, "https://example.org/")  # no brand: p low
+    assert [(u.reason, u.text) for u in found] == [
+        ("promo-finder:announcement+call", "Spring sale: save 20% on every plan this week.")
+    ]  # the survey's 30% off has no call to action around it

@@ -7,7 +7,9 @@ unit holds with the block scorer's features, the scorer's body probability and a
 cues (`TEXT_FEATURE_NAMES`: the rule cues, a call to action's first word, offer words, the
 reader addressed, the site's own brand named) and cues of its widget (`WIDGET_FEATURE_NAMES`: a
 link or button calling to action in the small box around it), and a block reaching
-`cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. `body.decide_body` then treats it
+`cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. So does a short announcement
+(`cues.ANNOUNCEMENT_PATTERN`, "Save up to 20% ...") in a widget with a call to action, whatever
+the model says: too few of them are labelled for the trees to learn it. `body.decide_body` then treats it
 as any rule-found promo: on an article it stays out of the body unless the scorer is sure it
 is body; on a shop's page it yields to the scorer's ordinary reading.
 
@@ -90,6 +92,8 @@ FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE
 _CALL_HREF = compile_pattern(cues.CALL_TO_ACTION_HREF_PATTERN, re.I)
 _CALL_TEXT = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.PRODUCT_CALL_PATTERN})", re.I)
 _WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
+_CALL_LEVEL = WIDGET_FEATURE_NAMES.index("widget_call_level")
+_ANNOUNCEMENT = compile_pattern(cues.ANNOUNCEMENT_PATTERN, re.I)
 #: A widget never reaches these: a short article is no widget.
 _NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
 
@@ -282,16 +286,21 @@ class PromoFinder:
         texts = [blocks[i].text for i in free]
         widgets = widget_features(segmentation, free, url)
         rows = finder_features(features[free], probability[free], texts, url, widgets)
+        calls = widgets[:, _CALL_LEVEL] > 0
         units: list[Unit] = []
         previous = -2
-        for i, p in zip(free, self.promo_probability(rows), strict=True):
-            if p < cues.LEARNED_PROMO_MIN_PROBABILITY:
+        for i, p, text, call in zip(free, self.promo_probability(rows), texts, calls, strict=True):
+            if p >= cues.LEARNED_PROMO_MIN_PROBABILITY:
+                reason = f"promo-finder:p={p:.2f}"
+            elif call and blocks[i].words <= cues.ANNOUNCEMENT_MAX_WORDS and _ANNOUNCEMENT.search(text):
+                reason = "promo-finder:announcement+call"
+            else:
                 continue
             if i == previous + 1 and units:
                 units[-1].elements.append(blocks[i].element)
                 units[-1].text += "\n" + blocks[i].text
             else:
-                units.append(Unit(BlockLabel.PROMO, [blocks[i].element], f"promo-finder:p={p:.2f}", blocks[i].text))
+                units.append(Unit(BlockLabel.PROMO, [blocks[i].element], reason, blocks[i].text))
             previous = i
         return units
 
