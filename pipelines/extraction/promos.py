@@ -169,12 +169,12 @@ class _Widgets:
     def __init__(self, index: BlockIndex, url: str | None) -> None:
         self.index = index
         self.host = url_host(url).removeprefix("www.")
-        tags = index.tags
-        #: the links and buttons of the page, by position
-        self.controls = sorted(
-            [*index.anchors, *(i for i, tag in enumerate(tags) if tag == "button" or tag == "input")]
-        )
+        order = index.order
+        #: the links and buttons of the page, by position (lxml's `iter` finds them in C, past the rest)
+        self.controls = sorted([*index.anchors, *(order[el] for el in index.nodes[0].iter("button", "input"))])
+        self.named: dict[str, bool] = {}  # class -> whether it names a box
         self.judged: dict[int, tuple[bool, bool, bool]] = {}  # position -> (calls to action, button, offsite)
+        self.holds: dict[int, tuple[bool, bool, bool]] = {}  # position -> the same of any control inside
 
     def _judge(self, i: int) -> tuple[bool, bool, bool]:
         facts = self.judged.get(i)
@@ -186,22 +186,44 @@ class _Widgets:
                 facts = (False, False, False)
             else:
                 href = el.get("href") or "" if tag == "a" else ""
-                text = el.get("value") or "" if tag == "input" else index.text(el)
+                call = bool(href and _CALL_HREF.search(href))
+                if not call:  # where it leads says enough; else what it says it does
+                    text = el.get("value") or "" if tag == "input" else index.text(el)
+                    words = len(text.split())
+                    call = 0 < words <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _CALL_TEXT.search(text) is not None
                 cls = index.classes[i] or ""
-                call = bool(href and _CALL_HREF.search(href)) or (
-                    0 < len(text.split()) <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _CALL_TEXT.search(text) is not None
-                )
                 button = tag != "a" or "btn" in cls or "button" in cls or index.roles[i] == "button"
-                host = split_url(href).hostname if href.startswith(("http://", "https://", "//")) else None
-                offsite = bool(host and self.host and host.removeprefix("www.") != self.host)
+                offsite = bool(self.host) and href.startswith(("http://", "https://", "//")) and self._away(href)
                 facts = (call, button, offsite)
             self.judged[i] = facts
+        return facts
+
+    def _away(self, href: str) -> bool:
+        """Whether an absolute link leads to another host than the page's (a subdomain too)."""
+        start = href.index("//") + 2
+        if href.startswith(self.host, start) or href.startswith("www." + self.host, start):
+            end = start + len(self.host) + (4 if href.startswith("www.", start) else 0)
+            if end == len(href) or href[end] in "/?#:":
+                return False  # the page's own host, told without parsing the URL (most links)
+        host = split_url(href).hostname
+        return bool(host) and host.removeprefix("www.") != self.host
+
+    def _holds(self, node: int) -> tuple[bool, bool, bool]:
+        """`_judge` of any link or button inside the element at `node`: neighbouring blocks share their widgets."""
+        facts = self.holds.get(node)
+        if facts is None:
+            call = button = offsite = False
+            start = bisect_left(self.controls, node)
+            for c in self.controls[start : bisect_right(self.controls, self.index.last_at[node], start)]:
+                judged = self._judge(c)
+                call, button, offsite = call or judged[0], button or judged[1], offsite or judged[2]
+            facts = self.holds[node] = (call, button, offsite)
         return facts
 
     def row(self, position: int, page_words: int) -> list[float]:
         """`WIDGET_FEATURE_NAMES` of the block at element `position`."""
         index = self.index
-        parent_at, last_at, words_at, tags = index.parent_at, index.last_at, index.words_at, index.tags
+        parent_at, words_at, tags = index.parent_at, index.words_at, index.tags
         call_level = button_level = 0
         offsite = named = False
         widget = position
@@ -211,14 +233,16 @@ class _Widgets:
                 break
             widget = node
             cls = index.classes[node]
-            named = named or bool(cls and _WIDGET_CLASS.search(cls))
+            if cls and not named:
+                found = self.named.get(cls)
+                if found is None:
+                    found = self.named[cls] = _WIDGET_CLASS.search(cls) is not None
+                named = found
             if not (call_level and button_level):
-                start = bisect_left(self.controls, node)
-                for c in self.controls[start : bisect_right(self.controls, last_at[node], start)]:
-                    call, button, away = self._judge(c)
-                    call_level = call_level or (level + 1 if call else 0)
-                    button_level = button_level or (level + 1 if button else 0)
-                    offsite = offsite or away
+                call, button, away = self._holds(node)
+                call_level = call_level or (level + 1 if call else 0)
+                button_level = button_level or (level + 1 if button else 0)
+                offsite = offsite or away
             if tags[node] == "a" and not call_level and self._judge(node)[0]:
                 call_level = level + 1  # the block is inside a call to action
             node, level = parent_at[node], level + 1
