@@ -14,10 +14,12 @@ from pipelines.extraction.page import analyse_page
 from pipelines.extraction.promos import (
     FINDER_FEATURE_NAMES,
     TEXT_FEATURE_NAMES,
+    WIDGET_FEATURE_NAMES,
     PromoFinder,
     brand_words,
     default_promo_finder,
     text_features,
+    widget_features,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
@@ -142,6 +144,7 @@ def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body
         words=np.array([len(t.split()) for t in texts], dtype=float),
         features=features,
         target=np.array([1.0, 0.0, 0.0, 0.9]),
+        widgets=np.zeros((4, len(WIDGET_FEATURE_NAMES)), dtype=np.float32),
     )
     fold = " ".join
     promo, trains = training_promos.training_blocks(row, {"promo": ["Try Acmeplan free for 14 days."]}, fold)
@@ -151,3 +154,65 @@ def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body
     promo, trains = training_promos.training_blocks(row, None, fold)
     assert not promo.any()
     assert trains.tolist() == [True, False, False, True]  # unlabelled: only what the truth calls body
+    # a call-to-action box no snippet names is no known non-promo (the labels are incomplete) unless it is body
+    texts = [*texts, "More of the article.", "Ready to plan? Get a quote", "Menu"]
+    row.texts, row.words = texts, np.array([len(t.split()) for t in texts], dtype=float)
+    row.features = np.vstack([features, np.zeros((3, len(FEATURE_NAMES)), dtype=np.float32)])
+    row.target = np.array([1.0, 0.0, 0.0, 0.9, 0.9, 0.0, 0.0])
+    row.widgets = np.zeros((7, len(WIDGET_FEATURE_NAMES)), dtype=np.float32)
+    row.widgets[[3, 5], WIDGET_FEATURE_NAMES.index("widget_button_level")] = 1  # body beside a button stays known
+    promo, trains = training_promos.training_blocks(row, {"promo": ["Try Acmeplan free for 14 days."]}, fold)
+    assert trains.tolist() == [True, True, False, True, True, False, True]
+
+
+_PARAGRAPH = (
+    "<p>Meal planning for a family of four takes most people an evening a week, and the shopping list that"
+    " comes out of it decides what the kitchen looks like on Thursday night, when the energy is lowest.</p>"
+)
+CTA_URL = "https://www.mealhelp.com/blog/plan"
+CTA_PAGE = (
+    "<html><body><article><h1>How families plan their meals</h1>"
+    + _PARAGRAPH * 4
+    + "<div class='box'><div class='inner'><h3>Ready to simplify your meals?</h3>"
+    "<p>Let us handle the cooking, so you can focus on feeling your best.</p>"
+    "<a class='btn' href='https://app.mealhelp.com/signup/get-started'>Get started today</a></div></div>"
+    + _PARAGRAPH
+    * 3
+    + "<div class='AdvisorCTA_box'><p>Spring sale: save 20% on every plan this week.</p>"
+    "<p><a href='/pricing'>See the plans</a></p></div>"
+    "<p>In the survey, shops offered 30% off this season.</p>"
+    "</article></body></html>"
+)
+
+
+def _widget_rows(html: str, url: str) -> dict[str, dict[str, float]]:
+    segmentation = analyse_page(html, url).segmentation
+    texts = [i for i, b in enumerate(segmentation.blocks) if b.text]
+    rows = widget_features(segmentation, texts, url)
+    return {
+        segmentation.blocks[i].text: dict(zip(WIDGET_FEATURE_NAMES, row, strict=True))
+        for i, row in zip(texts, rows, strict=True)
+    }
+
+
+def test_widget_features_read_a_call_to_action_box_around_a_block():
+    rows = _widget_rows(CTA_PAGE, CTA_URL)
+    pitch = rows["Ready to simplify your meals?"]
+    assert pitch["widget_call_level"] > 0 and pitch["widget_button_level"] > 0  # "Get started today", a button
+    assert pitch["widget_blocks"] == 3 and pitch["widget_offsite_link"] == 1  # another host: app.mealhelp.com
+    assert pitch["widget_class_named"] == 0
+    sale = rows["Spring sale: save 20% on every plan this week."]
+    assert sale["widget_call_level"] > 0 and sale["widget_class_named"] == 1  # a link to /pricing; "...CTA_box"
+    body = next(row for text, row in rows.items() if text.startswith("Meal planning"))
+    assert body["widget_call_level"] == body["widget_button_level"] == body["widget_class_named"] == 0
+    assert body["widget_word_share"] < 0.2  # the paragraph alone: the article is no widget
+    assert rows["In the survey, shops offered 30% off this season."]["widget_call_level"] == 0
+
+
+def test_an_announcement_in_a_box_with_a_call_to_action_is_a_promo_whatever_the_model_says():
+    page = analyse_page(CTA_PAGE, CTA_URL)
+    body = np.full(len(page.segmentation.blocks), 0.8)
+    found = _brand_finder().find(page.segmentation, page.features, body, "https://example.org/")  # no brand: p low
+    assert [(u.reason, u.text) for u in found] == [
+        ("promo-finder:announcement+call", "Spring sale: save 20% on every plan this week.")
+    ]  # the survey's 30% off has no call to action around it

@@ -56,6 +56,7 @@ from pipelines.extraction.pagetype import (  # noqa: E402
     static_page_features,
 )
 from pipelines.extraction.promos import DEFAULT_MODEL_PATH as PROMO_MODEL_PATH  # noqa: E402
+from pipelines.extraction.promos import WIDGET_FEATURE_NAMES, widget_features  # noqa: E402
 from pipelines.extraction.scorer import DEFAULT_MODEL_PATH, BlockScorer  # noqa: E402
 
 MANIFEST = Path(__file__).with_name("manifest.json")
@@ -126,6 +127,7 @@ class PageRows:
     page_static: np.ndarray  # pagetype.static_page_features
     block_summary: np.ndarray  # pagetype.block_summary
     spans: np.ndarray  # features.context_spans
+    widgets: np.ndarray  # promos.widget_features of the blocks the finder may read (zeros for the others)
 
     @property
     def key(self) -> str:
@@ -163,6 +165,11 @@ def page_rows(page: corpus.DevPage) -> PageRows | None:
         print(f"skip {page.source}:{page.id}: {exc!r}", file=sys.stderr)
         return None
     texts = [b.text for b in analysed.segmentation.blocks]
+    readable = [
+        i for i, b in enumerate(analysed.segmentation.blocks) if b.text and b.words <= cues.LEARNED_PROMO_MAX_WORDS
+    ]
+    widgets = np.zeros((len(texts), len(WIDGET_FEATURE_NAMES)), dtype=np.float32)
+    widgets[readable] = widget_features(analysed.segmentation, readable, page.url)
     return PageRows(
         page.id,
         page.source,
@@ -177,6 +184,7 @@ def page_rows(page: corpus.DevPage) -> PageRows | None:
         static_page_features(analysed),
         block_summary(analysed),
         context_spans(analysed.segmentation),
+        widgets,
     )
 
 

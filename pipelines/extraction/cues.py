@@ -1321,6 +1321,31 @@ HOST_LABELS_NAMING_NO_BRAND = frozenset(
     {"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"}
 )
 BRAND_MIN_CHARS = 4
+#: The widget around a block the promo finder reads (`promos.widget_features`): its largest ancestor
+#: within WIDGET_MAX_LEVELS levels holding at most WIDGET_MAX_WORDS words (a call-to-action box: a pitch,
+#: a button; an article's section holds more). What the finder asks of it: a link or button inside that
+#: calls to action (its href says where it leads, CALL_TO_ACTION_HREF_PATTERN, or its short text what it
+#: does, CALL_TO_ACTION_START_PATTERN or PRODUCT_CALL_PATTERN, at most WIDGET_LINK_TEXT_MAX_WORDS words),
+#: a button, a link to another host (a subdomain too), a class naming a box (WIDGET_CLASS_PATTERN,
+#: case-sensitive to read camel case: "AdvisorResourcesCTA_description", "borderedBanner"). A free block of
+#: at most ANNOUNCEMENT_MAX_WORDS saying ANNOUNCEMENT_PATTERN in a widget with a call to action is a promo
+#: whatever the model says (`PromoFinder.find`). Out of fold on folds 0-3 (`benchmarks/aeb_labels.py
+#: --model-dir`, finders of /tmp/promo23/folds_v2): WCXB promo hits 108 -> 113 of 157, leaks 21 -> 20; AEB 27 of
+#: 43 either way. Among the free blocks of folds 0-3 it takes 7 labelled promo blocks and 5 that the truth calls
+#: body: one on an article, which the scorer reads as body (0.96) and so overrules, and 4 on shops' category pages,
+#: where a promo yields to the scorer unless the page has a description of its own (DESCRIBED_PAGE_TYPES).
+WIDGET_MAX_LEVELS = 6
+WIDGET_MAX_WORDS = 80
+WIDGET_LINK_TEXT_MAX_WORDS = 8
+CALL_TO_ACTION_HREF_PATTERN = (
+    r"sign-?up|register|get-?started|free-?trial|trial\b|demo\b|/contact|pricing|/plans?\b|quote|subscribe|"
+    r"/download|/shop|/store|/buy|checkout|/cart|/book|/goto/|/go/|/out/|/recommends/|/refer|affiliate|"
+    r"[?&](ref|tag|aff|affiliate)=|utm_(source|medium|campaign)=|amzn\.|amazon\.|/apply|/join|/order|"
+    r"/courses?\b|/enrol|/offers?\b|/deals?\b|/donate|/membership|/upgrade|/checklist|/ebooks?\b|/webinars?\b"
+)
+WIDGET_CLASS_PATTERN = (
+    r"CTA|(?:^|[^a-z])cta(?:$|[^a-z])|[bB]anner|[pP]romo|[uU]psell|[cC]allout|[cC]onversion|[lL]ead-?[mM]agnet"
+)
 #: A block outside every rule-found unit is a promo when the promo finder's probability is at least
 #: this (out of fold on the development folds, `python training/train.py`: see training/README.md).
 LEARNED_PROMO_MIN_PROBABILITY = 0.4

@@ -5,8 +5,11 @@ A company blog's own call to action ("Try Jobber for 14 days", "Start 2026 stron
 often has neither: a plain block with a button. This model reads each block that no rule
 unit holds with the block scorer's features, the scorer's body probability and a few text
 cues (`TEXT_FEATURE_NAMES`: the rule cues, a call to action's first word, offer words, the
-reader addressed, the site's own brand named), and a block reaching
-`cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. `body.decide_body` then treats it
+reader addressed, the site's own brand named) and cues of its widget (`WIDGET_FEATURE_NAMES`: a
+link or button calling to action in the small box around it), and a block reaching
+`cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. So does a short announcement
+(`cues.ANNOUNCEMENT_PATTERN`, "Save up to 20% ...") in a widget with a call to action, whatever
+the model says: too few of them are labelled for the trees to learn it. `body.decide_body` then treats it
 as any rule-found promo: on an article it stays out of the body unless the scorer is sure it
 is body; on a shop's page it yields to the scorer's ordinary reading.
 
@@ -16,7 +19,9 @@ pages, `benchmarks/data/`); see `training/README.md`.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -27,11 +32,12 @@ import lightgbm
 import numpy as np
 
 from . import cues
+from .blocks import BlockIndex
 from .features import FEATURE_NAMES
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .segment import BlockLabel, Segmentation, Unit
-from .urls import url_host
+from .urls import split_url, url_host
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -71,8 +77,25 @@ TEXT_FEATURE_NAMES: tuple[str, ...] = (
     "second_person_share",
     "names_brand",
 )
-#: What the model reads of a block: the scorer's features, its body probability, the text cues.
-FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES)
+#: What the finder asks of the widget around a block (`widget_features`).
+WIDGET_FEATURE_NAMES: tuple[str, ...] = (
+    "widget_log_words",
+    "widget_blocks",
+    "widget_word_share",
+    "widget_call_level",
+    "widget_button_level",
+    "widget_offsite_link",
+    "widget_class_named",
+)
+#: What the model reads of a block: the scorer's features, its body probability, the text and widget cues.
+FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES, *WIDGET_FEATURE_NAMES)
+_CALL_HREF = compile_pattern(cues.CALL_TO_ACTION_HREF_PATTERN, re.I)
+_CALL_TEXT = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.PRODUCT_CALL_PATTERN})", re.I)
+_WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
+_CALL_LEVEL = WIDGET_FEATURE_NAMES.index("widget_call_level")
+_ANNOUNCEMENT = compile_pattern(cues.ANNOUNCEMENT_PATTERN, re.I)
+#: A widget never reaches these: a short article is no widget.
+_NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
 
 
 def brand_words(url: str | None) -> tuple[str, ...]:
@@ -139,9 +162,118 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
     return np.array(rows, dtype=np.float32).reshape(len(texts), len(TEXT_FEATURE_NAMES))
 
 
-def finder_features(features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None) -> np.ndarray:
-    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities and texts."""
-    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url)))
+class _Widgets:
+    """The widgets around a page's blocks (`cues.WIDGET_MAX_LEVELS`, `cues.WIDGET_MAX_WORDS`) and the calls
+    to action in them; each link or button is judged once a page, when a widget first holds it."""
+
+    def __init__(self, index: BlockIndex, url: str | None) -> None:
+        self.index = index
+        self.host = url_host(url).removeprefix("www.")
+        order = index.order
+        #: the links and buttons of the page, by position (lxml's `iter` finds them in C, past the rest)
+        self.controls = sorted([*index.anchors, *(order[el] for el in index.nodes[0].iter("button", "input"))])
+        self.named: dict[str, bool] = {}  # class -> whether it names a box
+        self.judged: dict[int, tuple[bool, bool, bool]] = {}  # position -> (calls to action, button, offsite)
+        self.holds: dict[int, tuple[bool, bool, bool]] = {}  # position -> the same of any control inside
+
+    def _judge(self, i: int) -> tuple[bool, bool, bool]:
+        facts = self.judged.get(i)
+        if facts is None:
+            index = self.index
+            el = index.nodes[i]
+            tag = index.tags[i]
+            if tag == "input" and el.get("type") not in ("submit", "button"):
+                facts = (False, False, False)
+            else:
+                href = el.get("href") or "" if tag == "a" else ""
+                call = bool(href and _CALL_HREF.search(href))
+                if not call:  # where it leads says enough; else what it says it does
+                    text = el.get("value") or "" if tag == "input" else index.text(el)
+                    words = len(text.split())
+                    call = 0 < words <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _CALL_TEXT.search(text) is not None
+                cls = index.classes[i] or ""
+                button = tag != "a" or "btn" in cls or "button" in cls or index.roles[i] == "button"
+                offsite = bool(self.host) and href.startswith(("http://", "https://", "//")) and self._away(href)
+                facts = (call, button, offsite)
+            self.judged[i] = facts
+        return facts
+
+    def _away(self, href: str) -> bool:
+        """Whether an absolute link leads to another host than the page's (a subdomain too)."""
+        start = href.index("//") + 2
+        if href.startswith(self.host, start) or href.startswith("www." + self.host, start):
+            end = start + len(self.host) + (4 if href.startswith("www.", start) else 0)
+            if end == len(href) or href[end] in "/?#:":
+                return False  # the page's own host, told without parsing the URL (most links)
+        host = split_url(href).hostname
+        return bool(host) and host.removeprefix("www.") != self.host
+
+    def _holds(self, node: int) -> tuple[bool, bool, bool]:
+        """`_judge` of any link or button inside the element at `node`: neighbouring blocks share their widgets."""
+        facts = self.holds.get(node)
+        if facts is None:
+            call = button = offsite = False
+            start = bisect_left(self.controls, node)
+            for c in self.controls[start : bisect_right(self.controls, self.index.last_at[node], start)]:
+                judged = self._judge(c)
+                call, button, offsite = call or judged[0], button or judged[1], offsite or judged[2]
+            facts = self.holds[node] = (call, button, offsite)
+        return facts
+
+    def row(self, position: int, page_words: int) -> list[float]:
+        """`WIDGET_FEATURE_NAMES` of the block at element `position`."""
+        index = self.index
+        parent_at, words_at, tags = index.parent_at, index.words_at, index.tags
+        call_level = button_level = 0
+        offsite = named = False
+        widget = position
+        node, level = position, 0
+        while node >= 0 and level <= cues.WIDGET_MAX_LEVELS and tags[node] not in _NO_WIDGET_TAGS:
+            if level and words_at[node] > cues.WIDGET_MAX_WORDS:
+                break
+            widget = node
+            cls = index.classes[node]
+            if cls and not named:
+                found = self.named.get(cls)
+                if found is None:
+                    found = self.named[cls] = _WIDGET_CLASS.search(cls) is not None
+                named = found
+            if not (call_level and button_level):
+                call, button, away = self._holds(node)
+                call_level = call_level or (level + 1 if call else 0)
+                button_level = button_level or (level + 1 if button else 0)
+                offsite = offsite or away
+            if tags[node] == "a" and not call_level and self._judge(node)[0]:
+                call_level = level + 1  # the block is inside a call to action
+            node, level = parent_at[node], level + 1
+        start, end = index.span_at(widget)
+        widget_words = words_at[widget]
+        return [
+            math.log1p(widget_words),
+            float(end - start),
+            widget_words / page_words if page_words else 0.0,
+            float(call_level),
+            float(button_level),
+            float(offsite),
+            float(named),
+        ]
+
+
+def widget_features(segmentation: Segmentation, blocks: Sequence[int], url: str | None) -> np.ndarray:
+    """One row of `WIDGET_FEATURE_NAMES` per block index in `blocks` of the segmentation."""
+    index = segmentation.index
+    widgets = _Widgets(index, url)
+    page_words = index.words_at[0]
+    rows = [widgets.row(segmentation.blocks[i].position, page_words) for i in blocks]
+    return np.array(rows, dtype=np.float32).reshape(len(rows), len(WIDGET_FEATURE_NAMES))
+
+
+def finder_features(
+    features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None, widgets: np.ndarray
+) -> np.ndarray:
+    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities, texts and
+    widget rows (`widget_features`)."""
+    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url), widgets))
 
 
 class PromoFinder:
@@ -175,17 +307,24 @@ class PromoFinder:
         ]
         if not free:
             return []
-        rows = finder_features(features[free], probability[free], [blocks[i].text for i in free], url)
+        texts = [blocks[i].text for i in free]
+        widgets = widget_features(segmentation, free, url)
+        rows = finder_features(features[free], probability[free], texts, url, widgets)
+        calls = widgets[:, _CALL_LEVEL] > 0
         units: list[Unit] = []
         previous = -2
-        for i, p in zip(free, self.promo_probability(rows), strict=True):
-            if p < cues.LEARNED_PROMO_MIN_PROBABILITY:
+        for i, p, text, call in zip(free, self.promo_probability(rows), texts, calls, strict=True):
+            if p >= cues.LEARNED_PROMO_MIN_PROBABILITY:
+                reason = f"promo-finder:p={p:.2f}"
+            elif call and blocks[i].words <= cues.ANNOUNCEMENT_MAX_WORDS and _ANNOUNCEMENT.search(text):
+                reason = "promo-finder:announcement+call"
+            else:
                 continue
             if i == previous + 1 and units:
                 units[-1].elements.append(blocks[i].element)
                 units[-1].text += "\n" + blocks[i].text
             else:
-                units.append(Unit(BlockLabel.PROMO, [blocks[i].element], f"promo-finder:p={p:.2f}", blocks[i].text))
+                units.append(Unit(BlockLabel.PROMO, [blocks[i].element], reason, blocks[i].text))
             previous = i
         return units
 
