@@ -131,29 +131,96 @@ class PatternSet:
     def __init__(self, patterns: dict[Hashable, tuple[str, bool]], flags: int = 0) -> None:
         self._set = _re2.Set(_UNANCHORED, _options(flags))
         self._names: list[Hashable] = []
+        #: set index -> the exact test of a pattern whose set entry is its lookarounds left out
+        self._verify: dict[int, Any] = {}
         self._alone: list[tuple[Hashable, Any]] = []
         tests = []
         for name, (pattern, anchored) in patterns.items():
             compiled = compile_pattern(pattern, flags)
             tests.append((name, compiled.match if anchored else compiled.search))
-            source = _unicode_words(pattern)
-            if (
-                isinstance(compiled, _Pattern)
-                and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0
-            ):
+            exact = isinstance(compiled, _Pattern)
+            source = _unicode_words(pattern if exact else _without_lookarounds(pattern) or "")
+            if (exact or source) and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0:
+                if not exact:  # the set finds a superset of its matches, which `re` then tells apart
+                    self._verify[len(self._names)] = tests[-1][1]
                 self._names.append(name)  # `^` is the start of the text: RE2 is not multi-line by default
             else:
                 self._alone.append(tests[-1])
         if self._names and not self._set.Compile():
-            self._names, self._alone = [], tests  # too big for RE2's memory budget: one by one
+            self._names, self._verify, self._alone = [], {}, tests  # too big for RE2's memory budget: one by one
 
     def find(self, text: str) -> set[Any]:
-        names = self._names
-        found = {names[i] for i in self._set.Match(text.encode())} if names else set()
+        names, verify = self._names, self._verify
+        found = (
+            {names[i] for i in self._set.Match(text.encode()) if i not in verify or verify[i](text)} if names else set()
+        )
         for name, test in self._alone:
             if test(text):
                 found.add(name)
         return found
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _without_lookarounds(pattern: str) -> str | None:
+    """`pattern` with its lookahead and lookbehind assertions left out, which RE2 lacks: it matches
+    wherever `pattern` does (an assertion only forbids matches), and more. None when it has other
+    syntax RE2 may lack (a backreference, a conditional) or a quantified assertion, which could not
+    be left out alone."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if not in_class and pattern[i + 1 : i + 2].isdigit():
+                return None  # a backreference
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            start, i = i, i + 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)  # `[]...]`, `[^]...]`: that `]` is a member
+            out.append(pattern[start:i])
+            in_class = True
+            continue
+        elif pattern.startswith(_LOOKAROUNDS, i):
+            end = _group_end(pattern, i)
+            if end is None or pattern[end : end + 1] in ("*", "+", "?", "{"):
+                return None
+            i = end
+            continue
+        elif pattern.startswith(("(?P=", "(?("), i):
+            return None
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the `)` closing the group that opens at `start`; None if it is not closed."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            i += 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)
+            in_class = True
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if not depth:
+                return i + 1
+        i += 1
+    return None
 
 
 def _without_groups(pattern: str) -> str:
