@@ -279,25 +279,35 @@ def _declared(el: HtmlElement) -> tuple[str, str, tuple[BlockLabel, str] | None]
     return _declared_of(heading, read) if read else _NOTHING_DECLARED
 
 
+#: Where each attribute's value goes in the cue text: `cues.CUE_ATTRIBUTES` order (HEADING_CUE_ATTRIBUTES' for headings).
+_CUE_RANK = {name: i for i, name in enumerate(cues.CUE_ATTRIBUTES)}
+_HEADING_CUE_RANK = {name: i for i, name in enumerate(cues.HEADING_CUE_ATTRIBUTES)}
+
+
 @lru_cache(maxsize=8192)
 def _declared_of(heading: bool, items: tuple[tuple[str, str], ...]) -> tuple[str, str, tuple[BlockLabel, str] | None]:
-    """Pages repeat the same attributes hundreds of times: each set is read and matched once."""
-    attributes = dict(items)  # the HTML parser keeps one value per attribute name
+    """Pages repeat the same attributes hundreds of times: each set is read and matched once.
+
+    `items` holds only cue attributes (`_declared`), one value per name, most often a class alone."""
+    if len(items) > 1:
+        rank = _HEADING_CUE_RANK if heading else _CUE_RANK
+        items = tuple(sorted(items, key=lambda item: rank[item[0]]))
+    role = ""
     values = []
-    for name in cues.HEADING_CUE_ATTRIBUTES if heading else cues.CUE_ATTRIBUTES:
-        value = attributes.get(name)
+    for name, value in items:
+        if name == "role":
+            role = value.lower()  # read for headings and other elements alike
         if not value:
             continue
         if name == "class":
             tokens = value.split()
-            if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(
-                tokens
-            ):
+            if len(tokens) >= 3 and len(
+                [t for t in tokens if len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH]
+            ) >= 0.6 * len(tokens):
                 continue
         values.append(value)
     text = " ".join(values).lower()
-    # "role" is read for headings and other elements alike
-    return attributes.get("role", "").lower(), text, _label_of_cue_text(text) if text else None
+    return role, text, _label_of_cue_text(text) if text else None
 
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
