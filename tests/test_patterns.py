@@ -34,6 +34,10 @@ def test_search_and_match_agree_with_re(pattern: str, set_test: bool) -> None:
             assert (ours is None) == (theirs is None), text
             if ours is not None:
                 assert ours.span() == theirs.span()
+                assert ours.group() == ours.group(0) == ours[0] == theirs.group(0)
+                assert ours.groups() == theirs.groups()
+                if python.groups:
+                    assert ours.group(1) == theirs.group(1) and ours.start(1) == theirs.start(1)
 
 
 def test_a_pickled_pattern_still_searches() -> None:

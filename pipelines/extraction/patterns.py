@@ -92,10 +92,48 @@ class _Pattern(re2._Regexp):
         return self._regexp.Match(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH
 
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else super().search(text, pos, endpos)
+        if pos is not None or endpos is not None or type(text) is not str:
+            return super().search(text, pos, endpos)
+        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else _FoundMatch(self, _UNANCHORED, text)
 
     def match(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else super().match(text, pos, endpos)
+        if pos is not None or endpos is not None or type(text) is not str:
+            return super().match(text, pos, endpos)
+        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else _FoundMatch(self, _ANCHOR_START, text)
+
+
+class _FoundMatch:
+    """The match `_Pattern.search` or `match` found in a whole str, built by re2's wrapper only when
+    something is asked of it beyond its text: most callers only test it, and `group()` (its text)
+    is read from RE2's byte offsets, a few microseconds less than the wrapper's match object."""
+
+    __slots__ = ("_anchor", "_match", "_pattern", "_text")
+
+    def __init__(self, pattern: _Pattern, anchor: Any, text: str) -> None:
+        self._pattern, self._anchor, self._text, self._match = pattern, anchor, text, None
+
+    def __bool__(self) -> bool:
+        return True
+
+    def _matched(self) -> Any:
+        """The wrapper's own match object, as `search` or `match` would have returned it."""
+        if self._match is None:
+            find = re2._Regexp.search if self._anchor == _UNANCHORED else re2._Regexp.match
+            self._match = find(self._pattern, self._text)
+        return self._match
+
+    def group(self, *groups: Any) -> Any:
+        if groups not in ((), (0,)):
+            return self._matched().group(*groups)
+        encoded = self._text.encode()
+        start, end = self._pattern._regexp.Match(self._anchor, encoded, 0, len(encoded))[0]
+        return encoded[start:end].decode()
+
+    def __getitem__(self, group: Any) -> Any:
+        return self._matched()[group]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._matched(), name)
 
 
 def _options(flags: int) -> Any:
