@@ -270,6 +270,9 @@ class BlockIndex:
     def _text_at(self, i: int) -> str:
         """`text` of the element at position `i`."""
         if self._plain(i):
+            if self.last_at[i] == i:  # no children: its own text is all of it, read without serialising
+                text = self.nodes[i].text
+                return collapse_whitespace(text) if text else ""
             return collapse_whitespace(_text_content(self.nodes[i]))
         return self._visible_text_at(i)
 
@@ -379,8 +382,11 @@ class BlockIndex:
             start = bisect_left(self.anchors, i)
             anchors = self.anchors[start : bisect_right(self.anchors, self.last_at[i], start)]
         if not linked and anchors and text:
-            nodes = self.nodes
-            link_chars = sum(len(collapse_whitespace(_text_content(nodes[a]))) for a in anchors)
+            nodes, last = self.nodes, self.last_at
+            link_chars = sum(  # a link without children (most) holds its own text only, read without serialising
+                len(collapse_whitespace(_text_content(nodes[a]) if last[a] > a else nodes[a].text or ""))
+                for a in anchors
+            )
             linked = link_chars >= 0.8 * len(text.replace(" ", ""))
         tag, role = tags[i], roles[i]
         if tag in HEADING_TAGS or role == "heading":
