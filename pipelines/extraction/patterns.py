@@ -303,11 +303,13 @@ class MatchCounter:
             else:
                 self._fallback = compiled
 
-    def count(self, text: str) -> int:
+    def count(self, text: str, encoded: bytes | None = None) -> int:
+        """The matches in `text`; `encoded` is `text.encode()` when the caller counts several patterns in it."""
         if self._regexp is None:
             return len(self._fallback.findall(text))
         # the steps of re2's `finditer`, so an empty match advances as it does there
-        encoded = text.encode()
+        if encoded is None:
+            encoded = text.encode()
         pos, end, found = 0, len(encoded), 0
         match = self._regexp.Match
         while True:
