@@ -248,3 +248,19 @@ def test_selector_read_from_a_subtree_index_names_the_ancestors_outside_it() -> 
     assert selector(lead) == expected
     assert selector(lead, BlockIndex(tree)) == expected
     assert selector(lead, BlockIndex(tree.get_element_by_id("part"))) == expected
+
+
+def test_the_index_finds_every_element_s_visible_text_as_the_tree_walk_does() -> None:
+    """`BlockIndex.text` (block texts reused, plain subtrees read in one call) is `visible_text` for every
+    element of the segmentation fixtures: hidden parts dropped, a space where block-level elements meet."""
+    from pathlib import Path
+
+    from pipelines.extraction.blocks import visible_text
+    from pipelines.extraction.parse import parse_html
+
+    for path in sorted((Path(__file__).parent / "fixtures" / "segmentation").glob("*.html"))[:12]:
+        tree = parse_html(path.read_bytes())
+        wrap_loose_text(tree)
+        index = BlockIndex(tree)
+        for el in tree.iter():
+            assert index.text(el) == visible_text(el, index.hidden), (path.name, el.tag)

@@ -701,3 +701,21 @@ def test_malformed_urls_in_the_page_or_given_by_the_caller_do_not_raise(url):
     related_urls = [link["url"] for link in article.to_dict()["related"]]
     assert "http://[related/" in related_urls
     assert article.to_dict()["canonical_url"] == (url or None)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>t</title></head><body><p>Café naïve — fine.</p></body></html>",
+        "\ufeff<!DOCTYPE html><html><head></head><body><p>A BOM, été</p></body></html>",
+        "<html><head></head><body><p>A nul\x00 byte, été</p></body></html>",
+        '<?xml version="1.0" encoding="utf-8"?><html><head></head><body><p>A declaration, été</p></body></html>',
+    ],
+)
+def test_utf8_bytes_parse_into_the_tree_of_their_text(page: str) -> None:
+    """Valid UTF-8 goes to the parser as the fetched bytes: the tree is the one its decoded text gives."""
+    from lxml.etree import tostring
+
+    from pipelines.extraction.parse import parse_html
+
+    assert tostring(parse_html(page.encode("utf-8"))) == tostring(parse_html(page))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipelines.extraction.patterns import compile_pattern
+from pipelines.extraction.patterns import PatternSet, _without_lookarounds, compile_pattern
 
 _PATTERNS = [
     r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author)\b|^(hi|hello)[,!]? i am [A-Z]",
@@ -34,9 +34,34 @@ def test_search_and_match_agree_with_re(pattern: str, set_test: bool) -> None:
             assert (ours is None) == (theirs is None), text
             if ours is not None:
                 assert ours.span() == theirs.span()
+                assert ours.group() == ours.group(0) == ours[0] == theirs.group(0)
+                assert ours.groups() == theirs.groups()
+                if python.groups:
+                    assert ours.group(1) == theirs.group(1) and ours.start(1) == theirs.start(1)
 
 
 def test_a_pickled_pattern_still_searches() -> None:
     compiled = pickle.loads(pickle.dumps(compile_pattern(_PATTERNS[0], re.I, set_test=True)))
     assert compiled.search("He is the author of two books") is not None
     assert compiled.search("nothing here") is None
+
+
+def test_a_set_finds_lookaround_patterns_as_re_does() -> None:
+    """A lookbehind pattern (no RE2) is in the set without its assertions, and `re` confirms each hit."""
+    patterns = {"nav": (r"\bnav\b|(?<!ajax-)pagination", False), "ad": (r"\bads?\b", False), "x": (r"x(?!y)", True)}
+    found = PatternSet(patterns)
+    assert not found._alone
+    for text in ["ajax-pagination", "pagination ads", "main nav", "xy", "xz nav", "ajax-pagination pagination", ""]:
+        expected = {
+            name
+            for name, (pattern, anchored) in patterns.items()
+            if (re.match if anchored else re.search)(pattern, text)
+        }
+        assert found.find(text) == expected, text
+
+
+def test_lookarounds_are_left_out_of_the_rest_of_the_pattern() -> None:
+    assert _without_lookarounds(r"a(?=(b|c))d[(?=]x\(?!y") == r"ad[(?=]x\(?!y"
+    assert _without_lookarounds(r"(?<![a-z(])foo(?!\))") == "foo"
+    assert _without_lookarounds(r"(a)\1") is None  # a backreference: no superset RE2 can run
+    assert _without_lookarounds(r"x(?=y)*") is None  # a quantified assertion

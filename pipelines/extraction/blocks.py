@@ -242,8 +242,10 @@ class BlockIndex:
         for a in self.anchors:
             self._in_link[a : last_at[a] + 1] = [True] * (last_at[a] + 1 - a)
         self._in_larger_tree = nodes[0].getparent() is not None
+        self._block_texts: dict[int, str] = {}  # position -> text of a block, once the blocks are known
         self.blocks: list[Block] = self._collect()
         self.positions = [b.position for b in self.blocks]
+        self._block_texts = {b.position: b.text for b in self.blocks}
 
     def words_of(self, el: HtmlElement) -> int:
         """The visible words of `el` (0 for an element outside the index)."""
@@ -268,15 +270,24 @@ class BlockIndex:
         return self._text_at(i)
 
     def _text_at(self, i: int) -> str:
-        """`text` of the element at position `i`."""
+        """`text` of the element at position `i`: a block's is the one found when the blocks were collected."""
+        known = self._block_texts.get(i)
+        if known is not None:
+            return known
         if self._plain(i):
+            if self.last_at[i] == i:  # no children: its own text is all of it, read without serialising
+                text = self.nodes[i].text
+                return collapse_whitespace(text) if text else ""
             return collapse_whitespace(_text_content(self.nodes[i]))
         return self._visible_text_at(i)
 
     def _visible_text_at(self, i: int) -> str:
-        """`visible_text` of the element at position `i`, walking positions instead of the tree."""
+        """`visible_text` of the element at position `i`, walking positions instead of the tree.
+
+        A block-level block inside it adds its text as found when the blocks were collected: spaces
+        stand on both sides of it, so its whitespace folded already folds the same."""
         nodes, tags, last, hidden, breaks = self.nodes, self.tags, self.last_at, self.hidden_at, self._breaks
-        block_level = cues.BLOCK_LEVEL_TAGS
+        block_level, known = cues.BLOCK_LEVEL_TAGS, self._block_texts
         parts: list[str] = []
         open_: list[int] = []  # elements whose tails are still to come, innermost last
         j, end = i, last[i]
@@ -298,6 +309,10 @@ class BlockIndex:
             tag = tags[j]
             if tag in block_level:
                 parts.append(" ")
+                if j != i and (text := known.get(j)) is not None:
+                    parts.append(text)
+                    j = last[j] + 1
+                    continue
             if j != i and last[j] > j and not any_between(breaks, j + 1, last[j]):
                 parts.append(_text_content(nodes[j]))  # a plain subtree: its text in one call
                 j = last[j] + 1
@@ -379,8 +394,11 @@ class BlockIndex:
             start = bisect_left(self.anchors, i)
             anchors = self.anchors[start : bisect_right(self.anchors, self.last_at[i], start)]
         if not linked and anchors and text:
-            nodes = self.nodes
-            link_chars = sum(len(collapse_whitespace(_text_content(nodes[a]))) for a in anchors)
+            nodes, last = self.nodes, self.last_at
+            link_chars = sum(  # a link without children (most) holds its own text only, read without serialising
+                len(collapse_whitespace(_text_content(nodes[a]) if last[a] > a else nodes[a].text or ""))
+                for a in anchors
+            )
             linked = link_chars >= 0.8 * len(text.replace(" ", ""))
         tag, role = tags[i], roles[i]
         if tag in HEADING_TAGS or role == "heading":

@@ -258,9 +258,10 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     row[col["log_blocks"]] = _log(len(blocks))
     row[col["log_words"]] = _log(sum(b.words for b in blocks))
     text = " ".join(b.text for b in blocks)
-    row[col["log_prices"]] = _log(_PRICE.count(text))
+    encoded = text.encode()  # counted by two patterns
+    row[col["log_prices"]] = _log(_PRICE.count(text, encoded))
     row[col["cart"]] = 1.0 if _CART.search(text) else 0.0
-    row[col["log_forum_words"]] = _log(_FORUM.count(text))
+    row[col["log_forum_words"]] = _log(_FORUM.count(text, encoded))
     row[col["has_title"]] = 1.0 if meta.title else 0.0
     row[col["has_author"]] = 1.0 if meta.authors else 0.0
     row[col["has_date"]] = 1.0 if meta.published else 0.0
@@ -345,8 +346,9 @@ def _reading_features(page: AnalysedPage, row: np.ndarray) -> None:
         # every such whitespace is one space and no piece is blank
         sentences = 1 + sum(prose.count(end + " ") for end in ".!?")
         row[col["mean_sentence_words"]] = prose_count / sentences
+        encoded = prose.encode()  # counted by every pronoun group
         for group, pattern in _PRONOUNS.items():
-            row[col[f"pronoun_rate_{group}"]] = pattern.count(prose) / prose_count * 100
+            row[col[f"pronoun_rate_{group}"]] = pattern.count(prose, encoded) / prose_count * 100
 
     at = _headline_at(page)
     row[col["h1_blocks"]] = sum(1 for b in blocks if b.element.tag == "h1")
@@ -551,13 +553,14 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
     )
     text = " ".join(b.text for b in blocks)
     lower = text.lower()
+    encoded, encoded_lower = text.encode(), lower.encode()  # each counted by several patterns
     for group, pattern in _TEXT_PATTERNS.items():
-        n = pattern.count(text if group == "article" else lower)
+        n = pattern.count(text, encoded) if group == "article" else pattern.count(lower, encoded_lower)
         row[col[f"log_phrases_{group}"]] = _log(n)
         row[col[f"phrase_rate_{group}"]] = n / words * 100
-    row[col["log_text_dates"]] = _log(_TEXT_DATE.count(text))
-    row[col["log_text_ago"]] = _log(_AGO.count(text))
-    row[col["log_phones"]] = _log(_PHONE.count(text))
+    row[col["log_text_dates"]] = _log(_TEXT_DATE.count(text, encoded))
+    row[col["log_text_ago"]] = _log(_AGO.count(text, encoded))
+    row[col["log_phones"]] = _log(_PHONE.count(text, encoded))
     row[col["code_share"]] = pre_words / words
     path = split_url(page.meta.url).path
     row[col["url_version"]] = 1.0 if _URL_VERSION.search(path.lower()) else 0.0

@@ -94,32 +94,42 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     charset; declared UTF-8 that does not decode is re-detected, and a Latin-script guess
     becomes windows-1252, which such pages nearly always are.
     """
+    return _decoded(data, content_type)[0]
+
+
+def _decoded(data: bytes, content_type: str | None) -> tuple[str, bool]:
+    """`decode_html`'s text, and whether it is `data` read as strict UTF-8: then `data` is its UTF-8
+    encoding, which the parser can take as it is instead of encoding the text again."""
     encoding = resolve_encoding(html_to_unicode(content_type, data[:4096], auto_detect_fun=_detect)[0])
     if encoding == "utf-8":
         text = _strict_utf8(data)
         if text is not None:
-            return text
+            return text, True
         guessed = resolve_encoding(_detect(data) or "") or ""
         if not guessed.startswith(NON_LATIN_ENCODING_PREFIXES):
             guessed = "cp1252"
-        return data.decode(guessed, errors="replace")
+        return data.decode(guessed, errors="replace"), False
     if encoding not in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") and not data.isascii():
         text = _strict_utf8(data)
         if text is not None:
-            return text
-    return html_to_unicode(content_type, data, auto_detect_fun=_detect)[1]
+            return text, True
+    return html_to_unicode(content_type, data, auto_detect_fun=_detect)[1], False
 
 
 def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElement:
     """Parse a page into the lxml tree that metadata, body extraction and segmentation share."""
+    encoded = None  # the page's UTF-8 bytes, when they are what was fetched
     if isinstance(html, bytes):
         if looks_binary(html):
             raise ExtractionError("binary content, not an HTML page")
-        html = decode_html(html, content_type)
-    html = html.replace("\x00", "")
+        data = html
+        html, utf8 = _decoded(data, content_type)
+        encoded = data if utf8 else None
+    if (b"\x00" in encoded) if encoded is not None else ("\x00" in html):  # a byte search is the faster
+        html, encoded = html.replace("\x00", ""), None
     if not html.strip():
         raise ExtractionError("empty document")
-    tree = _parse_plain(html)
+    tree = _parse_plain(html, encoded)
     if tree is None:
         tree = load_html(html)
     if tree is None:
@@ -130,13 +140,13 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     return tree
 
 
-def _parse_plain(html: str) -> HtmlElement | None:
+def _parse_plain(html: str, encoded: bytes | None = None) -> HtmlElement | None:
     """The tree `load_html` gives, parsed with its parser's options, when none of its repairs applies.
 
     `load_html` first deletes XML-invalid characters (a regex over the whole page, a third of
     its time), then rewrites a doctype holding a `/` and a self-closing `<html/>`; most pages
     need none of these, which substring searches tell faster. None when a repair may apply or
-    the parse looks doubtful: `load_html` then does it all.
+    the parse looks doubtful: `load_html` then does it all. `encoded`: `html` in UTF-8, if at hand.
     """
     beginning = html[:50].lower()
     if "html" not in beginning or any(char in html for char in _XML_INVALID_CHARS):
@@ -148,19 +158,22 @@ def _parse_plain(html: str) -> HtmlElement | None:
     if any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
         return None
     try:
-        tree = lxml.html.fromstring(_as_utf8(html), parser=_PARSER)
+        tree = lxml.html.fromstring(_as_utf8(html, encoded), parser=_PARSER)
     except ValueError:  # an XML declaration naming an encoding
         return None
     return tree if tree is not None and len(tree) >= 2 else None
 
 
-def _as_utf8(html: str) -> str | bytes:
+def _as_utf8(html: str, encoded: bytes | None = None) -> str | bytes:
     """The page as UTF-8 bytes, which the parser (set to UTF-8) reads into the same tree as the
     str, faster: a str with any character past U+00FF is handed to libxml2 as UTF-16 or UCS-4,
     and converted. The str itself when it starts with an XML declaration (lxml refuses one
-    naming an encoding in a str, which sends the page to `load_html`) or cannot be encoded."""
+    naming an encoding in a str, which sends the page to `load_html`) or cannot be encoded.
+    `encoded`, when given, is `html` in UTF-8 already (the fetched bytes)."""
     if html.startswith("<?xml"):
         return html
+    if encoded is not None:
+        return encoded
     try:
         return html.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate

@@ -92,10 +92,48 @@ class _Pattern(re2._Regexp):
         return self._regexp.Match(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH
 
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else super().search(text, pos, endpos)
+        if pos is not None or endpos is not None or type(text) is not str:
+            return super().search(text, pos, endpos)
+        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else _FoundMatch(self, _UNANCHORED, text)
 
     def match(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else super().match(text, pos, endpos)
+        if pos is not None or endpos is not None or type(text) is not str:
+            return super().match(text, pos, endpos)
+        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else _FoundMatch(self, _ANCHOR_START, text)
+
+
+class _FoundMatch:
+    """The match `_Pattern.search` or `match` found in a whole str, built by re2's wrapper only when
+    something is asked of it beyond its text: most callers only test it, and `group()` (its text)
+    is read from RE2's byte offsets, a few microseconds less than the wrapper's match object."""
+
+    __slots__ = ("_anchor", "_match", "_pattern", "_text")
+
+    def __init__(self, pattern: _Pattern, anchor: Any, text: str) -> None:
+        self._pattern, self._anchor, self._text, self._match = pattern, anchor, text, None
+
+    def __bool__(self) -> bool:
+        return True
+
+    def _matched(self) -> Any:
+        """The wrapper's own match object, as `search` or `match` would have returned it."""
+        if self._match is None:
+            find = re2._Regexp.search if self._anchor == _UNANCHORED else re2._Regexp.match
+            self._match = find(self._pattern, self._text)
+        return self._match
+
+    def group(self, *groups: Any) -> Any:
+        if groups not in ((), (0,)):
+            return self._matched().group(*groups)
+        encoded = self._text.encode()
+        start, end = self._pattern._regexp.Match(self._anchor, encoded, 0, len(encoded))[0]
+        return encoded[start:end].decode()
+
+    def __getitem__(self, group: Any) -> Any:
+        return self._matched()[group]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._matched(), name)
 
 
 def _options(flags: int) -> Any:
@@ -131,29 +169,96 @@ class PatternSet:
     def __init__(self, patterns: dict[Hashable, tuple[str, bool]], flags: int = 0) -> None:
         self._set = _re2.Set(_UNANCHORED, _options(flags))
         self._names: list[Hashable] = []
+        #: set index -> the exact test of a pattern whose set entry is its lookarounds left out
+        self._verify: dict[int, Any] = {}
         self._alone: list[tuple[Hashable, Any]] = []
         tests = []
         for name, (pattern, anchored) in patterns.items():
             compiled = compile_pattern(pattern, flags)
             tests.append((name, compiled.match if anchored else compiled.search))
-            source = _unicode_words(pattern)
-            if (
-                isinstance(compiled, _Pattern)
-                and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0
-            ):
+            exact = isinstance(compiled, _Pattern)
+            source = _unicode_words(pattern if exact else _without_lookarounds(pattern) or "")
+            if (exact or source) and self._set.Add(f"^(?:{source})".encode() if anchored else source.encode()) >= 0:
+                if not exact:  # the set finds a superset of its matches, which `re` then tells apart
+                    self._verify[len(self._names)] = tests[-1][1]
                 self._names.append(name)  # `^` is the start of the text: RE2 is not multi-line by default
             else:
                 self._alone.append(tests[-1])
         if self._names and not self._set.Compile():
-            self._names, self._alone = [], tests  # too big for RE2's memory budget: one by one
+            self._names, self._verify, self._alone = [], {}, tests  # too big for RE2's memory budget: one by one
 
     def find(self, text: str) -> set[Any]:
-        names = self._names
-        found = {names[i] for i in self._set.Match(text.encode())} if names else set()
+        names, verify = self._names, self._verify
+        found = (
+            {names[i] for i in self._set.Match(text.encode()) if i not in verify or verify[i](text)} if names else set()
+        )
         for name, test in self._alone:
             if test(text):
                 found.add(name)
         return found
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _without_lookarounds(pattern: str) -> str | None:
+    """`pattern` with its lookahead and lookbehind assertions left out, which RE2 lacks: it matches
+    wherever `pattern` does (an assertion only forbids matches), and more. None when it has other
+    syntax RE2 may lack (a backreference, a conditional) or a quantified assertion, which could not
+    be left out alone."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if not in_class and pattern[i + 1 : i + 2].isdigit():
+                return None  # a backreference
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            start, i = i, i + 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)  # `[]...]`, `[^]...]`: that `]` is a member
+            out.append(pattern[start:i])
+            in_class = True
+            continue
+        elif pattern.startswith(_LOOKAROUNDS, i):
+            end = _group_end(pattern, i)
+            if end is None or pattern[end : end + 1] in ("*", "+", "?", "{"):
+                return None
+            i = end
+            continue
+        elif pattern.startswith(("(?P=", "(?("), i):
+            return None
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the `)` closing the group that opens at `start`; None if it is not closed."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            i += 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)
+            in_class = True
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if not depth:
+                return i + 1
+        i += 1
+    return None
 
 
 def _without_groups(pattern: str) -> str:
@@ -198,11 +303,13 @@ class MatchCounter:
             else:
                 self._fallback = compiled
 
-    def count(self, text: str) -> int:
+    def count(self, text: str, encoded: bytes | None = None) -> int:
+        """The matches in `text`; `encoded` is `text.encode()` when the caller counts several patterns in it."""
         if self._regexp is None:
             return len(self._fallback.findall(text))
         # the steps of re2's `finditer`, so an empty match advances as it does there
-        encoded = text.encode()
+        if encoded is None:
+            encoded = text.encode()
         pos, end, found = 0, len(encoded), 0
         match = self._regexp.Match
         while True:

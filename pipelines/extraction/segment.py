@@ -17,11 +17,11 @@ it does not overrule fill the record's bio, promos, forms and related (`body.py`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -120,6 +120,8 @@ _TEXT_CUES = PatternSet(
 )
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _REVIEWS = compile_pattern(cues.REVIEWS_ATTRIBUTE_PATTERN, re.I)
+#: An href holding any of `cues.SHOP_LINK_HREF_SUBSTRINGS`: one search instead of a substring test each.
+_SHOP_HREF = re.compile("|".join(map(re.escape, cues.SHOP_LINK_HREF_SUBSTRINGS)))
 #: Units that never take in a list of headlines (linked lines of teaser length) beside or after them.
 _NO_TEASERS = frozenset({BlockLabel.FORM, BlockLabel.SHARE, BlockLabel.BIO})
 #: The `_TEXT_CUES` of an offer or a sign-up call: a bio does not grow over a block saying one.
@@ -277,25 +279,35 @@ def _declared(el: HtmlElement) -> tuple[str, str, tuple[BlockLabel, str] | None]
     return _declared_of(heading, read) if read else _NOTHING_DECLARED
 
 
+#: Where each attribute's value goes in the cue text: `cues.CUE_ATTRIBUTES` order (HEADING_CUE_ATTRIBUTES' for headings).
+_CUE_RANK = {name: i for i, name in enumerate(cues.CUE_ATTRIBUTES)}
+_HEADING_CUE_RANK = {name: i for i, name in enumerate(cues.HEADING_CUE_ATTRIBUTES)}
+
+
 @lru_cache(maxsize=8192)
 def _declared_of(heading: bool, items: tuple[tuple[str, str], ...]) -> tuple[str, str, tuple[BlockLabel, str] | None]:
-    """Pages repeat the same attributes hundreds of times: each set is read and matched once."""
-    attributes = dict(items)  # the HTML parser keeps one value per attribute name
+    """Pages repeat the same attributes hundreds of times: each set is read and matched once.
+
+    `items` holds only cue attributes (`_declared`), one value per name, most often a class alone."""
+    if len(items) > 1:
+        rank = _HEADING_CUE_RANK if heading else _CUE_RANK
+        items = tuple(sorted(items, key=lambda item: rank[item[0]]))
+    role = ""
     values = []
-    for name in cues.HEADING_CUE_ATTRIBUTES if heading else cues.CUE_ATTRIBUTES:
-        value = attributes.get(name)
+    for name, value in items:
+        if name == "role":
+            role = value.lower()  # read for headings and other elements alike
         if not value:
             continue
         if name == "class":
             tokens = value.split()
-            if len(tokens) >= 3 and sum(len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH for t in tokens) >= 0.6 * len(
-                tokens
-            ):
+            if len(tokens) >= 3 and len(
+                [t for t in tokens if len(t) <= cues.GENERATED_CLASS_TOKEN_LENGTH]
+            ) >= 0.6 * len(tokens):
                 continue
         values.append(value)
     text = " ".join(values).lower()
-    # "role" is read for headings and other elements alike
-    return attributes.get("role", "").lower(), text, _label_of_cue_text(text) if text else None
+    return role, text, _label_of_cue_text(text) if text else None
 
 
 def _attribute_label(el: HtmlElement) -> tuple[BlockLabel, str] | None:
@@ -358,6 +370,7 @@ class Segmenter:
         self.textless_forms: list[tuple[HtmlElement, BlockLabel, str]] = []
         self.block_region = [0] * len(self.blocks)  # which footer or sidebar a block is in (0: none)
         self._text_cue_cache: dict[str, set[str]] = {}
+        self._shop_link_at: dict[int, bool] = {}  # link position -> whether it leads into a shop
 
     def _cues_in(self, text: str) -> set[str]:
         """The `_TEXT_CUES` a text has: one pass per distinct text, however many cues are asked."""
@@ -971,21 +984,20 @@ class Segmenter:
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
 
-    @cached_property
-    def _shop_links(self) -> list[int]:
-        """Positions of the page's links into a shop (`cues.SHOP_LINK_HREF_SUBSTRINGS`), found
-        once a page: an XPath asked of every offer line cost more than its search."""
-        nodes = self.index.nodes
-        return [
-            a
-            for a in self.index.anchors
-            if any(cue in (nodes[a].get("href") or "") for cue in cues.SHOP_LINK_HREF_SUBSTRINGS)
-        ]
-
     def _has_shop_link(self, el: HtmlElement) -> bool:
-        """Whether a link into a shop is inside `el` (a descendant, as `.//a` finds)."""
-        i = self.index.order[el]
-        return any_between(self._shop_links, i + 1, self.index.last_at[i])
+        """Whether a link into a shop (`cues.SHOP_LINK_HREF_SUBSTRINGS`) is inside `el` (a descendant,
+        as `.//a` finds). Only the links inside the offer lines asked about are read, each once: the
+        hrefs of all a page's links cost more than all its questions."""
+        index, shop = self.index, self._shop_link_at
+        i = index.order[el]
+        anchors = index.anchors
+        for a in anchors[bisect_right(anchors, i) : bisect_right(anchors, index.last_at[i])]:
+            found = shop.get(a)
+            if found is None:
+                found = shop[a] = _SHOP_HREF.search(index.nodes[a].get("href") or "") is not None
+            if found:
+                return True
+        return False
 
     def _names_author(self, head: str) -> bool:
         """A paragraph that opens with the author's full name is about the author."""
