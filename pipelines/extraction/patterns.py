@@ -10,7 +10,7 @@ so it is widened to Unicode letters and digits, as `re` reads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 import re2
@@ -201,89 +201,64 @@ class PatternSet:
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
+def _atoms(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The pattern's atoms from `start`, with where each begins: an escape, a whole character
+    class (`[]...]` and `[^]...]` hold that `]`), or one character."""
+    i = start
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            end = i + 2
+        elif pattern[i] == "[":
+            end = i + 1 + pattern.startswith("^", i + 1)
+            end += pattern.startswith("]", end)
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            end += 1
+        else:
+            end = i + 1
+        yield i, pattern[i:end]
+        i = end
+
+
 def _without_lookarounds(pattern: str) -> str | None:
     """`pattern` with its lookahead and lookbehind assertions left out, which RE2 lacks: it matches
     wherever `pattern` does (an assertion only forbids matches), and more. None when it has other
     syntax RE2 may lack (a backreference, a conditional) or a quantified assertion, which could not
     be left out alone."""
-    out, i, in_class = [], 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if not in_class and pattern[i + 1 : i + 2].isdigit():
-                return None  # a backreference
-            out.append(pattern[i : i + 2])
-            i += 2
+    out, skip_to = [], 0
+    for i, atom in _atoms(pattern):
+        if i < skip_to:
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            start, i = i, i + 1 + pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i)  # `[]...]`, `[^]...]`: that `]` is a member
-            out.append(pattern[start:i])
-            in_class = True
-            continue
-        elif pattern.startswith(_LOOKAROUNDS, i):
-            end = _group_end(pattern, i)
-            if end is None or pattern[end : end + 1] in ("*", "+", "?", "{"):
+        if atom[0] == "\\" and atom[1:2].isdigit():
+            return None  # a backreference
+        if pattern.startswith(_LOOKAROUNDS, i):
+            skip_to = _group_end(pattern, i) or 0
+            if not skip_to or pattern[skip_to : skip_to + 1] in ("*", "+", "?", "{"):
                 return None
-            i = end
             continue
-        elif pattern.startswith(("(?P=", "(?("), i):
+        if pattern.startswith(("(?P=", "(?("), i):
             return None
-        out.append(char)
-        i += 1
+        out.append(atom)
     return "".join(out)
 
 
 def _group_end(pattern: str, start: int) -> int | None:
     """The index after the `)` closing the group that opens at `start`; None if it is not closed."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            i += 1 + pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i)
-            in_class = True
-            continue
-        elif char == "(":
+    depth = 0
+    for i, atom in _atoms(pattern, start):
+        if atom == "(":
             depth += 1
-        elif char == ")":
+        elif atom == ")":
             depth -= 1
             if not depth:
                 return i + 1
-        i += 1
     return None
 
 
 def _without_groups(pattern: str) -> str:
     """`pattern` with its capturing groups made non-capturing: the same matches, and RE2 finds
     where one ends without the slower engine it needs to report groups."""
-    out, i, in_class = [], 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            start, i = i, i + 1 + pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i)  # `[]...]`, `[^]...]`: that `]` is a member
-            out.append(pattern[start:i])
-            in_class = True
-            continue
-        elif char == "(" and not pattern.startswith("?", i + 1):
-            char = "(?:"
-        out.append(char)
-        i += 1
-    return "".join(out)
+    return "".join("(?:" if atom == "(" and not pattern.startswith("?", i + 1) else atom for i, atom in _atoms(pattern))
 
 
 class MatchCounter:
