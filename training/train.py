@@ -165,9 +165,7 @@ def page_rows(page: corpus.DevPage) -> PageRows | None:
         print(f"skip {page.source}:{page.id}: {exc!r}", file=sys.stderr)
         return None
     texts = [b.text for b in analysed.segmentation.blocks]
-    readable = [
-        i for i, b in enumerate(analysed.segmentation.blocks) if b.text and b.words <= cues.LEARNED_PROMO_MAX_WORDS
-    ]
+    readable = np.flatnonzero(promos.readable(texts, np.array([b.words for b in analysed.segmentation.blocks])))
     widgets = np.zeros((len(texts), len(WIDGET_FEATURE_NAMES)), dtype=np.float32)
     widgets[readable] = widget_features(analysed.segmentation, readable, page.url)
     return PageRows(
