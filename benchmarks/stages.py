@@ -4,13 +4,13 @@
     python benchmarks/stages.py --every 1 --source aeb
     python benchmarks/stages.py --source aeb --model-dir DIR   # fold k's pages with DIR's fold-k models
 
-Each page is extracted once by trafilatura and once stage by stage, in the same process;
-the stages are those of `pipelines.extraction.extract` (parse, page preparation, block index,
-metadata, segmentation, block features, scorer, promo finder, page type and body, record), timed with
-`time.process_time` so a busy machine inflates them less. The total is checked against one
-plain `extract` call per page, and the ratios are what to compare across runs. The garbage
-collector's share of that call is measured apart (`gc.callbacks`): it runs when allocations
-reach its thresholds, wherever that is, so it is no stage's.
+Each page is extracted once by trafilatura and once by `pipelines.extraction.extract`, in the
+same process. `extract` names each of its stages as it ends (`on_stage`: parse, page preparation,
+block index, metadata, segmentation, block features, scorer, promo finder, page type and body,
+record), so the stages timed are the ones it runs, with `time.process_time` so a busy machine
+inflates them less; the ratios are what to compare across runs. The garbage collector's share of
+the call is measured apart (`gc.callbacks`): it runs when allocations reach its thresholds,
+wherever that is, so it is no stage's.
 """
 
 from __future__ import annotations
@@ -38,26 +38,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from trafilatura import extract as trafilatura_extract
 
-    from pipelines.extraction import cues, extract
-    from pipelines.extraction.blocks import (
-        BlockIndex,
-        reveal_collapsed_panels,
-        reveal_masked_page,
-        reveal_noscript,
-        truncate_blocks,
-        wrap_loose_text,
-    )
-    from pipelines.extraction.body import decide_body
-    from pipelines.extraction.features import block_features
-    from pipelines.extraction.metadata import read_metadata
-    from pipelines.extraction.page import AnalysedPage
-    from pipelines.extraction.pagetype import declared_type, default_page_classifier, page_features
-    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction import extract
+    from pipelines.extraction.pagetype import default_page_classifier
     from pipelines.extraction.promos import default_promo_finder
-    from pipelines.extraction.render import body_text
     from pipelines.extraction.scorer import default_scorer
-    from pipelines.extraction.segment import review_units, segment_page
-    from pipelines.extraction.units import fields_from_units
 
     sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
     folds = {int(k) for k in args.folds.split(",")} if args.folds else None
@@ -80,54 +64,25 @@ def main(argv: list[str] | None = None) -> int:
 
     gc.callbacks.append(collector)
 
-    def stage(name: str, started: float) -> float:
-        now = time.process_time()
-        totals[name] = totals.get(name, 0.0) + now - started
-        return now
+    started = [0.0]  # when the running stage began
 
-    plain = plain_gc = 0.0
+    def stage(name: str) -> None:
+        now = time.process_time()
+        totals[name] = totals.get(name, 0.0) + now - started[0]
+        started[0] = now
+
+    traf = plain = plain_gc = 0.0
     for page in pages:
         models = fold_models.get(page.fold, shipped)
-        scorer, classifier, finder = models["scorer"], models["page_classifier"], models["promo_finder"]
         t = time.process_time()
         trafilatura_extract(page.html, url=page.url, include_comments=False, include_tables=True)
-        t = stage("trafilatura.extract", t)
+        traf += time.process_time() - t
         collected = collecting[0]
-        extract(page.html, page.url, **models)
+        started[0] = t = time.process_time()
+        extract(page.html, page.url, **models, on_stage=stage)
         plain += time.process_time() - t
         plain_gc += collecting[0] - collected
-        t = time.process_time()
-        tree = parse_html(page.html)
-        t = stage("parse", t)
-        truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
-        reveal_noscript(tree)
-        reveal_masked_page(tree)
-        reveal_collapsed_panels(tree)
-        wrap_loose_text(tree)
-        t = stage("prepare (bound, noscript, loose text)", t)
-        index = BlockIndex(tree)
-        t = stage("block index", t)
-        meta = read_metadata(tree, page.url, index)
-        t = stage("metadata", t)
-        segmentation = segment_page(tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url, index)
-        t = stage("rule units (segment)", t)
-        features = block_features(tree, segmentation)
-        t = stage("block features", t)
-        analysed = AnalysedPage(tree, meta, segmentation, features)
-        probability = scorer.body_probability(analysed)
-        t = stage("scorer (2 stages)", t)
-        segmentation = segmentation.with_units(finder.find(segmentation, features, probability, page.url))
-        t = stage("promo finder", t)
-        page_type, _ = classifier.classify(page_features(analysed, probability), declared_type(analysed))
-        if page_type in cues.REVIEWS_PAGE_TYPES:
-            segmentation = segmentation.with_units(review_units(segmentation))
-        decision = decide_body(segmentation, probability, page_type)
-        body_text([b for b, keep in zip(segmentation.blocks, decision.body, strict=True) if keep])
-        t = stage("page type + body", t)
-        fields_from_units(segmentation, decision, meta.title, page.url, meta.authors)
-        stage("record fields", t)
     n = len(pages)
-    traf = totals.pop("trafilatura.extract")
     staged = sum(totals.values())
     options = (f" --folds {args.folds}" if args.folds else "") + (
         f" --model-dir {args.model_dir}" if args.model_dir else ""

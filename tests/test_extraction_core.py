@@ -719,3 +719,27 @@ def test_utf8_bytes_parse_into_the_tree_of_their_text(page: str) -> None:
     from pipelines.extraction.parse import parse_html
 
     assert tostring(parse_html(page.encode("utf-8"))) == tostring(parse_html(page))
+
+
+def test_extract_names_each_stage_as_it_ends():
+    """benchmarks/stages.py times extract's own stages through this hook, not a copy of their order."""
+    ended = []
+    html = (
+        "<html><head><title>Hook</title></head><body><article><p>"
+        + "Words of a page. " * 30
+        + "</p></article></body></html>"
+    )
+    article = extract(html, "https://example.com/a", on_stage=ended.append)
+    assert ended == [
+        "parse",
+        "prepare (bound, noscript, loose text)",
+        "block index",
+        "metadata",
+        "rule units (segment)",
+        "block features",
+        "scorer (2 stages)",
+        "promo finder",
+        "page type + body",
+        "record fields",
+    ]
+    assert article.to_dict() == extract(html, "https://example.com/a").to_dict()

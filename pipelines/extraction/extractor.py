@@ -8,7 +8,7 @@ import re
 from . import cues
 from .body import decide_body
 from .metadata import to_utc_iso
-from .page import analyse_page
+from .page import StageHook, analyse_page, ignore_stage
 from .pagetype import PageTypeClassifier, declared_type, default_page_classifier, page_features
 from .promos import PromoFinder, default_promo_finder
 from .record import Article
@@ -37,6 +37,7 @@ def extract(
     page_classifier: PageTypeClassifier | None = None,
     promo_finder: PromoFinder | None = None,
     explain: bool = False,
+    on_stage: StageHook = ignore_stage,
 ) -> Article:
     """Extract one page into an `Article`.
 
@@ -44,14 +45,17 @@ def extract(
     by detection. Raises `ExtractionError` when the input is not an HTML page at all.
     `scorer`, `page_classifier` and `promo_finder` replace the shipped models (benchmarks pass
     ones trained without the page's fold). `explain` adds to each body block's `reason` the three features
-    that moved the scorer most (their SHAP values), as the explain view shows them.
+    that moved the scorer most (their SHAP values), as the explain view shows them. `on_stage` is
+    called with each stage's name as it ends (`page.StageHook`).
     """
-    page = analyse_page(html, url, content_type)
+    page = analyse_page(html, url, content_type, on_stage)
     meta = page.meta
     scorer = scorer or default_scorer()
     probability = scorer.body_probability(page)
+    on_stage("scorer (2 stages)")
     finder = promo_finder or default_promo_finder()
     segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
+    on_stage("promo finder")
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
     if page_type in cues.REVIEWS_PAGE_TYPES:
@@ -61,9 +65,10 @@ def extract(
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
     body = body_text(body_blocks)
+    on_stage("page type + body")
     words = len(_WORD.findall(body)) + unspaced_words(body)
     fields = fields_from_units(segmentation, decision, meta.title, url, meta.authors)
-    return Article(
+    article = Article(
         url=meta.url or "",
         canonical_url=meta.canonical_url,
         domain=meta.domain,
@@ -88,3 +93,5 @@ def extract(
         http_status=http_status,
         run_id=run_id,
     )
+    on_stage("record fields")
+    return article

@@ -6,6 +6,7 @@ rows, so the model learns from exactly what it will be asked about.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,18 +35,36 @@ class AnalysedPage:
     features: np.ndarray  # one row of features.FEATURE_NAMES per segmentation.blocks
 
 
-def analyse_page(html: str | bytes, url: str | None = None, content_type: str | None = None) -> AnalysedPage:
+#: Called with a stage's name as each stage of an extraction ends: how `benchmarks/stages.py`
+#: times them without repeating their order.
+StageHook = Callable[[str], None]
+
+
+def ignore_stage(name: str) -> None:
+    pass
+
+
+def analyse_page(
+    html: str | bytes, url: str | None = None, content_type: str | None = None, on_stage: StageHook = ignore_stage
+) -> AnalysedPage:
     """Parse, bound, read metadata, segment and describe every block of one page."""
     tree = parse_html(html, content_type)
+    on_stage("parse")
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
     reveal_masked_page(tree)
     reveal_collapsed_panels(tree)
     wrap_loose_text(tree)
+    on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
     index = BlockIndex(tree)
+    on_stage("block index")
     meta = read_metadata(tree, url, index)
+    on_stage("metadata")
     segmentation = segment_page(
         tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url, index=index
     )
-    return AnalysedPage(tree, meta, segmentation, block_features(tree, segmentation))
+    on_stage("rule units (segment)")
+    features = block_features(tree, segmentation)
+    on_stage("block features")
+    return AnalysedPage(tree, meta, segmentation, features)
