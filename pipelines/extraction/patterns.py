@@ -81,25 +81,28 @@ class _Pattern(re2._Regexp):
             self._tests[anchor] = test
         return test
 
-    def _finds_nothing(self, anchor: Any, text: Any, pos: int | None, endpos: int | None) -> bool:
-        """One call into RE2 for the common case: a whole str that the pattern does not match."""
+    def _found(self, anchor: Any, text: Any, pos: int | None, endpos: int | None) -> Any:
+        """One call into RE2 for the common case, a whole str: None when the pattern finds nothing
+        in it, else a `_FoundMatch`. Any other call goes to re2's own search or match."""
         if pos is not None or endpos is not None or type(text) is not str:
-            return False
+            return _WRAPPER_FIND[anchor](self, text, pos, endpos)
         encoded = text.encode()
         test = self._test(anchor) if self._tests is not None else None
         if test is not None:
-            return not test(encoded)
-        return self._regexp.Match(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH
+            found = bool(test(encoded))
+        else:
+            found = self._regexp.Match(anchor, encoded, 0, len(encoded))[0] != _NO_MATCH
+        return _FoundMatch(self, anchor, text) if found else None
 
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        if pos is not None or endpos is not None or type(text) is not str:
-            return super().search(text, pos, endpos)
-        return None if self._finds_nothing(_UNANCHORED, text, pos, endpos) else _FoundMatch(self, _UNANCHORED, text)
+        return self._found(_UNANCHORED, text, pos, endpos)
 
     def match(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
-        if pos is not None or endpos is not None or type(text) is not str:
-            return super().match(text, pos, endpos)
-        return None if self._finds_nothing(_ANCHOR_START, text, pos, endpos) else _FoundMatch(self, _ANCHOR_START, text)
+        return self._found(_ANCHOR_START, text, pos, endpos)
+
+
+#: re2's own search and match, by the anchor `_Pattern` passes to RE2 for each.
+_WRAPPER_FIND = {_UNANCHORED: re2._Regexp.search, _ANCHOR_START: re2._Regexp.match}
 
 
 class _FoundMatch:
@@ -118,8 +121,7 @@ class _FoundMatch:
     def _matched(self) -> Any:
         """The wrapper's own match object, as `search` or `match` would have returned it."""
         if self._match is None:
-            find = re2._Regexp.search if self._anchor == _UNANCHORED else re2._Regexp.match
-            self._match = find(self._pattern, self._text)
+            self._match = _WRAPPER_FIND[self._anchor](self._pattern, self._text)
         return self._match
 
     def group(self, *groups: Any) -> Any:
