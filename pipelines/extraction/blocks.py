@@ -274,12 +274,13 @@ class BlockIndex:
         known = self._block_texts.get(i)
         if known is not None:
             return known
-        if self._plain(i):
-            if self.last_at[i] == i:  # no children: its own text is all of it, read without serialising
-                text = self.nodes[i].text
-                return collapse_whitespace(text) if text else ""
-            return collapse_whitespace(_text_content(self.nodes[i]))
-        return self._visible_text_at(i)
+        return self._plain_text_at(i) if self._plain(i) else self._visible_text_at(i)
+
+    def _plain_text_at(self, i: int) -> str:
+        """All the text of the element at position `i`, whitespace folded; one without children
+        (most links) holds its own `.text` only, read without serialising it through libxml2."""
+        text = self.nodes[i].text if self.last_at[i] == i else _text_content(self.nodes[i])
+        return collapse_whitespace(text) if text else ""
 
     def _visible_text_at(self, i: int) -> str:
         """`visible_text` of the element at position `i`, walking positions instead of the tree.
@@ -394,11 +395,7 @@ class BlockIndex:
             start = bisect_left(self.anchors, i)
             anchors = self.anchors[start : bisect_right(self.anchors, self.last_at[i], start)]
         if not linked and anchors and text:
-            nodes, last = self.nodes, self.last_at
-            link_chars = sum(  # a link without children (most) holds its own text only, read without serialising
-                len(collapse_whitespace(_text_content(nodes[a]) if last[a] > a else nodes[a].text or ""))
-                for a in anchors
-            )
+            link_chars = sum(len(self._plain_text_at(a)) for a in anchors)
             linked = link_chars >= 0.8 * len(text.replace(" ", ""))
         tag, role = tags[i], roles[i]
         if tag in HEADING_TAGS or role == "heading":
