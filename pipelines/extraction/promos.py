@@ -209,7 +209,8 @@ class _Widgets:
         return bool(host) and host.removeprefix("www.") != self.host
 
     def _holds(self, node: int) -> tuple[bool, bool, bool]:
-        """`_judge` of any link or button inside the element at `node`: neighbouring blocks share their widgets."""
+        """`_judge` of any link or button at `node` or inside it (a block inside a call to action is
+        in one): neighbouring blocks share their widgets."""
         facts = self.holds.get(node)
         if facts is None:
             call = button = offsite = False
@@ -243,8 +244,6 @@ class _Widgets:
                 call_level = call_level or (level + 1 if call else 0)
                 button_level = button_level or (level + 1 if button else 0)
                 offsite = offsite or away
-            if tags[node] == "a" and not call_level and self._judge(node)[0]:
-                call_level = level + 1  # the block is inside a call to action
             node, level = parent_at[node], level + 1
         start, end = index.span_at(widget)
         widget_words = words_at[widget]
