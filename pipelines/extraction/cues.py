@@ -1573,16 +1573,14 @@ BYLINE_SKIPPED_TAGS = frozenset({"svg", "script", "style", "noscript", "template
 SHOWN_BYLINE_TEXTS = 4
 #: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
 NOT_WRITER_LABEL_PATTERN = r"\b(reviewed|edited|checked|illustrated|illustrations?|photos?|photographed|narrated)\s*$"
+#: What someone did who is named after "by" but wrote nothing: "Reviewed by", "Fact checked by", "Photos by".
+NOT_WRITER_DEEDS = (
+    r"(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|photos?|photographed|narrated)"
+)
 #: A byline that starts so names no writer: "Reviewed by Ana Lima", "Fact checked by ...", "Photos by ...".
-NOT_WRITER_LEAD_PATTERN = (
-    r"^\W*(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|"
-    r"photos?|photographed|narrated)\s+by\b"
-)
+NOT_WRITER_LEAD_PATTERN = rf"^\W*(?:medically\s+|expert\s+)?{NOT_WRITER_DEEDS}\s+by\b"
 #: The text just before a byline element that makes its name no writer's: "Fact checked by <span class=author-name>".
-NOT_WRITER_BEFORE_PATTERN = (
-    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|illustrations?|photos?|photographed|narrated)"
-    r"\s+by\s*:?\s*$"
-)
+NOT_WRITER_BEFORE_PATTERN = rf"\b{NOT_WRITER_DEEDS}\s+by\s*:?\s*$"
 #: The first texts under the headline where a short dated line may carry the byline without "By"
 #: ("Ana Lima | Senior Writer | July 2, 2025"); a longer line is a sentence.
 DATED_BYLINE_TEXTS = 6
