@@ -149,8 +149,9 @@ def _overlapping_h1(h1s: list[str], declared: list[tuple[str, str]], facts: Page
     """
     best, score, sentence = None, 0.0, None
     article = _declares_article(facts)
+    stripped = [strip_site_name(title, facts) for title, _ in declared] if article else []
     for h1 in h1s:
-        if article and max(_overlap(strip_site_name(t, facts), h1) for t, _ in declared) < cues.H1_MIN_TITLE_COVER:
+        if article and max(_overlap(title, h1) for title in stripped) < cues.H1_MIN_TITLE_COVER:
             continue
         value = max(_overlap(h1, title) for title, _ in declared)
         if value >= cues.H1_MIN_TITLE_OVERLAP and value > score:
