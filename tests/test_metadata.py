@@ -837,3 +837,46 @@ def test_byline_indented_with_many_spaces_is_read_quickly():
     start = time.perf_counter()
     assert meta("", body).authors == ["Ana Lima"]
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_link_to_an_author_page_that_is_a_menu_entry_names_no_author():
+    body = (
+        '<ul class="menu"><li class="menu-item"><a href="/author/xl/">Hong Kong Actuary</a></li>'
+        '<li class="menu-item"><a href="/topic/soa/">Society</a></li></ul><h1>H</h1><p>Text.</p>'
+    )
+    assert meta("", body).authors == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<h1>H</h1><a class="authorized-dealer-link" href="/dealers">Authorized Dealer</a>',
+        '<h1>H</h1><a href="/profile/orders">Order Status</a><a href="/people/demo">Request Demo</a>',
+        '<h1>H</h1><a href="/profile/">Hej! Log in or sign up</a>',
+        "<h1>H</h1><footer><a href=\"/author/ww\">Read Wendi Weiner's articles in HuffPost</a></footer>",
+    ],
+)
+def test_controls_and_sentences_in_author_shaped_elements_name_no_author(body):
+    assert meta("", body).authors == []
+
+
+def test_a_byline_naming_the_sites_staff_ends_the_search_for_a_person():
+    """The plain "By" lines after it head other posts; a "Written by" line still states the writer."""
+    card = '<div class="card"><span class="meta-author">By Dana Whitfield</span></div>'
+    body = f'<h1>H</h1><p class="byline">By Millbrook Courier Staff</p><p>Text.</p>{card}'
+    assert meta(SITE, body).authors == []
+    written = '<p class="note">Written by Ana Lima</p>'
+    assert meta(SITE, body.replace("<p>Text.</p>", f"<p>Text.</p>{written}")).authors == ["Ana Lima"]
+
+
+def test_a_job_after_the_name_is_no_second_author():
+    byline = "By: Samer Morqos , Counseling Psychologist | April 22, 2025"
+    assert meta("", f'<h1>H</h1><p class="byline">{byline}</p>').authors == ["Samer Morqos"]
+
+
+def test_an_article_written_by_heading_labels_the_name_after_it():
+    body = (
+        "<h1>H</h1><p>Text.</p><h2>Article written by:</h2>"
+        "<div><div><h3>Doris Munoz-Mantilla, MD, FOMA</h3></div></div>"
+    )
+    assert meta("", body).authors == ["Doris Munoz-Mantilla"]

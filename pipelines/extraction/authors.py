@@ -49,6 +49,7 @@ _CLASS_TOKEN = re.compile(r"[\s_-]+")
 _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
+_POSSESSIVES = ("'s", "\u2019s")
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -99,6 +100,8 @@ def _words(piece: str) -> list[str]:
             continue
         if token[-1] == ":":
             return []  # "JUMP TO:", "Contact us:": a label whose value follows, no name
+        if bare.endswith(_POSSESSIVES):
+            return []  # "Read Wendi Weiner's articles in HuffPost": a name in a sentence, no byline
         words.append(bare)
         if token[-1] in ",;|":
             break
@@ -404,7 +407,13 @@ def _in_menu(element: HtmlElement) -> bool:
     return False
 
 
-def _byline_candidates(index: BlockIndex) -> Iterator[HtmlElement]:
+def _menu_entry(element: HtmlElement) -> bool:
+    """A link that is a list item of its own ("<li><a href=/author/x>Hong Kong Actuary</a></li>"): a menu's entry."""
+    parent = element.getparent()
+    return element.tag == "a" and parent is not None and parent.tag == "li" and len(parent) == 1
+
+
+def _byline_candidates(index: BlockIndex) -> Iterator[tuple[int, HtmlElement]]:
     """Elements that may hold the byline, in document order, found lazily in one pass.
 
     The pass reads the tags, classes, ids and microdata the page's `BlockIndex` keeps by
@@ -424,13 +433,13 @@ def _byline_candidates(index: BlockIndex) -> Iterator[HtmlElement]:
         element = nodes[i]
         value = classes[i]
         if value and _byline_class(value):
-            yield element
+            yield i, element
             continue
         text = element.text
         if text and len(text) < 200:
-            head = text.lstrip()[:12].lower()
+            head = text.lstrip()[: cues.BYLINE_HEAD_CHARS].lower()
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
-                yield element
+                yield i, element
                 continue
         if not attributed[i]:
             continue
@@ -438,13 +447,15 @@ def _byline_candidates(index: BlockIndex) -> Iterator[HtmlElement]:
         href = element.get("href") if tag == "a" else None
         linked = href is not None and any(cue in href for cue in cues.BYLINE_HREF_SUBSTRINGS)
         if declared or linked or "byline" in (ids[i] or ""):
-            yield element
+            yield i, element
 
 
 @lru_cache(maxsize=8192)
 def _byline_class(value: str) -> bool:
     """Pages repeat the same class strings hundreds of times: each is read once."""
     lowered = value.lower()
+    for word in cues.NOT_BYLINE_CLASS_SUBSTRINGS:
+        lowered = lowered.replace(word, " ")  # "authorized-dealer-link" names no author
     return any(cue in lowered for cue in cues.BYLINE_CLASS_SUBSTRINGS)
 
 
@@ -459,9 +470,8 @@ def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
 
 def _is_labelled(element: HtmlElement) -> bool:
     """Found only by its text ("By ..."), not by an author class, rel, itemprop or link."""
-    value = (element.get("class") or "").lower()
     return (
-        not any(cue in value for cue in cues.BYLINE_CLASS_SUBSTRINGS)
+        not _byline_class(element.get("class") or "")
         and element.tag != "a"
         and not (element.get("rel") == "author" or element.get("itemprop") == "author")
     )
@@ -505,6 +515,19 @@ def _checker_named(element: HtmlElement) -> bool:
     return bool(label and _NOT_WRITER_BEFORE.search(label[-40:]))
 
 
+def _names_non_person(text: str, facts: PageFacts) -> bool:
+    """A byline whose name is the site's, a team's or a desk's ("By Resy Staff", "Author | Venteur")."""
+    for part in _LEAD.sub("", clean_text(text)).split(_MARK):
+        for piece in _SPLIT.split(part):
+            piece = _LEAD.sub("", piece.strip()).strip(" |:")
+            if not piece:
+                continue
+            if len(piece.split()) > cues.MAX_AUTHOR_WORDS:
+                return False
+            return bool(_NOT_AUTHOR.search(piece)) or is_site_name(piece, facts, loose=False)
+    return False
+
+
 def _byline_authors(facts: PageFacts) -> list[str]:
     fallback: list[str] = []
     card: list[str] = []
@@ -512,7 +535,9 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     site_person: list[str] = []
     reviewer: list[str] = []
     reviewer_lines: set[HtmlElement] = set()
-    for count, element in enumerate(_byline_candidates(facts.index)):
+    headline = next((i for i, tag in enumerate(facts.index.tags) if tag == "h1"), 0)
+    unnamed = False
+    for count, (position, element) in enumerate(_byline_candidates(facts.index)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
         if reviewer_lines and any(node in reviewer_lines for node in element.iterancestors()):
@@ -527,10 +552,19 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         placement = _placement(element)
         if placement == 2 or (
             placement == 1
-            and (fallback or (_is_labelled(element) and _in_menu(element) and not _VERB_BY.match(element.text or "")))
+            and (
+                fallback
+                or (
+                    (_is_labelled(element) or _menu_entry(element))
+                    and _in_menu(element)
+                    and not _VERB_BY.match(element.text or "")
+                )
+            )
         ):
             continue  # a "By Industry" menu heading is no byline
         text = _byline_text(element)
+        if unnamed and not _VERB_BY.match(text):
+            continue  # after "By Resy Staff" a plain "By Ben Hon" heads another post; "Written by Ana Lima" states the writer
         if _NOT_WRITER_LEAD.match(text) or _checker_named(element):
             reviewer_lines.add(element)
             if not reviewer and placement == 0:  # "Reviewed by Ana Lima": the writer's line may follow
@@ -544,6 +578,10 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
+        if not names and not fallback and placement == 0 and position > headline and _names_non_person(text, facts):
+            unnamed = True  # "By Resy Staff", "Author | Venteur": the page's writer is no person
+    if unnamed:
+        return card or site_person
     return card or fallback or site_person or side_card or reviewer
 
 
@@ -583,7 +621,7 @@ def _shown_byline(facts: PageFacts, declared: list[str] | tuple[str, ...] = ()) 
     texts = texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
     first = declared[0].casefold() if declared else None
     for index, text in enumerate(texts):
-        head = text.lstrip()[:12].lower()
+        head = text.lstrip()[: cues.BYLINE_HEAD_CHARS].lower()
         if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
             if index and _NOT_WRITER_LABEL.search(texts[index - 1]):
                 continue  # "Medically reviewed | by | Name": a reviewer, the writer's line follows

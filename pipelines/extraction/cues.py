@@ -1451,6 +1451,8 @@ H1_MIN_TITLE_COVER = 0.2
 #: a class containing one of these (lowercased), rel/itemprop "author", a link to an author page,
 #: or an element whose own text starts with a byline label.
 BYLINE_CLASS_SUBSTRINGS = ("author", "byline")
+#: Words that hold "author" but name no author: "authorized-dealer-link", "authority-badge".
+NOT_BYLINE_CLASS_SUBSTRINGS = ("authoriz", "authoris", "authorit")
 BYLINE_HREF_SUBSTRINGS = (
     "/author/",
     "/authors/",
@@ -1481,7 +1483,10 @@ BYLINE_TEXT_PREFIXES = (
     "autorin",
     "contributors:",
     "contributor:",
+    "article written by",
 )
+#: A text's first this many characters are matched against BYLINE_TEXT_PREFIXES and BYLINE_BARE_LABELS.
+BYLINE_HEAD_CHARS = 20
 #: An element whose whole text is one of these labels: the name is in the element after it.
 BYLINE_BARE_LABELS = frozenset(
     {
@@ -1819,7 +1824,9 @@ NOT_AUTHOR_PATTERN = (
     # a company: "SmartEtailing Inc", "Cerebral Inc.", "QCY Official"
     r"\b(inc|llc|ltd|gmbh|corp|plc|official)\.?$|"
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
-    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b"
+    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b|"
+    # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in"
+    r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download)\b"
 )
 #: Separators between several names in one byline. Spanish "y" and Portuguese/Italian "e" only in lower
 #: case and without a period: "Sarah E. Needleman" is one name.
@@ -1838,6 +1845,8 @@ AUTHOR_JOB_PATTERN = (
     r"director|head|lead|manager|professor|specialist|expert|researcher|strategist|consultant|engineer|owner|"
     r"president|officer|coordinator|reviewer|representative|dietitian|nutritionist|physician|attorney|lawyer|"
     r"gardener|nurse|chef|coach|trainer|designer|developer|scientist|economist|advis[eo]r|planner|therapist|"
+    r"psychologist|psychiatrist|counsell?or|pharmacist|dentist|surgeon|veterinarian|accountant|actuary|broker|"
+    r"realtor|instructor|teacher|educator|marketer|copywriter|entrepreneur|practitioner|clinician|"
     r"redakteur(in)?|rédacteur|journaliste|periodista|redactor)\b"
 )
 #: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.".
