@@ -853,7 +853,7 @@ def test_a_link_to_an_author_page_that_is_a_menu_entry_names_no_author():
         '<h1>H</h1><a class="authorized-dealer-link" href="/dealers">Authorized Dealer</a>',
         '<h1>H</h1><a href="/profile/orders">Order Status</a><a href="/people/demo">Request Demo</a>',
         '<h1>H</h1><a href="/profile/">Hej! Log in or sign up</a>',
-        "<h1>H</h1><footer><a href=\"/author/ww\">Read Wendi Weiner's articles in HuffPost</a></footer>",
+        '<h1>H</h1><footer><a href="/author/ww">Read Wendi Weiner\'s articles in HuffPost</a></footer>',
     ],
 )
 def test_controls_and_sentences_in_author_shaped_elements_name_no_author(body):
@@ -880,3 +880,14 @@ def test_an_article_written_by_heading_labels_the_name_after_it():
         "<div><div><h3>Doris Munoz-Mantilla, MD, FOMA</h3></div></div>"
     )
     assert meta("", body).authors == ["Doris Munoz-Mantilla"]
+
+
+def test_a_byline_in_another_posts_teaser_is_no_author():
+    teaser = (
+        '<article><h3><a href="/other-post/">Other post</a></h3>'
+        '<div class="meta-author">by <a href="/author/sm/">Scott Miller</a></div></article>'
+    )
+    body = f"<h1>H</h1><p>Text of the story.</p>{teaser}"
+    assert meta("", body, url="https://c.example/this-post/").authors == []
+    own = '<article><h2><a href="/this-post/">H</a></h2><div class="meta-author">by Ana Lima</div></article>'
+    assert meta("", f"<h1>H</h1>{own}", url="https://c.example/this-post/").authors == ["Ana Lima"]

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -528,6 +529,33 @@ def _names_non_person(text: str, facts: PageFacts) -> bool:
     return False
 
 
+def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
+    """Inside another post's teaser: a small near ancestor, without the page's h1, whose heading links elsewhere.
+
+    "<article><h3><a href=/other-post>...</a></h3><div>by Scott Miller</div></article>" under
+    the story names the other post's writer, not this one's.
+    """
+    node = element
+    for _ in range(cues.TEASER_LEVELS):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html") or facts.index.words_of(node) > cues.TEASER_MAX_WORDS:
+            return False
+        for heading in node.iter("h2", "h3", "h4"):
+            link = heading.find(".//a[@href]")
+            if link is not None and _links_elsewhere(link.get("href") or "", facts.url):
+                return next(node.iter("h1"), None) is None
+    return False
+
+
+def _links_elsewhere(href: str, url: str | None) -> bool:
+    """The link leads to another page than `url` (not to an anchor of it, nor to itself)."""
+    if not href or href.startswith("#"):
+        return False
+    if not url:
+        return True
+    return urlsplit(urljoin(url, href)).path.rstrip("/") != urlsplit(url).path.rstrip("/")
+
+
 def _byline_authors(facts: PageFacts) -> list[str]:
     fallback: list[str] = []
     card: list[str] = []
@@ -562,6 +590,8 @@ def _byline_authors(facts: PageFacts) -> list[str]:
             )
         ):
             continue  # a "By Industry" menu heading is no byline
+        if _in_teaser(element, facts):
+            continue
         text = _byline_text(element)
         if unnamed and not _VERB_BY.match(text):
             continue  # after "By Resy Staff" a plain "By Ben Hon" heads another post; "Written by Ana Lima" states the writer
