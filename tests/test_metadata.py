@@ -891,3 +891,15 @@ def test_a_byline_in_another_posts_teaser_is_no_author():
     assert meta("", body, url="https://c.example/this-post/").authors == []
     own = '<article><h2><a href="/this-post/">H</a></h2><div class="meta-author">by Ana Lima</div></article>'
     assert meta("", f"<h1>H</h1>{own}", url="https://c.example/this-post/").authors == ["Ana Lima"]
+
+
+def test_the_name_just_before_an_authors_description_is_the_author():
+    card = '<p>Asser Christensen</p><div class="dynamic-author-description">Licensed Q Arabica Grader</div>'
+    assert meta("", f"<h1>H</h1><p>Text.</p><div>{card}</div>").authors == ["Asser Christensen"]
+    review = '<h5>Good Quality</h5><div class="review-meta author-description">Written by Tony</div>'
+    assert meta("", f"<h1>H</h1><p>Text.</p><div>{review}</div>").authors == []
+
+
+def test_a_link_to_a_profiles_page_names_the_author():
+    body = '<h1>H</h1><p><a href="https://theconversation.example/profiles/sc-1">Shelia R. Cotten</a>, <em>U</em></p>'
+    assert meta("", body).authors == ["Shelia R. Cotten"]

@@ -469,6 +469,21 @@ def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
     return person_names(first, facts) or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
 
 
+def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
+    """The name just before an author's bio or description ("<p>Asser Christensen</p><div class=author-description>")."""
+    tokens = set(_CLASS_TOKEN.split((element.get("class") or "").lower()))
+    if not tokens & cues.AUTHOR_CLASS_TOKENS or tokens & cues.BYLINE_NOT_CARD_CLASS_TOKENS:
+        return []  # "review-meta": a customer's review, its title before it
+    previous = element.getprevious()
+    if previous is None or previous.tag in cues.BYLINE_SKIPPED_TAGS:
+        return []
+    text = clean_text(" ".join(previous.itertext()))
+    if not text or len(text.split()) > cues.MAX_AUTHOR_WORDS:
+        return []
+    names = person_names(text, facts)
+    return names if len(names) == 1 and names[0] == text else []
+
+
 def _is_labelled(element: HtmlElement) -> bool:
     """Found only by its text ("By ..."), not by an author class, rel, itemprop or link."""
     return (
@@ -573,7 +588,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         if _is_noise(element):
             placement = _placement(element)
             if not card and placement == 0:
-                card = _card_names(element, facts)
+                card = _card_names(element, facts) or _name_before(element, facts)
             elif not side_card and placement == 1:
                 side_card = _card_names(element, facts)  # "About the author" beside the article
             continue
