@@ -903,3 +903,8 @@ def test_the_name_just_before_an_authors_description_is_the_author():
 def test_a_link_to_a_profiles_page_names_the_author():
     body = '<h1>H</h1><p><a href="https://theconversation.example/profiles/sc-1">Shelia R. Cotten</a>, <em>U</em></p>'
     assert meta("", body).authors == ["Shelia R. Cotten"]
+
+
+def test_the_author_of_a_quotation_is_no_author():
+    quote = '<blockquote><p>Great tool.</p><strong class="Quote_author__bx">Patrick Reinhart</strong></blockquote>'
+    assert meta("", f"<h1>H</h1><p>Text.</p>{quote}").authors == []

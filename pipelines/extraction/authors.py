@@ -334,9 +334,12 @@ def _element_text(element: HtmlElement) -> str:
 
 
 def _is_noise(element: HtmlElement) -> bool:
-    """An author bio, avatar, comment or testimonial: a noise class token after the last author token."""
+    """An author bio, avatar, comment or testimonial: a noise class token after the last author token, or a quote's."""
     for value in (element.get("class"), element.get("id")):
-        for token in reversed(_CLASS_TOKEN.split((value or "").lower())):
+        tokens = _CLASS_TOKEN.split((value or "").lower())
+        if not cues.QUOTED_CLASS_TOKENS.isdisjoint(tokens):
+            return True  # "Quote_author", "testimonial-author": who said a quoted line, not who wrote the page
+        for token in reversed(tokens):
             if token in cues.AUTHOR_NOISE_CLASS_TOKENS:
                 return True
             if token in cues.AUTHOR_CLASS_TOKENS:

@@ -1559,6 +1559,8 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
         "popular",
     }
 )
+#: Class tokens, anywhere in an author element's class, of a quotation: its author said the quoted line.
+QUOTED_CLASS_TOKENS = frozenset({"quote", "blockquote", "testimonial", "testimonials", "pullquote"})
 #: Class tokens that make an element a byline.
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
