@@ -908,3 +908,8 @@ def test_a_link_to_a_profiles_page_names_the_author():
 def test_the_author_of_a_quotation_is_no_author():
     quote = '<blockquote><p>Great tool.</p><strong class="Quote_author__bx">Patrick Reinhart</strong></blockquote>'
     assert meta("", f"<h1>H</h1><p>Text.</p>{quote}").authors == []
+
+
+def test_a_section_label_heading_beside_the_byline_makes_no_teaser():
+    header = '<header><h3><a href="/section/news/">News</a></h3><div class="meta-author">by Ana Lima</div></header>'
+    assert meta("", f"{header}<h1>H</h1><p>Text.</p>", url="https://c.example/this-post/").authors == ["Ana Lima"]

@@ -548,7 +548,7 @@ def _names_non_person(text: str, facts: PageFacts) -> bool:
 
 
 def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
-    """Inside another post's teaser: a small near ancestor, without the page's h1, whose heading links elsewhere.
+    """Inside another post's teaser: a small near ancestor, without the page's h1, whose heading links to another post.
 
     "<article><h3><a href=/other-post>...</a></h3><div>by Scott Miller</div></article>" under
     the story names the other post's writer, not this one's.
@@ -560,7 +560,11 @@ def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
             return False
         for heading in node.iter("h2", "h3", "h4"):
             link = heading.find(".//a[@href]")
-            if link is not None and _links_elsewhere(link.get("href") or "", facts.url):
+            if (
+                link is not None
+                and len(link.text_content().split()) >= cues.TEASER_TITLE_WORDS  # a post's title, not "News"
+                and _links_elsewhere(link.get("href") or "", facts.url)
+            ):
                 return next(node.iter("h1"), None) is None
     return False
 

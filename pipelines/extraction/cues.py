@@ -1604,6 +1604,8 @@ MAX_AUTHOR_VALUE_CHARS = 20000
 #: of at most TEASER_MAX_WORDS words, whose h2-h4 links to another page (`authors._in_teaser`).
 TEASER_LEVELS = 3
 TEASER_MAX_WORDS = 60
+#: ... and the heading's link reads a post's title of at least this many words (a "News" section label is none).
+TEASER_TITLE_WORDS = 3
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
