@@ -884,7 +884,7 @@ def test_an_article_written_by_heading_labels_the_name_after_it():
 
 def test_a_byline_in_another_posts_teaser_is_no_author():
     teaser = (
-        '<article><h3><a href="/other-post/">Other post</a></h3>'
+        '<article><h3><a href="/other-post/">Funding for health research</a></h3>'
         '<div class="meta-author">by <a href="/author/sm/">Scott Miller</a></div></article>'
     )
     body = f"<h1>H</h1><p>Text of the story.</p>{teaser}"
