@@ -913,3 +913,10 @@ def test_the_author_of_a_quotation_is_no_author():
 def test_a_section_label_heading_beside_the_byline_makes_no_teaser():
     header = '<header><h3><a href="/section/news/">News</a></h3><div class="meta-author">by Ana Lima</div></header>'
     assert meta("", f"{header}<h1>H</h1><p>Text.</p>", url="https://c.example/this-post/").authors == ["Ana Lima"]
+
+
+def test_style_elements_beside_a_bare_author_label_are_no_text_of_the_byline():
+    css = "<style>" + ".c { display: flex; margin-top: 24px; gap: 24px; } " * 5 + "</style>"
+    names = f"<div>{css}<div><span>CP</span></div><div><span>Ana Lima</span></div></div>"
+    byline = f"<div><span>Author</span></div>{css}{names}"
+    assert meta("", f"<h1>H</h1><p>Text.</p><aside>{byline}</aside>").authors == ["Ana Lima"]

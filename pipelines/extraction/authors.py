@@ -287,6 +287,17 @@ def _meta_values(facts: PageFacts) -> list[str]:
     return []
 
 
+def _texts_outside(element: HtmlElement, skipped: frozenset[str]) -> Iterator[str]:
+    """The element's texts, without those inside `skipped` tags."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skipped:
+            yield from _texts_outside(child, skipped)
+        if child.tail:
+            yield child.tail
+
+
 def _pieces_text(element: HtmlElement) -> str:
     """The element's text, `_BLOCK_MARK` where a block element (BYLINE_PIECE_TAGS) starts or ends, " , " between list items.
 
@@ -297,7 +308,11 @@ def _pieces_text(element: HtmlElement) -> str:
     """
     plain = " ".join(element.itertext())
     if len(plain.split()) > cues.MAX_BYLINE_WORDS + cues.BYLINE_PIECES_SLACK_WORDS:
-        return plain
+        if element.find(".//style") is None and element.find(".//script") is None:
+            return plain
+        plain = " ".join(_texts_outside(element, cues.BYLINE_SKIPPED_TAGS))  # CSS-in-JS: <style> beside each name
+        if len(plain.split()) > cues.MAX_BYLINE_WORDS + cues.BYLINE_PIECES_SLACK_WORDS:
+            return plain
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
@@ -363,7 +378,7 @@ def _byline_text(element: HtmlElement) -> str:
         for _ in range(3):  # the name may come after an avatar: "Written by: <picture/> <span>Name</span>"
             if following is None:
                 break
-            after = _element_text(following)
+            after = "" if following.tag in cues.BYLINE_SKIPPED_TAGS else _element_text(following)
             if after.strip():
                 return text + " " + after
             following = following.getnext()
