@@ -154,6 +154,21 @@ def test_a_tab_panel_named_by_its_role_is_shown() -> None:
     assert not any("internal note" in text for text in texts)
 
 
+def test_a_modal_dialog_is_hidden_until_opened() -> None:
+    """A modal dialog (aria-modal="true") lies over the page only once opened: a shop's terms of service
+    or privacy choices behind a footer link, which a script shows; a dialog that is not modal stays."""
+    html = (
+        f"<html><body>{STORY}<footer><a href='#terms'>Terms of service</a>"
+        "<div role='dialog' aria-modal='true' id='terms'><p>Initial arbitrations. The parties shall identify "
+        "an initial set of claims.</p></div><div role='dialog'><p>A chat box that stays open.</p></div>"
+        "</footer></body></html>"
+    )
+    texts = _blocks(html)
+    assert not any("Initial arbitrations" in text for text in texts)
+    assert "A chat box that stays open." in texts
+    assert any("A paragraph of the story" in text for text in texts)
+
+
 def test_selector_survives_odd_attributes() -> None:
     tree = lxml.html.fromstring('<html><body><div class="  " id=" "><p class="\t">x</p></div></body></html>')
     assert selector(tree.find(".//p")) == "div > p"

@@ -194,13 +194,15 @@ class BlockIndex:
                     itemprops[i] = get("itemprop")
                 if "itemtype" in keys:
                     itemtypes[i] = get("itemtype")
-                # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip,
-                # a hiding class or inline style; never on <html> or <body>
+                # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip, a
+                # modal dialog (opened over the page: a shop's terms, a sign-up), a hiding class or inline style;
+                # never on <html> or <body>
                 if not hidden and tag not in never_hidden:
                     hidden = bool(
                         ("hidden" in keys and not (ident or "").startswith(prefix))
                         or ("aria-hidden" in keys and get("aria-hidden") == "true")
                         or role == "tooltip"
+                        or ("aria-modal" in keys and get("aria-modal") == "true")
                         or (cls and _hiding_class(cls))
                         or ("style" in keys and (style := get("style")) and _hiding_style(style))
                     )
