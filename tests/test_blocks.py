@@ -123,6 +123,52 @@ def test_a_load_mask_over_the_page_is_lifted_a_hidden_menu_is_not() -> None:
     )
 
 
+def test_a_load_mask_is_lifted_when_a_script_holds_more_words_than_the_page() -> None:
+    """A shop's page carries its product data as JSON in scripts: the mask's share of the page
+    counts the words a reader sees, not the scripts'."""
+    data = " ".join(f"word{i}" for i in range(400))
+    html = (
+        f"<html><body><script>var product = '{data}';</script><nav>Shop Blog About</nav>"
+        f"<div style='display:none;'><script>var more = '{data}';</script>{STORY}</div></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert reveal_masked_page(tree)
+    assert any("A paragraph of the story" in b.text for b in BlockIndex(tree).blocks)
+
+
+def test_a_tab_panel_named_by_its_role_is_shown() -> None:
+    """WAI-ARIA's tab pattern lets the panel name its tab (role="tabpanel", aria-labelledby) and not
+    the tab its panel: such a panel, hidden until its tab is chosen, is content too."""
+    html = (
+        "<html><body><main><h1>Send a message</h1><div role='tablist'><button role='tab' id='t-py'>Python</button>"
+        "<button role='tab' id='t-js'>Node.js</button></div>"
+        "<div role='tabpanel' aria-labelledby='t-py'><p>Install Python and the SDK with pip.</p></div>"
+        "<div role='tabpanel' aria-labelledby='t-js' hidden style='display:none'>"
+        "<p>Install Node.js and the SDK with npm.</p><p hidden>An internal note.</p></div>"
+        "</main></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    assert reveal_collapsed_panels(root) == 1
+    texts = [block.text for block in BlockIndex(root).blocks]
+    assert "Install Node.js and the SDK with npm." in texts
+    assert not any("internal note" in text for text in texts)
+
+
+def test_a_modal_dialog_is_hidden_until_opened() -> None:
+    """A modal dialog (aria-modal="true") lies over the page only once opened: a shop's terms of service
+    or privacy choices behind a footer link, which a script shows; a dialog that is not modal stays."""
+    html = (
+        f"<html><body>{STORY}<footer><a href='#terms'>Terms of service</a>"
+        "<div role='dialog' aria-modal='true' id='terms'><p>Initial arbitrations. The parties shall identify "
+        "an initial set of claims.</p></div><div role='dialog'><p>A chat box that stays open.</p></div>"
+        "</footer></body></html>"
+    )
+    texts = _blocks(html)
+    assert not any("Initial arbitrations" in text for text in texts)
+    assert "A chat box that stays open." in texts
+    assert any("A paragraph of the story" in text for text in texts)
+
+
 def test_selector_survives_odd_attributes() -> None:
     tree = lxml.html.fromstring('<html><body><div class="  " id=" "><p class="\t">x</p></div></body></html>')
     assert selector(tree.find(".//p")) == "div > p"

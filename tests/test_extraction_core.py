@@ -602,6 +602,26 @@ def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_c
     assert kept.count(warm_up) == 1
 
 
+def test_a_step_repeated_in_each_tab_panel_of_a_guide_is_kept_in_each():
+    """A guide's tabs give the same step for each language (a warning, a command): each panel is one
+    reader's page, and the repeat in another tab panel is no copy of the layout."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    warning = "Do not include your credentials in the code of an application you ship, keep them in the environment of the server instead, where no reader sees them."
+    panels = "".join(
+        f"<div role='tabpanel' aria-labelledby='tab-{lang}'><p>Create a file called send.{lang} and paste in this code.</p>"
+        f"<p>{warning}</p></div>"
+        for lang in ("py", "js")
+    )
+    html = f"<html><body><main><h1>Send a message</h1><p>Follow these steps.</p>{panels}</main></body></html>"
+    page, texts = _analysed(html, "https://example.org/docs/send")
+    decision = decide_body(page.segmentation, np.full(len(texts), 0.9), "documentation")
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert kept.count(warning) == 2 and not decision.repeated
+
+
 @pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;

@@ -79,6 +79,10 @@ _STYLED = XPath("descendant::*[@style]")
 #: The controls that name what they open or switch (`aria-controls`), and the elements with an id.
 _CONTROLLING = XPath("//*[@aria-controls]")
 _WITH_ID = XPath("//*[@id]")
+#: The panels of tabs by their role (WAI-ARIA's tab pattern): a panel names its tab, not the other way round.
+_TAB_PANELS = XPath("//*[@role='tabpanel']")
+#: The elements whose text no reader sees (scripts, styles, ...), below an element.
+_UNSHOWN = XPath("|".join(f"descendant::{tag}" for tag in sorted(cues.INVISIBLE_TAGS)))
 
 
 @lru_cache(maxsize=8192)
@@ -190,13 +194,15 @@ class BlockIndex:
                     itemprops[i] = get("itemprop")
                 if "itemtype" in keys:
                     itemtypes[i] = get("itemtype")
-                # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip,
-                # a hiding class or inline style; never on <html> or <body>
+                # the `hidden` attribute (not on a streamed segment a script shows), aria-hidden, a tooltip, a
+                # modal dialog (opened over the page: a shop's terms, a sign-up), a hiding class or inline style;
+                # never on <html> or <body>
                 if not hidden and tag not in never_hidden:
                     hidden = bool(
                         ("hidden" in keys and not (ident or "").startswith(prefix))
                         or ("aria-hidden" in keys and get("aria-hidden") == "true")
                         or role == "tooltip"
+                        or ("aria-modal" in keys and get("aria-modal") == "true")
                         or (cls and _hiding_class(cls))
                         or ("style" in keys and (style := get("style")) and _hiding_style(style))
                     )
@@ -555,15 +561,24 @@ def reveal_masked_page(root: HtmlElement) -> bool:
     masks = [el for el in _STYLED(body) if _hiding_style(el.get("style"))]
     total = None  # the body's words, counted once a mask with words asks
     for el in masks:
-        words = len(el.text_content().split())
+        words = _shown_words(el)
         if not words:
             continue  # a mask without words never holds a share of the page
         if total is None:
-            total = len(body.text_content().split())
+            total = _shown_words(body)
         if total and words >= cues.MASK_MIN_WORD_SHARE * total:
             el.attrib.pop("style")
             return True
     return False
+
+
+def _shown_words(el: HtmlElement) -> int:
+    """The words of an element's text outside its scripts, styles and templates: a shop's product JSON
+    in a script can hold more words than the page a reader sees."""
+    words = len(el.text_content().split())
+    if words:
+        words = max(0, words - sum(len(node.text_content().split()) for node in _UNSHOWN(el)))
+    return words
 
 
 def reveal_collapsed_panels(root: HtmlElement) -> int:
@@ -589,6 +604,8 @@ def reveal_collapsed_panels(root: HtmlElement) -> int:
         while node is not None and node not in around_control and _only_child(child, node):
             shown += _show(node)
             child, node = node, node.getparent()
+    for el in _TAB_PANELS(root):
+        shown += _show(el)  # a tab's panel, named by its role only (a guide's code in each language)
     return shown
 
 

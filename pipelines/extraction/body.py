@@ -126,6 +126,7 @@ def _repeats(blocks: list[Block], body: list[bool], on_article: bool = False) ->
                 and start + longest < j
                 and _same_container(blocks[kept[start]].element, blocks[kept[j]].element)
             )
+            and not _other_tab_panels(blocks[kept[start]].element, blocks[kept[j]].element)
         ):
             repeated.update(kept[j : j + longest])
             run = longest
@@ -133,6 +134,18 @@ def _repeats(blocks: list[Block], body: list[bool], on_article: bool = False) ->
             seen.setdefault(keys[x], []).append(x)
         j += run
     return repeated
+
+
+def _tab_panel(el: HtmlElement) -> HtmlElement | None:
+    """The nearest tab panel around a block, if any."""
+    return next((node for node in el.iterancestors() if node.get("role") == "tabpanel"), None)
+
+
+def _other_tab_panels(first: HtmlElement, second: HtmlElement) -> bool:
+    """Whether two blocks lie in two different tab panels (role="tabpanel"): the same step written for
+    each language or platform a guide's tabs offer is content in each, not a page laid out twice."""
+    panel = _tab_panel(second)
+    return panel is not None and _tab_panel(first) not in (None, panel)
 
 
 def _same_container(first: HtmlElement, second: HtmlElement) -> bool:
