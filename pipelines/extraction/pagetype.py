@@ -28,6 +28,7 @@ from .blocks import any_between
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
+from .predict import Predictions
 from .urls import split_url
 from .whitespace import count_spaced_words
 
@@ -593,6 +594,7 @@ class PageTypeClassifier:
         for booster in boosters:
             check_features(booster, PAGE_FEATURE_NAMES, "page-type model")
         self.boosters = list(boosters)
+        self._predictions = [Predictions(booster) for booster in self.boosters]
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
@@ -603,7 +605,7 @@ class PageTypeClassifier:
 
     def predict(self, matrix: np.ndarray) -> np.ndarray:
         """The seven probabilities of each row (a page's `page_features`), the mean of the boosters'."""
-        return np.mean([booster.predict(matrix, num_threads=1) for booster in self.boosters], axis=0)
+        return np.mean([predict(matrix) for predict in self._predictions], axis=0)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """The seven probabilities for one page."""

@@ -36,6 +36,7 @@ from .blocks import BlockIndex
 from .features import FEATURE_NAMES
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
+from .predict import Predictions
 from .segment import BlockLabel, Segmentation, Unit
 from .urls import split_url, url_host
 
@@ -281,6 +282,7 @@ class PromoFinder:
     def __init__(self, booster: lightgbm.Booster) -> None:
         check_features(booster, FINDER_FEATURE_NAMES, "promo model")
         self.booster = booster
+        self._predict = Predictions(booster)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PromoFinder:
@@ -290,7 +292,7 @@ class PromoFinder:
         write_model_file(path, _FORMAT, model=self.booster.model_to_string())
 
     def promo_probability(self, rows: np.ndarray) -> np.ndarray:
-        return self.booster.predict(rows, num_threads=1) if len(rows) else np.zeros(0)
+        return self._predict(rows) if len(rows) else np.zeros(0)
 
     def find(
         self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None

@@ -22,6 +22,7 @@ import numpy as np
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
+from .predict import Predictions
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -39,6 +40,7 @@ class BlockScorer:
             check_features(booster, names, "model")
         self.block_model = block_model
         self.context_model = context_model
+        self._first, self._second = Predictions(block_model), Predictions(context_model)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> BlockScorer:
@@ -54,9 +56,9 @@ class BlockScorer:
         """Body probability per block from its feature rows, word counts and `context_spans`."""
         if not len(features):
             return np.zeros(0, dtype=np.float64)
-        first = self.block_model.predict(features, num_threads=1)
+        first = self._first(features)
         both = np.hstack((features, context_features(words, spans, first)))
-        return self.context_model.predict(both, num_threads=1)
+        return self._second(both)
 
     def body_probability(self, page: AnalysedPage) -> np.ndarray:
         return self.probability(*self._inputs(page))
