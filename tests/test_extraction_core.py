@@ -707,7 +707,9 @@ MALFORMED_URLS_PAGE = """<html><head><title>Bridge vote</title><link rel="canoni
 <p><a href="http://[teaser/">A paragraph that is only a link to a page whose address is broken</a></p>
 </article><aside><h3>Related stories</h3><ul>
 <li><a href="http://[related/">The old bridge closes for repairs next month</a></li>
-<li><a href="/ok/story">The ferry timetable changes for the summer season</a></li></ul></aside></body></html>"""
+<li><a href="/ok/story">The ferry timetable changes for the summer season</a></li></ul>
+<div><h3><a href="http://[post/">Another post about the bridge</a></h3><div class="byline">By Ana Lima</div></div>
+</aside></body></html>"""
 
 
 @pytest.mark.parametrize("url", ["http://[bad", "http://example.test/news/bridge", None])

@@ -14,7 +14,6 @@ import html
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -23,6 +22,7 @@ from .blocks import BlockIndex
 from .dates import TEXT_DATE, texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name
 from .titles import repaired
+from .urls import join_url, split_url
 
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)
 _NOT_AUTHOR = re.compile(cues.NOT_AUTHOR_PATTERN, re.I)
@@ -585,12 +585,14 @@ def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
 
 
 def _links_elsewhere(href: str, url: str | None) -> bool:
-    """The link leads to another page than `url` (not to an anchor of it, nor to itself)."""
+    """The link leads to another page than `url` (not to an anchor of it, nor to itself); a malformed
+    address ("http://[post/") leads nowhere that can be told."""
     if not href or href.startswith("#"):
         return False
     if not url:
         return True
-    return urlsplit(urljoin(url, href)).path.rstrip("/") != urlsplit(url).path.rstrip("/")
+    joined = join_url(url, href)
+    return joined is not None and split_url(joined).path.rstrip("/") != split_url(url).path.rstrip("/")
 
 
 def _byline_authors(facts: PageFacts) -> list[str]:
