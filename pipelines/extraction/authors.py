@@ -569,15 +569,15 @@ def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
     the story names the other post's writer, not this one's.
     """
     node = element
-    for _ in range(cues.TEASER_LEVELS):
+    for _ in range(cues.BYLINE_TEASER_LEVELS):
         node = node.getparent()
-        if node is None or node.tag in ("body", "html") or facts.index.words_of(node) > cues.TEASER_MAX_WORDS:
+        if node is None or node.tag in ("body", "html") or facts.index.words_of(node) > cues.BYLINE_TEASER_MAX_WORDS:
             return False
         for heading in node.iter("h2", "h3", "h4"):
             link = heading.find(".//a[@href]")
             if (
                 link is not None
-                and len(link.text_content().split()) >= cues.TEASER_TITLE_WORDS  # a post's title, not "News"
+                and len(link.text_content().split()) >= cues.BYLINE_TEASER_TITLE_WORDS  # a post's title, not "News"
                 and _links_elsewhere(link.get("href") or "", facts.url)
             ):
                 return next(node.iter("h1"), None) is None

@@ -1603,12 +1603,12 @@ DATED_BYLINE_SEPARATORS = frozenset({"•", "·", "|", "-", "–", "—", "/"})
 BYLINE_BLOCK_LEVELS = 4
 #: An author value or byline text longer than this, before its spaces are folded, is read as no name.
 MAX_AUTHOR_VALUE_CHARS = 20000
-#: A byline inside a teaser of another post is not this page's: an ancestor at most TEASER_LEVELS up,
-#: of at most TEASER_MAX_WORDS words, whose h2-h4 links to another page (`authors._in_teaser`).
-TEASER_LEVELS = 3
-TEASER_MAX_WORDS = 60
+#: A byline inside a teaser of another post is not this page's: an ancestor at most BYLINE_TEASER_LEVELS up,
+#: of at most BYLINE_TEASER_MAX_WORDS words, whose h2-h4 links to another page (`authors._in_teaser`).
+BYLINE_TEASER_LEVELS = 3
+BYLINE_TEASER_MAX_WORDS = 60
 #: ... and the heading's link reads a post's title of at least this many words (a "News" section label is none).
-TEASER_TITLE_WORDS = 3
+BYLINE_TEASER_TITLE_WORDS = 3
 #: At most this many byline candidates are read (a listing page has hundreds).
 MAX_BYLINE_ELEMENTS = 40
 #: Bylines are not inside these: menus ("By Industry"), footers, sidebars, comments (commenters' names).
