@@ -310,3 +310,16 @@ def test_the_index_finds_every_element_s_visible_text_as_the_tree_walk_does() ->
         index = BlockIndex(tree)
         for el in tree.iter():
             assert index.text(el) == visible_text(el, index.hidden), (path.name, el.tag)
+
+
+def test_a_load_mask_share_subtracts_a_script_inside_a_template_once() -> None:
+    """Words of unseen elements nested in one another (a <script> in a <template>) leave the
+    page's count once: subtracted twice, the page counted no words and its mask stayed."""
+    data = " ".join(f"word{i}" for i in range(400))
+    html = (
+        f"<html><body><template><script>var card = '{data}';</script></template><nav>Shop Blog About</nav>"
+        f"<div style='display:none;'>{STORY}</div></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert reveal_masked_page(tree)
+    assert any("A paragraph of the story" in b.text for b in BlockIndex(tree).blocks)

@@ -82,7 +82,9 @@ _WITH_ID = XPath("//*[@id]")
 #: The panels of tabs by their role (WAI-ARIA's tab pattern): a panel names its tab, not the other way round.
 _TAB_PANELS = XPath("//*[@role='tabpanel']")
 #: The elements whose text no reader sees (scripts, styles, ...), below an element.
-_UNSHOWN = XPath("|".join(f"descendant::{tag}" for tag in sorted(cues.INVISIBLE_TAGS)))
+_UNSHOWN_TAG = " or ".join(f"self::{tag}" for tag in sorted(cues.INVISIBLE_TAGS))
+# the outermost ones only: a <script> inside a <template> is not subtracted twice
+_UNSHOWN = XPath(f"descendant::*[{_UNSHOWN_TAG}][not(ancestor::*[{_UNSHOWN_TAG}])]")
 
 
 @lru_cache(maxsize=8192)
