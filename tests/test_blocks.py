@@ -10,6 +10,7 @@ from pipelines.extraction.blocks import (
     reveal_collapsed_panels,
     reveal_masked_page,
     reveal_noscript,
+    unwrap_misnested_buttons,
     wrap_loose_text,
 )
 from pipelines.extraction.segment import selector
@@ -323,3 +324,25 @@ def test_a_load_mask_share_subtracts_a_script_inside_a_template_once() -> None:
     tree = lxml.html.fromstring(html)
     assert reveal_masked_page(tree)
     assert any("A paragraph of the story" in b.text for b in BlockIndex(tree).blocks)
+
+
+def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> None:
+    """`<button><div><div></button>`: a browser closes the button at its end tag, libxml2 keeps it
+    open around the rest of the page, which read as one button."""
+    html = (
+        "<html><body><header><button class='menu-button'><div class='inner'><div></button>"
+        "<nav><a href='/'>Home</a> <a href='/garden'>Garden</a></nav></header>"
+        f"<main><article><h1>How to start a garden</h1>{STORY}</article></main>"
+        "<footer><p>All rights reserved, Example Media.</p></footer>"
+        "<button class='subscribe'><span>Subscribe</span></button></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert [b.kind for b in BlockIndex(tree).blocks if b.text] == ["action"]  # misparsed: one button
+    assert unwrap_misnested_buttons(tree) == 1
+    blocks = [(b.kind, b.text) for b in BlockIndex(tree).blocks if b.text]
+    assert ("heading", "How to start a garden") in blocks
+    assert any(kind == "text" and "A paragraph of the story" in text for kind, text in blocks)
+    assert ("action", "Subscribe") in blocks  # a button holding phrasing content is a button
+    article = extract(html, "https://example.com/garden/how-to-start-a-garden")
+    assert "A paragraph of the story" in article.body
+    assert "All rights reserved" not in article.body

@@ -523,6 +523,20 @@ def wrap_loose_text(root: HtmlElement) -> int:
     return made
 
 
+def unwrap_misnested_buttons(root: HtmlElement) -> int:
+    """Undo a button that swallowed the page: one holding a landmark or a form
+    (`cues.BUTTON_CANNOT_HOLD_TAGS`) keeps its content and loses its tag, as a browser's parser
+    would have closed it before them."""
+    misnested = [
+        button
+        for button in root.iter("button")
+        if next(button.iterdescendants(*cues.BUTTON_CANNOT_HOLD_TAGS), None) is not None
+    ]
+    for button in misnested:
+        button.drop_tag()
+    return len(misnested)
+
+
 def reveal_noscript(root: HtmlElement) -> bool:
     """Show `<noscript>` content when it is the page: a script-built site's text for readers without scripts.
 

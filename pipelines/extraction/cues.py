@@ -915,6 +915,11 @@ HEADING_UNIT_MAX_TEASERS = 2
 #: Block tags that are split into their parts when they hold any of `STRUCTURAL_TAGS` (layout tables,
 #: list items or quotes wrapping whole sections).
 SPLITTABLE_BLOCK_TAGS = frozenset({"li", "table", "blockquote", "figure", "dd"})
+#: Elements no `<button>` holds in a page a reader sees (a button's content is phrasing only): a
+#: button holding one lost its end tag to the parser (`<button><div><div></button>`, where a
+#: browser closes the button and libxml2 does not) and swallowed the page, which then read as
+#: one button. Such a button is unwrapped.
+BUTTON_CANNOT_HOLD_TAGS = ("main", "article", "form", "header", "footer", "nav", "aside")
 STRUCTURAL_TAGS = frozenset(
     {
         "p",

@@ -19,6 +19,7 @@ from .blocks import (
     reveal_masked_page,
     reveal_noscript,
     truncate_blocks,
+    unwrap_misnested_buttons,
     wrap_loose_text,
 )
 from .features import block_features
@@ -50,6 +51,7 @@ def analyse_page(
     """Parse, bound, read metadata, segment and describe every block of one page."""
     tree = parse_html(html, content_type)
     on_stage("parse")
+    unwrap_misnested_buttons(tree)
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
     reveal_masked_page(tree)
