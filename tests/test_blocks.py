@@ -337,8 +337,9 @@ def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> 
         "<button class='subscribe'><span>Subscribe</span></button></body></html>"
     )
     tree = lxml.html.fromstring(html)
-    assert [b.kind for b in BlockIndex(tree).blocks if b.text] == ["action"]  # misparsed: one button
-    assert unwrap_misnested_buttons(tree) == 1
+    index = BlockIndex(tree)
+    assert [b.kind for b in index.blocks if b.text] == ["action"]  # misparsed: one button
+    assert unwrap_misnested_buttons(index)
     blocks = [(b.kind, b.text) for b in BlockIndex(tree).blocks if b.text]
     assert ("heading", "How to start a garden") in blocks
     assert any(kind == "text" and "A paragraph of the story" in text for kind, text in blocks)

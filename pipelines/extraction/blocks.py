@@ -523,18 +523,20 @@ def wrap_loose_text(root: HtmlElement) -> int:
     return made
 
 
-def unwrap_misnested_buttons(root: HtmlElement) -> int:
+def unwrap_misnested_buttons(index: BlockIndex) -> bool:
     """Undo a button that swallowed the page: one holding a landmark or a form
     (`cues.BUTTON_CANNOT_HOLD_TAGS`) keeps its content and loses its tag, as a browser's parser
-    would have closed it before them."""
-    misnested = [
-        button
-        for button in root.iter("button")
-        if next(button.iterdescendants(*cues.BUTTON_CANNOT_HOLD_TAGS), None) is not None
+    would have closed it before them. Read from the index (a walk of the tree costs more than
+    the look-up); the caller indexes the repaired tree again."""
+    tags, last, cannot = index.tags, index.last_at, cues.BUTTON_CANNOT_HOLD_TAGS
+    swallowing = [
+        index.nodes[i]
+        for i, tag in enumerate(tags)
+        if tag == "button" and any(inner in cannot for inner in tags[i + 1 : last[i] + 1])
     ]
-    for button in misnested:
+    for button in swallowing:
         button.drop_tag()
-    return len(misnested)
+    return bool(swallowing)
 
 
 def reveal_noscript(root: HtmlElement) -> bool:

@@ -919,7 +919,7 @@ SPLITTABLE_BLOCK_TAGS = frozenset({"li", "table", "blockquote", "figure", "dd"})
 #: button holding one lost its end tag to the parser (`<button><div><div></button>`, where a
 #: browser closes the button and libxml2 does not) and swallowed the page, which then read as
 #: one button. Such a button is unwrapped.
-BUTTON_CANNOT_HOLD_TAGS = ("main", "article", "form", "header", "footer", "nav", "aside")
+BUTTON_CANNOT_HOLD_TAGS = frozenset({"main", "article", "form", "header", "footer", "nav", "aside"})
 STRUCTURAL_TAGS = frozenset(
     {
         "p",

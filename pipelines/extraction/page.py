@@ -51,7 +51,6 @@ def analyse_page(
     """Parse, bound, read metadata, segment and describe every block of one page."""
     tree = parse_html(html, content_type)
     on_stage("parse")
-    unwrap_misnested_buttons(tree)
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
     reveal_masked_page(tree)
@@ -60,6 +59,8 @@ def analyse_page(
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
     index = BlockIndex(tree)
+    if unwrap_misnested_buttons(index):
+        index = BlockIndex(tree)  # a misparsed page (rare), repaired: indexed again
     on_stage("block index")
     meta = read_metadata(tree, url, index)
     on_stage("metadata")
