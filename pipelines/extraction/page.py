@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import (
     BlockIndex,
+    find_reveal_marks,
     reveal_collapsed_panels,
     reveal_masked_page,
     reveal_noscript,
@@ -53,8 +54,9 @@ def analyse_page(
     on_stage("parse")
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
-    reveal_masked_page(tree)
-    reveal_collapsed_panels(tree)
+    marks = find_reveal_marks(tree)  # one pass for both: revealing changes no element's place
+    reveal_masked_page(tree, marks)
+    reveal_collapsed_panels(tree, marks)
     wrap_loose_text(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
