@@ -622,7 +622,15 @@ def test_a_step_repeated_in_each_tab_panel_of_a_guide_is_kept_in_each():
     assert kept.count(warning) == 2 and not decision.repeated
 
 
-@pytest.mark.parametrize(("heading", "kept_as_related"), [("Trending News", True), ("Related resources", False)])
+@pytest.mark.parametrize(
+    ("heading", "kept_as_related"),
+    [
+        ("Trending News", True),
+        ("Related questions", True),
+        ("Also on example.org", True),
+        ("Related resources", False),
+    ],
+)
 def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(heading, kept_as_related):
     """ "Trending News" heads no section of an article: its links stay related however likely they read;
     "Related resources" can head the article's last section, so an even reading makes it body."""
