@@ -367,33 +367,3 @@ def test_reveal_marks_are_what_the_xpaths_find_in_the_whole_document() -> None:
     assert marks.controls == XPath("//*[@aria-controls]")(root)
     assert marks.tab_panels == XPath("//*[@role='tabpanel']")(root)
     assert [len(marks.styled), len(marks.controls), len(marks.tab_panels)] == [2, 2, 2]
-
-
-def test_block_features_read_a_short_blocks_wording_as_a_pitch():
-    import math
-
-    from pipelines.extraction.features import FEATURE_NAMES, PITCH_FEATURE_NAMES
-    from pipelines.extraction.page import analyse_page
-
-    long_paragraph = " ".join(["The crew cleaned the office and the survey counted every room again."] * 7)
-    html = (
-        "<html><body><article><h1>Meal plans</h1>"
-        "<p>Ready to simplify your nutrition? Get started today.</p>"
-        "<p>We cook, so you can rest: 20% off your first box.</p>"
-        "<p>The survey asked forty households how they planned their meals.</p>"
-        f"<p>{long_paragraph}</p></article></body></html>"
-    )
-    page = analyse_page(html, "https://example.org/meals")
-    texts = [b.text for b in page.segmentation.blocks]
-
-    def pitch(prefix: str) -> dict[str, float]:
-        row = page.features[next(i for i, t in enumerate(texts) if t.startswith(prefix))]
-        return {name: float(row[FEATURE_NAMES.index(name)]) for name in PITCH_FEATURE_NAMES}
-
-    call = pitch("Ready to")
-    assert call["pitch_call"] == 1 and call["pitch_you_share"] == 1 / 8 and call["pitch_we_share"] == 0
-    offer = pitch("We cook")
-    assert offer["pitch_we_share"] > 0 and offer["pitch_offer_share"] > 0 and offer["pitch_you_share"] > 0
-    report = pitch("The survey")
-    assert report == {"pitch_call": 0, "pitch_you_share": 0, "pitch_we_share": 0, "pitch_offer_share": 0}
-    assert all(math.isnan(v) for v in pitch("The crew").values())  # longer than an offer: not read

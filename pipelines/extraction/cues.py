@@ -1324,19 +1324,6 @@ OFFER_WORD_PATTERN = (
     r"today|now|instantly|minutes)\b|%"
 )
 SECOND_PERSON_PATTERN = r"\b(you|your|you're|yours)\b"
-#: A call to action anywhere in a block ("... Get started today.", "See how X does it"), where the
-#: call's first word (CALL_TO_ACTION_START_PATTERN) is not the block's: in-article calls end a pitch.
-CALL_PHRASE_PATTERN = (
-    r"\b(get started|learn more|find out (more|how)|see how|try (it |\w+ )?(for )?free|free trial|sign ?up (today|now|for)|"
-    r"(book|schedule|request|get) (a |your )?(free )?(demo|call|consultation|quote)|contact us|talk to (us|an? )|"
-    r"start (your |a )?(free )?(trial|today|now)|shop (now|the)|buy (now|today)|order (now|today)|"
-    r"download (now|the|our|free)|join (now|today|us|the)|get (it|yours|access|\d+ ?%)|today\W*$)"
-)
-#: The block scorer reads a pitch's wording (the patterns above) in blocks of at most this many words
-#: (`features.PITCH_FEATURE_NAMES`): an offer is short, and long paragraphs would cost the most to read.
-PITCH_MAX_WORDS = 60
-#: The company speaking ("we have Windows 11", "Let us handle the cooking"): a site's pitch, not its article.
-FIRST_PERSON_PLURAL_PATTERN = r"\b(we|our|us|we're|we've|we'll|ours)\b"
 PICTOGRAPH_PATTERN = "[\U0001f300-\U0001faff\u2600-\u27bf]"
 PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
 #: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.

@@ -21,7 +21,6 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import Block, BlockIndex
-from .patterns import MatchCounter, compile_pattern
 from .segment import BlockLabel, Segmentation
 
 _GROUP_NAMES = tuple(cues.CLASS_TOKEN_GROUPS)
@@ -35,13 +34,6 @@ _LANDMARK_CODE = {tag: i + 1 for i, tag in enumerate(cues.LANDMARK_TAGS)}
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
-#: A pitch's wording (`_pitch_stats`): a call to action, the reader addressed, the company speaking, an offer.
-_PITCH_CALL = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.CALL_PHRASE_PATTERN})", re.I)
-_PITCH_COUNTS = (
-    MatchCounter(cues.SECOND_PERSON_PATTERN, re.I),
-    MatchCounter(cues.FIRST_PERSON_PLURAL_PATTERN, re.I),
-    MatchCounter(cues.OFFER_WORD_PATTERN, re.I),
-)
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
 
 
@@ -79,10 +71,6 @@ CATEGORICAL = (
     "next_unit_label",
 )
 
-#: A short block's wording as a pitch (`_pitch_stats`; NaN for longer blocks): a company blog's own call to
-#: action ("Ready to simplify your nutrition? Get started today.") reads as prose to the rest of the features.
-PITCH_FEATURE_NAMES: tuple[str, ...] = ("pitch_call", "pitch_you_share", "pitch_we_share", "pitch_offer_share")
-
 FEATURE_NAMES: tuple[str, ...] = (
     "tag",
     "kind",
@@ -98,7 +86,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "upper_word_share",
     "copyright",
     "pipes",
-    *PITCH_FEATURE_NAMES,
     "depth",
     "nearest_landmark",
     *(f"in_{tag}" for tag in cues.FEATURE_ANCESTOR_TAGS),
@@ -275,22 +262,6 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _pitch_stats(blocks: list[Block]) -> np.ndarray:
-    """Per block of at most `cues.PITCH_MAX_WORDS` words (NaN for the others): whether it calls to action,
-    and its words addressing the reader, speaking as "we" and making an offer, per word."""
-    out = np.full((len(blocks), len(PITCH_FEATURE_NAMES)), np.nan, dtype=np.float64)
-    for i, block in enumerate(blocks):
-        words = block.words
-        if not words or words > cues.PITCH_MAX_WORDS:
-            continue
-        text = block.text
-        encoded = text.encode()
-        out[i, 0] = _PITCH_CALL.search(text) is not None
-        for j, counter in enumerate(_PITCH_COUNTS, 1):
-            out[i, j] = counter.count(text, encoded) / words
-    return out
-
-
 def _tree_stats(blocks: list[Block], index: BlockIndex) -> tuple[np.ndarray, list[int], list[int], list[int]]:
     """Per block: (tag code, depth, nearest landmark, blocks beside it under its parent, 0, 0),
     and its near, far and ancestor-tag bits."""
@@ -410,10 +381,6 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         put("sentence_end", text_stats[:, 5])
         put("copyright", text_stats[:, 6])
         put("pipes", text_stats[:, 7])
-    pitch = _pitch_stats(blocks)
-    for j, name in enumerate(PITCH_FEATURE_NAMES):
-        put(name, pitch[:, j])
-    with np.errstate(divide="ignore", invalid="ignore"):
         put("depth", tree_stats[:, 1])
         put("nearest_landmark", tree_stats[:, 2])
         start = col[f"in_{cues.FEATURE_ANCESTOR_TAGS[0]}"]
