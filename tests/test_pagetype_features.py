@@ -122,3 +122,48 @@ def test_how_the_body_lies_on_the_page():
     assert two_runs["body_main_run_share"] == pytest.approx(80 / 100)
     nothing = dict(zip(names, body_page_features(summary, np.zeros(6)), strict=True))
     assert nothing["log_body_runs"] == 0 and nothing["words_before_body"] == 1
+
+
+PRODUCT_CARD = (
+    '<li class="product"><a href="/p/{n}"><img src="/{n}.jpg"><h3>Lamp {n}</h3></a><span>${n}9.00</span></li>'
+)
+SHOP = f"""<html><head><title>Lamps</title></head><body>
+<h1>Lamps</h1><ul class="grid">{"".join(PRODUCT_CARD.format(n=n) for n in range(1, 9))}</ul></body></html>"""
+
+POST = (
+    '<div class="post"><img src="/avatar/{n}.png"><a href="/u/{n}">user{n}</a>'
+    '<time datetime="2024-01-0{n}">Jan {n}, 2024</time><p>{text}</p></div>'
+)
+THREAD = f"""<html><head><title>Which drill for concrete?</title></head><body>
+<h1>Which drill for concrete?</h1>
+{"".join(POST.format(n=n, text=SENTENCE * k) for n, k in ((1, 3), (2, 1), (3, 6), (4, 1)))}
+</body></html>"""
+
+DOCS = """<html><head><title>Install</title></head><body>
+<nav><ul><li><a href="/a">Start</a><ul><li><a href="/a/1">One</a></li><li><a href="/a/2">Two</a></li></ul></li>
+<li><a href="/b">Guides</a><ul><li><a href="/b/1">Three</a><ul><li><a href="/b/1/x">Four</a></li></ul></li></ul></li></ul></nav>
+<main><h1>Install</h1><p>Run the installer and follow what it asks of you, then restart the shell.</p></main>
+</body></html>"""
+
+ITEM = """<html><head><title>Desk lamp</title></head><body>
+<h1>Desk lamp</h1><p class="price">$49.00</p><button>Add to cart</button><a class="btn" href="/buy">Buy now</a>
+<p>A lamp for your desk, with a warm light that does not tire the eyes during long evenings.</p>
+</body></html>"""
+
+
+def test_prices_and_dates_in_the_repeated_structure_of_a_shop_and_of_a_thread(report):
+    shop = features(SHOP, "https://shop.example/lamps/")
+    assert shop["rep_price_share"] == 1 and shop["rep_date_share"] == 0
+    thread = features(THREAD, "https://forum.example/t/which-drill")
+    assert thread["rep_date_share"] == 1 and thread["rep_price_share"] == 0
+    assert report["rep_price_share"] == report["rep_date_share"] == 0  # no repeated container
+
+
+def test_nested_lists_a_price_and_calls_to_action_by_the_headline_and_an_id_in_the_url(report):
+    docs = features(DOCS, "https://docs.example/install")
+    assert docs["max_list_depth"] == 3 and docs["log_nested_list_links"] == pytest.approx(np.log1p(4))
+    assert report["max_list_depth"] == 0 and report["log_nested_list_links"] == 0
+    item = features(ITEM, "https://shop.example/dp/B07XKQ1234")
+    assert item["price_near_headline"] == 1 and item["actions_near_headline"] >= 1 and item["url_id"] == 1
+    assert features(ITEM, "https://shop.example/itm/404928375058")["url_id"] == 1
+    assert report["price_near_headline"] == 0 and report["url_id"] == 0

@@ -481,6 +481,16 @@ PAGE_HEADLINE_DATE_MAX_WORDS = 30
 #: `PageMetadata.published_source` prefixes, by the page feature's code (0: no date): declared dates
 #: first, then what the markup or URL shows, then dates found in the text.
 PAGE_DATE_SOURCES = ("meta", "jsonld", "itemprop", "text:visible", "time", "url", "text", "htmldate")
+#: The page's main repeated structure (`pagetype._structure_features`): the group of at least
+#: PAGE_REPEATED_MIN_ITEMS elements of these tags sharing parent, tag and class that holds the most words.
+#: A shop's product cards carry prices, a list of posts dates (the share of its items with each is a feature).
+PAGE_REPEATED_TAGS = frozenset({"div", "li", "article", "section", "tr", "a"})
+PAGE_REPEATED_MIN_ITEMS = 3
+#: At most this many items of the group are read for prices and dates.
+PAGE_REPEATED_MAX_READ = 200
+#: An identifier in a URL path segment: a run of digits this long, or letters and digits mixed in a
+#: segment of ten characters (/dp/0735211299, /itm/404928375058, /app/236390/): product and thread pages.
+URL_ID_PATTERN = r"(^|[^\d])\d{5,}([^\d]|$)|^(?=[a-z0-9]{10}$)(?=.*\d)(?=.*[a-z])"
 #: The probability of "article" at or above which a page is typed article: low, so articles are not lost.
 #: The rule (`training/train.py` prints the table, `train.article_floor`): the highest floor at which the
 #: out-of-fold classifiers of three seed sets (`train.FLOOR_SEED_SETS`; a classifier averages three

@@ -59,6 +59,10 @@ _TEXT_DATE = MatchCounter(cues.PAGE_DATE_PATTERN, re.I)
 _AGO = MatchCounter(cues.PAGE_AGO_PATTERN, re.I)
 _PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
+_URL_ID = re.compile(cues.URL_ID_PATTERN)
+_PRICE_RE = re.compile(cues.PRICE_PATTERN)
+_ITEM_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.PAGE_AGO_PATTERN}", re.I)
+_LISTS = frozenset({"ul", "ol"})
 _PRONOUNS = {group: MatchCounter(pattern, re.I) for group, pattern in cues.PAGE_PRONOUN_PATTERNS.items()}
 _SENTENCE_END = re.compile(cues.PAGE_SENTENCE_END_PATTERN)
 _HEADLINE_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.BYLINE_TEXT_PATTERN}", re.I)
@@ -175,6 +179,15 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "has_site_name",
     "log_meta_tags",
     "published_source",
+    # the page's main repeated structure, its nested lists, what stands by its headline (`_structure_features`)
+    "rep_price_share",
+    "rep_date_share",
+    "max_list_depth",
+    "log_nested_list_links",
+    "price_near_headline",
+    "actions_near_headline",
+    "log_actions",
+    "url_id",
     # from the block scorer's probabilities (`body_page_features`)
     "log_body_words",
     "body_share",
@@ -272,6 +285,7 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     _host_features(parts.hostname or "", row)
     _reading_features(page, row)
     _declared_features(page, row)
+    _structure_features(page, row)
     return row
 
 
@@ -391,6 +405,53 @@ def _declared_features(page: AnalysedPage, row: np.ndarray) -> None:
     for tag, name in (("article", "article_element_share"), ("main", "main_element_share")):
         largest = max((index.words_at[i] for i, t in enumerate(index.tags) if t == tag), default=0)
         row[col[name]] = min(1.0, largest / total)
+
+
+def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
+    """How many items of the page's main repeated structure (`cues.PAGE_REPEATED_TAGS`) carry a price
+    or a date (a shop's product cards, a list of posts); how deep its lists nest and how many links the
+    nested ones hold (a documentation sidebar); a price or calls to action by the headline (a product,
+    a service); an identifier in the URL path (a product, a thread)."""
+    col = _COLUMN
+    index = page.segmentation.index
+    blocks = page.segmentation.blocks
+    tags, words_at, parent_at, last_at = index.tags, index.words_at, index.parent_at, index.last_at
+    groups: dict[tuple[int, str, str | None], list[int]] = {}
+    for i, key in enumerate(zip(parent_at, tags, index.classes, strict=True)):
+        if key[0] >= 0 and key[1] in cues.PAGE_REPEATED_TAGS and words_at[i]:
+            groups.setdefault(key, []).append(i)
+    items = max(
+        (g for g in groups.values() if len(g) >= cues.PAGE_REPEATED_MIN_ITEMS),
+        key=lambda g: sum(words_at[i] for i in g),
+        default=None,
+    )
+    if items is not None:
+        read = items[: cues.PAGE_REPEATED_MAX_READ]
+        texts = [index.nodes[i].text_content() for i in read]
+        row[col["rep_price_share"]] = sum(1 for t in texts if _PRICE_RE.search(t)) / len(read)
+        row[col["rep_date_share"]] = sum(
+            1
+            for i, t in zip(read, texts, strict=True)
+            if "time" in tags[i + 1 : last_at[i] + 1] or _ITEM_DATE.search(t)
+        ) / len(read)
+    depth = [0] * len(tags)
+    nested_links = 0
+    for i, tag in enumerate(tags):
+        parent = parent_at[i]
+        depth[i] = (depth[parent] if parent >= 0 else 0) + (tag in _LISTS)
+        nested_links += tag == "a" and depth[i] >= 2
+    row[col["max_list_depth"]] = max(depth, default=0)
+    row[col["log_nested_list_links"]] = _log(nested_links)
+    actions = [b.kind == "action" for b in blocks]
+    row[col["log_actions"]] = _log(sum(actions))
+    at = _headline_at(page)
+    if at is not None:
+        before, after = cues.PAGE_HEADLINE_WINDOW
+        near = range(max(0, at - before), min(len(blocks), at + after))
+        row[col["price_near_headline"]] = float(any(_PRICE_RE.search(blocks[j].text) for j in near))
+        row[col["actions_near_headline"]] = sum(actions[j] for j in near)
+    segments = [s for s in split_url(page.meta.url).path.lower().split("/") if s]
+    row[col["url_id"]] = float(any(_URL_ID.search(s) for s in segments))
 
 
 def _host_features(host: str, row: np.ndarray) -> None:
