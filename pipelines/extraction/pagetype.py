@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -24,7 +24,7 @@ import numpy as np
 from lxml.etree import XPath
 
 from . import cues
-from .blocks import any_between
+from .blocks import BlockIndex, any_between
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
@@ -60,8 +60,8 @@ _AGO = MatchCounter(cues.PAGE_AGO_PATTERN, re.I)
 _PHONE = MatchCounter(cues.PAGE_PHONE_PATTERN)
 _URL_VERSION = re.compile(cues.URL_VERSION_PATTERN)
 _URL_ID = re.compile(cues.URL_ID_PATTERN)
-_PRICE_RE = re.compile(cues.PRICE_PATTERN)
-_ITEM_DATE = re.compile(f"{cues.PAGE_DATE_PATTERN}|{cues.PAGE_AGO_PATTERN}", re.I)
+_PRICE_RE = compile_pattern(cues.PRICE_PATTERN)
+_ITEM_DATE = compile_pattern(f"{cues.PAGE_DATE_PATTERN}|{cues.PAGE_AGO_PATTERN}", re.I)
 _LISTS = frozenset({"ul", "ol"})
 _PRONOUNS = {group: MatchCounter(pattern, re.I) for group, pattern in cues.PAGE_PRONOUN_PATTERNS.items()}
 _SENTENCE_END = re.compile(cues.PAGE_SENTENCE_END_PATTERN)
@@ -416,10 +416,10 @@ def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
     index = page.segmentation.index
     blocks = page.segmentation.blocks
     tags, words_at, parent_at, last_at = index.tags, index.words_at, index.parent_at, index.last_at
+    classes, repeated = index.classes, cues.PAGE_REPEATED_TAGS
     groups: dict[tuple[int, str, str | None], list[int]] = {}
-    for i, key in enumerate(zip(parent_at, tags, index.classes, strict=True)):
-        if key[0] >= 0 and key[1] in cues.PAGE_REPEATED_TAGS and words_at[i]:
-            groups.setdefault(key, []).append(i)
+    for i in [i for i, tag in enumerate(tags) if tag in repeated and words_at[i] and parent_at[i] >= 0]:
+        groups.setdefault((parent_at[i], tags[i], classes[i]), []).append(i)
     items = max(
         (g for g in groups.values() if len(g) >= cues.PAGE_REPEATED_MIN_ITEMS),
         key=lambda g: sum(words_at[i] for i in g),
@@ -434,13 +434,8 @@ def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
             for i, t in zip(read, texts, strict=True)
             if "time" in tags[i + 1 : last_at[i] + 1] or _ITEM_DATE.search(t)
         ) / len(read)
-    depth = [0] * len(tags)
-    nested_links = 0
-    for i, tag in enumerate(tags):
-        parent = parent_at[i]
-        depth[i] = (depth[parent] if parent >= 0 else 0) + (tag in _LISTS)
-        nested_links += tag == "a" and depth[i] >= 2
-    row[col["max_list_depth"]] = max(depth, default=0)
+    max_depth, nested_links = _list_nesting(index)
+    row[col["max_list_depth"]] = max_depth
     row[col["log_nested_list_links"]] = _log(nested_links)
     actions = [b.kind == "action" for b in blocks]
     row[col["log_actions"]] = _log(sum(actions))
@@ -452,6 +447,22 @@ def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
         row[col["actions_near_headline"]] = sum(actions[j] for j in near)
     segments = [s for s in split_url(page.meta.url).path.lower().split("/") if s]
     row[col["url_id"]] = float(any(_URL_ID.search(s) for s in segments))
+
+
+def _list_nesting(index: BlockIndex) -> tuple[int, int]:
+    """How deep the page's lists nest, and the links inside lists nested two deep or more: read
+    from the lists' positions (a list inside another lies within its span), not from every element."""
+    last_at, anchors = index.last_at, index.anchors
+    open_lists: list[int] = []
+    max_depth = nested_links = 0
+    for i in [i for i, tag in enumerate(index.tags) if tag in _LISTS]:
+        while open_lists and last_at[open_lists[-1]] < i:
+            open_lists.pop()
+        open_lists.append(i)
+        max_depth = max(max_depth, len(open_lists))
+        if len(open_lists) == 2:  # the links of deeper lists lie within it: counted once
+            nested_links += bisect_right(anchors, last_at[i]) - bisect_left(anchors, i)
+    return max_depth, nested_links
 
 
 def _host_features(host: str, row: np.ndarray) -> None:
