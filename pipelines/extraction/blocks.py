@@ -76,10 +76,6 @@ def _button_class(value: str) -> bool:
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 #: The elements with an id, for the panels the page's controls name (`reveal_collapsed_panels`).
 _WITH_ID = XPath("//*[@id]")
-#: The elements whose text no reader sees (scripts, styles, ...), below an element.
-_UNSHOWN_TAG = " or ".join(f"self::{tag}" for tag in sorted(cues.INVISIBLE_TAGS))
-# the outermost ones only: a <script> inside a <template> is not subtracted twice
-_UNSHOWN = XPath(f"descendant::*[{_UNSHOWN_TAG}][not(ancestor::*[{_UNSHOWN_TAG}])]")
 
 
 @lru_cache(maxsize=8192)
@@ -635,11 +631,19 @@ def reveal_masked_page(root: HtmlElement, marks: RevealMarks | None = None) -> b
 
 def _shown_words(el: HtmlElement) -> int:
     """The words of an element's text outside its scripts, styles and templates: a shop's product JSON
-    in a script can hold more words than the page a reader sees."""
+    in a script can hold more words than the page a reader sees. An unseen element inside another
+    (a <script> in a <template>) is subtracted once."""
     words = len(el.text_content().split())
-    if words:
-        words = max(0, words - sum(len(node.text_content().split()) for node in _UNSHOWN(el)))
-    return words
+    if not words:
+        return 0
+    unshown = 0
+    inside: set[HtmlElement] = set()
+    for node in el.iterdescendants(*cues.INVISIBLE_TAGS):
+        if node in inside:
+            continue
+        inside.update(node.iterdescendants(*cues.INVISIBLE_TAGS))
+        unshown += len(node.text_content().split())
+    return max(0, words - unshown)
 
 
 def reveal_collapsed_panels(root: HtmlElement, marks: RevealMarks | None = None) -> int:
