@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import lxml.html
-from lxml.etree import XPath
 
 from pipelines.extraction import extract
 from pipelines.extraction.blocks import (
     BlockIndex,
-    find_reveal_marks,
     reveal_collapsed_panels,
     reveal_masked_page,
     reveal_noscript,
     unwrap_misnested_buttons,
     wrap_loose_text,
 )
-from pipelines.extraction.parse import parse_html
 from pipelines.extraction.segment import selector
 
 
@@ -350,20 +347,3 @@ def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> 
     article = extract(html, "https://example.com/garden/how-to-start-a-garden")
     assert "A paragraph of the story" in article.body
     assert "All rights reserved" not in article.body
-
-
-def test_reveal_marks_are_what_the_xpaths_find_in_the_whole_document() -> None:
-    """One pass finds what three XPath walks did: the body's styled descendants (not the body), and the
-    controls and tab panels anywhere, in the root that content after an early </html> leaves beside the page's too."""
-    html = (
-        "<html><head><style>p{}</style></head><body style='margin:0'><div style='display:none' aria-controls='a b'>"
-        "<p role='tabpanel'>One</p><span style=''>x</span></div><!-- c --><p id='a' role='tab'>Two</p></body></html>"
-        "<html><head><link role='tabpanel' aria-controls='z'></head><body><p>Three</p></body></html>"
-    )
-    root = parse_html(html)
-    assert next(root.itersiblings(), None) is not None  # the second root, its <head> left in it
-    marks = find_reveal_marks(root)
-    assert marks.styled == XPath("descendant::*[@style]")(root.find("body"))
-    assert marks.controls == XPath("//*[@aria-controls]")(root)
-    assert marks.tab_panels == XPath("//*[@role='tabpanel']")(root)
-    assert [len(marks.styled), len(marks.controls), len(marks.tab_panels)] == [2, 2, 2]

@@ -74,8 +74,13 @@ def _button_class(value: str) -> bool:
 
 
 _CONTROLS = XPath(cues.CONTROL_XPATH)
-#: The elements with an id, for the panels the page's controls name (`reveal_collapsed_panels`).
+#: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
+_STYLED = XPath("descendant::*[@style]")
+#: The controls that name what they open or switch (`aria-controls`), and the elements with an id.
+_CONTROLLING = XPath("//*[@aria-controls]")
 _WITH_ID = XPath("//*[@id]")
+#: The panels of tabs by their role (WAI-ARIA's tab pattern): a panel names its tab, not the other way round.
+_TAB_PANELS = XPath("//*[@role='tabpanel']")
 
 
 @lru_cache(maxsize=8192)
@@ -559,63 +564,15 @@ def reveal_noscript(root: HtmlElement) -> bool:
     return True
 
 
-@dataclass(slots=True)
-class RevealMarks:
-    """The elements the reveal steps start from, found in one pass over the page (`find_reveal_marks`):
-    three XPath walks asked libxml2 the same of every element, each as slow as the pass.
-
-    `styled`: the body's descendants with an inline style (load masks). `controls`: the elements naming
-    what they open (`aria-controls`); `tab_panels`: the elements whose role is tabpanel; both anywhere
-    in the document, as `//` finds them (the roots `parse.py` leaves beside the page's root included).
-    Revealing changes attributes only, never which elements these are."""
-
-    styled: list[HtmlElement]
-    controls: list[HtmlElement]
-    tab_panels: list[HtmlElement]
-
-
-def _document_roots(root: HtmlElement) -> list[HtmlElement]:
-    """`root` and the top-level elements beside it, in document order."""
-    before = [el for el in root.itersiblings(preceding=True) if isinstance(el.tag, str)]
-    return [*reversed(before), root, *(el for el in root.itersiblings() if isinstance(el.tag, str))]
-
-
-def find_reveal_marks(root: HtmlElement) -> RevealMarks:
-    """`RevealMarks` of the page, in document order: each element's attribute names are read once."""
-    marks = RevealMarks([], [], [])
-    body = root.find("body")
-    after_body = body.getnext() if body is not None else None  # the first node past the body's subtree
-    for top in _document_roots(root):
-        in_body = False
-        for el in top.iter():
-            if el is body:
-                in_body = True
-                continue
-            if el is after_body:
-                in_body = False
-            keys = el.keys()  # names only: most elements have none
-            if not keys:
-                continue
-            if in_body and "style" in keys:
-                marks.styled.append(el)
-            if "aria-controls" in keys:
-                marks.controls.append(el)
-            if "role" in keys and el.get("role") == "tabpanel":
-                marks.tab_panels.append(el)
-    return marks
-
-
-def reveal_masked_page(root: HtmlElement, marks: RevealMarks | None = None) -> bool:
+def reveal_masked_page(root: HtmlElement) -> bool:
     """Show a page hidden behind a load mask: one element hidden by its inline style holding
     most of the body's words (`cues.MASK_MIN_WORD_SHARE`), which a script shows once the page
     has loaded. Its hiding style is removed; hidden menus and dialogs hold far less.
-    `marks`: the page's `find_reveal_marks`, when the caller has them.
     """
     body = root.find("body")
     if body is None:
         return False
-    styled = (marks or find_reveal_marks(root)).styled
-    masks = [el for el in styled if _hiding_style(el.get("style"))]
+    masks = [el for el in _STYLED(body) if _hiding_style(el.get("style"))]
     total = None  # the body's words, counted once a mask with words asks
     for el in masks:
         words = _shown_words(el)
@@ -646,16 +603,14 @@ def _shown_words(el: HtmlElement) -> int:
     return max(0, words - unshown)
 
 
-def reveal_collapsed_panels(root: HtmlElement, marks: RevealMarks | None = None) -> int:
+def reveal_collapsed_panels(root: HtmlElement) -> int:
     """Show the panels of accordions, tabs and other disclosures: an element that a control names
     in `aria-controls` and that stays hidden until a reader opens it (WAI-ARIA's accordion and tab
     patterns). A product's details, a service page's answers and a guide's sections live there.
     Only the panel's own hiding attributes go; elements hidden inside it stay hidden. A menu
-    opened the same way is shown too, and the scorer reads it as the menu it is.
-    `marks`: the page's `find_reveal_marks`, when the caller has them."""
-    marks = marks or find_reveal_marks(root)
+    opened the same way is shown too, and the scorer reads it as the menu it is."""
     controls: dict[str, HtmlElement] = {}
-    for control in marks.controls:
+    for control in _CONTROLLING(root):
         for token in control.get("aria-controls", "").split():
             controls.setdefault(token, control)
     shown = 0
@@ -671,7 +626,7 @@ def reveal_collapsed_panels(root: HtmlElement, marks: RevealMarks | None = None)
         while node is not None and node not in around_control and _only_child(child, node):
             shown += _show(node)
             child, node = node, node.getparent()
-    for el in marks.tab_panels:
+    for el in _TAB_PANELS(root):
         shown += _show(el)  # a tab's panel, named by its role only (a guide's code in each language)
     return shown
 

@@ -15,7 +15,6 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import (
     BlockIndex,
-    find_reveal_marks,
     reveal_collapsed_panels,
     reveal_masked_page,
     reveal_noscript,
@@ -54,9 +53,8 @@ def analyse_page(
     on_stage("parse")
     truncate_blocks(tree, cues.MAX_TEXT_BLOCKS)
     reveal_noscript(tree)
-    marks = find_reveal_marks(tree)  # one pass for both: revealing changes no element's place
-    reveal_masked_page(tree, marks)
-    reveal_collapsed_panels(tree, marks)
+    reveal_masked_page(tree)
+    reveal_collapsed_panels(tree)
     wrap_loose_text(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
