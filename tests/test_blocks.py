@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from pipelines.extraction import extract
 from pipelines.extraction.blocks import (
@@ -124,14 +125,23 @@ def test_a_load_mask_over_the_page_is_lifted_a_hidden_menu_is_not() -> None:
     )
 
 
-def test_a_load_mask_is_lifted_when_a_script_holds_more_words_than_the_page() -> None:
-    """A shop's page carries its product data as JSON in scripts: the mask's share of the page
-    counts the words a reader sees, not the scripts'."""
-    data = " ".join(f"word{i}" for i in range(400))
-    html = (
-        f"<html><body><script>var product = '{data}';</script><nav>Shop Blog About</nav>"
-        f"<div style='display:none;'><script>var more = '{data}';</script>{STORY}</div></body></html>"
-    )
+_SCRIPT_DATA = " ".join(f"word{i}" for i in range(400))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a shop's product JSON in scripts outweighs the page a reader sees
+        f"<html><body><script>var product = '{_SCRIPT_DATA}';</script><nav>Shop Blog About</nav>"
+        f"<div style='display:none;'><script>var more = '{_SCRIPT_DATA}';</script>{STORY}</div></body></html>",
+        # a <script> in a <template>, subtracted twice, left the page no words, and its mask stayed
+        f"<html><body><template><script>var card = '{_SCRIPT_DATA}';</script></template>"
+        f"<nav>Shop Blog About</nav><div style='display:none;'>{STORY}</div></body></html>",
+    ],
+    ids=["scripts-outweigh-the-page", "script-in-template"],
+)
+def test_a_load_mask_share_counts_the_words_a_reader_sees(html: str) -> None:
+    """The mask's share of the page counts words outside scripts, styles and templates, each once."""
     tree = lxml.html.fromstring(html)
     assert reveal_masked_page(tree)
     assert any("A paragraph of the story" in b.text for b in BlockIndex(tree).blocks)
@@ -311,19 +321,6 @@ def test_the_index_finds_every_element_s_visible_text_as_the_tree_walk_does() ->
         index = BlockIndex(tree)
         for el in tree.iter():
             assert index.text(el) == visible_text(el, index.hidden), (path.name, el.tag)
-
-
-def test_a_load_mask_share_subtracts_a_script_inside_a_template_once() -> None:
-    """Words of unseen elements nested in one another (a <script> in a <template>) leave the
-    page's count once: subtracted twice, the page counted no words and its mask stayed."""
-    data = " ".join(f"word{i}" for i in range(400))
-    html = (
-        f"<html><body><template><script>var card = '{data}';</script></template><nav>Shop Blog About</nav>"
-        f"<div style='display:none;'>{STORY}</div></body></html>"
-    )
-    tree = lxml.html.fromstring(html)
-    assert reveal_masked_page(tree)
-    assert any("A paragraph of the story" in b.text for b in BlockIndex(tree).blocks)
 
 
 def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> None:
