@@ -416,12 +416,14 @@ def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
     index = page.segmentation.index
     blocks = page.segmentation.blocks
     tags, words_at, parent_at, last_at = index.tags, index.words_at, index.parent_at, index.last_at
-    classes, repeated = index.classes, cues.PAGE_REPEATED_TAGS
+    classes, repeated, least = index.classes, cues.PAGE_REPEATED_TAGS, cues.PAGE_REPEATED_MIN_ITEMS
+    sizes = index.sibling_sizes  # the index's sibling groups, which the block features counted already
     groups: dict[tuple[int, str, str | None], list[int]] = {}
-    for i in [i for i, tag in enumerate(tags) if tag in repeated and words_at[i] and parent_at[i] >= 0]:
-        groups.setdefault((parent_at[i], tags[i], classes[i]), []).append(i)
+    for i, tag in enumerate(tags):
+        if tag in repeated and sizes[i] >= least and words_at[i] and parent_at[i] >= 0:
+            groups.setdefault((parent_at[i], tag, classes[i]), []).append(i)
     items = max(
-        (g for g in groups.values() if len(g) >= cues.PAGE_REPEATED_MIN_ITEMS),
+        (g for g in groups.values() if len(g) >= least),  # members with words
         key=lambda g: sum(words_at[i] for i in g),
         default=None,
     )
