@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train
 from train import PageRows, corpus, cues  # PageRows: caches written by train.py pickle it as __main__.PageRows
 
-from pipelines.extraction.body import decide_body
+from pipelines.extraction import body as body_decision
 from pipelines.extraction.features import FEATURE_NAMES, UNIT_LABEL_CODE
 
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
@@ -51,7 +51,9 @@ def _choice(**constants: Any) -> Iterator[None]:
 
 def _segmentation(row: PageRows) -> SimpleNamespace:
     """What `decide_body` reads of a segmentation, rebuilt from a row: units are runs of one label."""
-    blocks = [SimpleNamespace(text=text, words=words) for text, words in zip(row.texts, row.words, strict=True)]
+    blocks = [
+        SimpleNamespace(text=text, words=words, element=None) for text, words in zip(row.texts, row.words, strict=True)
+    ]
     units, block_units, previous = [], [], 0
     for code in row.features[:, _UNIT_LABEL].astype(int):
         if code and code != previous:
@@ -62,6 +64,24 @@ def _segmentation(row: PageRows) -> SimpleNamespace:
     return SimpleNamespace(blocks=blocks, units=units, block_units=block_units)
 
 
+@contextmanager
+def _text_only_repeats() -> Iterator[None]:
+    """Rows keep no elements, so a repeated run of body blocks is judged by its text alone: never
+    in the same container or in two tab panels (`body._repeats`' exceptions)."""
+    same, panels = body_decision._same_container, body_decision._other_tab_panels
+    body_decision._same_container = body_decision._other_tab_panels = lambda first, second: False
+    try:
+        yield
+    finally:
+        body_decision._same_container, body_decision._other_tab_panels = same, panels
+
+
+def _replayed_body(row: PageRows, probability: np.ndarray, page_type: str | None) -> str:
+    with _text_only_repeats():
+        decision = body_decision.decide_body(_segmentation(row), probability, page_type)
+    return "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
+
+
 def _page_types(dev: list[PageRows], probabilities: dict[str, np.ndarray]) -> dict[str, str]:
     predicted = train.pagetype_out_of_fold(dev, probabilities)
     return {r.key: cues.PAGE_TYPES[t] for r, t in zip(dev, train.page_types(predicted), strict=True)}
@@ -70,9 +90,7 @@ def _page_types(dev: list[PageRows], probabilities: dict[str, np.ndarray]) -> di
 def _scores(dev: list[PageRows], probabilities: dict[str, np.ndarray], types: dict[str, str]) -> dict[str, float]:
     groups: dict[str, list[float]] = {}
     for row in dev:
-        decision = decide_body(_segmentation(row), probabilities[row.key], types[row.key])
-        body = "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
-        prf = corpus.word_scores(body, row.truth)
+        prf = corpus.word_scores(_replayed_body(row, probabilities[row.key], types[row.key]), row.truth)
         if prf is None:
             continue
         kind = "article" if row.page_type == "article" else "other"
@@ -117,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 def _mean_f1(rows: list[PageRows], probabilities: dict[str, np.ndarray], page_type: str) -> float:
     scores = []
     for row in rows:
-        decision = decide_body(_segmentation(row), probabilities[row.key], page_type)
-        body = "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
-        prf = corpus.word_scores(body, row.truth)
+        prf = corpus.word_scores(_replayed_body(row, probabilities[row.key], page_type), row.truth)
         if prf is not None:
             scores.append(prf[2])
     return fmean(scores) if scores else float("nan")
