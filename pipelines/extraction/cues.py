@@ -885,6 +885,10 @@ STORY_CARD_LEVELS = 3
 #: ... and only a unit found by one of these generic class cues (not an announcement bar or a banner), with no
 #: button in it: a box with a button is an offer (sponsored reports "Download", a shop's "Shop now").
 STORY_CARD_REASONS = frozenset({"attr:promo", "attr:cta", "attr:sponsor"})
+#: ... and a story's link says a headline: at least this many words, not a call to action (CALL_TO_ACTION_START_PATTERN,
+#: PRODUCT_CALL_PATTERN). Four-word links were a shop's category menu ("Tool Storage and Organization") and a
+#: header's call ("Shop our newest innovation", "Hire a Top Designer").
+STORY_LINK_MIN_WORDS = 5
 #: A sign-up box naming the site's own brand as what to subscribe to or try ("Subscribe to WIRED", "sign up for
 #: DigitalOcean's virtual machines", "Give Stitch a try"): a paid product, a promo, not a form, unless it speaks
 #: of a newsletter or e-mail updates (FREE_SIGNUP_NEWSLETTER_PATTERN). The captured word must lie in a label of

@@ -103,6 +103,7 @@ _BRAND_SIGNUP = compile_pattern(cues.BRAND_SIGNUP_PATTERN, re.I)
 _NEWSLETTER = compile_pattern(cues.FREE_SIGNUP_NEWSLETTER_PATTERN, re.I)
 _PRICE = compile_pattern(cues.PRICE_PATTERN)
 _PRICE_LINE = compile_pattern(cues.PRICE_LINE_PATTERN, re.I)
+_CALL_START = compile_pattern(cues.CALL_TO_ACTION_START_PATTERN, re.I)
 #: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
 #: pass (name: pattern, anchored for a `match`); "line-cue" and "heading-cue" say whether any
 #: of LINE_CUES / HEADING_CUES occurs, before the lists are searched one by one.
@@ -653,11 +654,12 @@ class Segmenter:
         )
 
     def _story_link(self, link: HtmlElement) -> bool:
-        """A link of teaser length (`cues.TEASER_LINK_MIN_WORDS` to `TEASER_LINK_MAX_WORDS` words, no call to
-        action) to another page of the page's own site."""
-        if not self.host or not cues.TEASER_LINK_MIN_WORDS <= self.page.words(link) <= cues.TEASER_LINK_MAX_WORDS:
+        """A headline's link (`cues.STORY_LINK_MIN_WORDS` to `TEASER_LINK_MAX_WORDS` words, no call to action)
+        to another page of the page's own site."""
+        if not self.host or not cues.STORY_LINK_MIN_WORDS <= self.page.words(link) <= cues.TEASER_LINK_MAX_WORDS:
             return False
-        if _PRODUCT_CALL.search(self.page.text(link)):
+        said = self.page.text(link)
+        if _PRODUCT_CALL.search(said) or _CALL_START.match(said):
             return False
         target = join_url(self.url, link.get("href", ""))
         if target is None:
