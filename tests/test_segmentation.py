@@ -678,3 +678,14 @@ def test_bare_sponsored_label_over_the_sites_story_cards_does_not_keep_them_a_pr
     rows = "".join(row.format(i=i) for i in range(3))
     units = units_of(f'<aside class="sponsor-box"><p>Sponsored</p>{rows}</aside>')
     assert units and all(label == "related" for label, _ in units)
+
+
+def test_calls_to_action_and_category_links_in_a_promo_box_are_no_story_cards():
+    links = "".join(
+        f'<li><a href="/departments/tools/{slug}">{name}</a></li>'
+        for slug, name in (("storage", "Tool Storage and Organization"), ("air", "Air Compressors and Tools"))
+    )
+    assert first_unit(f'<div class="cta-menu"><h3>Shop All Tools</h3><ul>{links}</ul></div>')[0] == "promo"
+    card = '<div class="card"><a href="/hire/{i}">Hire a Top Designer</a><p>No-risk trial.</p></div>'
+    box = '<div class="cta">' + "".join(card.format(i=i) for i in range(2)) + "</div>"
+    assert first_unit(box)[0] == "promo"
