@@ -602,3 +602,90 @@ def test_reader_appeal_in_the_article_stays_a_promo_however_it_reads():
     assert [unit.text for unit in decision.units if unit.label.value == "promo"] == [appeal]
     kept = [block.text for keep, block in zip(decision.body, segmentation.blocks, strict=True) if keep]
     assert appeal not in kept
+
+
+def test_class_named_promo_cards_teasing_the_sites_stories_are_related():
+    card = (
+        '<li class="item"><ps-promo class="PromoSmall"><div class="PromoSmall-category"><a href="/business">Business</a>'
+        '</div><div class="PromoSmall-title"><a href="/business/story/{i}">Airlines order fifty planes in story {i}</a>'
+        '</div><div class="PromoSmall-description">Orders came in at the airshow, building momentum for the jet.</div>'
+        "</ps-promo></li>"
+    )
+    units = units_of('<ul class="list">' + "".join(card.format(i=i) for i in range(3)) + "</ul>")
+    assert units and all(label == "related" for label, _ in units)
+    # one box, repeated nowhere, linking to the site's own offer page: still a promo
+    box = (
+        '<div class="promo-box"><p><a href="/offer/">Read every story of our archive today</a></p>'
+        "<p>Our archive holds every issue since the first one, with its pictures.</p></div>"
+    )
+    assert first_unit(box)[0] == "promo"
+
+
+def test_app_download_banner_named_by_its_class_is_a_promo():
+    banner = (
+        '<div id="smart-banner-download"><div class="smart-banner__heading">View Example News In</div>'
+        '<ul><li><span>Example News App</span><a href="#">Open</a></li></ul></div>'
+    )
+    label, text = first_unit(banner)
+    assert label == "promo" and text.startswith("View Example News In Example News App")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Have you downloaded your FREE App? It's all about the city!",
+        "Example Garden Planner. Earth's most popular tool for planning your garden. Try it free for 7 days.",
+    ],
+)
+def test_app_download_and_trial_lines_are_promos(line):
+    assert first_unit(f'<div class="box"><p>{line}</p></div>') == ("promo", line)
+
+
+def test_sign_up_box_for_the_sites_own_product_is_a_promo_not_a_form():
+    callout = "Subscribe to Example and stay smart with more of your favorite writers."
+    assert first_unit(f'<div class="callout"><h3>Subscribe</h3><p>{callout}</p></div>')[0] == "promo"
+    letter = "Subscribe to Example's newsletter and get the week's best stories."
+    assert first_unit(f'<div class="callout"><h3>Subscribe</h3><p>{letter}</p></div>')[0] == "form"
+
+
+def test_product_cards_with_prices_in_an_article_are_promos_not_related():
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    card = '<div class="product"><a href="/p/{i}"><h3>Wool blend suit number {i}</h3><span>$399</span></a></div>'
+    cards = '<div class="related-products">' + "".join(card.format(i=i) for i in range(2)) + "</div>"
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{cards}{ARTICLE_TEXT}</article></body></html>"
+    units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
+    assert [u.label.value for u in units if "Wool blend" in u.text] == ["promo"]
+    shop = f"<html><body><main><h1>Budget vote</h1>{ARTICLE_TEXT}</main>{cards}</body></html>"
+    units = segment_page(parse_html(shop), "Budget vote", [], "Example", "https://example.org/p/9").units
+    assert [u.label.value for u in units if "Wool blend" in u.text] == ["related"]
+
+
+def test_call_to_action_box_trying_the_sites_product_stays_a_promo_with_a_sign_up_word():
+    box = (
+        '<div class="cta"><h3>Give Example a try, on us</h3><p>Example streams all of your data to your warehouse.</p>'
+        '<a class="button" href="/signup">Sign up for free</a></div>'
+    )
+    assert first_unit(box)[0] == "promo"
+
+
+def test_bare_sponsored_label_over_the_sites_story_cards_does_not_keep_them_a_promo():
+    row = (
+        '<div class="row"><h4 class="headlines_title"><a href="/news/story-{i}.html">Records fall as the home team'
+        " wins title number {i}</a></h4></div>"
+    )
+    rows = "".join(row.format(i=i) for i in range(3))
+    units = units_of(f'<aside class="sponsor-box"><p>Sponsored</p>{rows}</aside>')
+    assert units and all(label == "related" for label, _ in units)
+
+
+def test_calls_to_action_and_category_links_in_a_promo_box_are_no_story_cards():
+    links = "".join(
+        f'<li><a href="/departments/tools/{slug}">{name}</a></li>'
+        for slug, name in (("storage", "Tool Storage and Organization"), ("air", "Air Compressors and Tools"))
+    )
+    assert first_unit(f'<div class="cta-menu"><h3>Shop All Tools</h3><ul>{links}</ul></div>')[0] == "promo"
+    card = '<div class="card"><a href="/hire/{i}">Hire a Top Designer</a><p>No-risk trial.</p></div>'
+    box = '<div class="cta">' + "".join(card.format(i=i) for i in range(2)) + "</div>"
+    assert first_unit(box)[0] == "promo"

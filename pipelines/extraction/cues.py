@@ -620,7 +620,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo|plea|appeal)|(donation|support)-?(plea|appeal)",
+        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo|plea|appeal)|(donation|support)-?(plea|appeal)|smart-?banner|app-?(banner|download)",
     ),
     ("other", r"\bsidebar|widget-?area"),
     (
@@ -754,9 +754,7 @@ PROMO_TEXT_PATTERN = (
     r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
 )
 #: A product's free trial ("Try Jobber for 14 days"): an offer wherever it stands.
-PRODUCT_TRIAL_PATTERN = (
-    r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b"
-)
+PRODUCT_TRIAL_PATTERN = r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\btry it (free )?for (free|\d+ days)\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b"
 #: A reader appeal ("consider supporting our journalism"): a promo however the scorer reads it, as a
 #: page's own ad label is (UNIT_OVERRULED_SURE); it reads like the article's last paragraph.
 READER_APPEAL_PATTERN = (
@@ -780,7 +778,7 @@ STRONG_PROMO_TEXT_PATTERN = (
     + r"|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
     r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
     r"\b(donate|make a contribution|become a (member|patron|supporter))\b|"
-    r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|"
+    r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|\bdownload(ed)? (our|your) (free )?app\b|"
     r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b|"
     # a paid plan, the site's sponsors
     r"\bupgrade to (a |an )?(business|premium|pro|paid|plus|vip)\b|\b(thanks|thank you) to our ([\w-]+ ){0,2}sponsors\b"
@@ -879,6 +877,31 @@ TEASER_LINK_TAGS = frozenset({"p", "li", "div", "span", "a"})
 TEASER_MIN_HEADINGS = 2
 #: ... and at least this share of its words inside links.
 TEASER_LINK_SHARE = 0.5
+#: A class-named promo that is one of a run of story cards (a news site calls its teasers "promo"): it holds a
+#: linked line of teaser length (TEASER_LINK_MIN_WORDS to TEASER_LINK_MAX_WORDS) leading to another page of the
+#: site, and it or an ancestor at most STORY_CARD_LEVELS above it repeats among its siblings (same tag and
+#: class, `BlockIndex.sibling_sizes`): related, unless it asks for money or says an offer outright.
+STORY_CARD_LEVELS = 3
+#: ... and only a unit found by one of these generic class cues (not an announcement bar or a banner), with no
+#: button in it: a box with a button is an offer (sponsored reports "Download", a shop's "Shop now").
+STORY_CARD_REASONS = frozenset({"attr:promo", "attr:cta", "attr:sponsor"})
+#: ... and a story's link says a headline: at least this many words, not a call to action (CALL_TO_ACTION_START_PATTERN,
+#: PRODUCT_CALL_PATTERN). Four-word links were a shop's category menu ("Tool Storage and Organization") and a
+#: header's call ("Shop our newest innovation", "Hire a Top Designer").
+STORY_LINK_MIN_WORDS = 5
+#: A sign-up box naming the site's own brand as what to subscribe to or try ("Subscribe to WIRED", "sign up for
+#: DigitalOcean's virtual machines", "Give Stitch a try"): a paid product, a promo, not a form, unless it speaks
+#: of a newsletter or e-mail updates (FREE_SIGNUP_NEWSLETTER_PATTERN). The captured word must lie in a label of
+#: the page's host (at least BRAND_MIN_CHARS long).
+BRAND_SIGNUP_PATTERN = r"\b(?:subscribe to|sign ?up for|try|give) (?:the )?(\w+)"
+FREE_SIGNUP_NEWSLETTER_PATTERN = r"newsletter|\binbox\b|\bupdates\b|e-?mails?\b|\bdigest\b|\balerts?\b"
+#: Product cards in a related unit inside the page's <article>, a price on a line of its own (PRICE_LINE_PATTERN,
+#: at most PRICE_LINE_MAX_WORDS words: "$399", "From $32", "$38.24 USD"): product ads placed in an article are
+#: promos (benchmarks/data/README.md); outside an <article> (a shop's "you may also like") they stay related, and
+#: a headline naming a sum ("... costs Derby woman nearly $10K") is no price line.
+PRICE_PATTERN = r"(\$|€|£|USD\s?)\s?\d"
+PRICE_LINE_PATTERN = r"^\W*((from|now|only|sale|ab|dès|desde) )?(\$|€|£|USD\s?)\s?\d[\d,.]*( ?(usd|eur|gbp))?\W*$|^\W*\d[\d,.]* ?(€|\$|£)\W*$"
+PRICE_LINE_MAX_WORDS = 4
 #: How a unit found in one widget takes in its neighbouring blocks, per label:
 #: (blocks allowed between it and the heading before it, their words, words it may take in
 #: after it, words of any one block it takes in after it). Labels not listed are not extended.

@@ -99,6 +99,11 @@ _LINE_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I), words) for lab
 _LINE_CUE_MAX_WORDS = max(words for _, _, words in cues.LINE_CUES)
 _WORDS = compile_pattern(r"\w+")
 _HONORIFIC = compile_pattern(cues.HONORIFIC_PATTERN, re.I)
+_BRAND_SIGNUP = compile_pattern(cues.BRAND_SIGNUP_PATTERN, re.I)
+_NEWSLETTER = compile_pattern(cues.FREE_SIGNUP_NEWSLETTER_PATTERN, re.I)
+_PRICE = compile_pattern(cues.PRICE_PATTERN)
+_PRICE_LINE = compile_pattern(cues.PRICE_LINE_PATTERN, re.I)
+_CALL_START = compile_pattern(cues.CALL_TO_ACTION_START_PATTERN, re.I)
 #: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
 #: pass (name: pattern, anchored for a `match`); "line-cue" and "heading-cue" say whether any
 #: of LINE_CUES / HEADING_CUES occurs, before the lists are searched one by one.
@@ -571,6 +576,8 @@ class Segmenter:
         nothing is a share prompt or a teaser if that is what it says; an empty ad slot and a
         "form" with nothing to fill in are other.
         """
+        if label is BlockLabel.RELATED and _PRICE.search(text) and self._priced_cards(elements):
+            return BlockLabel.PROMO  # product ads placed in an article
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
         if _AD_LABEL.match(text):
@@ -588,15 +595,23 @@ class Segmenter:
             teaser = titles or (inside and all(b.linked for b in inside))
             if (teaser and not paid) or titles >= cues.TEASER_MIN_HEADINGS:
                 return BlockLabel.RELATED  # an embedded teaser of another post
+        if label is BlockLabel.PROMO and not paid and reason in cues.STORY_CARD_REASONS:
+            inside = [b for el in elements for b in self.index.inside(el) if b.text]
+            # a bare ad label ("Sponsored" over an empty ad slot) says nothing of the cards beside it
+            said = " ".join(b.text for b in inside if not _AD_LABEL.match(b.text)) if strong else text
+            if not _STRONG_PROMO_TEXT.search(said) and self._story_card(elements, inside):
+                return BlockLabel.RELATED  # one of a run of cards teasing the site's own stories
         if label is BlockLabel.FORM and not has_email and (paid or (strong and not _FREE_SIGNUP_TEXT.search(text))):
             return BlockLabel.PROMO
+        if label is BlockLabel.FORM and not has_email and self._sells_the_site(text):
+            return BlockLabel.PROMO  # "Subscribe to WIRED": the site's own paid product
         trial = bool(_TRIAL_TEXT.search(text))
         if label is BlockLabel.FORM and trial:
             return BlockLabel.PROMO  # a sign-up for a product's trial sells the product
         fields = any(_is_field(f) for el in elements for f in _CONTROLS(el))
         if label is BlockLabel.FORM and not fields and not _SIGNUP_TEXT.search(text) and _PRODUCT_CALL.search(text):
             return BlockLabel.PROMO  # "Request a demo", a "Sign up" button: nothing to fill in, a product to sell
-        sells = paid or strong or trial
+        sells = paid or strong or trial or (label is BlockLabel.PROMO and not has_email and self._sells_the_site(text))
         if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not sells:
             return BlockLabel.FORM
         controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
@@ -604,6 +619,66 @@ class Segmenter:
         if label is BlockLabel.FORM and not controls and not signup:
             return BlockLabel.OTHER  # an address under "Get in touch", a feed link: nothing to fill in
         return label
+
+    def _story_card(self, elements: list[HtmlElement], inside: list[Block]) -> bool:
+        """Whether a unit is a run of story cards, or one of them (`cues.STORY_CARD_LEVELS`): linked lines of teaser
+        length leading to two other pages of the site, or one in an element repeated among its siblings."""
+        if not inside or any(b.kind == "action" for b in inside):
+            return False  # a button: an offer's box, not a story's card
+        stories = {a.get("href") for el in elements for a in _LINKS(el) if self._story_link(a)}
+        if len(stories) >= 2:
+            return True  # the run of cards itself
+        if not stories:
+            return False
+        index = self.index
+        sizes, parent_at = index.sibling_sizes, index.parent_at
+        for el in elements:
+            node = index.order[el]
+            for _ in range(cues.STORY_CARD_LEVELS + 1):
+                if node < 0:
+                    break
+                if sizes[node] >= 2:
+                    return True
+                node = parent_at[node]
+        return False
+
+    def _priced_cards(self, elements: list[HtmlElement]) -> bool:
+        """Whether a unit inside the page's <article> holds a price on a line of its own (`cues.PRICE_LINE_PATTERN`):
+        product cards, not headlines that name a sum."""
+        if not any(_IN_ARTICLE(el) for el in elements):
+            return False
+        return any(
+            b.words <= cues.PRICE_LINE_MAX_WORDS and _PRICE_LINE.match(b.text)
+            for el in elements
+            for b in self.index.inside(el)
+        )
+
+    def _story_link(self, link: HtmlElement) -> bool:
+        """A headline's link (`cues.STORY_LINK_MIN_WORDS` to `TEASER_LINK_MAX_WORDS` words, no call to action)
+        to another page of the page's own site."""
+        if not self.host or not cues.STORY_LINK_MIN_WORDS <= self.page.words(link) <= cues.TEASER_LINK_MAX_WORDS:
+            return False
+        said = self.page.text(link)
+        if _PRODUCT_CALL.search(said) or _CALL_START.match(said):
+            return False
+        target = join_url(self.url, link.get("href", ""))
+        if target is None:
+            return False
+        parts = split_url(target)
+        if parts.path in ("", "/") or not parts.hostname or parts.hostname.removeprefix("www.") != self.host:
+            return False
+        return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
+
+    def _sells_the_site(self, text: str) -> bool:
+        """Whether a sign-up box offers the site's own brand (`cues.BRAND_SIGNUP_PATTERN`), no newsletter."""
+        if not self.host or _NEWSLETTER.search(text):
+            return False
+        labels = [label for label in self.host.split(".")[:-1] if len(label) >= cues.BRAND_MIN_CHARS]
+        for match in _BRAND_SIGNUP.finditer(text):
+            word = match.group(1).lower()
+            if len(word) >= cues.BRAND_MIN_CHARS and any(word in label for label in labels):
+                return True
+        return False
 
     # --- pass 1: declared structure ------------------------------------------------
     def top_down(self) -> None:
