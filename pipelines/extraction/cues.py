@@ -899,7 +899,6 @@ FREE_SIGNUP_NEWSLETTER_PATTERN = r"newsletter|\binbox\b|\bupdates\b|e-?mails?\b|
 #: at most PRICE_LINE_MAX_WORDS words: "$399", "From $32", "$38.24 USD"): product ads placed in an article are
 #: promos (benchmarks/data/README.md); outside an <article> (a shop's "you may also like") they stay related, and
 #: a headline naming a sum ("... costs Derby woman nearly $10K") is no price line.
-PRICE_PATTERN = r"(\$|€|£|USD\s?)\s?\d"
 PRICE_LINE_PATTERN = r"^\W*((from|now|only|sale|ab|dès|desde) )?(\$|€|£|USD\s?)\s?\d[\d,.]*( ?(usd|eur|gbp))?\W*$|^\W*\d[\d,.]* ?(€|\$|£)\W*$"
 PRICE_LINE_MAX_WORDS = 4
 #: How a unit found in one widget takes in its neighbouring blocks, per label:

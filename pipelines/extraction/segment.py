@@ -101,7 +101,6 @@ _WORDS = compile_pattern(r"\w+")
 _HONORIFIC = compile_pattern(cues.HONORIFIC_PATTERN, re.I)
 _BRAND_SIGNUP = compile_pattern(cues.BRAND_SIGNUP_PATTERN, re.I)
 _NEWSLETTER = compile_pattern(cues.FREE_SIGNUP_NEWSLETTER_PATTERN, re.I)
-_PRICE = compile_pattern(cues.PRICE_PATTERN)
 _PRICE_LINE = compile_pattern(cues.PRICE_LINE_PATTERN, re.I)
 _CALL_START = compile_pattern(cues.CALL_TO_ACTION_START_PATTERN, re.I)
 #: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
@@ -576,7 +575,7 @@ class Segmenter:
         nothing is a share prompt or a teaser if that is what it says; an empty ad slot and a
         "form" with nothing to fill in are other.
         """
-        if label is BlockLabel.RELATED and _PRICE.search(text) and self._priced_cards(elements):
+        if label is BlockLabel.RELATED and self._priced_cards(elements):
             return BlockLabel.PROMO  # product ads placed in an article
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
