@@ -65,3 +65,22 @@ def test_lookarounds_are_left_out_of_the_rest_of_the_pattern() -> None:
     assert _without_lookarounds(r"(?<![a-z(])foo(?!\))") == "foo"
     assert _without_lookarounds(r"(a)\1") is None  # a backreference: no superset RE2 can run
     assert _without_lookarounds(r"x(?=y)*") is None  # a quantified assertion
+
+
+def test_every_cue_is_defined_once() -> None:
+    """A second definition of a name in cues.py silently replaces the first for every module that reads it."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    from pipelines.extraction import cues
+
+    tree = ast.parse(Path(cues.__file__).read_text(encoding="utf-8"))
+    names = Counter(
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    )
+    assert [name for name, count in names.items() if count > 1] == []

@@ -519,7 +519,7 @@ URL_ID_PATTERN = r"(^|[^\d])\d{5,}([^\d]|$)|^(?=[a-z0-9]{10}$)(?=.*\d)(?=.*[a-z]
 #: articles and 776-778 of 782 in all; mean WCXB accuracy 0.8470.
 ARTICLE_TYPE_MIN_PROBABILITY = 0.15
 #: A title or author name longer than this is cut: a page can put a megabyte in its <title>.
-MAX_TITLE_CHARS = 1000
+MAX_TITLE_CHARS = 300
 MAX_AUTHOR_CHARS = 200
 
 # --- segmentation -----------------------------------------------------------
@@ -1474,7 +1474,7 @@ TITLE_SEGMENT_PATTERN = r"\s+\|\s+"
 #: "Site: Headline" at the start of a title.
 TITLE_PREFIX_SEPARATOR_PATTERN = r":\s+"
 #: An h1 longer than this is no headline (a whole paragraph in an h1).
-MAX_TITLE_CHARS = 300
+MAX_HEADLINE_CHARS = 300
 #: A phrase containing a host label or starting with a site name ("Millbrook Courier" on
 #: courier.example, "Engora Data Blog" on blog.engora.com) names the site when it has at most this
 #: many other words; a headline that starts with it has more ("Gardening in a Warming World").

@@ -93,7 +93,7 @@ def _h1_texts(tree: HtmlElement, glued: set[str] | None = None) -> list[str]:
     for element in tree.iter("h1"):
         parts = list(element.itertext())
         text = _unescaped(clean_text(repaired("".join(parts))))
-        if text and len(text) <= cues.MAX_TITLE_CHARS:
+        if text and len(text) <= cues.MAX_HEADLINE_CHARS:
             texts.append(text)
             if glued is not None and any(_GLUED.search(a[-1:] + b[:1]) for a, b in pairwise(parts)):
                 glued.add(text)
