@@ -76,11 +76,11 @@ def _button_class(value: str) -> bool:
 _CONTROLS = XPath(cues.CONTROL_XPATH)
 #: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
 _STYLED = XPath("descendant::*[@style]")
-#: The controls that name what they open or switch (`aria-controls`), and the elements with an id.
-_CONTROLLING = XPath("//*[@aria-controls]")
+#: The controls that name what they open or switch (`aria-controls`) and the panels of tabs by their role
+#: (WAI-ARIA's tab pattern: a panel names its tab, not the other way round), found in one pass over the
+#: tree and told apart in Python (a few elements a page); and the elements with an id.
+_CONTROLLING_OR_TAB_PANELS = XPath("//*[@aria-controls or @role='tabpanel']")
 _WITH_ID = XPath("//*[@id]")
-#: The panels of tabs by their role (WAI-ARIA's tab pattern): a panel names its tab, not the other way round.
-_TAB_PANELS = XPath("//*[@role='tabpanel']")
 
 
 @lru_cache(maxsize=8192)
@@ -161,7 +161,7 @@ class BlockIndex:
     def __init__(self, root: HtmlElement) -> None:
         nodes = list(root.iter())
         n = len(nodes)
-        order = {el: i for i, el in enumerate(nodes)}
+        order = dict(zip(nodes, range(n), strict=True))  # built in C: a comprehension costs twice as much
         tags = [el.tag for el in nodes]
         parent_at = [-1] + [order[el.getparent()] for el in nodes[1:]]
         last_at = list(range(n))
@@ -610,7 +610,10 @@ def reveal_collapsed_panels(root: HtmlElement) -> int:
     Only the panel's own hiding attributes go; elements hidden inside it stay hidden. A menu
     opened the same way is shown too, and the scorer reads it as the menu it is."""
     controls: dict[str, HtmlElement] = {}
-    for control in _CONTROLLING(root):
+    found = _CONTROLLING_OR_TAB_PANELS(root)
+    # showing a panel removes only hiding attributes: which elements are tab panels stays as found here
+    tab_panels = [el for el in found if el.get("role") == "tabpanel"]
+    for control in found:
         for token in control.get("aria-controls", "").split():
             controls.setdefault(token, control)
     shown = 0
@@ -626,7 +629,7 @@ def reveal_collapsed_panels(root: HtmlElement) -> int:
         while node is not None and node not in around_control and _only_child(child, node):
             shown += _show(node)
             child, node = node, node.getparent()
-    for el in _TAB_PANELS(root):
+    for el in tab_panels:
         shown += _show(el)  # a tab's panel, named by its role only (a guide's code in each language)
     return shown
 

@@ -388,15 +388,25 @@ class Segmenter:
         text = " ".join(t for t in (self.page.text(el) for el in elements) if t)
         if not text:
             return
-        # a new unit replaces the units it contains
+        # a new unit replaces the units it contains: those whose elements all lie in the new
+        # elements' position ranges (`BlockIndex.contains`, read from the lists once per unit)
+        order, last_at = self.index.order, self.index.last_at
+        ranges = [(at, last_at[at]) for at in map(order.__getitem__, elements)]
         kept = []
         for unit in self.units:
-            if all(any(self.index.contains(el, old) for el in elements) for old in unit.elements):
+            if all(
+                any(first <= pos <= last for first, last in ranges)
+                for pos in (order.get(old, -1) for old in unit.elements)
+            ):
                 continue
             kept.append(unit)
+        replaced = len(kept) < len(self.units)
         self.units = kept
         self.units.append(Unit(label, elements, reason, text))
-        self.marked = {el for unit in self.units for el in unit.elements}
+        if replaced:  # the elements of every unit, as before; else those of the new one join them
+            self.marked = {el for unit in self.units for el in unit.elements}
+        else:
+            self.marked.update(elements)
         for el in elements:
             start, end = self.index.span(el)
             for i in range(start, end):
@@ -770,8 +780,20 @@ class Segmenter:
         hosts = [u for u in self.units if u.label in (BlockLabel.NAVIGATION, BlockLabel.SHARE, BlockLabel.RELATED)]
         if not hosts:
             return
+        # per block, the first host holding it: the texts of blocks in none are not searched
+        host_of: list[Unit | None] = [None] * len(self.blocks)
+        for unit in hosts:
+            for el in unit.elements:
+                start, end = self.index.span(el)
+                for i in range(start, end):
+                    if host_of[i] is None:
+                        host_of[i] = unit
+        longest = max(cues.SIGNUP_CALL_MAX_WORDS, cues.ANNOUNCEMENT_MAX_WORDS)
         for i, block in enumerate(self.blocks):
-            if not self.taken[i] or block.kind not in ("text", "heading") or not block.words:
+            host = host_of[i]
+            if host is None or not self.taken[i] or block.kind not in ("text", "heading"):
+                continue
+            if not block.words or block.words > longest:
                 continue
             found = self._cues_in(block.text)
             if block.words <= cues.SIGNUP_CALL_MAX_WORDS and "sign-up" in found:
@@ -780,8 +802,7 @@ class Segmenter:
                 label, reason = BlockLabel.PROMO, "text:announcement"
             else:
                 continue
-            host = next((u for u in hosts for el in u.elements if self.index.contains(el, block.element)), None)
-            if host is None or (label is BlockLabel.PROMO and host.label is not BlockLabel.NAVIGATION):
+            if label is BlockLabel.PROMO and host.label is not BlockLabel.NAVIGATION:
                 continue
             self.units.append(Unit(label, [block.element], reason, block.text))
             self.marked.add(block.element)
@@ -953,8 +974,11 @@ class Segmenter:
         if words <= 40 and "inline-related" in self._cues_in(text) and _LINKS(el):
             self._add([el], BlockLabel.RELATED, "text:inline-link")
             return
-        offer = not self._cues_in(text).isdisjoint(("promo", "strong-promo", "announcement"))
-        if cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS and not offer and self._teaser_link(block):
+        if (  # an offer line is no teaser; the cues asked only in the teaser range (longer texts may need none)
+            cues.TEASER_LINK_MIN_WORDS <= words <= cues.TEASER_LINK_MAX_WORDS
+            and self._cues_in(text).isdisjoint(("promo", "strong-promo", "announcement"))
+            and self._teaser_link(block)
+        ):
             self._add([self._teaser_card(el)], BlockLabel.RELATED, "text:teaser-link")
             return
         if words <= 10 and "dateline" in self._cues_in(text):
@@ -967,7 +991,11 @@ class Segmenter:
             self._unit(el, BlockLabel.FORM, "text:sign-up")
             if self._in_units(el):
                 return
-        if words <= _LINE_CUE_MAX_WORDS and "line-cue" in self._cues_in(text):
+        # `_line_cue` finds nothing where the set finds no line cue, so the set only saves searches: a
+        # text of up to 40 words has been through it (inline-related, above), a longer one is asked no
+        # other cue of it, so its line cues allowing its length are searched one by one (the set's
+        # automaton grows slowly on a long text it has not seen)
+        if words <= _LINE_CUE_MAX_WORDS and (words > 40 or "line-cue" in self._cues_in(text)):
             self._line_cue(el, text, words)
             if self._in_units(el):
                 return
