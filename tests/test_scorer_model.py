@@ -80,13 +80,20 @@ def test_a_stage_is_trained_once_per_seed_and_the_seeds_matter():
 
     rng = np.random.default_rng(5)
     rows = []
-    for _ in range(8):
+    for i in range(8):
         features = rng.random((40, len(FEATURE_NAMES))).astype(np.float32)
         target = (features[:, 0] > 0.5).astype(np.float32)
-        rows.append(SimpleNamespace(features=features, target=target, weight=np.ones(40, dtype=np.float32)))
+        spans = np.tile([0, 40], (40, len(CONTEXT_LEVELS))).astype(np.int32)
+        weight, words = np.ones(40, dtype=np.float32), np.full(40, 20.0)
+        rows.append(
+            SimpleNamespace(key=str(i), features=features, target=target, weight=weight, words=words, spans=spans)
+        )
     boosters = train.train_first_stage(rows)
     assert len(boosters) == len(train.SEEDS) > 1
+    assert {b.num_trees() for b in boosters} == {train.ROUNDS}
     texts = {b.model_to_string().split("end of trees")[0] for b in boosters}
     assert len(texts) == len(boosters)  # bagging and feature sampling are on: each seed's trees differ
     features = rows[0].features
     assert np.allclose(train._predict(boosters, features), np.mean([b.predict(features) for b in boosters], axis=0))
+    second = train.train_second_stage(rows, {r.key: train._predict(boosters, r.features) for r in rows})
+    assert [b.num_trees() for b in second] == [train.SECOND_ROUNDS] * len(train.SEEDS)

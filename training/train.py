@@ -81,10 +81,13 @@ PARAMS = {
     "min_data_in_leaf": 40,
 }
 ROUNDS = 50
+#: The second stage's rounds per booster: it mostly passes the first stage's reading on, and three
+#: boosters of 50 rounds cost ~1 ms a page more than the one of 150 they replaced (six predict calls,
+#: each reading every row, and deeper trees); with 30 the scorer costs what it did (training/README.md).
+SECOND_ROUNDS = 30
 #: The seeds of each scorer stage's boosters, whose probabilities it averages (`BlockScorer`): one
-#: booster's reading of a page moves with its seed (bagging, feature sampling). ROUNDS each, so the
-#: stage keeps the trees of the one booster of 150 rounds at learning rate 0.1 it replaced (inference
-#: time, blocks.json ~1 MB).
+#: booster's reading of a page moves with its seed (bagging, feature sampling) and with every retrain.
+#: The first stage keeps the trees of the one booster of 150 rounds at learning rate 0.1 it replaced.
 SEEDS = (PARAMS["seed"], 1, 2)
 #: The page-type classifier: ~1,350 pages and ~160 features, so each tree sees half of the
 #: features and a leaf needs 20 pages (cross-validated on the development folds). Three boosters
@@ -206,7 +209,9 @@ def build_rows(jobs: int, cache: Path | None) -> list[PageRows]:
     return rows
 
 
-def _fit(matrices: list[np.ndarray], rows: list[PageRows], names: tuple[str, ...]) -> list[lgb.Booster]:
+def _fit(
+    matrices: list[np.ndarray], rows: list[PageRows], names: tuple[str, ...], rounds: int = ROUNDS
+) -> list[lgb.Booster]:
     """One booster per seed of `SEEDS` (a stage of the scorer averages them), on the same rows."""
     X = np.vstack(matrices)
     y = np.concatenate([r.target for r in rows])
@@ -220,7 +225,7 @@ def _fit(matrices: list[np.ndarray], rows: list[PageRows], names: tuple[str, ...
         categorical_feature=list(CATEGORICAL),
         free_raw_data=False,
     )
-    return [lgb.train(PARAMS | {"seed": seed}, data, num_boost_round=ROUNDS) for seed in SEEDS]
+    return [lgb.train(PARAMS | {"seed": seed}, data, num_boost_round=rounds) for seed in SEEDS]
 
 
 def train_first_stage(rows: list[PageRows]) -> list[lgb.Booster]:
@@ -241,7 +246,8 @@ def _with_context(row: PageRows, first: np.ndarray) -> np.ndarray:
 
 
 def train_second_stage(rows: list[PageRows], first: dict[str, np.ndarray]) -> list[lgb.Booster]:
-    return _fit([_with_context(r, first[r.key]) for r in rows], rows, FEATURE_NAMES + CONTEXT_FEATURE_NAMES)
+    matrices = [_with_context(r, first[r.key]) for r in rows]
+    return _fit(matrices, rows, FEATURE_NAMES + CONTEXT_FEATURE_NAMES, SECOND_ROUNDS)
 
 
 def train(rows: list[PageRows], first: dict[str, np.ndarray] | None = None) -> BlockScorer:
@@ -513,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
             "blocks": int(sum(len(r.texts) for r in rows)),
             "params": PARAMS,
             "rounds": ROUNDS,
+            "second_rounds": SECOND_ROUNDS,
             "seeds": list(SEEDS),
             "features": list(FEATURE_NAMES),
             "held_back_fold": corpus.HELD_OUT_FOLD,
