@@ -19,11 +19,13 @@ def check_features(booster: lightgbm.Booster, names: tuple[str, ...], what: str)
         raise ValueError(f"{what} features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
 
 
-def read_model_file(path: str | Path | Traversable, file_format: str) -> dict[str, Any]:
-    """The file's JSON object; `path` may be package data (a zipped egg under scrapyd has no file path)."""
+def read_model_file(path: str | Path | Traversable, file_format: str | tuple[str, ...]) -> dict[str, Any]:
+    """The file's JSON object; `path` may be package data (a zipped egg under scrapyd has no file path).
+    `file_format` may name several formats the caller reads (a current one and an older one)."""
     data = json.loads(path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8"))
-    if data.get("format") != file_format:
-        raise ValueError(f"{path}: not a {file_format} model file")
+    formats = (file_format,) if isinstance(file_format, str) else file_format
+    if data.get("format") not in formats:
+        raise ValueError(f"{path}: not a {' or '.join(formats)} model file")
     return data
 
 
