@@ -459,6 +459,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--all-folds", action="store_true", help="with --folds-out, also every other fold's (slow)")
     ap.add_argument("--no-ship", action="store_true", help="do not write the shipped model")
+    ap.add_argument(
+        "--no-held-back-report",
+        action="store_true",
+        help="print no figures of the held-back fold (for work that must not see them; its models are still trained)",
+    )
     args = ap.parse_args(argv)
 
     started = time.time()
@@ -476,15 +481,17 @@ def main(argv: list[str] | None = None) -> int:
     dev_first = first_stage_out_of_fold(dev)
     held_model = train(dev, dev_first)
     held_scores = evaluate(held_model, held)
-    print_table(
-        f"held-back fold {corpus.HELD_OUT_FOLD} (trained on folds {sorted({r.fold for r in dev})})", held_scores
-    )
+    if not args.no_held_back_report:
+        print_table(
+            f"held-back fold {corpus.HELD_OUT_FOLD} (trained on folds {sorted({r.fold for r in dev})})", held_scores
+        )
     dev_probabilities = out_of_fold(dev, dev_first) | {r.key: predict(held_model, r) for r in held}
     print("\npage type on the development folds, out of fold, by article floor:")
     print(article_floor_table(dev, dev_probabilities))
     held_pagetype = train_pagetype(dev, dev_probabilities)
     held_types = evaluate_pagetype(held_pagetype, held, dev_probabilities)
-    print("\npage type, held-back fold: " + ", ".join(f"{k} {v:.3f}" for k, v in held_types.items()))
+    if not args.no_held_back_report:
+        print("\npage type, held-back fold: " + ", ".join(f"{k} {v:.3f}" for k, v in held_types.items()))
     labels = corpus.boilerplate_labels()
     print("\npromo finder on the development folds, out of fold, by threshold:")
     print(promos.threshold_table(dev, dev_probabilities, labels, corpus.fold_snippet))
