@@ -506,13 +506,25 @@ def test_field_asking_for_an_e_mail_address_makes_a_newsletter_box_a_form():
     assert label == "form"
 
 
-def test_subscription_plea_asking_for_support_is_a_promo():
-    plea = (
-        '<section class="subscriptionPleaContainer-D09dM"><h2>It\u2019s Time to Stand Up for Science</h2>'
-        "<p>If you enjoyed this article, I\u2019d like to ask for your support. If you subscribe, you help us.</p></section>"
-    )
-    label, text = first_unit(plea)
-    assert label == "promo" and text.startswith("It\u2019s Time to Stand Up for Science")
+@pytest.mark.parametrize(
+    ("box", "start"),
+    [
+        (  # a plea for support named by its class
+            '<section class="subscriptionPleaContainer-D09dM"><h2>It\u2019s Time to Stand Up for Science</h2>'
+            "<p>If you enjoyed this article, I\u2019d like to ask for your support. If you subscribe, you help us.</p>"
+            "</section>",
+            "It\u2019s Time to Stand Up for Science",
+        ),
+        (  # a banner asking to open the site's app
+            '<div id="smart-banner-download"><div class="smart-banner__heading">View Example News In</div>'
+            '<ul><li><span>Example News App</span><a href="#">Open</a></li></ul></div>',
+            "View Example News In Example News App",
+        ),
+    ],
+)
+def test_class_named_pleas_and_app_banners_are_promos(box, start):
+    label, text = first_unit(box)
+    assert label == "promo" and text.startswith(start)
 
 
 def test_form_wording_keeps_a_form_a_form():
@@ -628,21 +640,19 @@ def test_class_named_promo_cards_teasing_the_sites_stories_are_related(before, c
     assert units and all(label == "related" for label, _ in units)
 
 
-def test_promo_box_linking_to_the_sites_offer_page_stays_a_promo():
-    box = (
+@pytest.mark.parametrize(
+    "box",
+    [
+        # one box, repeated nowhere, linking to the site's own offer page
         '<div class="promo-box"><p><a href="/offer/">Read every story of our archive today</a></p>'
-        "<p>Our archive holds every issue since the first one, with its pictures.</p></div>"
-    )
+        "<p>Our archive holds every issue since the first one, with its pictures.</p></div>",
+        # a call to action to try the site's product, with a sign-up word on its button
+        '<div class="cta"><h3>Give Example a try, on us</h3><p>Example streams all of your data to your warehouse.</p>'
+        '<a class="button" href="/signup">Sign up for free</a></div>',
+    ],
+)
+def test_offer_boxes_of_the_sites_own_product_stay_promos(box):
     assert first_unit(box)[0] == "promo"
-
-
-def test_app_download_banner_named_by_its_class_is_a_promo():
-    banner = (
-        '<div id="smart-banner-download"><div class="smart-banner__heading">View Example News In</div>'
-        '<ul><li><span>Example News App</span><a href="#">Open</a></li></ul></div>'
-    )
-    label, text = first_unit(banner)
-    assert label == "promo" and text.startswith("View Example News In Example News App")
 
 
 @pytest.mark.parametrize(
@@ -675,14 +685,6 @@ def test_product_cards_with_prices_in_an_article_are_promos_not_related():
     shop = f"<html><body><main><h1>Budget vote</h1>{ARTICLE_TEXT}</main>{cards}</body></html>"
     units = segment_page(parse_html(shop), "Budget vote", [], "Example", "https://example.org/p/9").units
     assert [u.label.value for u in units if "Wool blend" in u.text] == ["related"]
-
-
-def test_call_to_action_box_trying_the_sites_product_stays_a_promo_with_a_sign_up_word():
-    box = (
-        '<div class="cta"><h3>Give Example a try, on us</h3><p>Example streams all of your data to your warehouse.</p>'
-        '<a class="button" href="/signup">Sign up for free</a></div>'
-    )
-    assert first_unit(box)[0] == "promo"
 
 
 def test_calls_to_action_and_category_links_in_a_promo_box_are_no_story_cards():
