@@ -28,7 +28,7 @@ from .blocks import BlockIndex, any_between
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .patterns import MatchCounter, compile_pattern
-from .predict import Predictions
+from .predict import MeanPredictions
 from .urls import split_url
 from .whitespace import count_spaced_words
 
@@ -668,7 +668,7 @@ class PageTypeClassifier:
         for booster in boosters:
             check_features(booster, PAGE_FEATURE_NAMES, "page-type model")
         self.boosters = list(boosters)
-        self._predictions = [Predictions(booster) for booster in self.boosters]
+        self._predict = MeanPredictions(self.boosters)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
@@ -679,7 +679,7 @@ class PageTypeClassifier:
 
     def predict(self, matrix: np.ndarray) -> np.ndarray:
         """The seven probabilities of each row (a page's `page_features`), the mean of the boosters'."""
-        return np.mean([predict(matrix) for predict in self._predictions], axis=0)
+        return self._predict(matrix)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """The seven probabilities for one page."""

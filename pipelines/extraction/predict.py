@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import weakref
+from collections.abc import Sequence
 
 import lightgbm
 import numpy as np
@@ -92,3 +93,16 @@ class Predictions:
             weakref.finalize(self, _LIB.LGBM_FastConfigFree, handle)
             self._single_row[dtype] = handle
         return handle
+
+
+class MeanPredictions:
+    """The mean of several boosters' `Predictions`: boosters trained alike but for their seed, whose
+    mean reads a page more steadily than any one of them (the block scorer's stages, the page type)."""
+
+    def __init__(self, boosters: Sequence[lightgbm.Booster]) -> None:
+        self._each = [Predictions(booster) for booster in boosters]
+
+    def __call__(self, rows: np.ndarray) -> np.ndarray:
+        if len(self._each) == 1:
+            return self._each[0](rows)
+        return np.mean([predict(rows) for predict in self._each], axis=0)

@@ -25,7 +25,7 @@ import numpy as np
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
-from .predict import Predictions
+from .predict import MeanPredictions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,8 +47,7 @@ class BlockScorer:
             for booster in boosters:
                 check_features(booster, names, "model")
         self.block_models, self.context_models = list(block_models), list(context_models)
-        self._first = [Predictions(booster) for booster in self.block_models]
-        self._second = [Predictions(booster) for booster in self.context_models]
+        self._first, self._second = MeanPredictions(self.block_models), MeanPredictions(self.context_models)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> BlockScorer:
@@ -68,9 +67,9 @@ class BlockScorer:
         """Body probability per block from its feature rows, word counts and `context_spans`."""
         if not len(features):
             return np.zeros(0, dtype=np.float64)
-        first = _mean(self._first, features)
+        first = self._first(features)
         both = np.hstack((features, context_features(words, spans, first)))
-        return _mean(self._second, both)
+        return self._second(both)
 
     def body_probability(self, page: AnalysedPage) -> np.ndarray:
         return self.probability(*self._inputs(page))
@@ -99,13 +98,6 @@ class BlockScorer:
         blocks = page.segmentation.blocks
         words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
         return page.features, words, context_spans(page.segmentation)
-
-
-def _mean(stage: list[Predictions], rows: np.ndarray) -> np.ndarray:
-    """The stage's probability per row: its one booster's, or the mean of its boosters'."""
-    if len(stage) == 1:
-        return stage[0](rows)
-    return np.mean([predict(rows) for predict in stage], axis=0)
 
 
 @cache
