@@ -670,13 +670,7 @@ class Segmenter:
         said = self.page.text(link)
         if _PRODUCT_CALL.search(said) or _CALL_START.match(said):
             return False
-        target = join_url(self.url, link.get("href", ""))
-        if target is None:
-            return False
-        parts = split_url(target)
-        if parts.path in ("", "/") or not parts.hostname or parts.hostname.removeprefix("www.") != self.host:
-            return False
-        return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
+        return self._other_page_host(link) == self.host
 
     def _sells_the_site(self, text: str) -> bool:
         """Whether a sign-up box offers the site's own brand (`cues.BRAND_SIGNUP_PATTERN`), no newsletter."""
@@ -1030,15 +1024,22 @@ class Segmenter:
         link = links[0] if links else block.element
         if len(collapse_whitespace(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
             return False
+        host = self._other_page_host(link)
+        # in a sidebar, a headline linking to another site is a teaser too
+        return host is not None and (host == self.host or self._in_sidebar(block))
+
+    def _other_page_host(self, link: HtmlElement) -> str | None:
+        """The host (without "www.") of the page a link leads to, if that is another page than this one
+        and no site's home page."""
         target = join_url(self.url, link.get("href", ""))
         if target is None:
-            return False
+            return None
         parts = split_url(target)
         if parts.path in ("", "/") or not parts.hostname:
-            return False
-        if parts.hostname.removeprefix("www.") != self.host and not self._in_sidebar(block):
-            return False  # in a sidebar, a headline linking to another site is a teaser too
-        return target.split("#")[0].rstrip("/") != (self.url or "").split("#")[0].rstrip("/")
+            return None
+        if target.split("#")[0].rstrip("/") == (self.url or "").split("#")[0].rstrip("/"):
+            return None
+        return parts.hostname.removeprefix("www.")
 
     def _teaser_card(self, el: HtmlElement) -> HtmlElement:
         """The link wrapping a teaser's title and lines that only say its author or date ("By REUTERS",
