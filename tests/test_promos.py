@@ -16,7 +16,6 @@ from pipelines.extraction.promos import (
     TEXT_FEATURE_NAMES,
     WIDGET_FEATURE_NAMES,
     PromoFinder,
-    brand_words,
     default_promo_finder,
     text_features,
     widget_features,
@@ -44,8 +43,6 @@ def _column(name: str) -> int:
 
 def test_text_features_read_a_call_to_action_and_the_sites_own_brand():
     rows = text_features(["Try Acmeplan for 14 days free!", "The crew cleaned the office.", ""], URL)
-    assert brand_words(URL) == ("acmeplan",)  # www and com name no brand
-    assert brand_words(None) == () and brand_words("not a url") == ()
     offer, plain, empty = rows
     for name in ("names_brand", "call_to_action_start", "exclamation"):
         assert offer[_column(name)] == 1 and plain[_column(name)] == 0

@@ -893,8 +893,8 @@ STORY_CARD_REASONS = frozenset({"attr:promo", "attr:cta", "attr:sponsor"})
 STORY_LINK_MIN_WORDS = 5
 #: A sign-up box naming the site's own brand as what to subscribe to or try ("Subscribe to WIRED", "sign up for
 #: DigitalOcean's virtual machines", "Give Stitch a try"): a paid product, a promo, not a form, unless it speaks
-#: of a newsletter or e-mail updates (FREE_SIGNUP_NEWSLETTER_PATTERN). The captured word must lie in a label of
-#: the page's host (at least BRAND_MIN_CHARS long).
+#: of a newsletter or e-mail updates (FREE_SIGNUP_NEWSLETTER_PATTERN). The captured word (at least BRAND_MIN_CHARS
+#: long) must lie in one of the host's brand words (`urls.brand_words`).
 BRAND_SIGNUP_PATTERN = r"\b(?:subscribe to|sign ?up for|try|give) (?:the )?(\w+)"
 FREE_SIGNUP_NEWSLETTER_PATTERN = r"newsletter|\binbox\b|\bupdates\b|e-?mails?\b|\bdigest\b|\balerts?\b"
 #: Product cards in a related unit inside the page's <article>, a price on a line of its own (PRICE_LINE_PATTERN,
@@ -1368,7 +1368,8 @@ PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
 #: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.
 NAME_LINE_PATTERN = r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$"
 #: Labels of a host that name no brand: a block naming the site's brand ("Try Jobber for 14 days" on
-#: getjobber.com) is the site selling itself. Brand words are host labels of at least BRAND_MIN_CHARS.
+#: getjobber.com) is the site selling itself. Brand words (`urls.brand_words`) are the host's labels but its last,
+#: of at least BRAND_MIN_CHARS, none of these.
 HOST_LABELS_NAMING_NO_BRAND = frozenset(
     {"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"}
 )

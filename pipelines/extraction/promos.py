@@ -38,7 +38,7 @@ from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .predict import Predictions
 from .segment import BlockLabel, Segmentation, Unit
-from .urls import split_url, url_host
+from .urls import brand_words, split_url, url_host
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -97,16 +97,6 @@ _CALL_LEVEL = WIDGET_FEATURE_NAMES.index("widget_call_level")
 _ANNOUNCEMENT = compile_pattern(cues.ANNOUNCEMENT_PATTERN, re.I)
 #: A widget never reaches these: a short article is no widget.
 _NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
-
-
-def brand_words(url: str | None) -> tuple[str, ...]:
-    """The labels of the page's host that may name the site's brand ("getjobber" of www.getjobber.com)."""
-    host = url_host(url)
-    return tuple(
-        label
-        for label in host.split(".")
-        if len(label) >= cues.BRAND_MIN_CHARS and label not in cues.HOST_LABELS_NAMING_NO_BRAND
-    )
 
 
 def _prefixes(rest: str) -> str:

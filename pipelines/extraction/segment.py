@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex, any_between
 from .patterns import PatternSet, compile_pattern
-from .urls import join_url, split_url, url_host
+from .urls import brand_words, join_url, split_url, url_host
 from .whitespace import collapse_whitespace
 
 
@@ -674,9 +674,9 @@ class Segmenter:
 
     def _sells_the_site(self, text: str) -> bool:
         """Whether a sign-up box offers the site's own brand (`cues.BRAND_SIGNUP_PATTERN`), no newsletter."""
-        if not self.host or _NEWSLETTER.search(text):
+        labels = brand_words(self.url)
+        if not labels or _NEWSLETTER.search(text):
             return False
-        labels = [label for label in self.host.split(".")[:-1] if len(label) >= cues.BRAND_MIN_CHARS]
         for match in _BRAND_SIGNUP.finditer(text):
             word = match.group(1).lower()
             if len(word) >= cues.BRAND_MIN_CHARS and any(word in label for label in labels):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, urljoin, urlsplit
 
+from . import cues
+
 _EMPTY = SplitResult("", "", "", "", "")
 
 
@@ -26,3 +28,13 @@ def join_url(base: str | None, href: str) -> str | None:
         return urljoin(base or "", href)
     except ValueError:
         return None
+
+
+def brand_words(url: str | None) -> tuple[str, ...]:
+    """The labels of the page's host that may name the site's brand ("getjobber" of www.getjobber.com):
+    not its last label (the top-level domain), none of `cues.HOST_LABELS_NAMING_NO_BRAND`."""
+    return tuple(
+        label
+        for label in url_host(url).split(".")[:-1]
+        if len(label) >= cues.BRAND_MIN_CHARS and label not in cues.HOST_LABELS_NAMING_NO_BRAND
+    )
