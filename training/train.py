@@ -55,6 +55,7 @@ from pipelines.extraction.pagetype import (  # noqa: E402
     body_page_features,
     static_page_features,
 )
+from pipelines.extraction.predict import MeanPredictions  # noqa: E402
 from pipelines.extraction.promos import DEFAULT_MODEL_PATH as PROMO_MODEL_PATH  # noqa: E402
 from pipelines.extraction.promos import WIDGET_FEATURE_NAMES, widget_features  # noqa: E402
 from pipelines.extraction.scorer import DEFAULT_MODEL_PATH, BlockScorer  # noqa: E402
@@ -258,7 +259,7 @@ def train(rows: list[PageRows], first: dict[str, np.ndarray] | None = None) -> B
 
 def _predict(models: list[lgb.Booster], features: np.ndarray) -> np.ndarray:
     """A stage's probabilities, the mean of its boosters' (as `BlockScorer` reads them)."""
-    return np.mean([model.predict(features) for model in models], axis=0) if len(features) else np.zeros(0)
+    return MeanPredictions(models)(features) if len(features) else np.zeros(0)
 
 
 def predict(scorer: BlockScorer, row: PageRows) -> np.ndarray:
