@@ -9,6 +9,7 @@ for the extractor come from pages no model or rule was tuned on.
     python benchmarks/wcxb.py --folds all --by-fold --jobs 2
     python benchmarks/wcxb.py --model-dir DIR --json /tmp/wcxb.json --worst 15
     python benchmarks/wcxb.py --source aeb --folds all
+    python benchmarks/wcxb.py --report /tmp/wcxb.json --worst 15   # a saved run's report again
 """
 
 from __future__ import annotations
@@ -273,6 +274,37 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
     return out
 
 
+def report_lines(header: dict[str, Any], records: Sequence[dict[str, Any]], by_fold: bool, worst: int) -> list[str]:
+    """The whole report of a run: its header, then each source on its own (the targets are per source:
+    WCXB's word F1, page types and metadata are not AEB's), then the pages far below over all sources."""
+    out = [f"{header['command']}\n{header['date']}  trafilatura {header['trafilatura']}  thresher: {header['model']}"]
+    out.append(
+        f"jobs {header['jobs']}, {header.get('seconds', '?')} s; pages per fold: "
+        + "; ".join(f"{s} " + ", ".join(f"{k}: {n}" for k, n in c.items()) for s, c in header["pages"].items())
+    )
+    if header.get("import_error"):
+        out.append(f"thresher: unavailable ({header['import_error']}); every page counts as an exception")
+    sources = [s for s in ("wcxb", "aeb") if any(r["source"] == s for r in records)]
+    for source in sources:
+        rows = [r for r in records if r["source"] == source]
+        folds = sorted({r["fold"] for r in rows})
+        out += ["", f"=== {source} ({len(rows)} pages)"]
+        if source == "aeb":
+            out.append(
+                "AEB pages are scored with WCXB's word F1 here; AEB's own shingle metric is benchmarks/quality.py"
+            )
+        out += quality_table(rows, f"word F1, folds {','.join(map(str, folds))}")
+        if by_fold and len(folds) > 1:
+            for k in folds:
+                out += ["", *quality_table([r for r in rows if r["fold"] == k], f"fold {k}")]
+        out += summary_lines(rows, header["jobs"], worst)
+    if len(sources) > 1:
+        scored = [r["systems"] for r in records if r["systems"]["thresher"]["f1"] is not None]
+        below = [s["trafilatura"]["f1"] - s["thresher"]["f1"] >= GAP - 1e-9 for s in scored]
+        out += ["", f"=== all sources: thresher F1 >= {GAP} below trafilatura's: {_share(below)} of pages"]
+    return out
+
+
 # --------------------------------------------------------------------------
 # Command line
 
@@ -323,7 +355,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         help=f"extract fold k with DIR's {corpus.FOLD_MODEL_NAMES} (training/train.py --folds-out DIR)",
     )
+    parser.add_argument("--report", metavar="JSON", help="print the report of a saved --json run; run nothing")
     args = parser.parse_args(argv)
+    if args.report:
+        try:
+            saved = json.loads(Path(args.report).read_text(encoding="utf-8"))
+            lines = report_lines(saved["header"], saved["pages"], args.by_fold, args.worst)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            sys.exit(f"--report {args.report}: not a saved wcxb.py --json run ({type(exc).__name__}: {exc})")
+        print("\n".join(lines))
+        return 0
 
     try:
         folds = set(range(corpus.FOLDS)) if args.folds == "all" else {int(f) for f in args.folds.split(",")}
@@ -351,24 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     records = run_all(pages, args.jobs, args.model_dir)
     header["seconds"] = round(time.perf_counter() - t0, 1)
-
-    print(f"{header['command']}\n{header['date']}  trafilatura {header['trafilatura']}  thresher: {header['model']}")
-    print(
-        f"jobs {args.jobs}, {header['seconds']} s; pages per fold: "
-        + "; ".join(f"{s} " + ", ".join(f"{k}: {n}" for k, n in c.items()) for s, c in header["pages"].items())
-    )
-    if "aeb" in sources:
-        print("AEB pages are scored with WCXB's word F1 here; AEB's own shingle metric is benchmarks/quality.py")
     if _STATE.get("import_error") is not None:
-        print(f"thresher: unavailable ({_STATE['import_error']!r}); every page counts as an exception")
-    print()
-    for line in quality_table(records, f"word F1, folds {','.join(map(str, sorted(folds)))}"):
-        print(line)
-    if args.by_fold and len(folds) > 1:
-        for k in sorted(folds):
-            print()
-            print("\n".join(quality_table([r for r in records if r["fold"] == k], f"fold {k}")))
-    print("\n".join(summary_lines(records, args.jobs, args.worst)))
+        header["import_error"] = repr(_STATE["import_error"])
+    print("\n".join(report_lines(header, records, args.by_fold, args.worst)))
     if args.json:
         Path(args.json).write_text(
             json.dumps({"header": header, "pages": records}, indent=1, ensure_ascii=False), encoding="utf-8"

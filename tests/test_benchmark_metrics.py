@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import wcxb
 from corpus import authors_agree, bootstrap_interval, date_agrees, fold_of, site_of, title_agrees, word_scores
 from wcxb import interval_lines, snippet_rate
 
@@ -103,3 +105,47 @@ def test_date_agrees() -> None:
     assert not date_agrees("2025-03-05T00:00:00Z", "2025-03-04")
     assert not date_agrees(None, "2025-03-04")
     assert not date_agrees("2025-03-04", None)
+
+
+def _run_record(source: str, page_type: str, ours: float, theirs: float, predicted: str) -> dict:
+    """One page of a saved `wcxb.py --json` run, as `run_page` writes it."""
+
+    def system(f1: float, page_type: str | None) -> dict:
+        scores = {"p": f1, "r": f1, "f1": f1, "with": None, "without": None, "title": True, "author": None}
+        return (
+            scores
+            | {"date": None, "predicted_type": page_type, "is_article": page_type == "article"}
+            | {
+                "time": 0.01,
+                "error": None,
+            }
+        )
+
+    record = {"id": "x", "source": source, "fold": 4, "page_type": page_type, "host": "h", "url": "http://h/"}
+    return record | {"systems": {"thresher": system(ours, predicted), "trafilatura": system(theirs, None)}}
+
+
+def test_report_of_a_saved_run_gives_each_source_its_own_figures(tmp_path, capsys) -> None:
+    pages = [_run_record("wcxb", "article", 0.9, 0.8, "article")] * 3
+    pages += [_run_record("wcxb", "forum", 0.1, 0.9, "article")]  # mistyped and far below trafilatura
+    pages += [_run_record("aeb", "article", 1.0, 1.0, "article")] * 4
+    header = {"command": "python benchmarks/wcxb.py", "date": "2026-12-04", "trafilatura": "2.3.1", "model": "m"}
+    header |= {"jobs": 1, "seconds": 1.0, "pages": {"wcxb": {"4": 4}, "aeb": {"4": 4}}}
+    saved = tmp_path / "run.json"
+    saved.write_text(json.dumps({"header": header, "pages": pages}), encoding="utf-8")
+
+    assert wcxb.main(["--report", str(saved)]) == 0
+    wcxb_part, aeb_part = capsys.readouterr().out.split("=== wcxb (4 pages)")[1].split("=== aeb (4 pages)")
+    assert "page-type accuracy 0.750 (3/4)" in wcxb_part  # AEB's four articles are not counted with WCXB's
+    assert "page-type accuracy 1.000 (4/4)" in aeb_part
+    assert "below trafilatura's: 0.250 (1/4)" in wcxb_part
+    assert "=== all sources: thresher F1 >= 0.2 below trafilatura's: 0.125 (1/8)" in aeb_part
+
+
+def test_report_of_a_file_that_is_no_saved_run_is_a_clear_error(tmp_path) -> None:
+    saved = tmp_path / "run.json"
+    saved.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"not a saved wcxb\.py --json run"):
+        wcxb.main(["--report", str(saved)])
+    with pytest.raises(SystemExit, match=r"not a saved wcxb\.py --json run"):
+        wcxb.main(["--report", str(tmp_path / "missing.json")])
