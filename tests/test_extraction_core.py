@@ -225,7 +225,7 @@ SHOP = """<html><head><title>Trail pack 40 L</title></head><body>
 def test_page_features_read_shop_docs_and_host_cues():
     """The page-type features see a shop's markup, a versioned docs path and a forum host."""
     from pipelines.extraction.page import analyse_page
-    from pipelines.extraction.pagetype import PAGE_FEATURE_NAMES, static_page_features
+    from pipelines.extraction.pagefeatures import PAGE_FEATURE_NAMES, static_page_features
 
     def features(html: str, url: str) -> dict[str, float]:
         row = static_page_features(analyse_page(html, url))

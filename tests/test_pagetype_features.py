@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from pipelines.extraction.page import analyse_page
-from pipelines.extraction.pagetype import PAGE_FEATURE_NAMES, body_page_features, static_page_features
+from pipelines.extraction.pagefeatures import PAGE_FEATURE_NAMES, body_page_features, static_page_features
 
 URL = "https://site.example/news/river-park-opens-after-ten-years"
 

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from pipelines.extraction import cues
-from pipelines.extraction.pagetype import PAGE_FEATURE_NAMES, PageTypeClassifier
+from pipelines.extraction.pagefeatures import PAGE_FEATURE_NAMES
+from pipelines.extraction.pagetype import PageTypeClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 

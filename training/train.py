@@ -45,16 +45,14 @@ from pipelines.extraction.features import (  # noqa: E402
     context_spans,
 )
 from pipelines.extraction.page import analyse_page  # noqa: E402
-from pipelines.extraction.pagetype import (  # noqa: E402
-    DEFAULT_MODEL_PATH as PAGETYPE_MODEL_PATH,
-)
-from pipelines.extraction.pagetype import (  # noqa: E402
+from pipelines.extraction.pagefeatures import (  # noqa: E402
     PAGE_FEATURE_NAMES,
-    PageTypeClassifier,
     block_summary,
     body_page_features,
     static_page_features,
 )
+from pipelines.extraction.pagetype import DEFAULT_MODEL_PATH as PAGETYPE_MODEL_PATH  # noqa: E402
+from pipelines.extraction.pagetype import PageTypeClassifier  # noqa: E402
 from pipelines.extraction.predict import MeanPredictions  # noqa: E402
 from pipelines.extraction.promos import DEFAULT_MODEL_PATH as PROMO_MODEL_PATH  # noqa: E402
 from pipelines.extraction.promos import WIDGET_FEATURE_NAMES, widget_features  # noqa: E402
@@ -137,8 +135,8 @@ class PageRows:
     features: np.ndarray
     target: np.ndarray
     weight: np.ndarray
-    page_static: np.ndarray  # pagetype.static_page_features
-    block_summary: np.ndarray  # pagetype.block_summary
+    page_static: np.ndarray  # pagefeatures.static_page_features
+    block_summary: np.ndarray  # pagefeatures.block_summary
     spans: np.ndarray  # features.context_spans
     widgets: np.ndarray  # promos.widget_features of the blocks the finder may read (zeros for the others)
 

@@ -115,7 +115,7 @@ LEGAL_PATH_SEGMENTS = frozenset(
 #: article (one WCXB development page, a newsletter's /about, is labelled article: the rule costs it).
 SITE_INFO_PATH_SEGMENTS = frozenset({"about", "about-us", "aboutus", "who-we-are", "contact", "contact-us"})
 
-# --- page type: the learned classifier's inputs (pipelines/extraction/pagetype.py) ---
+# --- page type: the learned classifier's inputs (pipelines/extraction/pagefeatures.py) ---
 #: WCXB's page types; `article` first.
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 #: schema.org @type groups: a page feature says whether the page declares a type of the group.
@@ -454,7 +454,7 @@ MICRODATA_TYPE_GROUPS: dict[str, tuple[str, ...]] = {
 PAGE_LONG_PARAGRAPH_WORDS = 30
 #: A text block of at least this many words, not all links, is prose.
 PAGE_PROSE_BLOCK_WORDS = 25
-#: Prose runs (`pagetype._prose_runs`): text blocks of at least PAGE_RUN_PROSE_WORDS words, not all links, in
+#: Prose runs (`pagefeatures._prose_runs`): text blocks of at least PAGE_RUN_PROSE_WORDS words, not all links, in
 #: reading order, a run passing over at most PAGE_RUN_MAX_GAP headings, images and short text blocks in a row.
 #: An article is one long run; a service or landing page many short ones between cards and calls to action.
 PAGE_RUN_PROSE_WORDS = 15
@@ -481,7 +481,7 @@ PAGE_HEADLINE_DATE_MAX_WORDS = 30
 #: `PageMetadata.published_source` prefixes, by the page feature's code (0: no date): declared dates
 #: first, then what the markup or URL shows, then dates found in the text.
 PAGE_DATE_SOURCES = ("meta", "jsonld", "itemprop", "text:visible", "time", "url", "text", "htmldate")
-#: The page's main repeated structure (`pagetype._structure_features`): the group of at least
+#: The page's main repeated structure (`pagefeatures._structure_features`): the group of at least
 #: PAGE_REPEATED_MIN_ITEMS elements of these tags sharing parent, tag and class that holds the most words.
 #: A shop's product cards carry prices, a list of posts dates (the share of its items with each is a feature).
 PAGE_REPEATED_TAGS = frozenset({"div", "li", "article", "section", "tr", "a"})

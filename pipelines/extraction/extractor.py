@@ -9,7 +9,8 @@ from . import cues
 from .body import decide_body
 from .metadata import to_utc_iso
 from .page import StageHook, analyse_page, ignore_stage
-from .pagetype import PageTypeClassifier, declared_type, default_page_classifier, page_features
+from .pagefeatures import page_features
+from .pagetype import PageTypeClassifier, declared_type, default_page_classifier
 from .promos import PromoFinder, default_promo_finder
 from .record import Article
 from .render import body_markdown, body_text
