@@ -544,6 +544,23 @@ def test_author_card_in_the_sidebar_names_the_author_when_nothing_else_does():
     assert meta("", body).authors == ["Matt Lorenzo"]
 
 
+@pytest.mark.parametrize(
+    "caption, names",
+    [
+        ("<h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing.</p>", ["Alban Brooke"]),  # alt in lower case
+        ("<h3>Getting Started</h3><p>Alban Brooke is the Head of Marketing.</p>", []),  # not what the alt reads
+        ("<h3>Alban Brooke's Picks</h3>", []),
+    ],
+)
+def test_author_photo_captioned_with_its_alt_names_the_author(caption, names):
+    body = (
+        '<h1>H</h1><p>Text.</p><div class="callout"><div class="callout__media">'
+        f'<img class="callout__image author__photo" src="a.jpg" alt="alban Brooke"></div>'
+        f'<div class="callout__content">{caption}</div></div>'
+    )
+    assert meta("", body).authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]

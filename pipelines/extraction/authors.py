@@ -502,6 +502,30 @@ def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
     return names if len(names) == 1 and names[0] == text else []
 
 
+def _name_by_photo(element: HtmlElement, facts: PageFacts) -> list[str]:
+    """The name an author's photo is captioned with: the first text of its card, the same as the photo's alt.
+
+    "<div class=callout><img class='author__photo' alt='alban Brooke'></div><div><h3>Alban Brooke</h3>
+    <p>Alban Brooke is the Head of Marketing ...</p>": the card's first text names the author when it reads
+    what the photo's alt reads (a heading or a teaser's title after a photo reads otherwise).
+    """
+    photo = element if element.tag == "img" else element.find(".//img")
+    alt = clean_text(photo.get("alt") or "") if photo is not None else ""
+    if not alt or len(alt.split()) > cues.MAX_AUTHOR_WORDS:
+        return []
+    node = element
+    for _ in range(cues.AUTHOR_PHOTO_CARD_LEVELS):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return []
+        first = next((text for text in _texts_outside(node, cues.BYLINE_SKIPPED_TAGS) if text.strip()), None)
+        if first is not None:
+            text = clean_text(first)
+            names = person_names(text, facts) if text.casefold() == alt.casefold() else []
+            return names if len(names) == 1 and names[0] == text else []
+    return []
+
+
 def _is_labelled(element: HtmlElement) -> bool:
     """Found only by its text ("By ..."), not by an author class, rel, itemprop or link."""
     return (
@@ -612,7 +636,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         if _is_noise(element):
             placement = _placement(element)
             if not card and placement == 0:
-                card = _card_names(element, facts) or _name_before(element, facts)
+                card = _card_names(element, facts) or _name_before(element, facts) or _name_by_photo(element, facts)
             elif not side_card and placement == 1:
                 side_card = _card_names(element, facts)  # "About the author" beside the article
             continue

@@ -1924,6 +1924,8 @@ NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 BYLINE_MENU_CLASS_TOKENS = frozenset({"menu", "nav", "navigation", "dropdown", "navbar", "megamenu"})
 #: Class tokens of an author card or bio: its first line names the author when no byline does.
 AUTHOR_CARD_CLASS_TOKENS = frozenset({"bio", "card", "box", "about", "info", "details", "profile"})
+#: An author's photo names its author when the first text of an ancestor at most this many levels up reads its alt.
+AUTHOR_PHOTO_CARD_LEVELS = 3
 #: Class tokens of an author element that is no author card: the name before a review's or a comment's author is none.
 BYLINE_NOT_CARD_CLASS_TOKENS = frozenset({"review", "reviews", "comment", "comments", "testimonial", "quote"})
 #: Months that are also given names: a stop word only next to a number ("April Fulton" vs "April 3, 2024").
