@@ -561,6 +561,26 @@ def test_author_photo_captioned_with_its_alt_names_the_author(caption, names):
     assert meta("", body).authors == names
 
 
+def _data_layer(author: str) -> str:
+    return (
+        "<script>var dataLayer_content = "
+        f'{{"pagePostType":"post","pagePostAuthor":"{author}"}}; dataLayer.push(dataLayer_content);</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    "author, body, names",
+    [
+        ("Krystyna", "<h1>H</h1><p>Text.</p>", ["Krystyna"]),  # no byline: the data layer names the writer
+        ("Josef Pru\\u0161a", "<h1>H</h1><p>Text.</p>", ["Josef Pru\u0161a"]),  # a JSON escape
+        ("admin", "<h1>H</h1><p>Text.</p>", []),  # an account, no person
+        ("Krystyna", '<h1>H</h1><p class="byline">By Dana Whitfield</p>', ["Dana Whitfield"]),  # the byline wins
+    ],
+)
+def test_tag_manager_data_layer_names_the_author_when_nothing_else_does(author, body, names):
+    assert meta(_data_layer(author), body).authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]

@@ -11,6 +11,7 @@ name and must not be the site's name, a section or an e-mail address.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -746,6 +747,27 @@ def _dated_byline(facts: PageFacts) -> list[str]:
     return []
 
 
+_SCRIPT_AUTHOR = re.compile(cues.SCRIPT_AUTHOR_PATTERN)
+
+
+def _script_authors(facts: PageFacts) -> list[str]:
+    """The post's author that a tag-manager data layer states ("pagePostAuthor":"Krystyna", WordPress's gtm4wp).
+
+    The plugin writes the display name of the post's WordPress account, the name a WordPress byline
+    shows; read only when the page shows no byline. A script is searched only when nothing else named anyone.
+    """
+    for script in facts.tree.xpath(cues.SCRIPT_AUTHOR_XPATH):
+        match = _SCRIPT_AUTHOR.search(script.text or "")
+        if match is None:
+            continue
+        try:
+            value = json.loads(match.group(1))
+        except ValueError:
+            continue
+        return person_names(value, facts, declared=True) if isinstance(value, str) else []
+    return []
+
+
 def read_authors(facts: PageFacts) -> list[str]:
     """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
 
@@ -762,4 +784,9 @@ def read_authors(facts: PageFacts) -> list[str]:
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
             return shown  # the account that posted the page, or its first author alone, is declared
         return names
-    return _byline_authors(facts) or _declared_site_persons(declared, facts) or _dated_byline(facts)
+    return (
+        _byline_authors(facts)
+        or _declared_site_persons(declared, facts)
+        or _dated_byline(facts)
+        or _script_authors(facts)
+    )

@@ -1924,6 +1924,10 @@ NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 BYLINE_MENU_CLASS_TOKENS = frozenset({"menu", "nav", "navigation", "dropdown", "navbar", "megamenu"})
 #: Class tokens of an author card or bio: its first line names the author when no byline does.
 AUTHOR_CARD_CLASS_TOKENS = frozenset({"bio", "card", "box", "about", "info", "details", "profile"})
+#: Scripts that may state the post's author in a data layer, and the stated value (a JSON string):
+#: `var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"}` (WordPress, gtm4wp).
+SCRIPT_AUTHOR_XPATH = '//script[contains(text(), "pagePostAuthor")]'
+SCRIPT_AUTHOR_PATTERN = r'"pagePostAuthor"\s*:\s*("(?:[^"\\]|\\.){1,200}")'
 #: An author's photo names its author when the first text of an ancestor at most this many levels up reads its alt.
 AUTHOR_PHOTO_CARD_LEVELS = 3
 #: Class tokens of an author element that is no author card: the name before a review's or a comment's author is none.
