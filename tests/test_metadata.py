@@ -581,6 +581,20 @@ def test_tag_manager_data_layer_names_the_author_when_nothing_else_does(author, 
     assert meta(_data_layer(author), body).authors == names
 
 
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Jill Disis, CNN Business", ["Jill Disis"]),  # the site's name and a section
+        ("Victor Tangermann, Futurism", ["Victor Tangermann"]),  # the outlet a story came from
+        ("Ana Lima, Dana Whitfield", ["Ana Lima", "Dana Whitfield"]),  # two writers
+        ("Maria &amp; Katerina", ["Maria", "Katerina"]),  # two given names
+    ],
+)
+def test_outlet_after_a_declared_author_is_no_author(value, names):
+    head = f'<meta property="og:site_name" content="CNN"><meta name="author" content="{value}">'
+    assert meta(head, url="https://www.cnn.com/2019/11/18/markets/story").authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]

@@ -196,10 +196,23 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             continue
         if is_site_name(name, facts, loose=False):
             continue
+        if declared and names and _names_outlet(words, name, names, facts):
+            continue
         if declared or _is_capitalized_name(words) or (led and index == 0 and _is_single_name(words, piece)):
             names.append(name)
             named_block = block
     return list(dict.fromkeys(names))
+
+
+def _names_outlet(words: list[str], name: str, names: list[str], facts: PageFacts) -> bool:
+    """A declared value's part after a person's name that names the outlet: "Jill Disis, CNN Business" on CNN,
+    "Victor Tangermann, Futurism" (one capitalized word after a full name; a credential in capitals stays a
+    credential's business).
+    """
+    if is_site_name(name, facts, loose=True):
+        return True
+    word = words[0] if len(words) == 1 else ""
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and len(names[-1].split()) >= 2
 
 
 def _cut_to_one_word(words: list[str], piece: str) -> bool:
