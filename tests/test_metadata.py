@@ -595,6 +595,18 @@ def test_outlet_after_a_declared_author_is_no_author(value, names):
     assert meta(head, url="https://www.cnn.com/2019/11/18/markets/story").authors == names
 
 
+@pytest.mark.parametrize(
+    "footer, names",
+    [
+        ('<footer class="footer"><h3>By Ovolo Collective</h3><ul><li>Ovolo Central</li></ul></footer>', []),
+        ('<div class="site-footer"><h4>By Hotel Brand</h4></div>', []),
+        ('<aside class="sidebar"><h6>By John A. Alic</h6></aside>', ["John A. Alic"]),  # a sidebar's may be the byline
+    ],
+)
+def test_by_heading_in_the_footer_heads_a_group(footer, names):
+    assert meta("", f"<h1>H</h1><p>Text.</p>{footer}").authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]

@@ -440,6 +440,16 @@ def _in_menu(element: HtmlElement) -> bool:
     return False
 
 
+def _footer_heading(element: HtmlElement) -> bool:
+    """A heading inside the page's footer: "By Ovolo Collective" there heads a list of hotels, no byline."""
+    if element.tag not in cues.BYLINE_GROUP_HEADING_TAGS:
+        return False
+    for node in element.iterancestors():
+        if node.tag == "footer" or "footer" in _CLASS_TOKEN.split((node.get("class") or "").lower()):
+            return True
+    return False
+
+
 def _menu_entry(element: HtmlElement) -> bool:
     """A link that is a list item of its own ("<li><a href=/author/x>Hong Kong Actuary</a></li>"): a menu's entry."""
     parent = element.getparent()
@@ -661,12 +671,12 @@ def _byline_authors(facts: PageFacts) -> list[str]:
                 fallback
                 or (
                     (_is_labelled(element) or _menu_entry(element))
-                    and _in_menu(element)
+                    and (_in_menu(element) or _footer_heading(element))
                     and not _VERB_BY.match(element.text or "")
                 )
             )
         ):
-            continue  # a "By Industry" menu heading is no byline
+            continue  # a "By Industry" menu heading, a footer's "By Ovolo Collective" heading is no byline
         if _in_teaser(element, facts):
             continue
         text = _byline_text(element)
