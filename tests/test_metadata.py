@@ -670,6 +670,14 @@ def test_date_line_under_the_headline_names_the_author(line, names):
     assert meta("", f"<h1>H</h1>{line}<p>Text of the story.</p>").authors == names
 
 
+def test_style_rules_of_a_css_in_js_page_do_not_fill_the_date_line_window():
+    styled = "".join(f"<style>.css-{i}{{margin:0;color:#5d6c74}}</style>" for i in range(8))
+    body = f"<h1>H</h1><div>{styled}<p>Ana Lima | Senior Writer | July 2, 2025</p></div><p>Text of the story.</p>"
+    page = meta("", body, url="https://c.example/s")
+    assert page.authors == ["Ana Lima"]
+    assert page.published[:10] == "2025-07-02"
+
+
 def test_time_under_the_headline_beats_one_in_the_menu_above_it():
     body = (
         '<nav><a href="/events">Seminar <time datetime="2025-01-31">Jan 31</time></a></nav><h1>H</h1>'

@@ -1629,6 +1629,8 @@ BYLINE_PIECE_TAGS = frozenset(
 BYLINE_PIECES_SLACK_WORDS = 10
 #: Elements whose text is no part of a byline: an avatar's initials in an SVG ("CM" for Craig McCarthy).
 BYLINE_SKIPPED_TAGS = frozenset({"svg", "script", "style", "noscript", "template"})
+#: Elements whose text no reader sees in the page (`dates.texts_after_headline` reads past them).
+UNSHOWN_TEXT_TAGS = frozenset({"script", "style", "template"})
 #: A "By" line under the headline is read with this many text nodes from the label on ("By", name, date).
 SHOWN_BYLINE_TEXTS = 4
 #: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
