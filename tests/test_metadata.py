@@ -607,6 +607,18 @@ def test_by_heading_in_the_footer_heads_a_group(footer, names):
     assert meta("", f"<h1>H</h1><p>Text.</p>{footer}").authors == names
 
 
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Nicole Forbes, Master Horticulturalist &amp; Garden Educator", ["Nicole Forbes"]),  # two roles
+        ("Ana Lima &amp; Dana Whitfield, Senior Editors", ["Ana Lima", "Dana Whitfield"]),  # a role after a comma
+        ("Ana Lima, Dana Whitfield and Tomasz Kowalczyk", ["Ana Lima", "Dana Whitfield", "Tomasz Kowalczyk"]),
+    ],
+)
+def test_role_joined_to_a_job_title_is_no_author(value, names):
+    assert meta(f'<meta name="author" content="{value}">').authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]

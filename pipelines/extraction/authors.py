@@ -163,11 +163,14 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     named_block = None
     read = False
     blocks = _LEAD.sub("", text).split(_MARK)
-    pieces = [(block, piece) for block, part in enumerate(blocks) for piece in _SPLIT.split(part)]
-    for index, (block, piece) in enumerate(pieces):
+    pieces = [(block, piece, joined) for block, part in enumerate(blocks) for piece, joined in _joined_pieces(part)]
+    last_named = -1
+    for index, (block, piece, joined) in enumerate(pieces):
         if named_block is not None and block > named_block:
             break  # "Name</div><div>Content Marketing Coordinator": the block after a name holds no more names
         if names and _JOB.search(piece):
+            if joined and len(names) > 1 and last_named == index - 1:
+                names.pop()  # "Nicole Forbes, Master Horticulturalist & Garden Educator": both are her roles
             break  # "Name, Senior Director, Content & Marketing, Company", "Name, Contributor": the rest is no name
         piece = _LEAD.sub("", piece.strip()).strip(" |")
         if piece == _SITE_MARK or (piece and not site and is_site_name(piece, facts, loose=False)):
@@ -201,7 +204,20 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         if declared or _is_capitalized_name(words) or (led and index == 0 and _is_single_name(words, piece)):
             names.append(name)
             named_block = block
+            last_named = index
     return list(dict.fromkeys(names))
+
+
+def _joined_pieces(part: str) -> list[tuple[str, bool]]:
+    """The byline part split at AUTHOR_SPLIT_PATTERN, each piece with whether "&" or "and" joins it to the one before."""
+    pieces: list[tuple[str, bool]] = []
+    start, joined = 0, False
+    for match in _SPLIT.finditer(part):
+        pieces.append((part[start : match.start()], joined))
+        joined = match.group(0).strip().lower() in cues.AUTHOR_CONJUNCTIONS
+        start = match.end()
+    pieces.append((part[start:], joined))
+    return pieces
 
 
 def _names_outlet(words: list[str], name: str, names: list[str], facts: PageFacts) -> bool:

@@ -1891,6 +1891,8 @@ NOT_AUTHOR_PATTERN = (
     # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in"
     r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download)\b"
 )
+#: Separators of AUTHOR_SPLIT_PATTERN that join two of a kind: a piece joined to a job title by one is a job title too.
+AUTHOR_CONJUNCTIONS = frozenset({"&", "and", "und", "et", "y", "e"})
 #: Separators between several names in one byline. Spanish "y" and Portuguese/Italian "e" only in lower
 #: case and without a period: "Sarah E. Needleman" is one name.
 AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|(?-i:\b[ye]\b)(?!\.)|\bwith\b|\s\|\s|/|\n)\s*"
