@@ -544,6 +544,81 @@ def test_author_card_in_the_sidebar_names_the_author_when_nothing_else_does():
     assert meta("", body).authors == ["Matt Lorenzo"]
 
 
+@pytest.mark.parametrize(
+    "caption, names",
+    [
+        ("<h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing.</p>", ["Alban Brooke"]),  # alt in lower case
+        ("<h3>Getting Started</h3><p>Alban Brooke is the Head of Marketing.</p>", []),  # not what the alt reads
+        ("<h3>Alban Brooke's Picks</h3>", []),
+    ],
+)
+def test_author_photo_captioned_with_its_alt_names_the_author(caption, names):
+    body = (
+        '<h1>H</h1><p>Text.</p><div class="callout"><div class="callout__media">'
+        f'<img class="callout__image author__photo" src="a.jpg" alt="alban Brooke"></div>'
+        f'<div class="callout__content">{caption}</div></div>'
+    )
+    assert meta("", body).authors == names
+
+
+def _data_layer(author: str) -> str:
+    return (
+        "<script>var dataLayer_content = "
+        f'{{"pagePostType":"post","pagePostAuthor":"{author}"}}; dataLayer.push(dataLayer_content);</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    "author, body, names",
+    [
+        ("Krystyna", "<h1>H</h1><p>Text.</p>", ["Krystyna"]),  # no byline: the data layer names the writer
+        ("Josef Pru\\u0161a", "<h1>H</h1><p>Text.</p>", ["Josef Pru\u0161a"]),  # a JSON escape
+        ("admin", "<h1>H</h1><p>Text.</p>", []),  # an account, no person
+        ("Krystyna", '<h1>H</h1><p class="byline">By Dana Whitfield</p>', ["Dana Whitfield"]),  # the byline wins
+    ],
+)
+def test_tag_manager_data_layer_names_the_author_when_nothing_else_does(author, body, names):
+    assert meta(_data_layer(author), body).authors == names
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Jill Disis, CNN Business", ["Jill Disis"]),  # the site's name and a section
+        ("Victor Tangermann, Futurism", ["Victor Tangermann"]),  # the outlet a story came from
+        ("Ana Lima, Dana Whitfield", ["Ana Lima", "Dana Whitfield"]),  # two writers
+        ("Maria &amp; Katerina", ["Maria", "Katerina"]),  # two given names
+    ],
+)
+def test_outlet_after_a_declared_author_is_no_author(value, names):
+    head = f'<meta property="og:site_name" content="CNN"><meta name="author" content="{value}">'
+    assert meta(head, url="https://www.cnn.com/2019/11/18/markets/story").authors == names
+
+
+@pytest.mark.parametrize(
+    "footer, names",
+    [
+        ('<footer class="footer"><h3>By Ovolo Collective</h3><ul><li>Ovolo Central</li></ul></footer>', []),
+        ('<div class="site-footer"><h4>By Hotel Brand</h4></div>', []),
+        ('<aside class="sidebar"><h6>By John A. Alic</h6></aside>', ["John A. Alic"]),  # a sidebar's may be the byline
+    ],
+)
+def test_by_heading_in_the_footer_heads_a_group(footer, names):
+    assert meta("", f"<h1>H</h1><p>Text.</p>{footer}").authors == names
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Nicole Forbes, Master Horticulturalist &amp; Garden Educator", ["Nicole Forbes"]),  # two roles
+        ("Ana Lima &amp; Dana Whitfield, Senior Editors", ["Ana Lima", "Dana Whitfield"]),  # a role after a comma
+        ("Ana Lima, Dana Whitfield and Tomasz Kowalczyk", ["Ana Lima", "Dana Whitfield", "Tomasz Kowalczyk"]),
+    ],
+)
+def test_role_joined_to_a_job_title_is_no_author(value, names):
+    assert meta(f'<meta name="author" content="{value}">').authors == names
+
+
 def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
     body = '<h1>H</h1><p class="byline">Medically reviewed by Ana Lima, MD</p><p class="byline">By Dana Whitfield</p>'
     assert meta("", body).authors == ["Dana Whitfield"]
@@ -605,6 +680,14 @@ def test_label_after_a_byline_is_no_name():
 )
 def test_date_line_under_the_headline_names_the_author(line, names):
     assert meta("", f"<h1>H</h1>{line}<p>Text of the story.</p>").authors == names
+
+
+def test_style_rules_of_a_css_in_js_page_do_not_fill_the_date_line_window():
+    styled = "".join(f"<style>.css-{i}{{margin:0;color:#5d6c74}}</style>" for i in range(8))
+    body = f"<h1>H</h1><div>{styled}<p>Ana Lima | Senior Writer | July 2, 2025</p></div><p>Text of the story.</p>"
+    page = meta("", body, url="https://c.example/s")
+    assert page.authors == ["Ana Lima"]
+    assert page.published[:10] == "2025-07-02"
 
 
 def test_time_under_the_headline_beats_one_in_the_menu_above_it():

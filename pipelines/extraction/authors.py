@@ -11,6 +11,7 @@ name and must not be the site's name, a section or an e-mail address.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -162,11 +163,14 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     named_block = None
     read = False
     blocks = _LEAD.sub("", text).split(_MARK)
-    pieces = [(block, piece) for block, part in enumerate(blocks) for piece in _SPLIT.split(part)]
-    for index, (block, piece) in enumerate(pieces):
+    pieces = [(block, piece, joined) for block, part in enumerate(blocks) for piece, joined in _joined_pieces(part)]
+    last_named = -1
+    for index, (block, piece, joined) in enumerate(pieces):
         if named_block is not None and block > named_block:
             break  # "Name</div><div>Content Marketing Coordinator": the block after a name holds no more names
         if names and _JOB.search(piece):
+            if joined and len(names) > 1 and last_named == index - 1:
+                names.pop()  # "Nicole Forbes, Master Horticulturalist & Garden Educator": both are her roles
             break  # "Name, Senior Director, Content & Marketing, Company", "Name, Contributor": the rest is no name
         piece = _LEAD.sub("", piece.strip()).strip(" |")
         if piece == _SITE_MARK or (piece and not site and is_site_name(piece, facts, loose=False)):
@@ -195,10 +199,36 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             continue
         if is_site_name(name, facts, loose=False):
             continue
+        if declared and names and _names_outlet(words, name, names, facts):
+            continue
         if declared or _is_capitalized_name(words) or (led and index == 0 and _is_single_name(words, piece)):
             names.append(name)
             named_block = block
+            last_named = index
     return list(dict.fromkeys(names))
+
+
+def _joined_pieces(part: str) -> list[tuple[str, bool]]:
+    """The byline part split at AUTHOR_SPLIT_PATTERN, each piece with whether "&" or "and" joins it to the one before."""
+    pieces: list[tuple[str, bool]] = []
+    start, joined = 0, False
+    for match in _SPLIT.finditer(part):
+        pieces.append((part[start : match.start()], joined))
+        joined = match.group(0).strip().lower() in cues.AUTHOR_CONJUNCTIONS
+        start = match.end()
+    pieces.append((part[start:], joined))
+    return pieces
+
+
+def _names_outlet(words: list[str], name: str, names: list[str], facts: PageFacts) -> bool:
+    """A declared value's part after a person's name that names the outlet: "Jill Disis, CNN Business" on CNN,
+    "Victor Tangermann, Futurism" (one capitalized word after a full name; a credential in capitals stays a
+    credential's business).
+    """
+    if is_site_name(name, facts, loose=True):
+        return True
+    word = words[0] if len(words) == 1 else ""
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and len(names[-1].split()) >= 2
 
 
 def _cut_to_one_word(words: list[str], piece: str) -> bool:
@@ -426,6 +456,16 @@ def _in_menu(element: HtmlElement) -> bool:
     return False
 
 
+def _footer_heading(element: HtmlElement) -> bool:
+    """A heading inside the page's footer: "By Ovolo Collective" there heads a list of hotels, no byline."""
+    if element.tag not in cues.BYLINE_GROUP_HEADING_TAGS:
+        return False
+    for node in element.iterancestors():
+        if node.tag == "footer" or "footer" in _CLASS_TOKEN.split((node.get("class") or "").lower()):
+            return True
+    return False
+
+
 def _menu_entry(element: HtmlElement) -> bool:
     """A link that is a list item of its own ("<li><a href=/author/x>Hong Kong Actuary</a></li>"): a menu's entry."""
     parent = element.getparent()
@@ -500,6 +540,30 @@ def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
         return []
     names = person_names(text, facts)
     return names if len(names) == 1 and names[0] == text else []
+
+
+def _name_by_photo(element: HtmlElement, facts: PageFacts) -> list[str]:
+    """The name an author's photo is captioned with: the first text of its card, the same as the photo's alt.
+
+    "<div class=callout><img class='author__photo' alt='alban Brooke'></div><div><h3>Alban Brooke</h3>
+    <p>Alban Brooke is the Head of Marketing ...</p>": the card's first text names the author when it reads
+    what the photo's alt reads (a heading or a teaser's title after a photo reads otherwise).
+    """
+    photo = element if element.tag == "img" else element.find(".//img")
+    alt = clean_text(photo.get("alt") or "") if photo is not None else ""
+    if not alt or len(alt.split()) > cues.MAX_AUTHOR_WORDS:
+        return []
+    node = element
+    for _ in range(cues.AUTHOR_PHOTO_CARD_LEVELS):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return []
+        first = next((text for text in _texts_outside(node, cues.BYLINE_SKIPPED_TAGS) if text.strip()), None)
+        if first is not None:
+            text = clean_text(first)
+            names = person_names(text, facts) if text.casefold() == alt.casefold() else []
+            return names if len(names) == 1 and names[0] == text else []
+    return []
 
 
 def _is_labelled(element: HtmlElement) -> bool:
@@ -612,7 +676,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
         if _is_noise(element):
             placement = _placement(element)
             if not card and placement == 0:
-                card = _card_names(element, facts) or _name_before(element, facts)
+                card = _card_names(element, facts) or _name_before(element, facts) or _name_by_photo(element, facts)
             elif not side_card and placement == 1:
                 side_card = _card_names(element, facts)  # "About the author" beside the article
             continue
@@ -623,12 +687,12 @@ def _byline_authors(facts: PageFacts) -> list[str]:
                 fallback
                 or (
                     (_is_labelled(element) or _menu_entry(element))
-                    and _in_menu(element)
+                    and (_in_menu(element) or _footer_heading(element))
                     and not _VERB_BY.match(element.text or "")
                 )
             )
         ):
-            continue  # a "By Industry" menu heading is no byline
+            continue  # a "By Industry" menu heading, a footer's "By Ovolo Collective" heading is no byline
         if _in_teaser(element, facts):
             continue
         text = _byline_text(element)
@@ -722,6 +786,27 @@ def _dated_byline(facts: PageFacts) -> list[str]:
     return []
 
 
+_SCRIPT_AUTHOR = re.compile(cues.SCRIPT_AUTHOR_PATTERN)
+
+
+def _script_authors(facts: PageFacts) -> list[str]:
+    """The post's author that a tag-manager data layer states ("pagePostAuthor":"Krystyna", WordPress's gtm4wp).
+
+    The plugin writes the display name of the post's WordPress account, the name a WordPress byline
+    shows; read only when the page shows no byline. A script is searched only when nothing else named anyone.
+    """
+    for script in facts.tree.xpath(cues.SCRIPT_AUTHOR_XPATH):
+        match = _SCRIPT_AUTHOR.search(script.text or "")
+        if match is None:
+            continue
+        try:
+            value = json.loads(match.group(1))
+        except ValueError:
+            continue
+        return person_names(value, facts, declared=True) if isinstance(value, str) else []
+    return []
+
+
 def read_authors(facts: PageFacts) -> list[str]:
     """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
 
@@ -738,4 +823,9 @@ def read_authors(facts: PageFacts) -> list[str]:
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
             return shown  # the account that posted the page, or its first author alone, is declared
         return names
-    return _byline_authors(facts) or _declared_site_persons(declared, facts) or _dated_byline(facts)
+    return (
+        _byline_authors(facts)
+        or _declared_site_persons(declared, facts)
+        or _dated_byline(facts)
+        or _script_authors(facts)
+    )

@@ -1630,6 +1630,8 @@ BYLINE_PIECE_TAGS = frozenset(
 BYLINE_PIECES_SLACK_WORDS = 10
 #: Elements whose text is no part of a byline: an avatar's initials in an SVG ("CM" for Craig McCarthy).
 BYLINE_SKIPPED_TAGS = frozenset({"svg", "script", "style", "noscript", "template"})
+#: Elements whose text no reader sees in the page (`dates.texts_after_headline` reads past them).
+UNSHOWN_TEXT_TAGS = frozenset({"script", "style", "template"})
 #: A "By" line under the headline is read with this many text nodes from the label on ("By", name, date).
 SHOWN_BYLINE_TEXTS = 4
 #: Words before a "by" that make the name after it no writer's ("Medically reviewed by", "Photos by").
@@ -1890,6 +1892,8 @@ NOT_AUTHOR_PATTERN = (
     # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in"
     r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download)\b"
 )
+#: Separators of AUTHOR_SPLIT_PATTERN that join two of a kind: a piece joined to a job title by one is a job title too.
+AUTHOR_CONJUNCTIONS = frozenset({"&", "and", "und", "et", "y", "e"})
 #: Separators between several names in one byline. Spanish "y" and Portuguese/Italian "e" only in lower
 #: case and without a period: "Sarah E. Needleman" is one name.
 AUTHOR_SPLIT_PATTERN = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|(?-i:\b[ye]\b)(?!\.)|\bwith\b|\s\|\s|/|\n)\s*"
@@ -1923,8 +1927,17 @@ MAX_PROSE_PIECE_WORDS = 7
 NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 #: Class tokens of menus: a "By Industry" heading there is no byline.
 BYLINE_MENU_CLASS_TOKENS = frozenset({"menu", "nav", "navigation", "dropdown", "navbar", "megamenu"})
+#: A heading that starts "By" in the page's footer heads a group ("By Ovolo Collective"); in a sidebar it may be
+#: the byline ("<aside><h6>Author(s) John A. Alic, ...").
+BYLINE_GROUP_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Class tokens of an author card or bio: its first line names the author when no byline does.
 AUTHOR_CARD_CLASS_TOKENS = frozenset({"bio", "card", "box", "about", "info", "details", "profile"})
+#: Scripts that may state the post's author in a data layer, and the stated value (a JSON string):
+#: `var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"}` (WordPress, gtm4wp).
+SCRIPT_AUTHOR_XPATH = '//script[contains(text(), "pagePostAuthor")]'
+SCRIPT_AUTHOR_PATTERN = r'"pagePostAuthor"\s*:\s*("(?:[^"\\]|\\.){1,200}")'
+#: An author's photo names its author when the first text of an ancestor at most this many levels up reads its alt.
+AUTHOR_PHOTO_CARD_LEVELS = 3
 #: Class tokens of an author element that is no author card: the name before a review's or a comment's author is none.
 BYLINE_NOT_CARD_CLASS_TOKENS = frozenset({"review", "reviews", "comment", "comments", "testimonial", "quote"})
 #: Months that are also given names: a stop word only next to a number ("April Fulton" vs "April 3, 2024").

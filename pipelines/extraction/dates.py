@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from itertools import chain
 
@@ -59,12 +59,26 @@ def parse_date(value: object) -> datetime | None:
     return parsed
 
 
+def _shown_texts(element: HtmlElement) -> Iterator[str]:
+    """The element's text nodes in document order, without those of scripts, styles and comments (`itertext` has them)."""
+    if not isinstance(element.tag, str) or element.tag in cues.UNSHOWN_TEXT_TAGS:
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _shown_texts(child)
+        if child.tail:
+            yield child.tail
+
+
 def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
     """The first `limit` text nodes after the first `<h1>` (not inside it), in document order.
 
     What `(//h1)[1]/following::text()[normalize-space()][position() <= limit]` selects, a few
     times faster: XPath's following axis collects the whole rest of the page before it counts.
-    Blank means XPath's blank (space, tab, line breaks; a no-break space is text).
+    Blank means XPath's blank (space, tab, line breaks; a no-break space is text). The text of
+    a script or a style is none a reader sees: CSS-in-JS pages put a `<style>` before every
+    element, and its rules would fill the window where the date and the byline stand.
     """
     texts: list[str] = []
     node = next(tree.iter("h1"), None)
@@ -75,8 +89,7 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
             if len(texts) >= limit:
                 return texts
         for sibling in node.itersiblings():
-            inner = sibling.itertext() if isinstance(sibling.tag, str) else ()  # a comment's text is none
-            for text in chain(inner, (sibling.tail,)):
+            for text in chain(_shown_texts(sibling), (sibling.tail,)):
                 if text and text.strip(_XPATH_SPACE):
                     texts.append(text)
                     if len(texts) >= limit:
