@@ -344,3 +344,45 @@ def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> 
     article = extract(html, "https://example.com/garden/how-to-start-a-garden")
     assert "A paragraph of the story" in article.body
     assert "All rights reserved" not in article.body
+
+
+def test_block_features_mark_reference_entries_and_disclaimers_but_not_prose_citing_a_study():
+    """Item 5 of the extraction issue: a reference list, a "Citation:" line and a site's advice
+    disclaimer close many articles and are not their text; the scorer reads them from these columns."""
+    from pipelines.extraction.features import FEATURE_NAMES
+    from pipelines.extraction.page import analyse_page
+
+    prose = "Plant-based diets lower the risk of heart disease, a large review (Satija et al., 2017) found last year."
+    references = [
+        "Clem J, et al. (2021). A look at plant-based diets. https://pmc.ncbi.nlm.nih.gov/articles/PMC8210981/",
+        "Gan ZH, et al. (2021). Association between plant-based dietary patterns and risk of disease.",
+        "FinLink. “Trusted Marketplace for Financial Professionals.” FinLink, https://fin.link. Accessed 11 Apr. 2025.",
+        "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019",
+    ]
+    disclaimer = (
+        "This material is not intended to replace the advice of a qualified advisor. Always consult a qualified "
+        "advisor before acting on it."
+    )
+    html = (
+        "<html><body><article><h1>Plant-based diets</h1>"
+        + f"<p>{prose}</p><p>Most people can start with one plant-based meal a week and add more later.</p>"
+        + "<h2>References</h2><ul>"
+        + "".join(f"<li>{text}</li>" for text in references)
+        + f"</ul><p>{disclaimer}</p></article></body></html>"
+    )
+    page = analyse_page(html, "https://example.org/plant-based-diets")
+    texts = [b.text for b in page.segmentation.blocks]
+
+    def value(prefix: str, name: str) -> float:
+        row = page.features[next(i for i, t in enumerate(texts) if t.startswith(prefix))]
+        return float(row[FEATURE_NAMES.index(name)])
+
+    for text in references:
+        assert value(text[:20], "reference_entry") == 1.0, text
+        assert value(text[:20], "disclaimer") == 0.0, text
+    assert value("Plant-based diets lower", "reference_entry") == 0.0  # a study cited within a sentence
+    assert value("Plant-based diets lower", "disclaimer") == 0.0
+    assert value("This material", "disclaimer") == 1.0
+    assert value("This material", "reference_entry") == 0.0
+    assert value("Clem J", "window_references") >= 3  # a run of entries: the list
+    assert value("Plant-based diets", "window_references") == 0.0  # the headline, four blocks above the list

@@ -1172,6 +1172,30 @@ CLASS_TOKEN_GROUPS: dict[str, tuple[str, ...]] = {
 SENTENCE_END_PATTERN = r"[.!?:;\"'”’)]$"
 #: Copyright lines (counted only in short blocks).
 COPYRIGHT_PATTERN = r"©|\bcopyright\b|all rights reserved"
+#: An entry of a reference list or a "Citation:" line, which readers do not read as the article's text
+#: (item 5 of the extraction issue: no citation lines at the end): an author list with "et al." and a year
+#: at its start (not "(Smith et al., 2019)" within a sentence),
+#: a parenthesised year followed by a link or DOI ("Clem J, et al. (2021). A look at ... https://..."),
+#: "Accessed 11 Apr. 2025" / "(Retrieved 2025)", a DOI, a year and a "URL:". Searched only in blocks of at
+#: most REFERENCE_ENTRY_MAX_WORDS words holding a four-digit number (feature `reference_entry`).
+REFERENCE_ENTRY_PATTERN = (
+    r"^citation: |^[^()]{0,80}\bet al\b\.?,? ?\(?(19|20)\d\d|\((19|20)\d\d[a-z]?\)\.? .{0,300}(https?://|\bdoi\b)|"
+    r"\b(accessed|retrieved)( on)?:? \(?[\w .,]{0,20}(19|20)\d\d\b|\bdoi: ?10\.\d{4,}|\bdoi\.org/10\.|"
+    r"\. (19|20)\d\d\. .{0,300}\burl: https?://"
+)
+REFERENCE_ENTRY_MAX_WORDS = 80
+#: A notice that the page is no advice ("This material is not intended to replace the advice of a qualified
+#: advisor", "No content on this site ... should ever be used as a substitute for direct medical advice"):
+#: a site's disclaimer, under the article or in its footer (feature `disclaimer`). Searched only in ASCII
+#: blocks holding one of DISCLAIMER_WORDS (lower-cased), of at most DISCLAIMER_MAX_WORDS words.
+DISCLAIMER_PATTERN = (
+    r"\bnot (intended|meant) (to|as|for) .{0,40}\b(advice|substitute|replace)|\bsubstitute for .{0,30}\badvice\b|"
+    r"\bfor (general )?information(al)? (purposes )?only\b|\bdoes not (constitute|provide) .{0,30}\badvice\b|"
+    r"\b(always )?consult (a|an|your) (qualified|licensed|professional|financial|tax|legal|medical)\b|"
+    r"\bwe do not (offer|provide|give) .{0,20}\badvice\b|\bshould not be (construed|relied upon|used) as\b"
+)
+DISCLAIMER_WORDS = ("advice", "information", "consult", "construed", "relied")
+DISCLAIMER_MAX_WORDS = 200
 #: Ancestor tags the scorer asks about.
 FEATURE_ANCESTOR_TAGS = (
     "article",

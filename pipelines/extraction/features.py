@@ -35,6 +35,8 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
+_REFERENCE_ENTRY = re.compile(cues.REFERENCE_ENTRY_PATTERN, re.I)
+_DISCLAIMER = re.compile(cues.DISCLAIMER_PATTERN, re.I)
 
 
 def _plain_alternatives(pattern: str) -> tuple[str, ...] | None:
@@ -57,6 +59,24 @@ def _names_copyright(text: str) -> bool:
         if not any(word in lower for word in _COPYRIGHT_WORDS):
             return False
     return _COPYRIGHT.search(text) is not None
+
+
+def _is_reference_entry(text: str, words: int, digits: float) -> bool:
+    """Whether a block is an entry of a reference list or a "Citation:" line (`cues.REFERENCE_ENTRY_PATTERN`);
+    only short blocks holding a year's four digits are searched."""
+    return digits >= 4 and 0 < words <= cues.REFERENCE_ENTRY_MAX_WORDS and _REFERENCE_ENTRY.search(text) is not None
+
+
+def _is_disclaimer(text: str, words: int) -> bool:
+    """Whether a block says the page is no advice (`cues.DISCLAIMER_PATTERN`); the regex runs only on
+    blocks holding one of `cues.DISCLAIMER_WORDS` (always, on text that is not ASCII)."""
+    if not 0 < words <= cues.DISCLAIMER_MAX_WORDS:
+        return False
+    if text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in cues.DISCLAIMER_WORDS):
+            return False
+    return _DISCLAIMER.search(text) is not None
 
 
 #: Categorical columns (LightGBM treats their values as unordered codes).
@@ -86,6 +106,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "upper_word_share",
     "copyright",
     "pipes",
+    "reference_entry",
+    "disclaimer",
     "depth",
     "nearest_landmark",
     *(f"in_{tag}" for tag in cues.FEATURE_ANCESTOR_TAGS),
@@ -115,6 +137,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "window_link_share",
     "window_log_words",
     "window_headings",
+    "window_references",
     "page_log_words",
     "page_blocks",
     "page_link_share",
@@ -226,7 +249,7 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
 
 def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     """Per block: chars, periods, commas per word, digit share, capitalised words per word (NaN
-    without words), sentence end, copyright, pipes.
+    without words), sentence end, copyright, pipes, reference entry, disclaimer.
 
     The character counts are taken for all blocks at once, over the code points of their
     joined texts; the regexes run block by block.
@@ -242,7 +265,7 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
         total = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
         return total[ends] - total[starts]
 
-    raw = np.empty((n, 8), dtype=np.float64)
+    raw = np.empty((n, 10), dtype=np.float64)
     raw[:, 0] = lengths
     raw[:, 1] = per_block(codes == ord("."))
     raw[:, 2] = per_block(codes == ord(","))
@@ -253,6 +276,11 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
         "©" in text or (block.words < 40 and _names_copyright(text)) for block, text in zip(blocks, texts, strict=True)
     ]
     raw[:, 7] = per_block((codes == ord("|")) | (codes == ord("•")))
+    raw[:, 8] = [
+        _is_reference_entry(text, block.words, digits)
+        for block, text, digits in zip(blocks, texts, raw[:, 3], strict=True)
+    ]
+    raw[:, 9] = [_is_disclaimer(text, block.words) for block, text in zip(blocks, texts, strict=True)]
     out = raw.copy()
     has = w > 0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -381,6 +409,8 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         put("sentence_end", text_stats[:, 5])
         put("copyright", text_stats[:, 6])
         put("pipes", text_stats[:, 7])
+        put("reference_entry", text_stats[:, 8])
+        put("disclaimer", text_stats[:, 9])
         put("depth", tree_stats[:, 1])
         put("nearest_landmark", tree_stats[:, 2])
         start = col[f"in_{cues.FEATURE_ANCESTOR_TAGS[0]}"]
@@ -438,6 +468,8 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
         )
     put("window_log_words", np.log1p(window_words))
     put("window_headings", cum_heads[hi] - cum_heads[lo])
+    cum_refs = np.concatenate(([0.0], np.cumsum(text_stats[:, 8])))
+    put("window_references", cum_refs[hi] - cum_refs[lo])  # a reference list is a run of entries
     put("page_log_words", _log(total_words))
     put("page_blocks", n)
     put("page_link_share", link_w.sum() / total_words)
