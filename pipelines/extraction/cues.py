@@ -1186,8 +1186,8 @@ REFERENCE_ENTRY_PATTERN = (
 REFERENCE_ENTRY_MAX_WORDS = 80
 #: A notice that the page is no advice ("This material is not intended to replace the advice of a qualified
 #: advisor", "No content on this site ... should ever be used as a substitute for direct medical advice"):
-#: a site's disclaimer, under the article or in its footer (feature `disclaimer`). Searched only in ASCII
-#: blocks holding one of DISCLAIMER_WORDS (lower-cased), of at most DISCLAIMER_MAX_WORDS words.
+#: a site's disclaimer, under the article or in its footer (feature `disclaimer`). It counts in blocks of at
+#: most DISCLAIMER_MAX_WORDS words, ASCII ones only when they hold one of DISCLAIMER_WORDS (lower-cased).
 DISCLAIMER_PATTERN = (
     r"\bnot (intended|meant) (to|as|for) .{0,40}\b(advice|substitute|replace)|\bsubstitute for .{0,30}\badvice\b|"
     r"\bfor (general )?information(al)? (purposes )?only\b|\bdoes not (constitute|provide) .{0,30}\badvice\b|"

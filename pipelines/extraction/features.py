@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import Block, BlockIndex
+from .patterns import compile_pattern
 from .segment import BlockLabel, Segmentation
 
 _GROUP_NAMES = tuple(cues.CLASS_TOKEN_GROUPS)
@@ -35,8 +36,8 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
-_REFERENCE_ENTRY = re.compile(cues.REFERENCE_ENTRY_PATTERN, re.I)
-_DISCLAIMER = re.compile(cues.DISCLAIMER_PATTERN, re.I)
+_REFERENCE_ENTRY = compile_pattern(cues.REFERENCE_ENTRY_PATTERN, re.I)
+_DISCLAIMER = compile_pattern(cues.DISCLAIMER_PATTERN, re.I)
 
 
 def _plain_alternatives(pattern: str) -> tuple[str, ...] | None:
@@ -67,16 +68,24 @@ def _is_reference_entry(text: str, words: int, digits: float) -> bool:
     return digits >= 4 and 0 < words <= cues.REFERENCE_ENTRY_MAX_WORDS and _REFERENCE_ENTRY.search(text) is not None
 
 
-def _is_disclaimer(text: str, words: int) -> bool:
-    """Whether a block says the page is no advice (`cues.DISCLAIMER_PATTERN`); the regex runs only on
-    blocks holding one of `cues.DISCLAIMER_WORDS` (always, on text that is not ASCII)."""
-    if not 0 < words <= cues.DISCLAIMER_MAX_WORDS:
-        return False
-    if text.isascii():
-        lower = text.lower()
-        if not any(word in lower for word in cues.DISCLAIMER_WORDS):
-            return False
-    return _DISCLAIMER.search(text) is not None
+def _disclaimer_blocks(texts: list[str], words: list[int]) -> list[bool]:
+    """Which blocks say the page is no advice (`cues.DISCLAIMER_PATTERN`, in a block of at most
+    `cues.DISCLAIMER_MAX_WORDS` words holding one of `cues.DISCLAIMER_WORDS`, or any non-ASCII one).
+
+    One search over the page's texts joined by newlines, not one a block: the pattern's gaps are `.`, which
+    matches no newline, so no match spans two blocks, and one RE2 scan costs a fraction of a search a block.
+    """
+    flagged = [False] * len(texts)
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    for match in _DISCLAIMER.finditer("\n".join(texts)):
+        i = bisect_right(starts, match.start()) - 1
+        if not flagged[i] and 0 < words[i] <= cues.DISCLAIMER_MAX_WORDS:
+            text = texts[i]
+            flagged[i] = not text.isascii() or any(word in text.lower() for word in cues.DISCLAIMER_WORDS)
+    return flagged
 
 
 #: Categorical columns (LightGBM treats their values as unordered codes).
@@ -280,7 +289,7 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
         _is_reference_entry(text, block.words, digits)
         for block, text, digits in zip(blocks, texts, raw[:, 3], strict=True)
     ]
-    raw[:, 9] = [_is_disclaimer(text, block.words) for block, text in zip(blocks, texts, strict=True)]
+    raw[:, 9] = _disclaimer_blocks(texts, [block.words for block in blocks])
     out = raw.copy()
     has = w > 0
     with np.errstate(divide="ignore", invalid="ignore"):
