@@ -128,7 +128,7 @@ def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
     assert known.tolist() == [True, True, True, False, True, False, True]
 
 
-def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body():
+def test_the_finder_learns_from_rule_found_promos_not_from_unlabelled_pages(monkeypatch):
     from types import SimpleNamespace
 
     import promos as training_promos
@@ -152,8 +152,11 @@ def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body
     # a rule-found promo is an example too; "Menu", beside it and not body, may be the rest of its widget
     assert trains.tolist() == [True, True, False, True]
     promo, trains = training_promos.training_blocks(row, None, fold)
+    assert not promo.any() and not trains.any()  # an unlabelled page teaches nothing (UNLABELLED_BODY_NEGATIVES)
+    monkeypatch.setattr(training_promos, "UNLABELLED_BODY_NEGATIVES", True)
+    promo, trains = training_promos.training_blocks(row, None, fold)
     assert not promo.any()
-    assert trains.tolist() == [True, False, False, True]  # unlabelled: only what the truth calls body
+    assert trains.tolist() == [True, False, False, True]  # if asked: only what the truth calls body
     # a call-to-action box no snippet names is no known non-promo (the labels are incomplete) unless it is body
     texts = [*texts, "More of the article.", "Ready to plan? Get a quote", "Menu"]
     row.texts, row.words = texts, np.array([len(t.split()) for t in texts], dtype=float)
