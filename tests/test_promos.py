@@ -94,6 +94,25 @@ def test_found_promos_are_units_kept_out_of_an_articles_body():
     assert segmentation.with_units([]) is segmentation
 
 
+def test_a_found_promo_stays_out_of_an_articles_body_unless_the_scorer_is_all_but_certain():
+    """The finder read the scorer's probability already: a call to action the scorer takes for
+    body (p 0.95) stays a promo; only a reading of 0.99 (cues.UNIT_OVERRULED_SURE) overrules it."""
+    page = analyse_page(PAGE, URL)
+    segmentation = page.segmentation
+    texts = [b.text for b in segmentation.blocks]
+    likely = np.array([0.1 if unit is not None else 0.8 for unit in segmentation.block_units])
+    with_promos = segmentation.with_units(_brand_finder().find(segmentation, page.features, likely, URL))
+    for sure, kept in ((0.95, False), (0.995, True)):
+        probability = np.array(
+            [
+                sure if "Acmeplan" in t and unit is None else p
+                for t, unit, p in zip(texts, segmentation.block_units, likely, strict=True)
+            ]
+        )
+        body = decide_body(with_promos, probability, "article").body
+        assert any("Acmeplan shows" in t for t, keep in zip(texts, body, strict=True) if keep) is kept
+
+
 def test_a_model_for_other_features_is_refused(tmp_path):
     data = lightgbm.Dataset(np.random.default_rng(0).random((50, 3)), np.arange(50) % 2, feature_name=["a", "b", "c"])
     booster = lightgbm.train({"objective": "binary", "verbose": -1, "min_data_in_leaf": 5}, data, num_boost_round=2)
