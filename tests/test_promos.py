@@ -91,6 +91,25 @@ def test_found_promos_are_units_kept_out_of_an_articles_body():
     assert segmentation.with_units([]) is segmentation
 
 
+def test_a_found_promo_stays_out_of_an_articles_body_unless_the_scorer_is_all_but_certain():
+    """The finder read the scorer's probability already: a call to action the scorer takes for
+    body (p 0.95) stays a promo; only a reading of 0.99 (cues.UNIT_OVERRULED_SURE) overrules it."""
+    page = analyse_page(PAGE, URL)
+    segmentation = page.segmentation
+    texts = [b.text for b in segmentation.blocks]
+    likely = np.array([0.1 if unit is not None else 0.8 for unit in segmentation.block_units])
+    with_promos = segmentation.with_units(_brand_finder().find(segmentation, page.features, likely, URL))
+    for sure, kept in ((0.95, False), (0.995, True)):
+        probability = np.array(
+            [
+                sure if "Acmeplan" in t and unit is None else p
+                for t, unit, p in zip(texts, segmentation.block_units, likely, strict=True)
+            ]
+        )
+        body = decide_body(with_promos, probability, "article").body
+        assert any("Acmeplan shows" in t for t, keep in zip(texts, body, strict=True) if keep) is kept
+
+
 def test_a_model_for_other_features_is_refused(tmp_path):
     data = lightgbm.Dataset(np.random.default_rng(0).random((50, 3)), np.arange(50) % 2, feature_name=["a", "b", "c"])
     booster = lightgbm.train({"objective": "binary", "verbose": -1, "min_data_in_leaf": 5}, data, num_boost_round=2)
@@ -125,7 +144,7 @@ def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
     assert known.tolist() == [True, True, True, False, True, False, True]
 
 
-def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body():
+def test_the_finder_learns_from_rule_found_promos_not_from_unlabelled_pages(monkeypatch):
     from types import SimpleNamespace
 
     import promos as training_promos
@@ -149,8 +168,11 @@ def test_the_finder_learns_from_rule_found_promos_and_from_unlabelled_pages_body
     # a rule-found promo is an example too; "Menu", beside it and not body, may be the rest of its widget
     assert trains.tolist() == [True, True, False, True]
     promo, trains = training_promos.training_blocks(row, None, fold)
+    assert not promo.any() and not trains.any()  # an unlabelled page teaches nothing (UNLABELLED_BODY_NEGATIVES)
+    monkeypatch.setattr(training_promos, "UNLABELLED_BODY_NEGATIVES", True)
+    promo, trains = training_promos.training_blocks(row, None, fold)
     assert not promo.any()
-    assert trains.tolist() == [True, False, False, True]  # unlabelled: only what the truth calls body
+    assert trains.tolist() == [True, False, False, True]  # if asked: only what the truth calls body
     # a call-to-action box no snippet names is no known non-promo (the labels are incomplete) unless it is body
     texts = [*texts, "More of the article.", "Ready to plan? Get a quote", "Menu"]
     row.texts, row.words = texts, np.array([len(t.split()) for t in texts], dtype=float)
