@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import BlockIndex
 from .dates import TEXT_DATE, texts_after_headline
-from .pagefacts import PageFacts, clean_text, is_site_name, node_name
+from .pagefacts import PageFacts, clean_text, is_site_name, node_name, texts_outside
 from .titles import repaired
 from .urls import join_url, split_url
 
@@ -317,17 +317,6 @@ def _meta_values(facts: PageFacts) -> list[str]:
     return []
 
 
-def _texts_outside(element: HtmlElement, skipped: frozenset[str]) -> Iterator[str]:
-    """The element's texts, without those inside `skipped` tags."""
-    if element.text:
-        yield element.text
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in skipped:
-            yield from _texts_outside(child, skipped)
-        if child.tail:
-            yield child.tail
-
-
 def _pieces_text(element: HtmlElement) -> str:
     """The element's text, `_BLOCK_MARK` where a block element (BYLINE_PIECE_TAGS) starts or ends, " , " between list items.
 
@@ -340,7 +329,7 @@ def _pieces_text(element: HtmlElement) -> str:
     if len(plain.split()) > cues.MAX_BYLINE_WORDS + cues.BYLINE_PIECES_SLACK_WORDS:
         if element.find(".//style") is None and element.find(".//script") is None:
             return plain
-        plain = " ".join(_texts_outside(element, cues.BYLINE_SKIPPED_TAGS))  # CSS-in-JS: <style> beside each name
+        plain = " ".join(texts_outside(element, cues.BYLINE_SKIPPED_TAGS))  # CSS-in-JS: <style> beside each name
         if len(plain.split()) > cues.MAX_BYLINE_WORDS + cues.BYLINE_PIECES_SLACK_WORDS:
             return plain
     parts: list[str] = []
@@ -558,7 +547,7 @@ def _name_by_photo(element: HtmlElement, facts: PageFacts) -> list[str]:
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             return []
-        first = next((text for text in _texts_outside(node, cues.BYLINE_SKIPPED_TAGS) if text.strip()), None)
+        first = next((text for text in texts_outside(node, cues.BYLINE_SKIPPED_TAGS) if text.strip()), None)
         if first is not None:
             text = clean_text(first)
             names = person_names(text, facts) if text.casefold() == alt.casefold() else []

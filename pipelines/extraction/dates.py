@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from itertools import chain
 
@@ -20,7 +20,7 @@ from dateutil.parser import parse as parse_loose
 from lxml.html import HtmlElement
 
 from . import cues
-from .pagefacts import PageFacts, clean_text
+from .pagefacts import PageFacts, clean_text, texts_outside
 
 _UPDATED_CLASS = re.compile(cues.UPDATED_CLASS_PATTERN, re.I)
 _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
@@ -59,18 +59,6 @@ def parse_date(value: object) -> datetime | None:
     return parsed
 
 
-def _shown_texts(element: HtmlElement) -> Iterator[str]:
-    """The element's text nodes in document order, without those of scripts, styles and comments (`itertext` has them)."""
-    if not isinstance(element.tag, str) or element.tag in cues.UNSHOWN_TEXT_TAGS:
-        return
-    if element.text:
-        yield element.text
-    for child in element:
-        yield from _shown_texts(child)
-        if child.tail:
-            yield child.tail
-
-
 def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
     """The first `limit` text nodes after the first `<h1>` (not inside it), in document order.
 
@@ -89,7 +77,10 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
             if len(texts) >= limit:
                 return texts
         for sibling in node.itersiblings():
-            for text in chain(_shown_texts(sibling), (sibling.tail,)):
+            # a comment's text is none, nor is a script's or a style's
+            shown = isinstance(sibling.tag, str) and sibling.tag not in cues.UNSHOWN_TEXT_TAGS
+            inner = texts_outside(sibling, cues.UNSHOWN_TEXT_TAGS) if shown else ()
+            for text in chain(inner, (sibling.tail,)):
                 if text and text.strip(_XPATH_SPACE):
                     texts.append(text)
                     if len(texts) >= limit:

@@ -261,7 +261,8 @@ def _text_stats(blocks: list[Block], w: np.ndarray) -> np.ndarray:
     without words), sentence end, copyright, pipes, reference entry, disclaimer.
 
     The character counts are taken for all blocks at once, over the code points of their
-    joined texts; the regexes run block by block.
+    joined texts; the regexes run block by block, all but the disclaimer's, which runs once over
+    the joined texts (`_disclaimer_blocks`).
     """
     texts = [block.text for block in blocks]
     n = len(texts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,6 +28,17 @@ def clean_text(value: object) -> str:
 
     `str.split` folds the same whitespace as the regex `\\s+` (both ask `str.isspace`), faster."""
     return " ".join(_ZERO_WIDTH.sub("", str(value)).split())
+
+
+def texts_outside(element: HtmlElement, skipped: frozenset[str]) -> Iterator[str]:
+    """The element's texts, without those inside `skipped` tags."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skipped:
+            yield from texts_outside(child, skipped)
+        if child.tail:
+            yield child.tail
 
 
 def _types(node: dict) -> set[str]:
