@@ -19,7 +19,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import BlockIndex
+from .blocks import HEADING_TAGS, BlockIndex
 from .dates import TEXT_DATE, texts_after_headline
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name, texts_outside
 from .titles import repaired
@@ -446,8 +446,9 @@ def _in_menu(element: HtmlElement) -> bool:
 
 
 def _footer_heading(element: HtmlElement) -> bool:
-    """A heading inside the page's footer: "By Ovolo Collective" there heads a list of hotels, no byline."""
-    if element.tag not in cues.BYLINE_GROUP_HEADING_TAGS:
+    """A heading inside the page's footer: "By Ovolo Collective" there heads a list of hotels, no byline
+    (in a sidebar it may be the byline: "<aside><h6>Author(s) John A. Alic, ...")."""
+    if element.tag not in HEADING_TAGS:
         return False
     for node in element.iterancestors():
         if node.tag == "footer" or "footer" in _CLASS_TOKEN.split((node.get("class") or "").lower()):

@@ -1956,9 +1956,6 @@ MAX_PROSE_PIECE_WORDS = 7
 NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 #: Class tokens of menus: a "By Industry" heading there is no byline.
 BYLINE_MENU_CLASS_TOKENS = frozenset({"menu", "nav", "navigation", "dropdown", "navbar", "megamenu"})
-#: A heading that starts "By" in the page's footer heads a group ("By Ovolo Collective"); in a sidebar it may be
-#: the byline ("<aside><h6>Author(s) John A. Alic, ...").
-BYLINE_GROUP_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Class tokens of an author card or bio: its first line names the author when no byline does.
 AUTHOR_CARD_CLASS_TOKENS = frozenset({"bio", "card", "box", "about", "info", "details", "profile"})
 #: Scripts that may state the post's author in a data layer, and the stated value (a JSON string):
