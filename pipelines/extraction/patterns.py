@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterator
+from functools import cache
 from typing import Any
 
 import re2
@@ -146,12 +147,15 @@ def _options(flags: int) -> Any:
     return options
 
 
+@cache
 def compile_pattern(pattern: str, flags: int = 0, *, set_test: bool = False) -> Any:
     """A compiled pattern with `re`'s `search`/`match`/`finditer`/`sub` API.
 
     `set_test`: "no match" is decided by an RE2 set holding the pattern alone (see `_Pattern`),
     for a big pattern searched in most blocks of every page. The set is a second compilation
-    (about 40 ms for the biggest cues, once per process), which a few searches a page do not repay."""
+    (about 40 ms for the biggest cues, once per process), which a few searches a page do not repay.
+    Cached: several modules and `PatternSet`s ask for the same cue, and the biggest take ~0.1 s each
+    to compile, which every process (a crawl, an extraction worker, a CLI call) pays at start-up."""
     try:
         return _Pattern(_unicode_words(pattern), _options(flags), set_test)
     except re2.error:
