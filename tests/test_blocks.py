@@ -9,6 +9,7 @@ from pipelines.extraction import extract
 from pipelines.extraction.blocks import (
     BlockIndex,
     reveal_collapsed_panels,
+    reveal_labelling_titles,
     reveal_masked_page,
     reveal_noscript,
     unwrap_misnested_buttons,
@@ -248,6 +249,30 @@ def test_an_accordion_panel_hidden_by_its_collapse_wrapper_is_shown_but_not_the_
     texts = [block.text for block in BlockIndex(root).blocks]
     assert "Our most advanced fire pit lights in seconds and burns clean." in texts
     assert not any("Internal note" in text or "Ships in two days" in text for text in texts)
+
+
+def test_a_title_a_box_names_as_its_label_is_shown_though_hidden_from_screen_readers() -> None:
+    """A call-to-action box labelled by its own title (`aria-labelledby`) hides that title from screen
+    readers (`aria-hidden`) so they do not read it twice; on screen it heads the box. Other aria-hidden
+    text, a title outside the box and a title hidden by its style stay hidden."""
+    html = (
+        "<html><body><main><h1>Content trends</h1><p>Search is changing how readers find articles.</p>"
+        '<section aria-labelledby="cta-1 cta-2"><div id="cta-1" aria-hidden="true">Monitor your visibility with '
+        'Acme</div><div id="cta-2" style="display:none" aria-hidden="true">Invisible subtitle</div>'
+        '<span aria-hidden="true">Decorative arrow text</span><a href="/demo">Get a demo</a></section>'
+        '<p id="outside" aria-hidden="true">A title outside the box it labels</p>'
+        '<section aria-labelledby="outside"><a href="/trial">Start a trial</a></section>'
+        "</main></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    assert reveal_labelling_titles(root) == 2  # cta-1, and cta-2 loses aria-hidden but keeps its style
+    texts = [block.text for block in BlockIndex(root).blocks]
+    assert "Monitor your visibility with Acme" in texts
+    assert not any("Invisible" in t or "Decorative" in t or "outside the box" in t for t in texts)
+    from pipelines.extraction.page import analyse_page
+
+    page = analyse_page(html, "https://acme.example/blog/trends")  # the pass runs before the page is indexed
+    assert "Monitor your visibility with Acme" in [b.text for b in page.segmentation.blocks]
 
 
 def test_block_features_count_the_repeated_siblings_of_a_block_and_its_containers():

@@ -421,6 +421,31 @@ def test_card_whose_title_sits_inside_its_link_is_a_teaser_unless_it_offers_some
     assert ("related", "Software and Recording Sale Up to 80% Off") not in units
 
 
+def test_a_card_linking_to_a_sign_up_or_holding_a_sign_up_button_is_no_teaser():
+    """A teaser leads to a story; a card leading to a sign-up, a registration or a checkout, or holding a
+    "Sign up" button, is a call to action (left to the promo finder). A "Read more" button stays a teaser's."""
+    card = '<li><a href="{href}"><img src="x.jpg"><div class="t">{title}</div>{button}</a></li>'
+    units = units_of(
+        "<ul>"
+        + card.format(href="/nx/signup/?dest=home", title="Do the work you love, your way", button="")
+        + card.format(href="/account/register", title="Free shipping when you join the club", button="")
+        + card.format(
+            href="/plans/", title="Plan every shift in a few minutes", button='<div class="btn">Get started</div>'
+        )
+        + card.format(
+            href="/news/budget/",
+            title="The council passes the city budget",
+            button='<span class="btn">Read more</span>',
+        )
+        + card.format(href="/news/registers/", title="Cash registers at the market go digital", button="")
+        + "</ul>"
+    )
+    related = [text for label, text in units if label == "related"]
+    assert not any("your way" in t or "join the club" in t or "every shift" in t for t in related)
+    assert any("city budget" in t for t in related)
+    assert any("Cash registers" in t for t in related)
+
+
 def test_a_teaser_card_is_a_teaser_with_its_author_and_date_lines():
     """A card's link wraps its title, its author and its date: the whole card is the teaser, so the short lines
     ("By REUTERS", "11/20/2019 10:08 AM") do not stay behind as body."""

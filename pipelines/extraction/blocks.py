@@ -81,6 +81,8 @@ _STYLED = XPath("descendant::*[@style]")
 #: tree and told apart in Python (a few elements a page); and the elements with an id.
 _CONTROLLING_OR_TAB_PANELS = XPath("//*[@aria-controls or @role='tabpanel']")
 _WITH_ID = XPath("//*[@id]")
+#: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page).
+_LABELLED_BOXES = XPath("//*[@aria-labelledby]")
 
 
 @lru_cache(maxsize=8192)
@@ -631,6 +633,24 @@ def reveal_collapsed_panels(root: HtmlElement) -> int:
             child, node = node, node.getparent()
     for el in tab_panels:
         shown += _show(el)  # a tab's panel, named by its role only (a guide's code in each language)
+    return shown
+
+
+def reveal_labelling_titles(root: HtmlElement) -> int:
+    """Show the titles that a box names as its label (`aria-labelledby`) and hides from screen readers
+    (`aria-hidden="true"`) so that they are not read twice: the title is on screen ("Monitor your brand's
+    visibility with X" heading a call-to-action box), and a box without its title is a button without its
+    offer. Only `aria-hidden` goes, and only on a title inside the box that names it; a title hidden by
+    its style or the `hidden` attribute is not shown, nor is anything else inside the box."""
+    shown = 0
+    for box in _LABELLED_BOXES(root):
+        for token in box.get("aria-labelledby", "").split():
+            for el in box.iterdescendants():
+                if el.get("id") == token:
+                    if el.get("aria-hidden") == "true":
+                        del el.attrib["aria-hidden"]
+                        shown += 1
+                    break
     return shown
 
 

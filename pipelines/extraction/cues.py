@@ -875,6 +875,17 @@ TEASER_CARD_LINE_MAX_WORDS = 6
 TEASER_CARD_LINE_PATTERN = r"^by\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + BYLINE_TEXT_PATTERN
 #: The elements a teaser link is read in: a paragraph, a list item, a div or span, or a bare link line.
 TEASER_LINK_TAGS = frozenset({"p", "li", "div", "span", "a"})
+#: ... but a link leading to a sign-up, a registration, a trial, a demo, a subscription or a checkout (a path
+#: segment of that name) is a call to action, not a story: "Do the work you love, your way [Sign Up]" in a
+#: card linking to /signup, "365-Day Returns & Free Shipping when you join Sonic Club" linking to
+#: /account/register. So is a card whose link holds a button (BUTTON_CLASS_XPATH) saying PRODUCT_CALL_PATTERN
+#: ("Sign up", "Get started", "Request a demo"); a "Read more" button is a teaser's. Such a block is left to
+#: the promo finder.
+TEASER_CALL_HREF_PATTERN = (
+    r"/(?:sign-?up|sign-?in|register|registration|join|subscribe|checkout|cart|free-?trial|trial|demo|"
+    r"get-?started|create-?account)(?:[/?#.]|$)"
+)
+BUTTON_CLASS_XPATH = ".//button | .//*[contains(@class, 'btn') or contains(@class, 'button') or @role='button']"
 #: A block of teasers: at least this many linked headings ...
 TEASER_MIN_HEADINGS = 2
 #: ... and at least this share of its words inside links.

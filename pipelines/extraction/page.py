@@ -16,6 +16,7 @@ from . import cues
 from .blocks import (
     BlockIndex,
     reveal_collapsed_panels,
+    reveal_labelling_titles,
     reveal_masked_page,
     reveal_noscript,
     truncate_blocks,
@@ -55,6 +56,7 @@ def analyse_page(
     reveal_noscript(tree)
     reveal_masked_page(tree)
     reveal_collapsed_panels(tree)
+    reveal_labelling_titles(tree)
     wrap_loose_text(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)

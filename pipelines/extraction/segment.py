@@ -103,6 +103,8 @@ _BRAND_SIGNUP = compile_pattern(cues.BRAND_SIGNUP_PATTERN, re.I)
 _NEWSLETTER = compile_pattern(cues.FREE_SIGNUP_NEWSLETTER_PATTERN, re.I)
 _PRICE_LINE = compile_pattern(cues.PRICE_LINE_PATTERN, re.I)
 _CALL_START = compile_pattern(cues.CALL_TO_ACTION_START_PATTERN, re.I)
+_TEASER_CALL_HREF = compile_pattern(cues.TEASER_CALL_HREF_PATTERN, re.I)
+_BUTTON_LIKE = XPath(cues.BUTTON_CLASS_XPATH)
 #: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
 #: pass (name: pattern, anchored for a `match`); "line-cue" and "heading-cue" say whether any
 #: of LINE_CUES / HEADING_CUES occurs, before the lists are searched one by one.
@@ -1024,9 +1026,22 @@ class Segmenter:
         link = links[0] if links else block.element
         if len(collapse_whitespace(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
             return False
+        if self._calls_to_action(link):
+            return False
         host = self._other_page_host(link)
         # in a sidebar, a headline linking to another site is a teaser too
         return host is not None and (host == self.host or self._in_sidebar(block))
+
+    @staticmethod
+    def _calls_to_action(link: HtmlElement) -> bool:
+        """A link to a sign-up, trial or checkout, or one holding a button that says so: a call to action
+        (`cues.TEASER_CALL_HREF_PATTERN`), never a teaser of a story."""
+        if _TEASER_CALL_HREF.search(link.get("href", "")):
+            return True
+        return any(
+            len(text.split()) <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _PRODUCT_CALL.search(text)
+            for text in (collapse_whitespace(button.text_content()) for button in _BUTTON_LIKE(link))
+        )
 
     def _other_page_host(self, link: HtmlElement) -> str | None:
         """The host (without "www.") of the page a link leads to, if that is another page than this one
