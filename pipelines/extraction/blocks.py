@@ -83,6 +83,7 @@ _CONTROLLING_OR_TAB_PANELS = XPath("//*[@aria-controls or @role='tabpanel']")
 _WITH_ID = XPath("//*[@id]")
 #: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page).
 _LABELLED_BOXES = XPath("//*[@aria-labelledby]")
+_DESCENDANT_OF_ID = XPath("descendant::*[@id = $id][1]")
 
 
 @lru_cache(maxsize=8192)
@@ -645,12 +646,11 @@ def reveal_labelling_titles(root: HtmlElement) -> int:
     shown = 0
     for box in _LABELLED_BOXES(root):
         for token in box.get("aria-labelledby", "").split():
-            for el in box.iterdescendants():
-                if el.get("id") == token:
-                    if el.get("aria-hidden") == "true":
-                        del el.attrib["aria-hidden"]
-                        shown += 1
-                    break
+            # the first element of that id inside the box, asked of libxml2 (a box may be the whole <main>)
+            title = next(iter(_DESCENDANT_OF_ID(box, id=token)), None)
+            if title is not None and title.get("aria-hidden") == "true":
+                del title.attrib["aria-hidden"]
+                shown += 1
     return shown
 
 
