@@ -74,13 +74,15 @@ def _button_class(value: str) -> bool:
 
 
 _CONTROLS = XPath(cues.CONTROL_XPATH)
-#: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python).
-_STYLED = XPath("descendant::*[@style]")
+#: Elements with an inline style, found by libxml2 (ElementPath's `.//*[@style]` tests every element in Python)
+#: from their style attributes up: the elements `descendant::*[@style]` selects, without a predicate on each.
+_STYLED = XPath("descendant::*/@style/..")
 #: The controls that name what they open or switch (`aria-controls`) and the panels of tabs by their role
-#: (WAI-ARIA's tab pattern: a panel names its tab, not the other way round), found in one pass over the
-#: tree and told apart in Python (a few elements a page); and the elements with an id.
-_CONTROLLING_OR_TAB_PANELS = XPath("//*[@aria-controls or @role='tabpanel']")
-_WITH_ID = XPath("//*[@id]")
+#: (WAI-ARIA's tab pattern: a panel names its tab, not the other way round), told apart in Python (a few
+#: elements a page); and the elements with an id. Each is found from the attributes up (`//@id/..`):
+#: the same elements as `//*[@id]`, in half the time, as libxml2 then tests no predicate on every element.
+_CONTROLLING_OR_TAB_PANELS = XPath("//@aria-controls/.. | //@role[. = 'tabpanel']/..")
+_WITH_ID = XPath("//@id/..")
 #: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page).
 _LABELLED_BOXES = XPath("//*[@aria-labelledby]")
 _DESCENDANT_OF_ID = XPath("descendant::*[@id = $id][1]")
@@ -467,8 +469,10 @@ def _has_text(run_text: str | None, run: list[HtmlElement]) -> bool:
 #: `wrap_loose_text` rebuilds (blank by XPath's whitespace is blank by Python's), so the Python
 #: checks run on a few elements a page instead of all. Whether the child is block-level is asked
 #: in Python: forty-odd `self::` tests per child made the XPath twice as slow. Rebuilding one
-#: never changes whether another qualifies, so the list can be taken before any is rebuilt.
-_LOOSE_TEXT_CANDIDATES = XPath("descendant-or-self::*[*][text()[normalize-space()]]")
+#: never changes whether another qualifies, so the list can be taken before any is rebuilt. They are
+#: found from their texts up (`descendant-or-self::*[*][text()[normalize-space()]]` selects the same),
+#: a sixth faster: the text-node test then runs only under elements that have children.
+_LOOSE_TEXT_CANDIDATES = XPath("descendant-or-self::*[*]/text()[normalize-space()]/..")
 
 
 def _ends_in_break(el: HtmlElement) -> bool:
@@ -592,7 +596,11 @@ def reveal_masked_page(root: HtmlElement) -> bool:
 def _shown_words(el: HtmlElement) -> int:
     """The words of an element's text outside its scripts, styles and templates: a shop's product JSON
     in a script can hold more words than the page a reader sees. An unseen element inside another
-    (a <script> in a <template>) is subtracted once."""
+    (a <script> in a <template>) is subtracted once.
+
+    Most unseen elements (scripts, styles) have no children, only text: their `.text` is their whole
+    text, and nothing inside them is met again, so neither `text_content` nor a walk below them is asked.
+    """
     words = len(el.text_content().split())
     if not words:
         return 0
@@ -601,8 +609,11 @@ def _shown_words(el: HtmlElement) -> int:
     for node in el.iterdescendants(*cues.INVISIBLE_TAGS):
         if node in inside:
             continue
-        inside.update(node.iterdescendants(*cues.INVISIBLE_TAGS))
-        unshown += len(node.text_content().split())
+        if len(node):  # children (comments count: text after one is not in `.text`)
+            inside.update(node.iterdescendants(*cues.INVISIBLE_TAGS))
+            unshown += len(node.text_content().split())
+        elif node.text:
+            unshown += len(node.text.split())
     return max(0, words - unshown)
 
 
