@@ -435,6 +435,28 @@ class BlockIndex:
     def _sibling_keys(self) -> list[tuple[int, str, str | None]]:
         return list(zip(self.parent_at, self.tags, self.classes, strict=True))
 
+    def elements(self, tag: str) -> list[HtmlElement]:
+        """The elements of one tag, in document order: what `root.iter(tag)` gives, read from the lists.
+
+        Metadata, the segmenter and the promo finder each look for one tag (<meta>, <script>, <h1>,
+        <time>, <button>); `iter(tag)` has libxml2 visit every node of the page for each of them."""
+        return [self.nodes[i] for i in self._positions_by_tag.get(tag, ())]
+
+    def positions_of(self, tag: str) -> list[int]:
+        """The positions of `elements(tag)`."""
+        return self._positions_by_tag.get(tag, [])
+
+    @cached_property
+    def _positions_by_tag(self) -> dict[object, list[int]]:
+        by_tag: dict[object, list[int]] = {}
+        for i, tag in enumerate(self.tags):
+            at = by_tag.get(tag)
+            if at is None:
+                by_tag[tag] = [i]
+            else:
+                at.append(i)
+        return by_tag
+
     def span(self, el: HtmlElement) -> tuple[int, int]:
         """Indices [start, end) of the blocks inside `el` (itself included)."""
         return self.span_at(self.order[el])

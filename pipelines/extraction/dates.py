@@ -181,7 +181,7 @@ def _time_elements(facts: PageFacts) -> tuple[datetime | None, datetime | None]:
     published = modified = None
     after = _times_under_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
     seen = set(after)
-    before = (element for element in facts.tree.iter("time") if element not in seen)
+    before = (element for element in facts.elements("time") if element not in seen)
     for count, element in enumerate(chain(after, before)):
         if count >= cues.MAX_TIME_ELEMENTS:
             break

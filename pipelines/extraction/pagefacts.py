@@ -73,6 +73,10 @@ class PageFacts:
         """The tree's `BlockIndex`, for the byline search: the given one, else built when first asked."""
         return self.given_index if self.given_index is not None else BlockIndex(self.tree)
 
+    def elements(self, tag: str) -> list[HtmlElement] | Iterator[HtmlElement]:
+        """`tree.iter(tag)`, read from the given index when there is one (`_elements`)."""
+        return _elements(self.tree, self.given_index, tag)
+
     def first_meta(self, names: tuple[str, ...]) -> str | None:
         for name in names:
             for value in self.meta.get(name, ()):
@@ -81,9 +85,15 @@ class PageFacts:
         return None
 
 
-def _read_meta(tree: HtmlElement) -> dict[str, list[str]]:
+def _elements(tree: HtmlElement, index: BlockIndex | None, tag: str) -> list[HtmlElement] | Iterator[HtmlElement]:
+    """The tree's elements of one tag: from its index's lists when the caller has one (`BlockIndex.elements`),
+    as `tree.iter(tag)` would walk every node of the page for each tag the readers look for."""
+    return index.elements(tag) if index is not None else tree.iter(tag)
+
+
+def _read_meta(tree: HtmlElement, index: BlockIndex | None = None) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for element in tree.iter("meta"):
+    for element in _elements(tree, index, "meta"):
         content = element.get("content")
         if content is None:
             continue
@@ -95,7 +105,7 @@ def _read_meta(tree: HtmlElement) -> dict[str, list[str]]:
     return found
 
 
-def _read_jsonld(tree: HtmlElement) -> list[tuple[set[str], dict]]:
+def _read_jsonld(tree: HtmlElement, index: BlockIndex | None = None) -> list[tuple[set[str], dict]]:
     """Every typed JSON-LD object; a script that does not parse is skipped, never fatal."""
     nodes: list[tuple[set[str], dict]] = []
 
@@ -113,7 +123,7 @@ def _read_jsonld(tree: HtmlElement) -> list[tuple[set[str], dict]]:
                 if key in node:
                     walk(node[key], depth + 1)
 
-    for script in tree.iter("script"):
+    for script in _elements(tree, index, "script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
             continue
         try:
@@ -157,8 +167,8 @@ def _site_names(meta: dict[str, list[str]], nodes: list[tuple[set[str], dict]], 
 
 
 def read_facts(tree: HtmlElement, url: str | None, index: BlockIndex | None = None) -> PageFacts:
-    meta = _read_meta(tree)
-    nodes = _read_jsonld(tree)
+    meta = _read_meta(tree, index)
+    nodes = _read_jsonld(tree, index)
     article = _article_node(nodes)
     host = url_host(url) or None
     return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article), index)

@@ -160,9 +160,8 @@ class _Widgets:
     def __init__(self, index: BlockIndex, url: str | None) -> None:
         self.index = index
         self.host = url_host(url).removeprefix("www.")
-        order = index.order
-        #: the links and buttons of the page, by position (lxml's `iter` finds them in C, past the rest)
-        self.controls = sorted([*index.anchors, *(order[el] for el in index.nodes[0].iter("button", "input"))])
+        #: the links and buttons of the page, by position
+        self.controls = sorted([*index.anchors, *index.positions_of("button"), *index.positions_of("input")])
         self.named: dict[str, bool] = {}  # class -> whether it names a box
         self.judged: dict[int, tuple[bool, bool, bool]] = {}  # position -> (calls to action, button, offsite)
         self.holds: dict[int, tuple[bool, bool, bool]] = {}  # position -> the same of any control inside

@@ -174,7 +174,7 @@ class _Page:
 
     def _title_heading(self, title: str | None) -> HtmlElement | None:
         """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
-        h1s = [h for h in self.root.iter("h1") if self.words(h)]
+        h1s = [h for h in self.index.elements("h1") if self.words(h)]
         wanted = collapse_whitespace(title or "").lower()
         if wanted:
             for h1 in h1s:

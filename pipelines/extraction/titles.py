@@ -13,8 +13,6 @@ import html
 import re
 from itertools import pairwise
 
-from lxml.html import HtmlElement
-
 from . import cues
 from .pagefacts import PageFacts, clean_text, is_site_name
 
@@ -83,14 +81,14 @@ def repaired(text: str) -> str:
         return text
 
 
-def _h1_texts(tree: HtmlElement, glued: set[str] | None = None) -> list[str]:
+def _h1_texts(facts: PageFacts, glued: set[str] | None = None) -> list[str]:
     """The texts of the page's first MAX_H1 `<h1>`; `glued` collects those whose parts run into each other.
 
     "Top MBA Programs of 2025 (US)<span>Your Guide to ...</span>" reads "(US)Your": a headline
     and a subtitle set in one h1, no sentence that a page shows as its headline.
     """
     texts = []
-    for element in tree.iter("h1"):
+    for element in facts.elements("h1"):
         parts = list(element.itertext())
         text = _unescaped(clean_text(repaired("".join(parts))))
         if text and len(text) <= cues.MAX_HEADLINE_CHARS:
@@ -212,7 +210,7 @@ def _read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     """
     declared = _declared_titles(facts)
     glued: set[str] = set()
-    all_h1s = _h1_texts(facts.tree, glued)
+    all_h1s = _h1_texts(facts, glued)
     h1s = [h1 for h1 in all_h1s if not is_site_name(h1, facts)]
     for h1 in h1s:
         if any(_confirms(h1, title) for title, _ in declared):
