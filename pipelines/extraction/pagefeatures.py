@@ -251,16 +251,16 @@ def static_page_features(page: AnalysedPage) -> np.ndarray:
     row[col["url_query"]] = 1.0 if parts.query else 0.0
     row[col["url_root"]] = 1.0 if not segments else 0.0
 
-    tags, classes = _markup_features(page, row)
+    blocks = page.segmentation.blocks
+    text = " ".join(b.text for b in blocks)  # the page's text, joined and encoded once for all its patterns
+    encoded = text.encode()
+    tags, classes = _markup_features(page, row, text, encoded)
     for tag in _COUNTED_TAGS:
         row[col[f"log_{tag}"]] = _log(tags[tag])
     row[col["log_repeated_class"]] = _log(max(classes.values(), default=0))
 
-    blocks = page.segmentation.blocks
     row[col["log_blocks"]] = _log(len(blocks))
     row[col["log_words"]] = _log(sum(b.words for b in blocks))
-    text = " ".join(b.text for b in blocks)
-    encoded = text.encode()  # counted by two patterns
     row[col["log_prices"]] = _log(_PRICE.count(text, encoded))
     row[col["cart"]] = 1.0 if _CART.search(text) else 0.0
     row[col["log_forum_words"]] = _log(_FORUM.count(text, encoded))
@@ -500,12 +500,15 @@ def _class_groups(attr: str) -> tuple[str, ...]:
     return tuple(group for group in cues.PAGE_CLASS_WORD_GROUPS if group in found) if found else ()
 
 
-def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str], Counter[tuple[int, str]]]:
+def _markup_features(
+    page: AnalysedPage, row: np.ndarray, text: str, encoded: bytes
+) -> tuple[Counter[str], Counter[tuple[int, str]]]:
     """Class/id words, microdata, links, form controls, prose, phrases and dates of the page,
     in one pass over the tree that also counts its tags and (parent, class) pairs, returned.
 
     The pass reads the lists `BlockIndex` keeps by document order (tags, class, id, microdata,
-    parents, visible words), so it asks lxml nothing for most elements.
+    parents, visible words), so it asks lxml nothing for most elements. `text` is the blocks' texts
+    joined by spaces, `encoded` its UTF-8: `static_page_features` counts other patterns in them too.
     """
     col = _COLUMN
     index = page.segmentation.index
@@ -614,9 +617,8 @@ def _markup_features(page: AnalysedPage, row: np.ndarray) -> tuple[Counter[str],
         sum(b.words for b in blocks if b.kind == "text" and not b.linked and b.words >= cues.PAGE_PROSE_BLOCK_WORDS)
         / words
     )
-    text = " ".join(b.text for b in blocks)
     lower = text.lower()
-    encoded, encoded_lower = text.encode(), lower.encode()  # each counted by several patterns
+    encoded_lower = lower.encode()  # counted by several patterns, as `encoded` (`text`) is
     for group, pattern in _TEXT_PATTERNS.items():
         n = pattern.count(text, encoded) if group == "article" else pattern.count(lower, encoded_lower)
         row[col[f"log_phrases_{group}"]] = _log(n)
