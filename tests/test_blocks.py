@@ -411,3 +411,38 @@ def test_block_features_mark_reference_entries_and_disclaimers_but_not_prose_cit
     assert value("This material", "reference_entry") == 0.0
     assert value("Clem J", "window_references") >= 3  # a run of entries: the list
     assert value("Plant-based diets", "window_references") == 0.0  # the headline, four blocks above the list
+
+
+def test_the_index_lists_a_tag_s_elements_as_iter_does() -> None:
+    tree = lxml.html.fromstring(
+        "<html><head><meta name='a' content='1'><script>var x;</script></head><body><h1>Title</h1>"
+        "<div><button>Go</button><p>Text <time>today</time></p><h1>Second</h1><input name='q'></div>"
+        "<!-- a comment --></body></html>"
+    )
+    index = BlockIndex(tree)
+    for tag in ("meta", "script", "h1", "time", "button", "input", "table"):
+        assert index.elements(tag) == list(tree.iter(tag)), tag
+        assert [index.nodes[i] for i in index.positions_of(tag)] == list(tree.iter(tag)), tag
+
+
+def test_elements_are_found_from_their_attributes_up_as_by_a_predicate() -> None:
+    from lxml.etree import XPath
+
+    from pipelines.extraction import blocks
+
+    tree = lxml.html.fromstring(
+        "<html><body><div id='a' style='color:red'><button aria-controls='p1' id='b'>Open</button>"
+        "<section id='p1' hidden role='tabpanel'>Panel <span style='display:none'>x</span></section>"
+        "<div role='tabpanel' aria-controls='p1'>Both</div><p>Loose <b>bold</b> text</p>  <div><i>i</i> tail</div>"
+        "</div></body></html>"
+    )
+    body = tree.find("body")
+    pairs = [
+        (blocks._CONTROLLING_OR_TAB_PANELS, "//*[@aria-controls or @role='tabpanel']", tree),
+        (blocks._WITH_ID, "//*[@id]", tree),
+        (blocks._STYLED, "descendant::*[@style]", body),
+        (blocks._LOOSE_TEXT_CANDIDATES, "descendant-or-self::*[*][text()[normalize-space()]]", tree),
+    ]
+    for fast, predicate, root in pairs:
+        assert fast(root) == XPath(predicate)(root), predicate
+        assert fast(root), predicate
