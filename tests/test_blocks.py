@@ -431,7 +431,7 @@ def test_elements_are_found_from_their_attributes_up_as_by_a_predicate() -> None
     from pipelines.extraction import blocks
 
     tree = lxml.html.fromstring(
-        "<html><body><div id='a' style='color:red'><button aria-controls='p1' id='b'>Open</button>"
+        "<html><body><div id='a' style='color:red' aria-labelledby='b'><button aria-controls='p1' id='b'>Open</button>"
         "<section id='p1' hidden role='tabpanel'>Panel <span style='display:none'>x</span></section>"
         "<div role='tabpanel' aria-controls='p1'>Both</div><p>Loose <b>bold</b> text</p>  <div><i>i</i> tail</div>"
         "</div></body></html>"
@@ -440,6 +440,7 @@ def test_elements_are_found_from_their_attributes_up_as_by_a_predicate() -> None
     pairs = [
         (blocks._CONTROLLING_OR_TAB_PANELS, "//*[@aria-controls or @role='tabpanel']", tree),
         (blocks._WITH_ID, "//*[@id]", tree),
+        (blocks._LABELLED_BOXES, "//*[@aria-labelledby]", tree),
         (blocks._STYLED, "descendant::*[@style]", body),
         (blocks._LOOSE_TEXT_CANDIDATES, "descendant-or-self::*[*][text()[normalize-space()]]", tree),
     ]

@@ -83,8 +83,9 @@ _STYLED = XPath("descendant::*/@style/..")
 #: the same elements as `//*[@id]`, in half the time, as libxml2 then tests no predicate on every element.
 _CONTROLLING_OR_TAB_PANELS = XPath("//@aria-controls/.. | //@role[. = 'tabpanel']/..")
 _WITH_ID = XPath("//@id/..")
-#: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page).
-_LABELLED_BOXES = XPath("//*[@aria-labelledby]")
+#: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page)
+#: from the attributes up, as the controls above: the elements `//*[@aria-labelledby]` selects.
+_LABELLED_BOXES = XPath("//@aria-labelledby/..")
 _DESCENDANT_OF_ID = XPath("descendant::*[@id = $id][1]")
 
 
