@@ -394,6 +394,33 @@ def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
     assert not decide_body(page.segmentation, np.where(low > 0.1, 0.9, 0.05)).fallback
 
 
+def test_a_footer_holding_most_of_the_page_yields_to_the_body_threshold():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    services = "".join(
+        f"<p>{line} We repair treadmills, bikes and weight machines at your home or gym.</p>"
+        for line in (
+            "Flat rates for routine service.",
+            "All repairs are warrantied for ninety days.",
+            "Same day visits.",
+        )
+    )
+    html = f'<html><body><nav><a href="/">Home</a></nav><h1>Treadmill repair</h1><div class="footer">{services}</div></body></html>'
+    page, texts = _analysed(html, "https://example.org/treadmill-repair")
+    footer = [i for i, u in enumerate(page.segmentation.block_units) if u is not None and u.label.value == "footer"]
+    assert footer and all(texts[i].startswith(("Flat", "All", "Same")) for i in footer)
+    unsure = np.full(len(texts), 0.45)  # above the body threshold, below an even reading
+    assert all(decide_body(page.segmentation, unsure).body[i] for i in footer)
+    # a footer holding a small part of the page stays a footer at the same reading
+    long_article = "".join(f"<p>Paragraph {n} of the article about treadmill belts and motors.</p>" for n in range(12))
+    html = html.replace("<h1>Treadmill repair</h1>", f"<h1>Treadmill repair</h1><article>{long_article}</article>")
+    page, texts = _analysed(html, "https://example.org/treadmill-repair")
+    footer = [i for i, u in enumerate(page.segmentation.block_units) if u is not None and u.label.value == "footer"]
+    assert footer and not any(decide_body(page.segmentation, np.full(len(texts), 0.45)).body[i] for i in footer)
+
+
 def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
     import numpy as np
 

@@ -41,6 +41,12 @@ def _overrule_at(unit: Unit) -> float:
     return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 
 
+def _holds_the_page(unit: Unit, words: float, page_words: int) -> bool:
+    """Whether a unit of page furniture (a footer, a menu, an unnamed box) holds most of the page's words:
+    then it is where the page put its content, and it yields to the body threshold like any block."""
+    return unit.label.value in cues.DOMINANT_UNIT_LABELS and words >= cues.DOMINANT_UNIT_MIN_SHARE * page_words
+
+
 def _yields(unit: Unit, yielding: frozenset[str]) -> bool:
     """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do."""
     return unit.label.value in yielding and not unit.reason.startswith(cues.REVIEWS_REASON)
@@ -77,13 +83,16 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
             sums = weighted.setdefault(id(unit), [0.0, 0.0])
             sums[0] += blocks[i].words
             sums[1] += blocks[i].words * float(probability[i])
+    page_words = sum(b.words for b in blocks)
     overruled = {
         id(unit)
         for unit in segmentation.units
         if unit.label not in _FRAME_LABELS
         and (sums := weighted.get(id(unit)))
         and sums[0]
-        and sums[1] >= (threshold if _yields(unit, yielding) else _overrule_at(unit)) * sums[0]
+        and sums[1]
+        >= (threshold if _yields(unit, yielding) or _holds_the_page(unit, sums[0], page_words) else _overrule_at(unit))
+        * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
