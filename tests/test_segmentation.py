@@ -725,3 +725,15 @@ def test_calls_to_action_and_category_links_in_a_promo_box_are_no_story_cards():
     card = '<div class="card"><a href="/hire/{i}">Hire a Top Designer</a><p>No-risk trial.</p></div>'
     box = '<div class="cta">' + "".join(card.format(i=i) for i in range(2)) + "</div>"
     assert first_unit(box)[0] == "promo"
+
+
+def test_a_site_builders_header_template_is_the_site_header():
+    """Elementor's header template ("elementor-location-header") holds the logo, the menu and the site's
+    own buttons ("Book a Consultation"): the site header, not a promo or a form of the article."""
+    units = units_of(
+        '<div data-elementor-type="header" class="elementor elementor-45 elementor-location-header">'
+        '<div class="e-con-inner"><a href="/"><img src="logo.png" alt="MindLAB"></a>'
+        '<div class="elementor-widget-button"><a class="elementor-button" href="/book-a-consultation/">'
+        '<span class="elementor-button-text">Book a Consultation</span></a></div></div></div>'
+    )
+    assert any(label == "navigation" and "Book a Consultation" in text for label, text in units)

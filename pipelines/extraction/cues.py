@@ -632,9 +632,10 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
         r"\b(dek|standfirst|strapline|article-?(dek|summary|standfirst|subtitle)|sub-?headline|(post|entry|article)-?subtitle)\b",
     ),
     ("navigation", r"table-?of-?contents|\btoc\b|\btoc__|\btoc-"),
-    (
+    (  # a site builder's header template ("elementor-location-header") is the site header too
         "navigation",
-        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|(?<!ajax_)(?<!ajax-)pagination|pager\b|\bskip-?link|site-?header|masthead",
+        r"\bnav\b|navbar|navigation|\bmenu\b|breadcrumb|(?<!ajax_)(?<!ajax-)pagination|pager\b|\bskip-?link|site-?header|masthead"
+        r"|\blocation-header\b",
     ),
     ("footer", r"\bfooter\b|site-?info|colophon|copyright"),
 )
