@@ -121,7 +121,7 @@ def test_a_model_for_other_features_is_refused(tmp_path):
         PromoFinder.load(path)
     saved = tmp_path / "saved.json"
     default_promo_finder().save(saved)
-    assert tuple(PromoFinder.load(saved).booster.feature_name()) == FINDER_FEATURE_NAMES
+    assert PromoFinder.load(saved).model.feature_names == FINDER_FEATURE_NAMES
 
 
 def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():

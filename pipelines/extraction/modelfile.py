@@ -7,15 +7,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import lightgbm
-
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from .predict import TreeModel
 
-def check_features(booster: lightgbm.Booster, names: tuple[str, ...], what: str) -> None:
-    if tuple(booster.feature_name()) != names:
-        differ = sorted(set(names) ^ set(booster.feature_name()))
+
+def check_features(model: TreeModel, names: tuple[str, ...], what: str) -> None:
+    if model.feature_names != names:
+        differ = sorted(set(names) ^ set(model.feature_names))
         raise ValueError(f"{what} features differ from the code's ({len(differ)}, e.g. {differ[:3]}): retrain")
 
 

@@ -15,14 +15,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import lightgbm
 import numpy as np
 
 from . import cues
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .pagefeatures import PAGE_FEATURE_NAMES
-from .predict import MeanPredictions
+from .predict import MeanPredictions, ModelText, TreeModel
 from .urls import split_url
 
 if TYPE_CHECKING:
@@ -43,20 +42,21 @@ class PageTypeClassifier:
     least article-like articles it keeps); a mean is steadier.
     """
 
-    def __init__(self, boosters: Sequence[lightgbm.Booster]) -> None:
-        if not boosters:
+    def __init__(self, models: Sequence[ModelText]) -> None:
+        """`TreeModel`s or trained `lightgbm.Booster`s (read through their text)."""
+        if not models:
             raise ValueError("a page-type classifier needs at least one model")
-        for booster in boosters:
-            check_features(booster, PAGE_FEATURE_NAMES, "page-type model")
-        self.boosters = list(boosters)
-        self._predict = MeanPredictions(self.boosters)
+        self.models = [TreeModel.of(model) for model in models]
+        for model in self.models:
+            check_features(model, PAGE_FEATURE_NAMES, "page-type model")
+        self._predict = MeanPredictions(self.models)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PageTypeClassifier:
-        return cls([lightgbm.Booster(model_str=text) for text in read_model_file(path, _FORMAT)["models"]])
+        return cls([TreeModel(text) for text in read_model_file(path, _FORMAT)["models"]])
 
     def save(self, path: str | Path) -> None:
-        write_model_file(path, _FORMAT, models=[booster.model_to_string() for booster in self.boosters])
+        write_model_file(path, _FORMAT, models=[model.model_to_string() for model in self.models])
 
     def predict(self, matrix: np.ndarray) -> np.ndarray:
         """The seven probabilities of each row (a page's `page_features`), the mean of the boosters'."""

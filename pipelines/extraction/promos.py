@@ -28,7 +28,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import lightgbm
 import numpy as np
 
 from . import cues
@@ -36,7 +35,7 @@ from .blocks import BlockIndex
 from .features import FEATURE_NAMES
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
-from .predict import Predictions
+from .predict import ModelText, TreeModel
 from .segment import BlockLabel, Segmentation, Unit
 from .urls import brand_words, split_url, url_host
 
@@ -268,20 +267,20 @@ def finder_features(
 class PromoFinder:
     """Finds promos among the blocks no rule unit holds; one instance serves any number of pages."""
 
-    def __init__(self, booster: lightgbm.Booster) -> None:
-        check_features(booster, FINDER_FEATURE_NAMES, "promo model")
-        self.booster = booster
-        self._predict = Predictions(booster)
+    def __init__(self, model: ModelText) -> None:
+        """A `TreeModel` or a trained `lightgbm.Booster` (read through its text)."""
+        self.model = TreeModel.of(model)
+        check_features(self.model, FINDER_FEATURE_NAMES, "promo model")
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PromoFinder:
-        return cls(lightgbm.Booster(model_str=read_model_file(path, _FORMAT)["model"]))
+        return cls(TreeModel(read_model_file(path, _FORMAT)["model"]))
 
     def save(self, path: str | Path) -> None:
-        write_model_file(path, _FORMAT, model=self.booster.model_to_string())
+        write_model_file(path, _FORMAT, model=self.model.model_to_string())
 
     def promo_probability(self, rows: np.ndarray) -> np.ndarray:
-        return self._predict(rows) if len(rows) else np.zeros(0)
+        return self.model(rows) if len(rows) else np.zeros(0)
 
     def find(
         self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None

@@ -19,13 +19,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import lightgbm
 import numpy as np
 
 from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
-from .predict import MeanPredictions
+from .predict import MeanPredictions, ModelText, TreeModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,13 +39,18 @@ _FORMAT_ONE = "thresher-block-scorer/1"  # each stage one booster (models traine
 class BlockScorer:
     """Scores the blocks of a page; one instance serves any number of pages."""
 
-    def __init__(self, block_models: Sequence[lightgbm.Booster], context_models: Sequence[lightgbm.Booster]) -> None:
+    def __init__(self, block_models: Sequence[ModelText], context_models: Sequence[ModelText]) -> None:
+        """Each stage's models: `TreeModel`s or trained `lightgbm.Booster`s (read through their text)."""
         if not block_models or not context_models:
             raise ValueError("a block scorer needs at least one model per stage")
-        for boosters, names in ((block_models, FEATURE_NAMES), (context_models, FEATURE_NAMES + CONTEXT_FEATURE_NAMES)):
-            for booster in boosters:
-                check_features(booster, names, "model")
-        self.block_models, self.context_models = list(block_models), list(context_models)
+        self.block_models = [TreeModel.of(model) for model in block_models]
+        self.context_models = [TreeModel.of(model) for model in context_models]
+        for models, names in (
+            (self.block_models, FEATURE_NAMES),
+            (self.context_models, FEATURE_NAMES + CONTEXT_FEATURE_NAMES),
+        ):
+            for model in models:
+                check_features(model, names, "model")
         self._first, self._second = MeanPredictions(self.block_models), MeanPredictions(self.context_models)
 
     @classmethod
@@ -55,12 +59,10 @@ class BlockScorer:
         stages: list[Any] = data["stages"]
         if data["format"] == _FORMAT_ONE:
             stages = [[text] for text in stages]
-        return cls(*([lightgbm.Booster(model_str=text) for text in stage] for stage in stages))
+        return cls(*([TreeModel(text) for text in stage] for stage in stages))
 
     def save(self, path: str | Path) -> None:
-        stages = [
-            [booster.model_to_string() for booster in stage] for stage in (self.block_models, self.context_models)
-        ]
+        stages = [[model.model_to_string() for model in stage] for stage in (self.block_models, self.context_models)]
         write_model_file(path, _FORMAT, stages=stages)
 
     def probability(self, features: np.ndarray, words: np.ndarray, spans: np.ndarray) -> np.ndarray:
@@ -84,7 +86,7 @@ class BlockScorer:
         if not len(page.features):
             return []
         contributions = np.mean(
-            [booster.predict(page.features, pred_contrib=True, num_threads=1)[:, :-1] for booster in self.block_models],
+            [model.contributions(page.features)[:, :-1] for model in self.block_models],
             axis=0,
         )
         out = []
