@@ -53,8 +53,9 @@ class Article:
     authors: list[str] = _f(_STR_LIST, "Author names, in page order: persons only.", nullable=False, default=[])
     credit: str | None = _f(
         pa.string(),
-        "When `authors` is empty: the team, desk or organisation the page credits as its author, as the page "
-        "writes it (`Resy Staff`, `The Investopedia Team`); null when the page names a person or credits no one.",
+        "When `authors` is empty: the team, desk, organisation or account the page credits as its author, as the "
+        "page writes it (`Resy Staff`, `The Investopedia Team`, `ggailey777`); null when the page names a person "
+        "or credits no one.",
     )
     published: str | None = _f(
         _TS, "First publication time; in JSON at the offset the page states (date-only values are midnight UTC)."
