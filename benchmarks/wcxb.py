@@ -82,6 +82,7 @@ def _thresher(page: corpus.DevPage) -> tuple[dict[str, Any], float]:
     art = _STATE["extract"](page.html, page.url or None, **kwargs)
     elapsed = time.perf_counter() - t0
     out = {"text": art.body or "", "title": art.title, "authors": art.authors, "date": art.published}
+    out["credit"] = getattr(art, "credit", None)  # schema 1.4: the team or publisher, when no person is named
     return out | {"page_type": getattr(art, "page_type", None), "is_article": art.is_article}, elapsed
 
 
@@ -113,6 +114,8 @@ def _score(page: corpus.DevPage, out: dict[str, Any]) -> dict[str, Any]:
         "without": snippet_rate(out["text"], page.without_snippets),
         "title": corpus.title_agrees(out["title"], page.title) if page.title else None,
         "author": corpus.authors_agree(out["authors"], page.author) if page.author else None,
+        # the byline a reader sees: the persons, else the team or publisher credited (thresher's `credit`)
+        "byline": corpus.authors_agree(out["authors"] or out.get("credit"), page.author) if page.author else None,
         "date": corpus.date_agrees(out["date"], page.publish_date) if page.publish_date else None,
         "predicted_type": out.get("page_type"),
         "is_article": out.get("is_article"),
@@ -225,12 +228,18 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
         out.append(
             f"  {name:<12} with {_f(_mean([x['with'] for x in s]))}   without {_f(_mean([x['without'] for x in s]))}"
         )
-    out += ["", "metadata on article pages whose truth has the value: title / author / date agreement"]
+    out += [
+        "",
+        "metadata on article pages whose truth has the value: title / author (`authors`, persons) / date agreement;",
+        "byline: `authors`, else `credit` (the team or publisher a page naming no person credits), against the author truth",
+    ]
     for name, s in runs.items():
         arts = [x for r, x in zip(records, s, strict=True) if r["page_type"] == "article"]
         out.append(
             f"  {name:<12} " + "   ".join(f"{k} {_share([x[k] for x in arts])}" for k in ("title", "author", "date"))
         )
+        if any(x.get("byline") is not None for x in arts):  # runs saved before the field, and AEB, have none
+            out.append(f"  {'':<12} byline {_share([x.get('byline') for x in arts])}")
     pairs = list(zip(records, runs["thresher"], strict=True))
     typed = any(x["predicted_type"] for x in runs["thresher"])
     if typed:  # over all pages: an error (no prediction) counts as wrong

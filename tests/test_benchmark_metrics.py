@@ -149,3 +149,13 @@ def test_report_of_a_file_that_is_no_saved_run_is_a_clear_error(tmp_path) -> Non
         wcxb.main(["--report", str(saved)])
     with pytest.raises(SystemExit, match=r"not a saved wcxb\.py --json run"):
         wcxb.main(["--report", str(tmp_path / "missing.json")])
+
+
+def test_report_shows_the_byline_beside_the_author() -> None:
+    """author: `authors` (persons) only; byline: `authors`, else the `credit` a page naming no person gives."""
+    record = _run_record("wcxb", "article", 0.9, 0.8, "article")  # truth "Resy Staff": thresher credits it
+    record["systems"]["thresher"] |= {"author": False, "byline": True}
+    record["systems"]["trafilatura"] |= {"author": False, "byline": False}
+    lines = wcxb.summary_lines([record], jobs=1, worst=0)
+    thresher = lines.index(next(line for line in lines if line.startswith("  thresher     title")))
+    assert "author 0.000 (0/1)" in lines[thresher] and lines[thresher + 1].split()[:3] == ["byline", "1.000", "(1/1)"]

@@ -130,6 +130,7 @@ def _articles() -> list[Article]:
             forms=[{"kind": "newsletter", "text": "Sign up"}],
         )
     )
+    articles.append(Article(url="https://news.example/d", body="By the desk.", credit="Courier Staff"))
     return articles
 
 
@@ -143,7 +144,7 @@ def test_exporter_writes_row_groups_to_an_in_memory_file():
     exporter.finish_exporting()
 
     parquet = pq.ParquetFile(io.BytesIO(buffer.getvalue()))
-    assert parquet.metadata.num_row_groups == 2
+    assert parquet.metadata.num_row_groups == 2  # four articles, two a group
     assert_article_schema(parquet.schema_arrow)
     assert parquet.schema_arrow.metadata == ARTICLE_SCHEMA.metadata
     rows = parquet.read().to_pylist()
@@ -154,6 +155,24 @@ def test_exporter_writes_row_groups_to_an_in_memory_file():
     assert rows[2]["published"] is None  # an unparseable date is null, not an error
     assert rows[2]["authors"] == ["A", "B"]
     assert rows[2]["forms"] == [{"kind": "newsletter", "text": "Sign up"}]
+    assert [row["credit"] for row in rows] == [None, None, None, "Courier Staff"]  # schema 1.4
+    assert rows[3]["authors"] == []
+
+
+def test_a_file_written_before_the_credit_field_reads_it_as_null(tmp_path):
+    """Schema 1.4 added `credit`: a dataset holding older files still loads, their credit null."""
+    from pipelines.dataset import load_articles
+
+    (tmp_path / "articles").mkdir()
+    older = pa.schema([f for f in ARTICLE_SCHEMA if f.name != "credit"])
+    record = Article(url="https://news.example/a", body="Old.").to_dict()
+    del record["credit"]
+    pq.write_table(pa.Table.from_pylist([record], schema=older), tmp_path / "articles" / "r0.parquet")
+    record = Article(url="https://news.example/b", body="New.", credit="Courier Staff").to_dict()
+    pq.write_table(pa.Table.from_pylist([record], schema=ARTICLE_SCHEMA), tmp_path / "articles" / "r1.parquet")
+    frame = load_articles(tmp_path, columns=["url", "credit"]).set_index("url")
+    assert pd.isna(frame.loc["https://news.example/a", "credit"])
+    assert frame.loc["https://news.example/b", "credit"] == "Courier Staff"
 
 
 def test_exporter_with_fields_to_export_writes_those_columns():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lxml.html import fromstring
 
@@ -15,6 +16,11 @@ URL = "https://www.courier.example/2024/03/12/story"
 
 def meta(head: str = "", body: str = "", url: str = URL):
     return read_metadata(fromstring(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+def credited(page) -> tuple[list[str], str | None]:
+    """The persons a page names and, only when it names none, the team or publisher it credits."""
+    return page.authors, page.credit
 
 
 def jsonld(text: str) -> str:
@@ -289,24 +295,25 @@ def test_broken_jsonld_does_not_crash(script):
 
 # --- authors: bylines as pages write them --------------------------------------------
 @pytest.mark.parametrize(
-    "byline, names",
+    "byline, names, credit",
     [
-        ("By April Fulton", ["April Fulton"]),  # a month that is a given name
-        ("Posted by David at December 16, 2025 11:15 AM", ["David"]),  # one name after "Posted by"
-        ("by Amanda \u00b7 Dec 20, 2025", ["Amanda"]),  # one name after "by" and before a date
-        ("By Functionality", []),  # a heading, not a byline
+        ("By April Fulton", ["April Fulton"], None),  # a month that is a given name
+        ("Posted by David at December 16, 2025 11:15 AM", ["David"], None),  # one name after "Posted by"
+        ("by Amanda \u00b7 Dec 20, 2025", ["Amanda"], None),  # one name after "by" and before a date
+        ("By Functionality", [], None),  # a heading, not a byline
         (
             "By Daniel Burstein, Senior Director, Content &amp; Marketing, Acme and MECLABS Institute",
             ["Daniel Burstein"],
+            None,
         ),
-        ("By Dr. Ehsan Jazini", ["Ehsan Jazini"]),  # an honorific is no part of the name
-        ("By Team Tiger Data", []),  # a team
-        ("By checking out, you agree to our Terms and Privacy Policy", []),  # prose
-        ("How an Insurance Company in St. Thomas Can Support Your Business and Auto Needs", []),  # a headline
+        ("By Dr. Ehsan Jazini", ["Ehsan Jazini"], None),  # an honorific is no part of the name
+        ("By Team Tiger Data", [], "Team Tiger Data"),  # a team: no author, credited as the page states it
+        ("By checking out, you agree to our Terms and Privacy Policy", [], None),  # prose
+        ("How an Insurance Company in St. Thomas Can Support Your Business and Auto Needs", [], None),  # a headline
     ],
 )
-def test_byline_shapes(byline, names):
-    assert meta(SITE, f'<h1>Headline</h1><p class="byline">{byline}</p>').authors == names
+def test_byline_shapes(byline, names, credit):
+    assert credited(meta(SITE, f'<h1>Headline</h1><p class="byline">{byline}</p>')) == (names, credit)
 
 
 def test_byline_label_with_an_avatar_before_the_name():
@@ -626,34 +633,36 @@ def test_reviewer_line_before_the_writer_line_gives_way_to_the_writer():
 
 
 @pytest.mark.parametrize(
-    "value, names",
+    "value, names, credit",
     [
-        ("Community Editor", []),  # a role: its first word is no person
-        ("Krystyna, Editor", ["Krystyna"]),  # a name set off from the role
-        ("Krystyna", ["Krystyna"]),
-        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),  # the name follows "by"
+        ("Community Editor", [], "Community Editor"),  # a role: no person "Community"; the credit as stated
+        ("Krystyna, Editor", ["Krystyna"], None),  # a name set off from the role
+        ("Krystyna", ["Krystyna"], None),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"], None),  # the name follows "by"
     ],
 )
-def test_declared_author_value_gives_person_names_only(value, names):
-    assert meta(f'<meta name="author" content="{value}">').authors == names
+def test_declared_author_value_gives_person_names_only(value, names, credit):
+    assert credited(meta(f'<meta name="author" content="{value}">')) == (names, credit)
 
 
 @pytest.mark.parametrize(
-    "head, body, url, names",
+    "head, body, url, names, credit",
     [
-        ('<meta name="author" content="Accruent">', "", "https://www.accruent.com/r/s", []),  # the host's name
-        ('<meta name="author" content="trezy">', "", "https://www.trezy.io/r/s", []),
+        # the host's name: no person, the publisher credited
+        ('<meta name="author" content="Accruent">', "", "https://www.accruent.com/r/s", [], "Accruent"),
+        ('<meta name="author" content="trezy">', "", "https://www.trezy.io/r/s", [], "trezy"),
         (
             '<meta name="author" content="Toby Hede">',
             "",
             "https://tobyhede.com/blog/s",
             ["Toby Hede"],
+            None,
         ),  # a person's site
-        ("", '<p class="byline">By Toby Hede</p>', "https://tobyhede.com/blog/s", ["Toby Hede"]),
+        ("", '<p class="byline">By Toby Hede</p>', "https://tobyhede.com/blog/s", ["Toby Hede"], None),
     ],
 )
-def test_an_author_named_as_the_host_is_the_site_unless_a_person_shaped_name(head, body, url, names):
-    assert meta(head, f"<h1>H</h1>{body}", url=url).authors == names
+def test_an_author_named_as_the_host_is_the_site_unless_a_person_shaped_name(head, body, url, names, credit):
+    assert credited(meta(head, f"<h1>H</h1>{body}", url=url)) == (names, credit)
 
 
 def test_a_name_element_inside_a_fact_checker_line_is_no_writer():
@@ -901,14 +910,16 @@ def test_middle_initial_e_is_no_name_separator():
 
 @pytest.mark.parametrize("author", ["SmartEtailing Inc", "Cerebral Inc.", "QCY Official", "Acme Widgets LLC"])
 def test_a_company_is_no_author(author):
-    assert meta(f'<meta name="author" content="{author}">', "<h1>H</h1>").authors == []
+    """Nor a credit: a vendor's name on a shop its software runs ("SmartEtailing Inc") credits no one."""
+    assert credited(meta(f'<meta name="author" content="{author}">', "<h1>H</h1>")) == ([], None)
 
 
-def test_a_site_named_like_a_person_with_an_article_is_no_author():
+def test_a_site_named_like_a_person_with_an_article_is_credited_as_the_site():
     head = (
         '<meta property="og:site_name" content="The Organized Mama"><meta name="author" content="The Organized Mama">'
     )
-    assert meta(head, "<h1>H</h1>", url="https://www.theorganizedmama.example/post").authors == []
+    page = meta(head, "<h1>H</h1>", url="https://www.theorganizedmama.example/post")
+    assert (page.authors, page.credit) == ([], "The Organized Mama")
 
 
 def test_byline_indented_with_many_spaces_is_read_quickly():
@@ -947,7 +958,7 @@ def test_a_byline_naming_the_sites_staff_ends_the_search_for_a_person():
     """The plain "By" lines after it head other posts; a "Written by" line still states the writer."""
     card = '<div class="card"><span class="meta-author">By Dana Whitfield</span></div>'
     body = f'<h1>H</h1><p class="byline">By Millbrook Courier Staff</p><p>Text.</p>{card}'
-    assert meta(SITE, body).authors == []
+    assert credited(meta(SITE, body)) == ([], "Millbrook Courier Staff")
     written = '<p class="note">Written by Ana Lima</p>'
     assert meta(SITE, body.replace("<p>Text.</p>", f"<p>Text.</p>{written}")).authors == ["Ana Lima"]
 
@@ -1003,3 +1014,47 @@ def test_style_elements_beside_a_bare_author_label_are_no_text_of_the_byline():
     names = f"<div>{css}<div><span>CP</span></div><div><span>Ana Lima</span></div></div>"
     byline = f"<div><span>Author</span></div>{css}{names}"
     assert meta("", f"<h1>H</h1><p>Text.</p><aside>{byline}</aside>").authors == ["Ana Lima"]
+
+
+@pytest.mark.parametrize(
+    "head, body, credit",
+    [
+        ("", '<h1>H</h1><p class="byline">By Resy Staff</p><p>Text.</p>', "Resy Staff"),
+        ('<meta name="author" content="The Investopedia Team">', "<h1>H</h1>", "The Investopedia Team"),
+        (jsonld('{"@type": "Article", "author": {"@type": "Organization", "name": "Swoogo"}}'), "<h1>H</h1>", "Swoogo"),
+        ('<meta name="author" content="Dana Whitfield">', '<h1>H</h1><p class="byline">By Resy Staff</p>', None),
+    ],
+)
+def test_a_page_naming_no_person_is_credited_to_the_team_or_publisher_it_states(head, body, credit):
+    """WCXB's truth is what the page credits: "Resy Staff", "Swoogo"; a person, where named, is the author
+    and the page has no credit."""
+    assert credited(meta(head, body)) == (([], credit) if credit else (["Dana Whitfield"], None))
+
+
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        ('<meta name="author" content="NOC Admin">', "<h1>H</h1>"),  # an account
+        ('<meta name="author" content="undefined">', "<h1>H</h1>"),  # a template's placeholder
+        ('<meta name="author" content="SmartEtailing Inc">', "<h1>H</h1>"),  # a vendor
+        ('<meta name="author" content="Hardware">', "<h1>H</h1>"),  # a one-word section
+        ('<meta name="author" content="news@courier.example">', "<h1>H</h1>"),  # an address
+        ("", '<h1>H</h1><p class="byline">By the end of this tutorial you will know.</p>'),  # prose
+    ],
+)
+def test_accounts_vendors_sections_addresses_and_prose_are_no_credit(head, body):
+    assert credited(meta(head, body)) == ([], None)
+
+
+def test_the_record_keeps_the_credit_apart_and_the_page_typer_sees_no_author():
+    """The record's `credit` is "Resy Staff", its `authors` empty; the page-type feature has_author stays 0."""
+    from pipelines.extraction import extract
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.pagefeatures import PAGE_FEATURE_NAMES, page_features
+
+    html = "<html><body><h1>Best tables</h1><p class='byline'>By Resy Staff</p>" + "<p>Text of it.</p>" * 5
+    record = extract(html, "https://blog.resy.example/2025/11/tables")
+    assert (record.authors, record.credit) == ([], "Resy Staff")
+    page = analyse_page(html, "https://blog.resy.example/2025/11/tables")
+    row = page_features(page, np.full(len(page.segmentation.blocks), 0.5))
+    assert row[PAGE_FEATURE_NAMES.index("has_author")] == 0.0

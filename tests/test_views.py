@@ -123,6 +123,13 @@ def test_explain_of_a_page_without_blocks_or_article():
     assert len(tree.xpath("//nav[@class='legend']//li")) == len(BlockLabel)
 
 
+def test_explain_shows_the_credit_of_a_page_naming_no_person():
+    panel = _tree(explain_html(Article(url="https://example.com/a", credit="Resy Staff"))).xpath("//aside")[0]
+    assert [dt.text_content() for dt in panel.xpath(".//dt")][1:3] == ["authors", "credit"]
+    assert "Resy Staff" in panel.text_content()
+    assert "credit" not in _tree(explain_html(Article(url="https://example.com/a"))).xpath("string(//aside)")
+
+
 def test_cli_extract_explain_writes_the_file_instead_of_the_record(tmp_path, capsys):
     out = tmp_path / "sub" / "explain.html"
     assert main(["extract", str(SEED), "--explain", str(out)]) == 0

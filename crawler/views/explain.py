@@ -117,6 +117,7 @@ def _record_panel(article: Article) -> str:
         [
             _field("title", article.title),
             _field("authors", ", ".join(article.authors)),
+            _field("credit", article.credit) if article.credit else "",  # a team or publisher, without authors
             _field("published", article.published),
             _field("modified", article.modified),
             _field("language", article.language),

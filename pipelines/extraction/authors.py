@@ -52,6 +52,8 @@ _SEPARATOR_ONLY = re.compile(cues.BYLINE_RUN_SEPARATOR_PATTERN, re.I)
 _TOKEN_STRIP = ".,:;!?()[]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _APOSTROPHES = "'\u2019"
 _POSSESSIVES = ("'s", "\u2019s")
+_NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
+_COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -278,20 +280,20 @@ def _node_by_id(facts: PageFacts, node_id: str) -> dict | None:
     return None
 
 
-def _jsonld_authors(facts: PageFacts) -> tuple[list[str], set[str]]:
+def _jsonld_authors(facts: PageFacts) -> tuple[list[str], list[str]]:
     """The JSON-LD article's author names, and the names of the authors it types as organizations."""
     if facts.article is None:
-        return [], set()
+        return [], []
     value = facts.article.get("author") or facts.article.get("creator")
     values: list[str] = []
-    organizations: set[str] = set()
+    organizations: list[str] = []
     for item in (value if isinstance(value, list) else [value])[:20]:
         if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
             item = _node_by_id(facts, item["@id"]) or item  # Yoast: "author": {"@id": ".../#/schema/person/..."}
         if isinstance(item, dict):
             kinds = item.get("@type")
             if ({*kinds} if isinstance(kinds, list) else {kinds}) & _ORGANIZATION_TYPES:
-                organizations.add(clean_text(node_name(item) or "").casefold())
+                organizations.append(clean_text(node_name(item) or ""))
                 continue
         name = node_name(item)
         if name:
@@ -603,17 +605,17 @@ def _checker_named(element: HtmlElement) -> bool:
     return bool(label and _NOT_WRITER_BEFORE.search(label[-40:]))
 
 
-def _names_non_person(text: str, facts: PageFacts) -> bool:
-    """A byline whose name is the site's, a team's or a desk's ("By Resy Staff", "Author | Venteur")."""
+def _names_non_person(text: str, facts: PageFacts) -> str | None:
+    """The name of a byline that credits the site, a team or a desk ("By Resy Staff", "Author | Venteur"), else None."""
     for part in _LEAD.sub("", clean_text(text)).split(_MARK):
         for piece in _SPLIT.split(part):
             piece = _LEAD.sub("", piece.strip()).strip(" |:")
             if not piece:
                 continue
             if len(piece.split()) > cues.MAX_AUTHOR_WORDS:
-                return False
-            return bool(_NOT_AUTHOR.search(piece)) or is_site_name(piece, facts, loose=False)
-    return False
+                return None
+            return piece if _NOT_AUTHOR.search(piece) or is_site_name(piece, facts, loose=False) else None
+    return None
 
 
 def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
@@ -649,7 +651,8 @@ def _links_elsewhere(href: str, url: str | None) -> bool:
     return joined is not None and split_url(joined).path.rstrip("/") != split_url(url).path.rstrip("/")
 
 
-def _byline_authors(facts: PageFacts) -> list[str]:
+def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None]:
+    """The byline's person names, and the name of a byline crediting no person ("By Resy Staff") if one comes first."""
     fallback: list[str] = []
     card: list[str] = []
     side_card: list[str] = []
@@ -657,7 +660,7 @@ def _byline_authors(facts: PageFacts) -> list[str]:
     reviewer: list[str] = []
     reviewer_lines: set[HtmlElement] = set()
     headline = next((i for i, tag in enumerate(facts.index.tags) if tag == "h1"), 0)
-    unnamed = False
+    unnamed: str | None = None
     for count, (position, element) in enumerate(_byline_candidates(facts.index)):
         if count >= cues.MAX_BYLINE_ELEMENTS:
             break
@@ -697,15 +700,15 @@ def _byline_authors(facts: PageFacts) -> list[str]:
             text = next((t for t in element.itertext() if t.strip()), "")
         names = person_names(text, facts)
         if names and placement == 0:
-            return _with_linked_coauthors(element, names, facts)
+            return _with_linked_coauthors(element, names, facts), None
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
-        if not names and not fallback and placement == 0 and position > headline and _names_non_person(text, facts):
-            unnamed = True  # "By Resy Staff", "Author | Venteur": the page's writer is no person
+        if not unnamed and not names and not fallback and placement == 0 and position > headline:
+            unnamed = _names_non_person(text, facts)  # "By Resy Staff", "Author | Venteur": the writer is no person
     if unnamed:
-        return card or site_person
-    return card or fallback or site_person or side_card or reviewer
+        return card or site_person, unnamed
+    return card or fallback or site_person or side_card or reviewer, None
 
 
 def _byline_run(texts: list[str], start: int) -> str:
@@ -797,25 +800,50 @@ def _script_authors(facts: PageFacts) -> list[str]:
     return []
 
 
-def read_authors(facts: PageFacts) -> list[str]:
-    """The page's authors: declared ones, else the byline's, else a declared name that is the site's.
+def _credit(values: list[str], facts: PageFacts) -> str | None:
+    """The first credited author that is a team, a desk or the publisher, as the page writes it ("Resy Staff",
+    "The Investopedia Team", "Swoogo"): what the page states as its author when it names no person.
 
-    A declared author equal to the site's name is often the publisher standing in for the
-    writer (JSON-LD "Cleveland Clinic"), so a byline naming a person wins over it.
+    Accounts ("NOC Admin", "undefined"), vendors ("SmartEtailing Inc"), sections ("Hardware"), addresses and
+    long phrases credit no one."""
+    for value in values:
+        text = clean_text(_LEAD.sub("", clean_text(value))).strip(" |:,")
+        if not text or len(text.split()) > cues.MAX_AUTHOR_WORDS or len(text) > cues.MAX_AUTHOR_CHARS:
+            continue
+        if "@" in text or "://" in text or text.startswith(("/", "www.")) or _NOT_A_NAME_VALUE.search(text):
+            continue
+        if _NOT_CREDIT.search(text) or not any(ch.isalpha() for ch in text):
+            continue
+        if " " not in text and _NOT_AUTHOR.search(text) and not _COLLECTIVE.search(text):
+            continue  # a section ("Hardware") or a wire ("Reuters") in the author's place
+        return text
+    return None
+
+
+def read_authors(facts: PageFacts) -> tuple[list[str], str | None]:
+    """The page's authors, and what the page credits when it names no person.
+
+    Authors: declared ones, else the byline's, else a declared name that is the site's. A
+    declared author equal to the site's name is often the publisher standing in for the
+    writer (JSON-LD "Cleveland Clinic"), so a byline naming a person wins over it. The credit,
+    only without authors, is the team, desk or publisher the page states as its author
+    (`_credit`): the record's `credit`, kept apart so that `authors` stay person names.
     """
     declared, organizations = _jsonld_authors(facts)
     if not declared:  # a meta author that the JSON-LD types as an organization is none ("Center for Drug ...")
-        declared = [value for value in _meta_values(facts) if clean_text(value).casefold() not in organizations]
+        folded = {name.casefold() for name in organizations}
+        declared = [value for value in _meta_values(facts) if clean_text(value).casefold() not in folded]
     names = [name for value in declared for name in person_names(value, facts, declared=True)]
     if names:
         names = list(dict.fromkeys(names))
         shown = _shown_byline(facts, names)
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
-            return shown  # the account that posted the page, or its first author alone, is declared
-        return names
-    return (
-        _byline_authors(facts)
-        or _declared_site_persons(declared, facts)
-        or _dated_byline(facts)
-        or _script_authors(facts)
-    )
+            return shown, None  # the account that posted the page, or its first author alone, is declared
+        return names, None
+    byline, credited = _byline_authors(facts)
+    persons = byline or _declared_site_persons(declared, facts) or _dated_byline(facts) or _script_authors(facts)
+    if persons:
+        return persons, None
+    if credited and not (_COLLECTIVE.search(credited) or is_site_name(credited, facts, loose=False)):
+        credited = None  # "By the end of this tutorial": prose, no credit
+    return [], _credit([*declared, *([credited] if credited else []), *organizations], facts)

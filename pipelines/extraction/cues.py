@@ -1976,6 +1976,17 @@ NOT_AUTHOR_VALUE_PATTERN = r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|us
 #: A byline whose first part has more words than this and no name is prose or a headline: the
 #: names after its "and" are none ("... Support Your Business and Auto Needs").
 MAX_PROSE_PIECE_WORDS = 7
+#: Author values that are a CMS account, a placeholder or a vendor, not a credit ("NOC Admin", "undefined",
+#: "SmartEtailing Inc" on a shop its software runs): a page naming no person is credited to the team, desk or
+#: publisher it states (authors._credit), never to these.
+CREDIT_NOT_PATTERN = (
+    r"\b(?:admin|administrator|webmaster|user|undefined|null|none|unknown|anonymous|n/a)\b|"
+    r"\b(?:inc|llc|ltd|gmbh|corp|plc|official)\.?$"
+)
+#: A byline crediting no person credits a team or a desk when it says so ("By Resy Staff", "News Desk"), or the site.
+COLLECTIVE_AUTHOR_PATTERN = (
+    r"\b(?:team|staff|editors?|editorial|desk|newsroom|contributors?|redaktion|redacci[o\u00f3]n)\b"
+)
 #: Honorifics before a name, dropped: "Dr. Ehsan Jazini" -> "Ehsan Jazini".
 NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 #: Class tokens of menus: a "By Industry" heading there is no byline.

@@ -75,6 +75,7 @@ def extract(
         domain=meta.domain,
         title=meta.title,
         authors=meta.authors,
+        credit=meta.credit,
         published=meta.published,
         modified=meta.modified,
         language=meta.language,

@@ -42,6 +42,9 @@ class PageMetadata:
     jsonld_types: set[str] = field(default_factory=set)
     #: Where the title came from ("h1", "og:title", "title" ...), so a wrong one can be traced.
     title_source: str | None = None
+    #: Without `authors`: the team, desk or publisher the page credits as its author ("Resy Staff", "Swoogo").
+    #: The record's `credit` field; `authors` stay persons (the segmenter's bio search and the page typer too).
+    credit: str | None = None
     #: Where the publication date came from ("jsonld", "meta:article:published_time", "time", "url", "htmldate").
     published_source: str | None = None
 
@@ -125,12 +128,14 @@ def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex |
     if not description and facts.article is not None and isinstance(facts.article.get("description"), str):
         description = clean_text(facts.article["description"])
     og_type = (facts.first_meta(("og:type",)) or "").lower() or None
+    authors, credit = read_authors(facts)
     return PageMetadata(
         url=page_url,
         canonical_url=canonical,
         domain=host.removeprefix("www.") if host else None,
         title=title[: cues.MAX_TITLE_CHARS] if title else title,
-        authors=[name[: cues.MAX_AUTHOR_CHARS] for name in read_authors(facts)],
+        authors=[name[: cues.MAX_AUTHOR_CHARS] for name in authors],
+        credit=credit[: cues.MAX_AUTHOR_CHARS] if credit else None,
         published=published,
         modified=modified,
         language=language,

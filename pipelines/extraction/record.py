@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 #: Bumped on any change to the fields, their types or their meaning.
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 _TS = pa.timestamp("us", tz="UTC")
 _STR_LIST = pa.list_(pa.string())
@@ -50,7 +50,13 @@ class Article:
     canonical_url: str | None = _f(pa.string(), "`<link rel=canonical>` / og:url, absolute; else the URL.")
     domain: str | None = _f(pa.string(), "Host name of `url`, without a leading `www.`.")
     title: str | None = _f(pa.string(), "Article headline.")
-    authors: list[str] = _f(_STR_LIST, "Author names, in page order.", nullable=False, default=[])
+    authors: list[str] = _f(_STR_LIST, "Author names, in page order: persons only.", nullable=False, default=[])
+    credit: str | None = _f(
+        pa.string(),
+        "When `authors` is empty: the team, desk, organisation or account the page credits as its author, as the "
+        "page writes it (`Resy Staff`, `The Investopedia Team`, `ggailey777`); null when the page names a person "
+        "or credits no one.",
+    )
     published: str | None = _f(
         _TS, "First publication time; in JSON at the offset the page states (date-only values are midnight UTC)."
     )
