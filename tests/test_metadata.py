@@ -1003,3 +1003,29 @@ def test_style_elements_beside_a_bare_author_label_are_no_text_of_the_byline():
     names = f"<div>{css}<div><span>CP</span></div><div><span>Ana Lima</span></div></div>"
     byline = f"<div><span>Author</span></div>{css}{names}"
     assert meta("", f"<h1>H</h1><p>Text.</p><aside>{byline}</aside>").authors == ["Ana Lima"]
+
+
+def test_canonical_and_language_read_from_the_index_are_the_xpaths_answers() -> None:
+    """`_first` reads `//tag[@name="value"]/@wanted` from the index's elements of the tag: the first
+    non-blank value in document order, as the XPath gives; a root beside the page's (content after an
+    early `</html>`, which `//` reaches) sends it back to the XPath."""
+    from pipelines.extraction import cues
+    from pipelines.extraction.blocks import BlockIndex
+    from pipelines.extraction.metadata import _first
+    from pipelines.extraction.parse import parse_html
+
+    page = (
+        b'<html><head><link rel="canonical" href="  "><link rel="alternate" href="/a">'
+        b'<link rel="canonical"><link rel="canonical" href="/story"><meta property="og:locale" content="de_DE">'
+        b"</head><body><p>Text</p></body></html>"
+    )
+    tree = parse_html(page)
+    index = BlockIndex(tree)
+    for xpaths in (cues.CANONICAL_XPATHS, cues.LANGUAGE_XPATHS):
+        assert _first(tree, xpaths, index) == _first(tree, xpaths)
+    assert _first(tree, cues.CANONICAL_XPATHS, index) == "/story"
+    assert _first(tree, cues.LANGUAGE_XPATHS, index) == "de_DE"
+    late = parse_html(
+        b'<html><head></head><body><p>Text</p></body></html><html><head><link rel="canonical" href="/late">'
+    )
+    assert _first(late, cues.CANONICAL_XPATHS, BlockIndex(late)) == "/late"  # the index holds no <link>
