@@ -348,6 +348,26 @@ def test_the_index_finds_every_element_s_visible_text_as_the_tree_walk_does() ->
             assert index.text(el) == visible_text(el, index.hidden), (path.name, el.tag)
 
 
+def test_an_element_whose_words_are_all_in_block_level_blocks_is_read_from_them() -> None:
+    """The blocks' texts joined by spaces, without a walk, where that is what the walk finds; inline
+    blocks side by side ("Buy<span>Now</span>"), a hidden part and loose text keep the walk's answer."""
+    from pipelines.extraction.blocks import visible_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><footer id='f'><h3>About</h3>\n <ul><li>One <b>two</b></li><li>Three</li></ul>"
+        "<p hidden>Gone</p><p>Four</p></footer>"
+        "<div id='inline'><span>Buy</span><span>Now</span><p>Five</p></div>"
+        "<div id='loose'><p>Six</p><ul>seven<li>Eight</li></ul></div></body></html>"
+    )
+    index = BlockIndex(tree)
+    footer, inline, loose = (tree.get_element_by_id(name) for name in ("f", "inline", "loose"))
+    assert index._blocks_text_at(index.order[footer]) == "About One two Three Four"
+    assert index._blocks_text_at(index.order[inline]) is None  # "BuyNow": the walk joins them
+    assert index._blocks_text_at(index.order[loose]) is None  # "seven" lies in no block
+    for el in tree.iter():
+        assert index.text(el) == visible_text(el, index.hidden), el.tag
+
+
 def test_a_button_that_swallowed_the_page_is_unwrapped_a_real_button_stays() -> None:
     """`<button><div><div></button>`: a browser closes the button at its end tag, libxml2 keeps it
     open around the rest of the page, which read as one button."""

@@ -1058,3 +1058,29 @@ def test_the_record_keeps_the_credit_apart_and_the_page_typer_sees_no_author():
     page = analyse_page(html, "https://blog.resy.example/2025/11/tables")
     row = page_features(page, np.full(len(page.segmentation.blocks), 0.5))
     assert row[PAGE_FEATURE_NAMES.index("has_author")] == 0.0
+
+
+def test_canonical_and_language_read_from_the_index_are_the_xpaths_answers() -> None:
+    """`_first` reads `//tag[@name="value"]/@wanted` from the index's elements of the tag: the first
+    non-blank value in document order, as the XPath gives; a root beside the page's (content after an
+    early `</html>`, which `//` reaches) sends it back to the XPath."""
+    from pipelines.extraction import cues
+    from pipelines.extraction.blocks import BlockIndex
+    from pipelines.extraction.metadata import _first
+    from pipelines.extraction.parse import parse_html
+
+    page = (
+        b'<html><head><link rel="canonical" href="  "><link rel="alternate" href="/a">'
+        b'<link rel="canonical"><link rel="canonical" href="/story"><meta property="og:locale" content="de_DE">'
+        b"</head><body><p>Text</p></body></html>"
+    )
+    tree = parse_html(page)
+    index = BlockIndex(tree)
+    for xpaths in (cues.CANONICAL_XPATHS, cues.LANGUAGE_XPATHS):
+        assert _first(tree, xpaths, index) == _first(tree, xpaths)
+    assert _first(tree, cues.CANONICAL_XPATHS, index) == "/story"
+    assert _first(tree, cues.LANGUAGE_XPATHS, index) == "de_DE"
+    late = parse_html(
+        b'<html><head></head><body><p>Text</p></body></html><html><head><link rel="canonical" href="/late">'
+    )
+    assert _first(late, cues.CANONICAL_XPATHS, BlockIndex(late)) == "/late"  # the index holds no <link>

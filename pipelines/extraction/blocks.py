@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from lxml.etree import Comment, Entity, ProcessingInstruction, XPath, tostring
 from lxml.html import HtmlElement
@@ -253,7 +254,9 @@ class BlockIndex:
             self._in_link[a : last_at[a] + 1] = [True] * (last_at[a] + 1 - a)
         self._in_larger_tree = nodes[0].getparent() is not None
         self._block_texts: dict[int, str] = {}  # position -> text of a block, once the blocks are known
+        self._collected = False  # whether `blocks` is known, as `_blocks_text_at` needs
         self.blocks: list[Block] = self._collect()
+        self._collected = True
         self.positions = [b.position for b in self.blocks]
         self._block_texts = {b.position: b.text for b in self.blocks}
 
@@ -284,7 +287,36 @@ class BlockIndex:
         known = self._block_texts.get(i)
         if known is not None:
             return known
-        return self._plain_text_at(i) if self._plain(i) else self._visible_text_at(i)
+        if self._plain(i):
+            return self._plain_text_at(i)
+        if self._collected and (text := self._blocks_text_at(i)) is not None:
+            return text
+        return self._visible_text_at(i)
+
+    def _blocks_text_at(self, i: int) -> str | None:
+        """`_visible_text_at(i)` read from the blocks inside the element, when they hold all of its words
+        and are all block-level (a space on either side of each): their texts joined by spaces. None
+        when some words lie outside them or an inline block (a `<span>` of loose text) may run into
+        its neighbour: then the walk tells.
+
+        A footer, a menu or a sidebar (the units whose texts the segmenter asks) is mostly such an
+        element: its text no longer takes a walk over each of its elements."""
+        start, end = self.span_at(i)
+        words, inline = self._block_word_sums
+        if self.words_at[i] != words[end] - words[start] or inline[end] != inline[start]:
+            return None
+        return " ".join([block.text for block in self.blocks[start:end] if block.text])
+
+    @cached_property
+    def _block_word_sums(self) -> tuple[list[int], list[int]]:
+        """Running sums over the blocks of their elements' words (`words_at`) and of the blocks with text
+        whose tag is not block-level: the sums over the blocks inside an element are two subtractions."""
+        words_at, tags, block_level = self.words_at, self.tags, cues.BLOCK_LEVEL_TAGS
+        words = list(accumulate((words_at[b.position] for b in self.blocks), initial=0))
+        inline = list(
+            accumulate((bool(b.text) and tags[b.position] not in block_level for b in self.blocks), initial=0)
+        )
+        return words, inline
 
     def _plain_text_at(self, i: int) -> str:
         """All the text of the element at position `i`, whitespace folded; one without children
