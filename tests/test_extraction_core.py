@@ -394,6 +394,34 @@ def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
     assert not decide_body(page.segmentation, np.where(low > 0.1, 0.9, 0.05)).fallback
 
 
+def test_a_tiny_body_gives_way_to_the_content_read_just_below_the_threshold():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    said = (
+        "Olivia's classes are the best part of my week, and I have tried many teachers over the years.",
+        "The retreat in Spain was wonderful: the yoga, the food and the company were all just right.",
+        "I came to my first class not knowing what to expect and left feeling calmer than in months.",
+    )
+    html = (
+        "<html><body><h1>Reviews</h1><p>Use the form on the right to contact us.</p>"
+        + "".join(f"<blockquote><p>{text}</p></blockquote>" for text in said)
+        + "<footer><p>Copyright 2026 Yoga with Olivia</p></footer></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/reviews")
+    read = np.array([0.7 if text.startswith("Use the form") else 0.3 if text in said else 0.05 for text in texts])
+    decision = decide_body(page.segmentation, read)
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert decision.lowered and set(said) <= set(kept)  # not just the contact line: the testimonials
+    assert "Copyright 2026 Yoga with Olivia" not in kept
+    # a short body the lower reading hardly grows is the page's body: a brief, a post
+    brief = np.array([0.7 if text in said[:2] else 0.3 if text == said[2] else 0.05 for text in texts])
+    decision = decide_body(page.segmentation, brief)
+    kept = [text for text, keep in zip(texts, decision.body, strict=True) if keep]
+    assert not decision.lowered and kept == list(said[:2])
+
+
 def test_a_footer_holding_most_of_the_page_yields_to_the_body_threshold():
     import numpy as np
 

@@ -9,7 +9,7 @@ an author bio reads like prose, and prose scores well. On a page that is not an 
 promo, a teaser list, a menu or a comment thread may be what the page is about (a product's
 offer, a listing's teasers, a forum's posts): there those units yield to the scorer's
 ordinary reading (the body threshold). A page none of whose blocks reaches the threshold still gets a body
-(`_fallback_body`).
+(`_fallback_body`), and a tiny body is read again at a lower threshold (`decide_body`).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class BodyDecision:
     why: list[str] | None = None  # per block, the features that decided (with `extract(..., explain=True)`)
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
     repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
+    lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
 
 
 def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
@@ -68,12 +69,37 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
     reading, the body threshold, instead of their own; the threshold is the page type's
     (`cues.BODY_THRESHOLD_BY_PAGE_TYPE`). The promos of a category page with a description of its
-    own (`cues.DESCRIBED_PAGE_TYPES`) stay promos: there the description is the content, not the cards."""
+    own (`cues.DESCRIBED_PAGE_TYPES`) stay promos: there the description is the content, not the cards.
+
+    A body of fewer than `cues.TINY_BODY_MAX_WORDS` words is read again at a lower threshold
+    (`cues.TINY_BODY_THRESHOLD_SHARE` of it), and that reading is the body when it holds
+    `cues.TINY_BODY_MIN_GROWTH` times the words or more: the scorer read the page's content (a
+    page of testimonials, a shop's listing, a thread the model has never seen the like of) just
+    below the threshold, and the few lines above it are what surrounds the content, not the content.
+    A short article whose body is all there is gains little from the lower reading and keeps its body."""
+    threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
+    decision = _decide_at(segmentation, probability, page_type, threshold)
+    words = _body_words(segmentation.blocks, decision.body)
+    if words < cues.TINY_BODY_MAX_WORDS:
+        lower = _decide_at(segmentation, probability, page_type, threshold * cues.TINY_BODY_THRESHOLD_SHARE)
+        if _body_words(segmentation.blocks, lower.body) >= cues.TINY_BODY_MIN_GROWTH * max(words, 1):
+            lower.lowered = True
+            return lower
+    return decision
+
+
+def _body_words(blocks: list[Block], body: list[bool]) -> int:
+    return sum(block.words for block, keep in zip(blocks, body, strict=True) if keep)
+
+
+def _decide_at(
+    segmentation: Segmentation, probability: np.ndarray, page_type: str | None, threshold: float
+) -> BodyDecision:
+    """The body at one threshold (`decide_body`)."""
     blocks: list[Block] = segmentation.blocks
     yielding = cues.ARTICLE_ONLY_UNIT_LABELS if page_type not in (None, "article") else frozenset()
     if page_type not in cues.MENU_CONTENT_PAGE_TYPES:
         yielding = yielding - {BlockLabel.NAVIGATION.value}  # a menu is content on a shop's category page only
-    threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
     if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
         yielding = yielding - {BlockLabel.PROMO.value}  # the page's description is its content, not its cards

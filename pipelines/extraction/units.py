@@ -47,7 +47,7 @@ class _BlockLabeller:
             return BlockLabel.TITLE, "heading=title"
         if self.decision.body[i]:
             why = f" ({self.decision.why[i]})" if self.decision.why else ""
-            fallback = "fallback " if self.decision.fallback else ""
+            fallback = "fallback " if self.decision.fallback else "lowered " if self.decision.lowered else ""
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         if i in self.decision.repeated:
             return BlockLabel.OTHER, "repeated"
