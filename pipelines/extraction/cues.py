@@ -1472,6 +1472,12 @@ WIDGET_CLASS_PATTERN = (
 )
 #: A block outside every rule-found unit is a promo when the promo finder's probability is at least
 #: this (out of fold on the development folds, `python training/train.py`: see training/README.md).
+#: Trained on the 651 labelled development pages of 2026-12-04 (247 promo blocks outside rule units),
+#: out of fold on folds 0-3 (`benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3`, 532 promo
+#: snippets; `benchmarks/wcxb.py --source all --folds 0,1,2,3`): 0.3 takes 333 (88 leak into the
+#: body), 0.4 324 (92), 0.5 320, 0.6 314, 0.8 303 (99); body word F1 the same at 0.3, 0.4 (WCXB
+#: 0.8842-0.8843, AEB 0.9661-0.9664). Kept at 0.4: train.py's proxy (true body words the finder's
+#: blocks hold, 0.27 % at 0.4) no longer predicts the body's F1, and 0.3's few more hits are within noise.
 LEARNED_PROMO_MIN_PROBABILITY = 0.4
 #: ... and has at most this many words: 99 % of the labelled promo blocks have fewer (52), and
 #: reading the long paragraphs would cost as much as all the rest.
