@@ -261,6 +261,16 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 
+def modules_loaded_by(code: str, packages: tuple[str, ...]) -> list[str]:
+    """Which of `packages` a fresh interpreter has loaded after running `code` in the repo."""
+    probe = f"{code}\nimport sys\nprint(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & {set(packages)!r})))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    return [name for name in out.stdout.strip().split(",") if name]
+
+
 def run_cli(*args: str, timeout: float = 120, **kwargs: Any) -> subprocess.CompletedProcess:
     """`python -m crawler.cli ARGS` in the repo, captured as text."""
     return subprocess.run(

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, NEWS, REPO, crawl, run_cli, subprocess_env
+from conftest import ARTICLES, NEWS, REPO, crawl, modules_loaded_by, run_cli, subprocess_env
 
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
@@ -103,16 +103,8 @@ def test_the_cli_answers_without_loading_the_extraction_stack():
     `pipelines.extraction.cues` alone, and the models, LightGBM, pandas and Scrapy load
     only in the commands that use them (`pipelines.extraction` imports its names lazily)."""
     heavy = ("lightgbm", "pandas", "pyarrow", "scrapy", "trafilatura", "lxml")
-    code = (
-        "import sys, crawler.cli, pipelines.extraction\n"
-        "assert pipelines.extraction.PAGE_TYPES[0] == 'article'\n"
-        f"print(sorted(set({heavy!r}) & set(sys.modules)))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, check=False
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    code = "import crawler.cli, pipelines.extraction\nassert pipelines.extraction.PAGE_TYPES[0] == 'article'"
+    assert modules_loaded_by(code, heavy) == []
     from pipelines.extraction import PAGE_TYPES, extract  # the lazy names are the real ones
 
     assert extract("<html><body><p>One short line.</p></body></html>").page_type in PAGE_TYPES
@@ -129,10 +121,6 @@ def test_an_unknown_scrapy_setting_is_a_warning_with_the_closest_name(news_site,
 
 def test_the_add_on_checks_thresher_settings_of_a_plain_scrapy_crawl(tmp_path):
     """`scrapy crawl` (and scrapyd) get the same check: the crawl fails before it opens."""
-    import subprocess
-    import sys
-
-    from conftest import REPO, subprocess_env
 
     proc = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", "urls=http://127.0.0.1:9/",

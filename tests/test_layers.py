@@ -12,12 +12,10 @@ A test fails on the first import that points the wrong way, naming the file and 
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, subprocess_env
+from conftest import REPO, modules_loaded_by
 
 PACKAGES = ("crawler", "pipelines")
 
@@ -114,13 +112,5 @@ def _imports_in(root: Path, path: Path) -> list[tuple[int, str]]:
 
 
 def test_load_articles_imports_neither_scrapy_nor_twisted():
-    code = (
-        "import sys\n"
-        "from pipelines.dataset import load_articles\n"
-        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'scrapy', 'twisted', 'crawler'})\n"
-        "print(','.join(loaded))\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, check=True
-    )
-    assert proc.stdout.strip() == "", f"importing load_articles loaded {proc.stdout.strip()}"
+    loaded = modules_loaded_by("from pipelines.dataset import load_articles", ("scrapy", "twisted", "crawler"))
+    assert loaded == [], f"importing load_articles loaded {loaded}"
