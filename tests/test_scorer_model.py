@@ -94,6 +94,7 @@ def test_a_stage_is_trained_once_per_seed_and_the_seeds_matter():
     texts = {b.model_to_string().split("end of trees")[0] for b in boosters}
     assert len(texts) == len(boosters)  # bagging and feature sampling are on: each seed's trees differ
     features = rows[0].features
-    assert np.allclose(train._predict(boosters, features), np.mean([b.predict(features) for b in boosters], axis=0))
-    second = train.train_second_stage(rows, {r.key: train._predict(boosters, r.features) for r in rows})
+    stage = train.MeanPredictions(boosters)
+    assert np.allclose(train._predict(stage, features), np.mean([b.predict(features) for b in boosters], axis=0))
+    second = train.train_second_stage(rows, {r.key: train._predict(stage, r.features) for r in rows})
     assert [b.num_trees() for b in second] == [train.SECOND_ROUNDS] * len(train.SEEDS)

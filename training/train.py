@@ -235,8 +235,8 @@ def first_stage_out_of_fold(rows: list[PageRows]) -> dict[str, np.ndarray]:
     """Every page's first-stage probabilities from a model that never saw the page's fold."""
     probabilities: dict[str, np.ndarray] = {}
     for k in sorted({r.fold for r in rows}):
-        model = train_first_stage([r for r in rows if r.fold != k])
-        probabilities.update({r.key: _predict(model, r.features) for r in rows if r.fold == k})
+        stage = MeanPredictions(train_first_stage([r for r in rows if r.fold != k]))  # read into LightGBM once
+        probabilities.update({r.key: _predict(stage, r.features) for r in rows if r.fold == k})
     return probabilities
 
 
@@ -255,9 +255,10 @@ def train(rows: list[PageRows], first: dict[str, np.ndarray] | None = None) -> B
     return BlockScorer(train_first_stage(rows), train_second_stage(rows, first))
 
 
-def _predict(models: list[lgb.Booster], features: np.ndarray) -> np.ndarray:
-    """A stage's probabilities, the mean of its boosters' (as `BlockScorer` reads them)."""
-    return MeanPredictions(models)(features) if len(features) else np.zeros(0)
+def _predict(stage: MeanPredictions, features: np.ndarray) -> np.ndarray:
+    """A stage's probabilities, the mean of its boosters' (as `BlockScorer` reads them). The stage is made
+    once a fold, not a page: it reads each booster's text into LightGBM (~2.5 ms a booster)."""
+    return stage(features) if len(features) else np.zeros(0)
 
 
 def predict(scorer: BlockScorer, row: PageRows) -> np.ndarray:
@@ -269,7 +270,7 @@ def out_of_fold(rows: list[PageRows], first: dict[str, np.ndarray]) -> dict[str,
     over first-stage probabilities from a first stage that never saw it either."""
     probabilities: dict[str, np.ndarray] = {}
     for k in sorted({r.fold for r in rows}):
-        second = train_second_stage([r for r in rows if r.fold != k], first)
+        second = MeanPredictions(train_second_stage([r for r in rows if r.fold != k], first))
         probabilities.update({r.key: _predict(second, _with_context(r, first[r.key])) for r in rows if r.fold == k})
     return probabilities
 
