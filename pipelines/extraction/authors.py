@@ -54,6 +54,7 @@ _APOSTROPHES = "'\u2019"
 _POSSESSIVES = ("'s", "\u2019s")
 _NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
 _COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
+_SPONSOR = re.compile(cues.SPONSOR_LEAD_PATTERN, re.I)
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -138,6 +139,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
         return []
+    if _SPONSOR.match(text):
+        return []  # "Sponsored by StackCommerce": a sponsor, no writer
     if declared and (verb := _VERB_BY.match(text)):
         text = text[verb.end() :]  # "Analysis by Chris Cillizza, CNN Editor-at-large": the name follows "by"
     led = False
@@ -169,6 +172,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     last_named = -1
     for index, (block, piece, joined) in enumerate(pieces):
         if named_block is not None and block > named_block:
+            if not declared and not site:
+                names.extend(_card_run_names(blocks[named_block + 1 :], facts))
             break  # "Name</div><div>Content Marketing Coordinator": the block after a name holds no more names
         if names and _JOB.search(piece):
             if joined and len(names) > 1 and last_named == index - 1:
@@ -208,6 +213,34 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             named_block = block
             last_named = index
     return list(dict.fromkeys(names))
+
+
+def _card_run_names(blocks: list[str], facts: PageFacts) -> list[str]:
+    """The names of the author cards after a first one: "Ana Lima | Staff Engineer | DW | Dana Whitfield | Director".
+
+    After a name the byline may go on with its job title and another writer's card: a block that is
+    a job title, then (past at most CARD_RUN_SKIPPED_BLOCKS short blocks: avatar initials) a block that
+    is one capitalized name and is followed by a job title too. Anything else ends the run: "Ana Lima |
+    Senior Writer | Read More" names Ana Lima alone.
+    """
+    names: list[str] = []
+    at = 0
+    while at < len(blocks) and _JOB.search(blocks[at]):
+        at += 1
+        for skipped in range(cues.CARD_RUN_SKIPPED_BLOCKS + 1):
+            if at >= len(blocks):
+                return names
+            found = [] if _JOB.search(blocks[at]) else person_names(blocks[at], facts)
+            if len(found) == 1 and found[0] == clean_text(blocks[at]):
+                break
+            if skipped == cues.CARD_RUN_SKIPPED_BLOCKS or len(blocks[at].split()) > cues.CARD_RUN_SKIPPED_WORDS:
+                return names
+            at += 1
+        if at + 1 >= len(blocks) or not _JOB.search(blocks[at + 1]):
+            return names
+        names.extend(found)
+        at += 1
+    return names
 
 
 def _joined_pieces(part: str) -> list[tuple[str, bool]]:
@@ -516,7 +549,35 @@ def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
     if not any(token in cues.AUTHOR_CARD_CLASS_TOKENS for token in _CLASS_TOKEN.split(value)):
         return []
     first = next((t for t in element.itertext() if t.strip()), "")
-    return person_names(first, facts) or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
+    return (
+        person_names(first, facts)
+        or _colon_heading_name(first, element, facts)
+        or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
+    )
+
+
+def _colon_heading_name(first: str, element: HtmlElement, facts: PageFacts) -> list[str]:
+    """A card's first text that is a name and a colon, its bio after it: "<strong>David Gracey:</strong> Since
+    its founding in 1998, David has grown ...". The bio must name the person again: the whole name, or its
+    first or last word inside a sentence (a label, "Contact Us:", may start the bio's sentences, "Contact us ...").
+    """
+    text = clean_text(first)
+    if not text.endswith(":"):
+        return []
+    text = text[:-1].strip()
+    names = person_names(text, facts)
+    if len(names) != 1 or names[0] != text:
+        return []
+    words = names[0].split()
+    tokens = " ".join(element.itertext()).replace(first, " ", 1).split()[: cues.CARD_BIO_WORDS]
+    if names[0] in " ".join(tokens):
+        return names
+    for index, token in enumerate(tokens[1:], 1):
+        before = tokens[index - 1]
+        inside = not before.endswith((".", "!", "?", ":")) or before.lower().rstrip(".") in cues.NAME_HONORIFICS
+        if inside and token.strip(_TOKEN_STRIP) in words:
+            return names  # "..., David has grown", "Mr. Gracey founded"
+    return []
 
 
 def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
@@ -807,7 +868,7 @@ def _credit(values: list[str], facts: PageFacts) -> str | None:
     Accounts ("NOC Admin", "undefined"), vendors ("SmartEtailing Inc"), sections ("Hardware"), addresses and
     long phrases credit no one."""
     for value in values:
-        text = clean_text(_LEAD.sub("", clean_text(value))).strip(" |:,")
+        text = clean_text(_LEAD.sub("", _SPONSOR.sub("", clean_text(value)))).strip(" |:,")
         if not text or len(text.split()) > cues.MAX_AUTHOR_WORDS or len(text) > cues.MAX_AUTHOR_CHARS:
             continue
         if "@" in text or "://" in text or text.startswith(("/", "www.")) or _NOT_A_NAME_VALUE.search(text):

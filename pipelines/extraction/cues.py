@@ -1691,6 +1691,12 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
 )
 #: Class tokens, anywhere in an author element's class, of a quotation: its author said the quoted line.
 QUOTED_CLASS_TOKENS = frozenset({"quote", "blockquote", "testimonial", "testimonials", "pullquote"})
+#: Between two author cards of a byline ("Ana Lima | Staff Engineer | DW | Dana Whitfield | Director"), at most
+#: this many blocks of at most CARD_RUN_SKIPPED_WORDS words each (avatar initials) before the next name.
+CARD_RUN_SKIPPED_BLOCKS = 1
+CARD_RUN_SKIPPED_WORDS = 1
+#: An author card's heading "Name:" is the author when the first this many words of its bio name the person again.
+CARD_BIO_WORDS = 60
 #: Class tokens that make an element a byline.
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
@@ -1997,6 +2003,9 @@ AUTHOR_CREDENTIAL_PATTERN = r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|S
 #: A declared author value that is no name list: "content: Site, design: Name" labels, template
 #: placeholders ("page.head.extra.author", "{{author}}").
 NOT_AUTHOR_VALUE_PATTERN = r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+#: An author value or byline crediting a sponsor, not a writer ("Sponsored by StackCommerce"): no person is named;
+#: the sponsor is what the page credits (authors._credit).
+SPONSOR_LEAD_PATTERN = r"^\s*(?:sponsored|paid for|promoted|brought to you|in partnership)\s+(?:by|with)\b\s*:?\s*"
 #: A byline whose first part has more words than this and no name is prose or a headline: the
 #: names after its "and" are none ("... Support Your Business and Auto Needs").
 MAX_PROSE_PIECE_WORDS = 7

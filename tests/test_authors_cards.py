@@ -1,0 +1,83 @@
+"""Authors from author cards and sponsored bylines (pipelines/extraction/authors.py): person names only."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from pipelines.extraction.metadata import read_metadata
+
+URL = "https://www.courier.example/2024/03/12/story"
+
+
+def meta(head: str = "", body: str = ""):
+    return read_metadata(fromstring(f"<html><head>{head}</head><body>{body}</body></html>"), URL)
+
+
+def card(name: str, role: str, initials: str = "") -> str:
+    avatar = f"<div><span>{initials}</span></div>" if initials else ""
+    return f"{avatar}<div><span>{name}</span></div><div><span>{role}</span></div>"
+
+
+@pytest.mark.parametrize(
+    "cards, names",
+    [
+        # two writers, each with initials, name and job title: both are named
+        (
+            card("Ana Lima", "Staff Software Engineer, Courier", "AL")
+            + card("Dana Whitfield", "Director of Engineering", "DW"),
+            ["Ana Lima", "Dana Whitfield"],
+        ),
+        (card("Ana Lima", "Senior Writer") + card("Dana Whitfield", "Editor"), ["Ana Lima", "Dana Whitfield"]),
+        # after the job title a control, not a second card: one writer
+        (card("Ana Lima", "Senior Writer") + "<div><span>Read More</span></div>", ["Ana Lima"]),
+        # a second name without a job title after it is no writer's card
+        (card("Ana Lima", "Senior Writer") + "<div><span>Dana Whitfield</span></div>", ["Ana Lima"]),
+    ],
+)
+def test_a_byline_of_several_author_cards_names_every_writer(cards, names):
+    body = f'<h1>H</h1><p>Text.</p><div class="post-authors"><div><span>Author</span></div>{cards}</div>'
+    assert meta("", body).authors == names
+
+
+@pytest.mark.parametrize(
+    "bio, names",
+    [
+        ("Since its founding in 1998, David has grown Network 1 into an IT company.", ["David Gracey"]),
+        ("Mr. Gracey founded the company in 1998.", ["David Gracey"]),  # the last name again
+        ("Since its founding in 1998, the company has grown.", []),  # the bio names no one: a label
+    ],
+)
+def test_a_name_with_a_colon_heading_an_author_card_is_the_author_when_its_bio_names_the_person(bio, names):
+    body = (
+        '<h1>H</h1><p>Text.</p><div class="blog-author-box"><div class="author-meta">'
+        f"<p><strong>David Gracey:</strong> {bio} " + "More words of the bio here. " * 5 + "</p></div></div>"
+    )
+    assert meta("", body).authors == names
+
+
+def test_a_label_with_a_colon_heading_an_author_card_is_no_author():
+    body = (
+        '<h1>H</h1><p>Text.</p><div class="blog-author-box"><p><strong>Contact Us:</strong> '
+        + "Contact us for anything at all. " * 6
+        + "</p></div>"
+    )
+    assert meta("", body).authors == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="Sponsored by StackCommerce">',
+        '<script type="application/ld+json">{"@type": "Article", "author": '
+        '{"@type": "Person", "name": "Sponsored by StackCommerce"}}</script>',
+    ],
+)
+def test_a_sponsor_in_the_author_field_is_no_person_but_the_credit(head):
+    page = meta(head, "<h1>H</h1><p>Text.</p>")
+    assert (page.authors, page.credit) == ([], "StackCommerce")
+
+
+def test_a_writer_beside_a_sponsored_label_stays_the_author():
+    page = meta('<meta name="author" content="Dana Whitfield">', "<h1>H</h1><p>Sponsored by Acme</p>")
+    assert page.authors == ["Dana Whitfield"]
