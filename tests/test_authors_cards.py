@@ -81,3 +81,16 @@ def test_a_sponsor_in_the_author_field_is_no_person_but_the_credit(head):
 def test_a_writer_beside_a_sponsored_label_stays_the_author():
     page = meta('<meta name="author" content="Dana Whitfield">', "<h1>H</h1><p>Sponsored by Acme</p>")
     assert page.authors == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Paramita (Guha) Ghosh", ["Paramita (Guha) Ghosh"]),  # a maiden name between the names, as written
+        ("Lance Ryan (Content Manager)", ["Lance Ryan"]),  # a note after the name
+        ("Jean-Luc Aufranc (CNXSoft)", ["Jean-Luc Aufranc"]),
+    ],
+)
+def test_a_name_in_brackets_between_a_given_name_and_a_surname_is_kept_as_written(value, names):
+    assert meta(f'<meta name="author" content="{value}">').authors == names
+    assert meta("", f'<h1>H</h1><p>Text.</p><span class="entry-author">{value}</span>').authors == names

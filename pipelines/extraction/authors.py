@@ -55,6 +55,8 @@ _POSSESSIVES = ("'s", "\u2019s")
 _NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
 _COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
 _SPONSOR = re.compile(cues.SPONSOR_LEAD_PATTERN, re.I)
+#: A name between a given name and a surname in brackets: "Paramita (Guha) Ghosh".
+_NAME_IN_BRACKETS = re.compile(r"\([A-Z][\w'\u2019-]*\)")
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -65,7 +67,7 @@ def _is_capitalized_name(words: list[str]) -> bool:
     for word in words:
         if word.lower() in cues.NAME_PARTICLES:
             continue
-        first = word[0]
+        first = word[1] if _NAME_IN_BRACKETS.fullmatch(word) else word[0]
         if not (first.isalpha() or first in _APOSTROPHES) or first.islower():
             return False
     return True
@@ -93,6 +95,10 @@ def _words(piece: str) -> list[str]:
             lowered = ""  # "April Fulton" is a name, "April 3, 2024" a date
         if words and len(words) >= 2 and token.startswith(("(", "[")):
             break  # "Lance Ryan (Content Manager)", "Jean-Luc Aufranc (CNXSoft)": a note after the name
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if len(words) == 1 and _NAME_IN_BRACKETS.fullmatch(token) and following[:1].isupper():
+            words.append(token)  # "Paramita (Guha) Ghosh": a maiden name or a nickname, as the page writes it
+            continue
         if (
             not bare
             or lowered in cues.AUTHOR_STOP_WORDS
