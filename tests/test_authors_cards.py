@@ -94,3 +94,55 @@ def test_a_writer_beside_a_sponsored_label_stays_the_author():
 def test_a_name_in_brackets_between_a_given_name_and_a_surname_is_kept_as_written(value, names):
     assert meta(f'<meta name="author" content="{value}">').authors == names
     assert meta("", f'<h1>H</h1><p>Text.</p><span class="entry-author">{value}</span>').authors == names
+
+
+def test_a_link_to_a_persons_page_inside_a_sentence_is_a_mention_not_the_byline():
+    prose = (
+        '<p>Roughly 13,000 troops remain. US President <a href="/topics/people/donald-trump.html">Donald Trump</a>'
+        " has been eager to withdraw, but the general told reporters this month that the forces are likely"
+        " to remain for several more years.</p>"
+    )
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Courier"}}</script>'
+    page = meta(head, f"<h1>H</h1>{prose}")
+    assert (page.authors, page.credit) == ([], "Courier")
+
+
+def test_a_link_to_a_persons_page_closing_a_sentence_still_names_the_expert():
+    """A page crediting only its publisher names the expert it quotes that way (WCXB's truth takes them)."""
+    prose = (
+        "<p>Meditation might seem mysterious, time-consuming or too difficult. But it is quite different"
+        ' from what you may think it is, says yoga therapist <a href="/staff/wilgus-holly">Holly Wilgus</a>.</p>'
+    )
+    assert meta("", f"<h1>H</h1>{prose}").authors == ["Holly Wilgus"]
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("Tom Davies Associated Press", ["Tom Davies"]),
+        ("By Ana Lima, Reuters", ["Ana Lima"]),
+        ("By Ana Lima AP", ["Ana Lima"]),
+        ("Ana Lima and Dana Whitfield, The Associated Press", ["Ana Lima", "Dana Whitfield"]),
+    ],
+)
+def test_a_news_agency_after_the_writers_name_is_no_part_of_it(byline, names):
+    body = f'<h1>H</h1><div class="byline-section">{byline} | Published 11:34 PM EST Nov 19, 2019</div>'
+    assert meta("", body).authors == names
+
+
+@pytest.mark.parametrize(
+    "head, body, credit",
+    [
+        ('<meta name="author" content="News Nation Bureau">', "<h1>H</h1>", "News Nation Bureau"),
+        ("", '<h1>H</h1><p class="byline">by European Space Agency</p>', "European Space Agency"),
+        ("", '<h1>H</h1><p class="byline">By Sports Desk</p>', "Sports Desk"),
+    ],
+)
+def test_a_bureau_an_agency_or_a_desk_is_no_person_but_the_credit(head, body, credit):
+    page = meta(head, body)
+    assert (page.authors, page.credit) == ([], credit)
+
+
+def test_a_sign_in_control_linking_to_profiles_is_no_author():
+    body = '<nav><a href="/profile/forgot">Forget Password?</a></nav><h1>H</h1><p>Text.</p>'
+    assert meta("", body).authors == []

@@ -55,6 +55,7 @@ _POSSESSIVES = ("'s", "\u2019s")
 _NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
 _COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
 _SPONSOR = re.compile(cues.SPONSOR_LEAD_PATTERN, re.I)
+_WIRE = re.compile(cues.AUTHOR_WIRE_PATTERN, re.I)
 #: A name between a given name and a surname in brackets: "Paramita (Guha) Ghosh".
 _NAME_IN_BRACKETS = re.compile(r"\([A-Z][\w'\u2019-]*\)")
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
@@ -147,6 +148,7 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         return []
     if _SPONSOR.match(text):
         return []  # "Sponsored by StackCommerce": a sponsor, no writer
+    text = _WIRE.sub(" | ", text)  # "Tom Davies Associated Press": the name ends where the agency begins
     if declared and (verb := _VERB_BY.match(text)):
         text = text[verb.end() :]  # "Analysis by Chris Cillizza, CNN Editor-at-large": the name follows "by"
     led = False
@@ -707,6 +709,30 @@ def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
     return False
 
 
+def _mentioned_in_prose(element: HtmlElement, facts: PageFacts) -> bool:
+    """A bare link to a person's page inside a sentence of prose: "US President <a href=/topics/people/
+    donald-trump>Donald Trump</a> has been eager to withdraw, ..." mentions someone, it names no writer.
+
+    Only a link found by its address alone (no author class, rel or itemprop), in a paragraph of
+    more words than a byline has, and followed by the rest of its sentence (PROSE_TAIL_WORDS words or
+    more, starting in lower case). A link closing a sentence ("..., says yoga therapist <a>Holly
+    Wilgus</a>.") is left to the byline's reading: pages that credit only their publisher name the
+    expert they quote that way."""
+    if element.tag != "a" or _byline_class(element.get("class") or ""):
+        return False
+    if element.get("rel") == "author" or element.get("itemprop") == "author":
+        return False
+    tail = (element.tail or "").split()
+    if len(tail) < cues.PROSE_TAIL_WORDS or not tail[0][:1].islower():
+        return False
+    parent = element.getparent()
+    return (
+        parent is not None
+        and parent.tag in cues.PROSE_PARENT_TAGS
+        and facts.index.words_of(parent) > cues.MAX_BYLINE_WORDS
+    )
+
+
 def _links_elsewhere(href: str, url: str | None) -> bool:
     """The link leads to another page than `url` (not to an anchor of it, nor to itself); a malformed
     address ("http://[post/") leads nowhere that can be told."""
@@ -753,7 +779,7 @@ def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None]:
             )
         ):
             continue  # a "By Industry" menu heading, a footer's "By Ovolo Collective" heading is no byline
-        if _in_teaser(element, facts):
+        if _in_teaser(element, facts) or _mentioned_in_prose(element, facts):
             continue
         text = _byline_text(element)
         if unnamed and not _VERB_BY.match(text):

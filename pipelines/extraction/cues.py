@@ -1695,6 +1695,10 @@ QUOTED_CLASS_TOKENS = frozenset({"quote", "blockquote", "testimonial", "testimon
 #: this many blocks of at most CARD_RUN_SKIPPED_WORDS words each (avatar initials) before the next name.
 CARD_RUN_SKIPPED_BLOCKS = 1
 CARD_RUN_SKIPPED_WORDS = 1
+#: Elements of running text: a bare link to a person's page in one of these, among more words than a
+#: byline has, is a mention of the person, not the byline (authors._mentioned_in_prose).
+PROSE_PARENT_TAGS = frozenset({"p", "blockquote", "dd"})
+PROSE_TAIL_WORDS = 4
 #: An author card's heading "Name:" is the author when the first this many words of its bio name the person again.
 CARD_BIO_WORDS = 60
 #: Class tokens that make an element a byline.
@@ -1971,9 +1975,11 @@ NOT_AUTHOR_PATTERN = (
     # a company: "SmartEtailing Inc", "Cerebral Inc.", "QCY Official"
     r"\b(inc|llc|ltd|gmbh|corp|plc|official)\.?$|"
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
-    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b|"
-    # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in"
-    r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download)\b"
+    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster|desk|bureau|agency)\b|"
+    # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in",
+    # "Forget Password?"
+    r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download|"
+    r"password|forgot|forget|register)\b"
 )
 #: Separators of AUTHOR_SPLIT_PATTERN that join two of a kind: a piece joined to a job title by one is a job title too.
 AUTHOR_CONJUNCTIONS = frozenset({"&", "and", "und", "et", "y", "e"})
@@ -2018,7 +2024,12 @@ CREDIT_NOT_PATTERN = (
 )
 #: A byline crediting no person credits a team or a desk when it says so ("By Resy Staff", "News Desk"), or the site.
 COLLECTIVE_AUTHOR_PATTERN = (
-    r"\b(?:team|staff|editors?|editorial|desk|newsroom|contributors?|redaktion|redacci[o\u00f3]n)\b"
+    r"\b(?:team|staff|editors?|editorial|desk|bureau|agency|newsroom|contributors?|redaktion|redacci[o\u00f3]n)\b"
+)
+#: News agencies written after a writer's name in a byline ("Tom Davies Associated Press"): where the name ends.
+AUTHOR_WIRE_PATTERN = (
+    r"(?<!\w)(?:the associated press|associated press|reuters|agence france-presse|bloomberg news|press association|"
+    r"(?-i:AP|AFP|PTI|IANS|dpa|UPI))(?!\w)"
 )
 #: Honorifics before a name, dropped: "Dr. Ehsan Jazini" -> "Ehsan Jazini".
 NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
