@@ -146,3 +146,21 @@ def test_a_bureau_an_agency_or_a_desk_is_no_person_but_the_credit(head, body, cr
 def test_a_sign_in_control_linking_to_profiles_is_no_author():
     body = '<nav><a href="/profile/forgot">Forget Password?</a></nav><h1>H</h1><p>Text.</p>'
     assert meta("", body).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("Posted by Ana Lima", ["Ana Lima"]),  # a personal site named after its writer
+        ("Posted by: Laura / Ana Lima", []),  # a person beside the site's name: the site is no author
+    ],
+)
+def test_the_sites_name_in_a_byline_is_its_writer_only_when_alone(byline, names):
+    page = read_metadata(
+        fromstring(
+            f'<html><head><meta property="og:site_name" content="Ana Lima"></head><body><h1>H</h1>'
+            f'<p class="byline">{byline}</p><p>Text.</p></body></html>'
+        ),
+        "https://analima.example/2024/story",
+    )
+    assert page.authors == names

@@ -178,6 +178,7 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     blocks = _LEAD.sub("", text).split(_MARK)
     pieces = [(block, piece, joined) for block, part in enumerate(blocks) for piece, joined in _joined_pieces(part)]
     last_named = -1
+    filled = [piece for _, piece, _ in pieces if _LEAD.sub("", piece.strip()).strip(" |")] if site else []
     for index, (block, piece, joined) in enumerate(pieces):
         if named_block is not None and block > named_block:
             if not declared and not site:
@@ -208,6 +209,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         if _NOT_AUTHOR.search(name) or _CREDENTIAL.match(name):
             continue
         if site:
+            if len(filled) > 1:
+                break  # "Posted by: Laura / House Plant House": a person beside the site's name, not the site
             if (lead or inner) and len(words) <= 3 and _is_capitalized_name(words) and _names_host(words, facts):
                 names.append(name)
                 named_block = block
