@@ -54,6 +54,10 @@ _APOSTROPHES = "'\u2019"
 _POSSESSIVES = ("'s", "\u2019s")
 _NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
 _COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
+_SPONSOR = re.compile(cues.SPONSOR_LEAD_PATTERN, re.I)
+_WIRE = re.compile(cues.AUTHOR_WIRE_PATTERN, re.I)
+#: A name between a given name and a surname in brackets: "Paramita (Guha) Ghosh".
+_NAME_IN_BRACKETS = re.compile(r"\([A-Z][\w'\u2019-]*\)")
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
 
 
@@ -64,7 +68,7 @@ def _is_capitalized_name(words: list[str]) -> bool:
     for word in words:
         if word.lower() in cues.NAME_PARTICLES:
             continue
-        first = word[0]
+        first = word[1] if _NAME_IN_BRACKETS.fullmatch(word) else word[0]
         if not (first.isalpha() or first in _APOSTROPHES) or first.islower():
             return False
     return True
@@ -92,6 +96,10 @@ def _words(piece: str) -> list[str]:
             lowered = ""  # "April Fulton" is a name, "April 3, 2024" a date
         if words and len(words) >= 2 and token.startswith(("(", "[")):
             break  # "Lance Ryan (Content Manager)", "Jean-Luc Aufranc (CNXSoft)": a note after the name
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if len(words) == 1 and _NAME_IN_BRACKETS.fullmatch(token) and following[:1].isupper():
+            words.append(token)  # "Paramita (Guha) Ghosh": a maiden name or a nickname, as the page writes it
+            continue
         if (
             not bare
             or lowered in cues.AUTHOR_STOP_WORDS
@@ -138,6 +146,9 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         return []
     if declared and _NOT_A_NAME_VALUE.search(text):
         return []
+    if _SPONSOR.match(text):
+        return []  # "Sponsored by StackCommerce": a sponsor, no writer
+    text = _WIRE.sub(" | ", text)  # "Tom Davies Associated Press": the name ends where the agency begins
     if declared and (verb := _VERB_BY.match(text)):
         text = text[verb.end() :]  # "Analysis by Chris Cillizza, CNN Editor-at-large": the name follows "by"
     led = False
@@ -167,8 +178,11 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
     blocks = _LEAD.sub("", text).split(_MARK)
     pieces = [(block, piece, joined) for block, part in enumerate(blocks) for piece, joined in _joined_pieces(part)]
     last_named = -1
+    filled = [piece for _, piece, _ in pieces if _LEAD.sub("", piece.strip()).strip(" |")] if site else []
     for index, (block, piece, joined) in enumerate(pieces):
         if named_block is not None and block > named_block:
+            if not declared and not site:
+                names.extend(_card_run_names(blocks[named_block + 1 :], facts))
             break  # "Name</div><div>Content Marketing Coordinator": the block after a name holds no more names
         if names and _JOB.search(piece):
             if joined and len(names) > 1 and last_named == index - 1:
@@ -195,6 +209,8 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
         if _NOT_AUTHOR.search(name) or _CREDENTIAL.match(name):
             continue
         if site:
+            if len(filled) > 1:
+                break  # "Posted by: Laura / House Plant House": a person beside the site's name, not the site
             if (lead or inner) and len(words) <= 3 and _is_capitalized_name(words) and _names_host(words, facts):
                 names.append(name)
                 named_block = block
@@ -208,6 +224,34 @@ def person_names(value: str, facts: PageFacts, declared: bool = False, site: boo
             named_block = block
             last_named = index
     return list(dict.fromkeys(names))
+
+
+def _card_run_names(blocks: list[str], facts: PageFacts) -> list[str]:
+    """The names of the author cards after a first one: "Ana Lima | Staff Engineer | DW | Dana Whitfield | Director".
+
+    After a name the byline may go on with its job title and another writer's card: a block that is
+    a job title, then (past at most CARD_RUN_SKIPPED_BLOCKS short blocks: avatar initials) a block that
+    is one capitalized name and is followed by a job title too. Anything else ends the run: "Ana Lima |
+    Senior Writer | Read More" names Ana Lima alone.
+    """
+    names: list[str] = []
+    at = 0
+    while at < len(blocks) and _JOB.search(blocks[at]):
+        at += 1
+        for skipped in range(cues.CARD_RUN_SKIPPED_BLOCKS + 1):
+            if at >= len(blocks):
+                return names
+            found = [] if _JOB.search(blocks[at]) else person_names(blocks[at], facts)
+            if len(found) == 1 and found[0] == clean_text(blocks[at]):
+                break
+            if skipped == cues.CARD_RUN_SKIPPED_BLOCKS or len(blocks[at].split()) > cues.CARD_RUN_SKIPPED_WORDS:
+                return names
+            at += 1
+        if at + 1 >= len(blocks) or not _JOB.search(blocks[at + 1]):
+            return names
+        names.extend(found)
+        at += 1
+    return names
 
 
 def _joined_pieces(part: str) -> list[tuple[str, bool]]:
@@ -516,7 +560,35 @@ def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
     if not any(token in cues.AUTHOR_CARD_CLASS_TOKENS for token in _CLASS_TOKEN.split(value)):
         return []
     first = next((t for t in element.itertext() if t.strip()), "")
-    return person_names(first, facts) or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
+    return (
+        person_names(first, facts)
+        or _colon_heading_name(first, element, facts)
+        or person_names(" ".join(" ".join(element.itertext()).split()[:40]), facts)
+    )
+
+
+def _colon_heading_name(first: str, element: HtmlElement, facts: PageFacts) -> list[str]:
+    """A card's first text that is a name and a colon, its bio after it: "<strong>David Gracey:</strong> Since
+    its founding in 1998, David has grown ...". The bio must name the person again: the whole name, or its
+    first or last word inside a sentence (a label, "Contact Us:", may start the bio's sentences, "Contact us ...").
+    """
+    text = clean_text(first)
+    if not text.endswith(":"):
+        return []
+    text = text[:-1].strip()
+    names = person_names(text, facts)
+    if len(names) != 1 or names[0] != text:
+        return []
+    words = names[0].split()
+    tokens = " ".join(element.itertext()).replace(first, " ", 1).split()[: cues.CARD_BIO_WORDS]
+    if names[0] in " ".join(tokens):
+        return names
+    for index, token in enumerate(tokens[1:], 1):
+        before = tokens[index - 1]
+        inside = not before.endswith((".", "!", "?", ":")) or before.lower().rstrip(".") in cues.NAME_HONORIFICS
+        if inside and token.strip(_TOKEN_STRIP) in words:
+            return names  # "..., David has grown", "Mr. Gracey founded"
+    return []
 
 
 def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
@@ -640,6 +712,30 @@ def _in_teaser(element: HtmlElement, facts: PageFacts) -> bool:
     return False
 
 
+def _mentioned_in_prose(element: HtmlElement, facts: PageFacts) -> bool:
+    """A bare link to a person's page inside a sentence of prose: "US President <a href=/topics/people/
+    donald-trump>Donald Trump</a> has been eager to withdraw, ..." mentions someone, it names no writer.
+
+    Only a link found by its address alone (no author class, rel or itemprop), in a paragraph of
+    more words than a byline has, and followed by the rest of its sentence (PROSE_TAIL_WORDS words or
+    more, starting in lower case). A link closing a sentence ("..., says yoga therapist <a>Holly
+    Wilgus</a>.") is left to the byline's reading: pages that credit only their publisher name the
+    expert they quote that way."""
+    if element.tag != "a" or _byline_class(element.get("class") or ""):
+        return False
+    if element.get("rel") == "author" or element.get("itemprop") == "author":
+        return False
+    tail = (element.tail or "").split()
+    if len(tail) < cues.PROSE_TAIL_WORDS or not tail[0][:1].islower():
+        return False
+    parent = element.getparent()
+    return (
+        parent is not None
+        and parent.tag in cues.PROSE_PARENT_TAGS
+        and facts.index.words_of(parent) > cues.MAX_BYLINE_WORDS
+    )
+
+
 def _links_elsewhere(href: str, url: str | None) -> bool:
     """The link leads to another page than `url` (not to an anchor of it, nor to itself); a malformed
     address ("http://[post/") leads nowhere that can be told."""
@@ -686,7 +782,7 @@ def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None]:
             )
         ):
             continue  # a "By Industry" menu heading, a footer's "By Ovolo Collective" heading is no byline
-        if _in_teaser(element, facts):
+        if _in_teaser(element, facts) or _mentioned_in_prose(element, facts):
             continue
         text = _byline_text(element)
         if unnamed and not _VERB_BY.match(text):
@@ -807,7 +903,7 @@ def _credit(values: list[str], facts: PageFacts) -> str | None:
     Accounts ("NOC Admin", "undefined"), vendors ("SmartEtailing Inc"), sections ("Hardware"), addresses and
     long phrases credit no one."""
     for value in values:
-        text = clean_text(_LEAD.sub("", clean_text(value))).strip(" |:,")
+        text = clean_text(_LEAD.sub("", _SPONSOR.sub("", clean_text(value)))).strip(" |:,")
         if not text or len(text.split()) > cues.MAX_AUTHOR_WORDS or len(text) > cues.MAX_AUTHOR_CHARS:
             continue
         if "@" in text or "://" in text or text.startswith(("/", "www.")) or _NOT_A_NAME_VALUE.search(text):

@@ -1691,6 +1691,16 @@ AUTHOR_NOISE_CLASS_TOKENS = frozenset(
 )
 #: Class tokens, anywhere in an author element's class, of a quotation: its author said the quoted line.
 QUOTED_CLASS_TOKENS = frozenset({"quote", "blockquote", "testimonial", "testimonials", "pullquote"})
+#: Between two author cards of a byline ("Ana Lima | Staff Engineer | DW | Dana Whitfield | Director"), at most
+#: this many blocks of at most CARD_RUN_SKIPPED_WORDS words each (avatar initials) before the next name.
+CARD_RUN_SKIPPED_BLOCKS = 1
+CARD_RUN_SKIPPED_WORDS = 1
+#: Elements of running text: a bare link to a person's page in one of these, among more words than a
+#: byline has, is a mention of the person, not the byline (authors._mentioned_in_prose).
+PROSE_PARENT_TAGS = frozenset({"p", "blockquote", "dd"})
+PROSE_TAIL_WORDS = 4
+#: An author card's heading "Name:" is the author when the first this many words of its bio name the person again.
+CARD_BIO_WORDS = 60
 #: Class tokens that make an element a byline.
 AUTHOR_CLASS_TOKENS = frozenset({"author", "authors", "byline", "bylines", "autor", "auteur", "writer", "name"})
 #: A byline element with more words than this is a bio or a paragraph, not a byline.
@@ -1965,9 +1975,11 @@ NOT_AUTHOR_PATTERN = (
     # a company: "SmartEtailing Inc", "Cerebral Inc.", "QCY Official"
     r"\b(inc|llc|ltd|gmbh|corp|plc|official)\.?$|"
     # a team, a desk or a site account anywhere in the value: "Team Tiger Data", "SolutionsHub Editorial Team", "NOC Admin"
-    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster)\b|"
-    # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in"
-    r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download)\b"
+    r"\b(team|staff|editorial|editors|redaktion|admin|administrator|webmaster|desk|bureau|agency)\b|"
+    # a control or a shop label that a link to /profile/ or /people/ reads: "Order Status", "Request Demo", "Hej! Log in",
+    # "Forget Password?"
+    r"\b(log|login|sign|order|status|request|demo|dealer|coming soon|subscribe|cart|account|checkout|download|"
+    r"password|forgot|forget|register)\b"
 )
 #: Separators of AUTHOR_SPLIT_PATTERN that join two of a kind: a piece joined to a job title by one is a job title too.
 AUTHOR_CONJUNCTIONS = frozenset({"&", "and", "und", "et", "y", "e"})
@@ -1997,6 +2009,9 @@ AUTHOR_CREDENTIAL_PATTERN = r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|S
 #: A declared author value that is no name list: "content: Site, design: Name" labels, template
 #: placeholders ("page.head.extra.author", "{{author}}").
 NOT_AUTHOR_VALUE_PATTERN = r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+#: An author value or byline crediting a sponsor, not a writer ("Sponsored by StackCommerce"): no person is named;
+#: the sponsor is what the page credits (authors._credit).
+SPONSOR_LEAD_PATTERN = r"^\s*(?:sponsored|paid for|promoted|brought to you|in partnership)\s+(?:by|with)\b\s*:?\s*"
 #: A byline whose first part has more words than this and no name is prose or a headline: the
 #: names after its "and" are none ("... Support Your Business and Auto Needs").
 MAX_PROSE_PIECE_WORDS = 7
@@ -2009,7 +2024,12 @@ CREDIT_NOT_PATTERN = (
 )
 #: A byline crediting no person credits a team or a desk when it says so ("By Resy Staff", "News Desk"), or the site.
 COLLECTIVE_AUTHOR_PATTERN = (
-    r"\b(?:team|staff|editors?|editorial|desk|newsroom|contributors?|redaktion|redacci[o\u00f3]n)\b"
+    r"\b(?:team|staff|editors?|editorial|desk|bureau|agency|newsroom|contributors?|redaktion|redacci[o\u00f3]n)\b"
+)
+#: News agencies written after a writer's name in a byline ("Tom Davies Associated Press"): where the name ends.
+AUTHOR_WIRE_PATTERN = (
+    r"(?<!\w)(?:the associated press|associated press|reuters|agence france-presse|bloomberg news|press association|"
+    r"(?-i:AP|AFP|PTI|IANS|dpa|UPI))(?!\w)"
 )
 #: Honorifics before a name, dropped: "Dr. Ehsan Jazini" -> "Ehsan Jazini".
 NAME_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
