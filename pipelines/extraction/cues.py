@@ -962,6 +962,14 @@ MAX_UNIT_HEADING_WORDS = 15
 MAX_CUE_HEADING_WORDS = 10
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
+#: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles
+#: are headings too: a heading is a card's title when it, or an ancestor at most CARD_TITLE_LEVELS up, repeats among
+#: its siblings (same tag and class), holds at most CARD_MAX_WORDS words and is or holds a link. Out of fold on
+#: folds 0-3 (models /tmp/folds29, `benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3`, ad-hoc
+#: /tmp/related30/replay.py): WCXB related leaks 30 -> 28 of 674; word F1 two pages up (a "You may also like:" row
+#: 0.845 -> 0.952, a service page's "Latest Insights" 0.931 -> 0.952), none down.
+CARD_TITLE_LEVELS = 6
+CARD_MAX_WORDS = 80
 #: A form, share or bio unit stops growing below an ancestor holding more than this many linked lines of
 #: teaser length (a "Subscribe" heading atop a sidebar of headlines).
 HEADING_UNIT_MAX_TEASERS = 2

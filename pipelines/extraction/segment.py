@@ -961,14 +961,33 @@ class Segmenter:
                 break
             start, end = self.index.span(parent)
             if any(
-                b.kind == "heading" and not b.linked and not self.index.contains(heading, b.element)
+                b.kind == "heading"
+                and not b.linked
+                and not self.index.contains(heading, b.element)
+                and not (label is BlockLabel.RELATED and self._card_title(b.element, parent))
                 for b in self.blocks[start:end]
             ):
-                break  # the parent holds the next section too
+                break  # the parent holds the next section too (a teaser card's own title does not start one)
             if label in _NO_TEASERS and self._holds_teasers(self.blocks[start:end]):
                 break  # a sign-up or share heading over a list of headlines: the list is no part of it
             best = node = parent
         return best
+
+    def _card_title(self, heading: HtmlElement, top: HtmlElement) -> bool:
+        """Whether a heading is the title of a teaser card below `top`: it, or an ancestor at most
+        `cues.CARD_TITLE_LEVELS` up, repeats among its siblings (same tag and class), holds at most
+        `cues.CARD_MAX_WORDS` words and is or holds a link (cards of stories under "You may also like")."""
+        index = self.index
+        sizes, parent_at, top_at = index.sibling_sizes, index.parent_at, index.order[top]
+        node = index.order[heading]
+        for _ in range(cues.CARD_TITLE_LEVELS + 1):
+            if node < 0 or node == top_at:
+                return False
+            if sizes[node] >= 2:
+                card = index.nodes[node]
+                return self.page.words(card) <= cues.CARD_MAX_WORDS and (card.tag == "a" or bool(_LINKS(card)))
+            node = parent_at[node]
+        return False
 
     def _holds_teasers(self, blocks: list[Block]) -> bool:
         """At least HEADING_UNIT_MAX_TEASERS linked lines of teaser length: a list of headlines."""
