@@ -712,6 +712,30 @@ def test_a_teaser_list_under_a_trending_heading_needs_a_sure_reading_to_be_body(
     assert all(not decision.body[i] if kept_as_related else decision.body[i] for i in teasers)
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "<p>DON'T MISS <a href='/a'>The old bridge closes for repairs next month [INSIGHT]</a></p>",
+        "<p>DON'T MISS</p><p><a href='/a'>The old bridge closes for repairs next month [INSIGHT]</a> | "
+        "<a href='/b'>The ferry timetable changes for the summer [NEWS]</a></p>",
+    ],
+)
+def test_a_dont_miss_line_in_an_article_needs_a_sure_reading_to_be_body(lines):
+    """ "DON'T MISS" heads no section of an article, whether the headlines share its line or follow it."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    prose = "<p>The council met on Tuesday to discuss the new bridge and what it will cost the town.</p>"
+    html = f"<html><body><main><article><h1>Bridge vote</h1>{prose}{lines}{prose}</article></main></body></html>"
+    page, texts = _analysed(html, "https://example.org/news/bridge-vote")
+    teasers = [i for i, text in enumerate(texts) if "The old bridge" in text]
+    assert teasers and all(page.segmentation.block_units[i].label.value == "related" for i in teasers)
+    likely = np.array([0.75 if i in teasers else 0.9 for i in range(len(texts))])  # body-like, not sure
+    decision = decide_body(page.segmentation, likely, "article")
+    assert not any(decision.body[i] for i in teasers)
+
+
 def test_comments_found_by_their_class_need_a_sure_reading_to_be_an_articles_body():
     """Readers' replies under an article read as prose: a comments section found by its class stays comments
     unless the scorer is sure; on a forum (not an article) the posts yield to the body threshold."""

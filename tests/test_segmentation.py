@@ -409,6 +409,50 @@ def test_short_related_line_is_an_inline_link_not_a_heading_over_the_next_sectio
     assert units == [("related", "Related: Maximizing Your SEO with Testimonials")]
 
 
+@pytest.mark.parametrize(
+    "cue", ["Check out:", "You might also like:", "You may also be interested:", "Don't miss:", "Read next:"]
+)
+def test_a_line_pointing_to_another_post_inside_the_article_is_related(cue):
+    line = f'<p><strong>{cue}</strong> <a href="/guide/">Best Advice For Renting a Car in Iceland</a></p>'
+    units = units_of(f"<div>{line}<p>{'Then the article goes on about the roads and the weather. ' * 3}</p></div>")
+    assert units == [("related", fold(f"{cue} Best Advice For Renting a Car in Iceland"))]
+
+
+def test_a_dont_miss_line_drawn_as_text_heads_the_linked_headlines_under_it_not_the_caption():
+    """Express.co.uk: "DON'T MISS" in a <p>, the headlines in the next <p>, then a picture's caption."""
+    links = " | ".join(f'<a href="/news/{i}">Headline number {i} about the protests [INSIGHT]</a>' for i in range(3))
+    units = units_of(
+        f"<div><p>{'The protests went on through the night in the city centre. ' * 3}</p>"
+        f"<p>DON'T MISS</p><p>{links}</p><span>Protesters have worn masks (Image: GETTY)</span>"
+        f"<p>{'The police said on Monday that the siege would go on until the end. ' * 3}</p></div>"
+    )
+    related = [text for label, text in units if label == "related"]
+    assert len(related) == 1 and related[0].startswith("DON'T MISS Headline number 0")
+    assert "masks" not in related[0]
+
+
+def test_a_related_heading_takes_in_the_teaser_cards_beside_it_with_their_titles():
+    """Vivint: "You may also like:" in a box of its own, then a row of cards whose unlinked titles are headings."""
+    card = (
+        '<a class="teaser" href="/resources/{i}"><article><img src="x.jpg"><div class="content">'
+        "<p>Smart Home</p><h5>Teaser story number {i} about the thermostat</h5>"
+        "<p>What the story says in a sentence or two.</p><button>Read now</button></div></article></a>"
+    )
+    cards = "".join(card.format(i=i) for i in range(3))
+    units = units_of(f'<div class="summary"><div class="top"><h5>You may also like:</h5></div><div>{cards}</div></div>')
+    related = [text for label, text in units if label == "related"]
+    assert len(related) == 1 and related[0].startswith("You may also like:")
+    assert all(f"number {i}" in related[0] for i in range(3))
+
+
+def test_a_related_heading_does_not_take_in_the_next_section_of_the_article():
+    units = units_of(
+        '<div><h3>Related</h3><p><a href="/a">A teaser headline about the roads</a></p>'
+        f"<h3>What the council said</h3>{ARTICLE_TEXT}</div>"
+    )
+    assert not any("council said" in text for label, text in units if label == "related")
+
+
 def test_card_whose_title_sits_inside_its_link_is_a_teaser_unless_it_offers_something():
     card = '<li><a href="https://example.org/{slug}/"><img src="x.jpg"><div class="t">{title}</div></a></li>'
     units = units_of(

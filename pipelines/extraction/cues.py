@@ -684,7 +684,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
     (
         "related",
-        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|editors?['’]?s?['’]? picks\b|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
+        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|editors?['’]?s?['’]? picks\b|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
     ),
     (
         "promo",
@@ -962,6 +962,14 @@ MAX_UNIT_HEADING_WORDS = 15
 MAX_CUE_HEADING_WORDS = 10
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
+#: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles
+#: are headings too: a heading is a card's title when it, or an ancestor at most CARD_TITLE_LEVELS up, repeats among
+#: its siblings (same tag and class), holds at most CARD_MAX_WORDS words and is or holds a link. Out of fold on
+#: folds 0-3 (models /tmp/folds29, `benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3`, ad-hoc
+#: /tmp/related30/replay.py): WCXB related leaks 30 -> 28 of 674; word F1 two pages up (a "You may also like:" row
+#: 0.845 -> 0.952, a service page's "Latest Insights" 0.931 -> 0.952), none down.
+CARD_TITLE_LEVELS = 6
+CARD_MAX_WORDS = 80
 #: A form, share or bio unit stops growing below an ancestor holding more than this many linked lines of
 #: teaser length (a "Subscribe" heading atop a sidebar of headlines).
 HEADING_UNIT_MAX_TEASERS = 2
@@ -1028,8 +1036,9 @@ BIO_PORTRAIT_LEVELS = 3
 FIRST_PERSON_INTRO_PATTERN = (
     r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"
 )
-#: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...").
-INLINE_RELATED_PATTERN = r"^\s*[\[(»›]?\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|related stories|related article|related reading|learn more|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
+#: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...", "Check out: ...",
+#: "You might also like: ...", "You may also be interested: ..."; a link in the line, at most 40 words).
+INLINE_RELATED_PATTERN = r"^\s*[\[(»›]?\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|check out|read next|don'?t miss|you (may|might) (also )?(like|enjoy|be interested( in)?)|related stories|related article|related reading|learn more|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
 #: Short lines that are share prompts wherever they are.
 SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b)"
 
@@ -1370,8 +1379,12 @@ UNIT_OVERRULED_MIN_PROBABILITY = {"bio": 0.9, "promo": 0.9, "form": 0.9, "share"
 #: (p 0.92 for "Begin learning a new language with Babbel! Unlock up to 55% OFF"). Out of fold on folds 0-3
 #: (finders /tmp/folds-promo27, `benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3 --model-dir`): WCXB
 #: promo hits 121 -> 122 of 157, leaks 17 -> 15; AEB unchanged (30 of 43, 5 leaks).
+#: A related line cue (LINE_CUES: "DON'T MISS <headlines>", reason "line:") is as sure: out of fold on folds 0-3
+#: (`benchmarks/aeb_labels.py --labels aeb --folds 0,1,2,3 --model-dir /tmp/folds29`) Express.co.uk's in-article
+#: "DON'T MISS" lines read at 0.74 and stayed body; AEB related leaks 5 -> 0 (with the sure "DON'T MISS" line
+#: drawn as text heading the linked line under it, `Segmenter._extend`).
 UNIT_OVERRULED_SURE = {
-    "related": (("attr:", "text:inline-link", "text:teaser-link", "teasers:"), 0.9),
+    "related": (("attr:", "text:inline-link", "text:teaser-link", "teasers:", "line:"), 0.9),
     "promo": (("text:sponsored", "text:appeal", "promo-finder:"), 0.99),
     "bio": (("heading:author-name",), 0.99),
     # a shop's customer reviews (`segment.review_units`), and comments found by their class or id
@@ -1387,7 +1400,7 @@ UNIT_OVERRULED_SURE = {
 #: "More from Cornell on ..." section is content 0.998 -> 0.989 (so "More from" is not here).
 RELATED_SURE_HEADING_PATTERN = (
     r"^heading:(trending|most (popular|read|viewed|shared)|top stories|popular (now|stories|posts|articles)"
-    r"|don'?t miss|must read|you (may|might) (also )?(like|enjoy)|more stories|latest (news|stories|headlines)"
+    r"|don'?t miss|must read|you (may|might) (also )?(like|enjoy|be interested)|more stories|latest (news|stories|headlines)"
     r"|related (questions|news|stories|posts|articles|videos)\b|also on \S)"
 )
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5

@@ -104,6 +104,7 @@ _NEWSLETTER = compile_pattern(cues.FREE_SIGNUP_NEWSLETTER_PATTERN, re.I)
 _PRICE_LINE = compile_pattern(cues.PRICE_LINE_PATTERN, re.I)
 _CALL_START = compile_pattern(cues.CALL_TO_ACTION_START_PATTERN, re.I)
 _TEASER_CALL_HREF = compile_pattern(cues.TEASER_CALL_HREF_PATTERN, re.I)
+_RELATED_SURE_HEADING = compile_pattern(cues.RELATED_SURE_HEADING_PATTERN, re.I)
 _BUTTON_LIKE = XPath(cues.BUTTON_CLASS_XPATH)
 #: The cues `_text_cues`, `_promo` and `_cue_label` ask of a block's text, decided in one
 #: pass (name: pattern, anchored for a `match`); "line-cue" and "heading-cue" say whether any
@@ -513,6 +514,15 @@ class Segmenter:
         # forward: a bare heading takes the rest of its section, an offer runs on to its
         # button, anything else takes only what reads as its continuation.
         headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
+        # a sure related cue line drawn as text ("DON'T MISS" in a <p>) heads the linked lines under it; under
+        # another ("Related content:") they stay lines of their own, teaser links a sure reading overrules
+        cue_line = (
+            label is BlockLabel.RELATED
+            and end - start == 1
+            and not headed
+            and _heading_like(blocks[start])
+            and bool(_RELATED_SURE_HEADING.match("heading:" + blocks[start].text))
+        )
         offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
         # a heading's own button copies its anchor: it ends nothing
         own_controls = el.tag not in HEADING_TAGS and bool(_CONTROLS(el))
@@ -536,7 +546,9 @@ class Segmenter:
                 break  # a headline after a sign-up box or a bio starts a list of its own
             if block.kind == "text":
                 previous = after[-1] if after else blocks[end - 1]
-                if not self._text_follows(label, block, previous, headed=headed, ended=ended, from_text=from_text):
+                if not (cue_line and block.linked) and not self._text_follows(
+                    label, block, previous, headed=headed, ended=ended, from_text=from_text
+                ):
                     break
             elif ended and block.kind != "action":
                 break
@@ -949,14 +961,33 @@ class Segmenter:
                 break
             start, end = self.index.span(parent)
             if any(
-                b.kind == "heading" and not b.linked and not self.index.contains(heading, b.element)
+                b.kind == "heading"
+                and not b.linked
+                and not self.index.contains(heading, b.element)
+                and not (label is BlockLabel.RELATED and self._card_title(b.element, parent))
                 for b in self.blocks[start:end]
             ):
-                break  # the parent holds the next section too
+                break  # the parent holds the next section too (a teaser card's own title does not start one)
             if label in _NO_TEASERS and self._holds_teasers(self.blocks[start:end]):
                 break  # a sign-up or share heading over a list of headlines: the list is no part of it
             best = node = parent
         return best
+
+    def _card_title(self, heading: HtmlElement, top: HtmlElement) -> bool:
+        """Whether a heading is the title of a teaser card below `top`: it, or an ancestor at most
+        `cues.CARD_TITLE_LEVELS` up, repeats among its siblings (same tag and class), holds at most
+        `cues.CARD_MAX_WORDS` words and is or holds a link (cards of stories under "You may also like")."""
+        index = self.index
+        sizes, parent_at, top_at = index.sibling_sizes, index.parent_at, index.order[top]
+        node = index.order[heading]
+        for _ in range(cues.CARD_TITLE_LEVELS + 1):
+            if node < 0 or node == top_at:
+                return False
+            if sizes[node] >= 2:
+                card = index.nodes[node]
+                return self.page.words(card) <= cues.CARD_MAX_WORDS and (card.tag == "a" or bool(_LINKS(card)))
+            node = parent_at[node]
+        return False
 
     def _holds_teasers(self, blocks: list[Block]) -> bool:
         """At least HEADING_UNIT_MAX_TEASERS linked lines of teaser length: a list of headlines."""
