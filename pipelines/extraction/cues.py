@@ -1501,6 +1501,8 @@ WIDGET_CLASS_PATTERN = (
 #: body), 0.4 324 (92), 0.5 320, 0.6 314, 0.8 303 (99); body word F1 the same at 0.3, 0.4 (WCXB
 #: 0.8842-0.8843, AEB 0.9661-0.9664). Kept at 0.4: train.py's proxy (true body words the finder's
 #: blocks hold, 0.27 % at 0.4) no longer predicts the body's F1, and 0.3's few more hits are within noise.
+#: With the finder's voice and context features (2026-12-04, training/README.md): 0.4 takes 337 (84 leak),
+#: 0.3 344 (81), body word F1 the same (WCXB 0.8843, AEB 0.9658); kept at 0.4.
 LEARNED_PROMO_MIN_PROBABILITY = 0.4
 #: ... and has at most this many words: 99 % of the labelled promo blocks have fewer (52), and
 #: reading the long paragraphs would cost as much as all the rest.
