@@ -65,13 +65,16 @@ _RULE_CUES = {
     "pictograph": (cues.PICTOGRAPH_PATTERN, False),
     "price_or_percent": (cues.PRICE_OR_PERCENT_PATTERN, False),
 }
-_CUES = PatternSet(_RULE_CUES, re.I)
+#: The voice of a call to action (`cues.CALL_SENTENCE_PATTERN`, `cues.LEAD_MAGNET_PATTERN`), found in the same pass.
+_VOICE_CUES = {
+    "call_sentence": (cues.CALL_SENTENCE_PATTERN, False),
+    "lead_magnet": (cues.LEAD_MAGNET_PATTERN, False),
+}
+_CUES = PatternSet(_RULE_CUES | _VOICE_CUES, re.I)
 _NAME_LINE = compile_pattern(cues.NAME_LINE_PATTERN)
 _OFFER_WORDS = MatchCounter(cues.OFFER_WORD_PATTERN, re.I)
 _SECOND_PERSON = MatchCounter(cues.SECOND_PERSON_PATTERN, re.I)
 _COMPANY_VOICE = MatchCounter(cues.COMPANY_VOICE_PATTERN, re.I)
-_CALL_SENTENCE = compile_pattern(cues.CALL_SENTENCE_PATTERN, re.I)
-_LEAD_MAGNET = compile_pattern(cues.LEAD_MAGNET_PATTERN, re.I)
 _WORD_ONLY = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES: tuple[str, ...] = (
@@ -166,7 +169,7 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
         brand = names_brand is not None and names_brand(text) is not None
         second = _SECOND_PERSON.count(text)
         company = _COMPANY_VOICE.count(text)
-        call = _CALL_SENTENCE.search(text) is not None
+        call = "call_sentence" in found
         rows.append(
             [
                 *(name in found for name in _RULE_CUES),
@@ -178,7 +181,7 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
                 brand,
                 company / words,
                 call,
-                _LEAD_MAGNET.search(text) is not None,
+                "lead_magnet" in found,
                 brand and (call or second > 0 or company > 0 or "call_to_action_start" in found),
             ]
         )
