@@ -17,6 +17,7 @@ from pipelines.extraction.promos import (
     WIDGET_FEATURE_NAMES,
     PromoFinder,
     default_promo_finder,
+    page_context_features,
     text_features,
     widget_features,
 )
@@ -49,6 +50,42 @@ def test_text_features_read_a_call_to_action_and_the_sites_own_brand():
     assert offer[_column("offer_word_share")] > 0 == plain[_column("offer_word_share")]
     assert not empty.any()
     assert text_features(["Try Acmeplan today"], "https://example.org/")[0, _column("names_brand")] == 0
+
+
+def test_text_features_read_the_voice_of_a_companys_own_call_to_action():
+    """A company blog's call to action reads like its article; its voice gives it away: a sentence
+    opening with a call verb, something to get from the site, the site naming itself."""
+    rows = text_features(
+        [
+            "Book a FREE demo of Acmeplan and see how the best crews plan their week.",
+            "Big files? No worries. Take our quick quiz to find the right crew size.",
+            "Download our 2025 salary guide",
+            "The report said the cleaning crews worked longer weeks in 2025.",
+            "Acmeplan was founded in 2009 by two brothers.",
+        ],
+        URL,
+    )
+    demo, quiz, guide, news, history = rows
+    assert demo[_column("call_sentence")] == demo[_column("lead_magnet")] == demo[_column("brand_call")] == 1
+    assert quiz[_column("call_sentence")] == quiz[_column("lead_magnet")] == 1  # the call opens its second sentence
+    assert quiz[_column("company_voice_share")] > 0 and quiz[_column("brand_call")] == 0
+    assert guide[_column("lead_magnet")] == 1 and guide[_column("company_voice_share")] == 0.2
+    for name in ("call_sentence", "lead_magnet", "brand_call", "company_voice_share"):
+        assert news[_column(name)] == 0, name
+    assert history[_column("names_brand")] == 1 and history[_column("brand_call")] == 0  # named, but not calling
+
+
+def test_page_context_features_say_where_a_block_lies_in_the_likely_body():
+    probability = np.array([0.1, 0.9, 0.9, 0.2])
+    words = np.array([5, 100, 50, 10])
+    rows = page_context_features(probability, words, np.array([0, 3]))
+    first, last = rows
+    likely = 0.1 * 5 + 0.9 * 150 + 0.2 * 10
+    assert first[:2].tolist() == [0.0, pytest.approx(0.9)]  # no block before the first
+    assert first[2] == 0 and first[3] == pytest.approx((likely - 0.5) / likely)
+    assert last[:2].tolist() == [pytest.approx(0.9), 0.0]  # the last block: the body lies before it
+    assert last[2] == pytest.approx((likely - 2) / likely) and last[3] == 0
+    assert not page_context_features(np.zeros(2), np.array([3, 4]), np.array([1])).any()
 
 
 def _brand_finder() -> PromoFinder:

@@ -20,7 +20,13 @@ import numpy as np
 
 from pipelines.extraction import cues
 from pipelines.extraction.features import CATEGORICAL, FEATURE_NAMES, UNIT_LABEL_CODE
-from pipelines.extraction.promos import FINDER_FEATURE_NAMES, WIDGET_FEATURE_NAMES, PromoFinder, finder_features
+from pipelines.extraction.promos import (
+    FINDER_FEATURE_NAMES,
+    WIDGET_FEATURE_NAMES,
+    PromoFinder,
+    finder_features,
+    page_context_features,
+)
 from pipelines.extraction.segment import BlockLabel
 
 PROMO_PARAMS = {
@@ -137,6 +143,7 @@ def train_promo_finder(rows: list, probabilities: dict[str, np.ndarray], labels:
                 [row.texts[i] for i in rows_kept],
                 row.url,
                 row.widgets[rows_kept],
+                page_context_features(probabilities[row.key], row.words, rows_kept),
             )
         )
         y.append(promo[keep])
@@ -169,6 +176,7 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
                     [row.texts[i] for i in free],
                     row.url,
                     row.widgets[free],
+                    page_context_features(probabilities[row.key], row.words, free),
                 )
                 taken[row.key] = (free, finder.promo_probability(rows_k))
     lines = [

@@ -5,8 +5,11 @@ A company blog's own call to action ("Try Jobber for 14 days", "Start 2026 stron
 often has neither: a plain block with a button. This model reads each block that no rule
 unit holds with the block scorer's features, the scorer's body probability and a few text
 cues (`TEXT_FEATURE_NAMES`: the rule cues, a call to action's first word, offer words, the
-reader addressed, the site's own brand named) and cues of its widget (`WIDGET_FEATURE_NAMES`: a
-link or button calling to action in the small box around it), and a block reaching
+reader addressed, the site's own brand named, the company's voice, a sentence opening with a call
+verb, something to get from the site), cues of its widget (`WIDGET_FEATURE_NAMES`: a link or
+button calling to action in the small box around it) and where it lies in the page's likely body
+(`PAGE_CONTEXT_FEATURE_NAMES`: a call to action closes an article or sits between its sections),
+and a block reaching
 `cues.LEARNED_PROMO_MIN_PROBABILITY` becomes a promo unit. So does a short announcement
 (`cues.ANNOUNCEMENT_PATTERN`, "Save up to 20% ...") in a widget with a call to action, whatever
 the model says: too few of them are labelled for the trees to learn it. `body.decide_body` then treats it
@@ -62,10 +65,16 @@ _RULE_CUES = {
     "pictograph": (cues.PICTOGRAPH_PATTERN, False),
     "price_or_percent": (cues.PRICE_OR_PERCENT_PATTERN, False),
 }
-_CUES = PatternSet(_RULE_CUES, re.I)
+#: The voice of a call to action (`cues.CALL_SENTENCE_PATTERN`, `cues.LEAD_MAGNET_PATTERN`), found in the same pass.
+_VOICE_CUES = {
+    "call_sentence": (cues.CALL_SENTENCE_PATTERN, False),
+    "lead_magnet": (cues.LEAD_MAGNET_PATTERN, False),
+}
+_CUES = PatternSet(_RULE_CUES | _VOICE_CUES, re.I)
 _NAME_LINE = compile_pattern(cues.NAME_LINE_PATTERN)
 _OFFER_WORDS = MatchCounter(cues.OFFER_WORD_PATTERN, re.I)
 _SECOND_PERSON = MatchCounter(cues.SECOND_PERSON_PATTERN, re.I)
+_COMPANY_VOICE = MatchCounter(cues.COMPANY_VOICE_PATTERN, re.I)
 _WORD_ONLY = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES: tuple[str, ...] = (
@@ -76,6 +85,19 @@ TEXT_FEATURE_NAMES: tuple[str, ...] = (
     "offer_word_share",
     "second_person_share",
     "names_brand",
+    "company_voice_share",
+    "call_sentence",
+    "lead_magnet",
+    "brand_call",
+)
+#: Where the block lies in the page's body as the scorer reads it (`page_context_features`): the body
+#: probabilities of its neighbours, and the shares of the page's likely body words (words x p_body)
+#: before and after it. A call to action sits at the article's end or between its sections.
+PAGE_CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
+    "previous_p_body",
+    "next_p_body",
+    "body_share_before",
+    "body_share_after",
 )
 #: What the finder asks of the widget around a block (`widget_features`).
 WIDGET_FEATURE_NAMES: tuple[str, ...] = (
@@ -88,7 +110,13 @@ WIDGET_FEATURE_NAMES: tuple[str, ...] = (
     "widget_class_named",
 )
 #: What the model reads of a block: the scorer's features, its body probability, the text and widget cues.
-FINDER_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "p_body", *TEXT_FEATURE_NAMES, *WIDGET_FEATURE_NAMES)
+FINDER_FEATURE_NAMES: tuple[str, ...] = (
+    *FEATURE_NAMES,
+    "p_body",
+    *TEXT_FEATURE_NAMES,
+    *WIDGET_FEATURE_NAMES,
+    *PAGE_CONTEXT_FEATURE_NAMES,
+)
 _CALL_HREF = compile_pattern(cues.CALL_TO_ACTION_HREF_PATTERN, re.I)
 _CALL_TEXT = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.PRODUCT_CALL_PATTERN})", re.I)
 _WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
@@ -138,6 +166,10 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
             continue
         found = _CUES.find(text)
         stripped = text.strip()
+        brand = names_brand is not None and names_brand(text) is not None
+        second = _SECOND_PERSON.count(text)
+        company = _COMPANY_VOICE.count(text)
+        call = "call_sentence" in found
         rows.append(
             [
                 *(name in found for name in _RULE_CUES),
@@ -145,8 +177,12 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
                 stripped.endswith("?"),
                 "!" in text,
                 _OFFER_WORDS.count(text) / words,
-                _SECOND_PERSON.count(text) / words,
-                names_brand is not None and names_brand(text) is not None,
+                second / words,
+                brand,
+                company / words,
+                call,
+                "lead_magnet" in found,
+                brand and (call or second > 0 or company > 0 or "call_to_action_start" in found),
             ]
         )
     return np.array(rows, dtype=np.float32).reshape(len(texts), len(TEXT_FEATURE_NAMES))
@@ -256,12 +292,46 @@ def widget_features(segmentation: Segmentation, blocks: Sequence[int], url: str 
     return np.array(rows, dtype=np.float32).reshape(len(rows), len(WIDGET_FEATURE_NAMES))
 
 
+def page_context_features(probability: np.ndarray, words: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    """One row of `PAGE_CONTEXT_FEATURE_NAMES` per block index in `blocks`, from every block's body
+    probability and words on the page."""
+    n = len(probability)
+    blocks = np.asarray(blocks, dtype=np.intp)
+    p = np.asarray(probability, dtype=np.float64)
+    likely = p * np.asarray(words, dtype=np.float64)
+    total = likely.sum()
+    before = np.concatenate(([0.0], np.cumsum(likely)))  # before[i]: likely body words of blocks < i
+    share = (lambda x: x / total) if total > 0 else (lambda x: np.zeros_like(x))
+    padded = np.concatenate(([0.0], p, [0.0]))
+    return np.column_stack(
+        (
+            padded[blocks],  # the block before (0 at the page's start)
+            padded[blocks + 2],  # the block after
+            share(before[blocks]),
+            share(total - before[np.minimum(blocks + 1, n)]),
+        )
+    ).astype(np.float32)
+
+
 def finder_features(
-    features: np.ndarray, probability: np.ndarray, texts: Sequence[str], url: str | None, widgets: np.ndarray
+    features: np.ndarray,
+    probability: np.ndarray,
+    texts: Sequence[str],
+    url: str | None,
+    widgets: np.ndarray,
+    context: np.ndarray,
 ) -> np.ndarray:
-    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities, texts and
-    widget rows (`widget_features`)."""
-    return np.hstack((features, probability.reshape(-1, 1).astype(features.dtype), text_features(texts, url), widgets))
+    """Rows of `FINDER_FEATURE_NAMES` for some blocks: their scorer rows, probabilities, texts,
+    widget rows (`widget_features`) and page context rows (`page_context_features`)."""
+    return np.hstack(
+        (
+            features,
+            probability.reshape(-1, 1).astype(features.dtype),
+            text_features(texts, url),
+            widgets,
+            context.astype(features.dtype),
+        )
+    )
 
 
 class PromoFinder:
@@ -298,7 +368,9 @@ class PromoFinder:
             return []
         texts = [blocks[i].text for i in free]
         widgets = widget_features(segmentation, free, url)
-        rows = finder_features(features[free], probability[free], texts, url, widgets)
+        words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
+        context = page_context_features(probability, words, np.array(free))
+        rows = finder_features(features[free], probability[free], texts, url, widgets, context)
         calls = widgets[:, _CALL_LEVEL] > 0
         units: list[Unit] = []
         previous = -2
