@@ -737,3 +737,63 @@ def test_a_site_builders_header_template_is_the_site_header():
         '<span class="elementor-button-text">Book a Consultation</span></a></div></div></div>'
     )
     assert any(label == "navigation" and "Book a Consultation" in text for label, text in units)
+
+
+# --- overlays: forms and bios a page hides until a reader opens them -------------------------
+
+OVERLAY_ARTICLE = (
+    '<html><body><article><h1>Budget vote</h1><div class="byline">By <a href="/staff/nora">Nora Quist</a>'
+    "{tip}</div>" + ARTICLE_TEXT * 2 + "</article>{dialog}</body></html>"
+)
+
+
+def overlay_record(tip: str = "", dialog: str = ""):
+    return extract(OVERLAY_ARTICLE.format(tip=tip, dialog=dialog), "https://example.org/story/")
+
+
+def test_newsletter_pop_up_hidden_until_opened_is_a_form_never_body():
+    dialog = (
+        '<div class="modal fade" id="signup-modal" role="dialog" aria-hidden="true"><div class="modal-body">'
+        "<h3>Get the council briefing</h3><p>The week's votes, straight to your inbox every Friday.</p>"
+        '<form action="/subscribe"><input type="email" name="email" placeholder="Your e-mail">'
+        "<select><option>Alabama</option><option>Alaska</option></select><button>Subscribe</button></form>"
+        '<p class="d-none" hidden>Thanks for signing up!</p></div></div>'
+    )
+    art = overlay_record(dialog=dialog)
+    assert [form["kind"] for form in art.forms] == ["newsletter"]
+    text = art.forms[0]["text"]
+    assert "straight to your inbox every Friday" in text
+    assert "Alaska" not in text and "Thanks for signing up" not in text  # options and hidden parts are not read
+    assert "inbox" not in art.body and not any("inbox" in b["text"] for b in art.blocks)
+
+
+def test_hidden_dialog_without_a_sign_up_is_no_form():
+    login = (
+        '<div class="modal" role="dialog" aria-modal="true" hidden><h3>Sign in</h3>'
+        '<input type="email" name="email"><input type="password"><button>Sign in</button></div>'
+    )
+    terms = '<div class="modal" role="dialog" aria-hidden="true"><h3>Terms</h3><p>Prices may change.</p></div>'
+    consent = (
+        '<div class="popup" aria-hidden="true"><p>We use cookies. Manage your consent and newsletter choices.</p>'
+        '<input type="checkbox" name="updates"><button>Accept</button></div>'
+    )
+    menu = (
+        '<div class="modal" role="dialog" aria-hidden="true"><a href="/news">City news</a> <a href="/sport">Sport'
+        ' results</a> <a href="/weather">Weather today</a> <a href="/join">Sign up</a></div>'
+    )
+    assert overlay_record(dialog=login + terms + consent + menu).forms == []
+
+
+def test_authors_hover_card_is_the_bio_never_body():
+    tip = (
+        '<div class="author-tooltip tooltip"><div class="tooltip__name">Nora Quist</div>'
+        '<div class="tooltip__bio">Nora Quist is a reporter covering city hall and its budgets.</div></div>'
+    )
+    art = overlay_record(tip=tip)
+    assert art.bio is not None and "covering city hall" in art.bio
+    assert "city hall" not in art.body
+
+
+def test_hover_card_saying_nothing_of_a_person_is_no_bio():
+    tip = '<span role="tooltip">Opens the author page in a new tab.</span>'
+    assert overlay_record(tip=tip).bio is None

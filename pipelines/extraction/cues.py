@@ -1009,6 +1009,27 @@ MASK_MIN_WORD_SHARE = 0.5
 #: Never hidden: a class on the whole page is a theme's flag ("wvs-tooltip"), not a tooltip.
 NEVER_HIDDEN_TAGS = frozenset({"html", "body"})
 
+#: Overlays a page hides until a reader opens them (`segment.overlay_units`): a dialog (its role, aria-modal, or a
+#: class token naming a modal or popup: a newsletter pop-up, a "notify me" box) and a hover card (a tooltip or
+#: popover over a byline, the author's bio). Their text is no body text (`blocks.BlockIndex` hides it), but a
+#: sign-up in a dialog is the page's form, and an author's bio in a hover card is the page's bio.
+OVERLAY_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+OVERLAY_DIALOG_CLASS_PATTERN = r"(^|[\s_-])(modal|popup|pop-up|lightbox)($|[\s_-])"
+OVERLAY_TIP_CLASS_PATTERN = r"(^|[\s_-])(tooltip|popover|hovercard|hover-card)($|[\s_-])"
+#: ... an overlay longer than this is a page of its own (terms, a product's quick view), no form or bio.
+OVERLAY_MAX_WORDS = 400
+#: ... a dialog whose words are mostly links is a menu (a shop's mobile navigation), and one saying this is the
+#: cookie banner's settings: no form, whatever sign-up link or opt-in they hold.
+OVERLAY_MENU_LINK_SHARE = 0.5
+OVERLAY_CONSENT_PATTERN = r"\bcookies?\b|\bconsent"
+#: ... nor is one asking the reader to log in ("Log in, or create an account") unless it asks for an e-mail address.
+OVERLAY_LOGIN_PATTERN = r"\blog ?in\b|\bsign ?in\b"
+#: ... and an overlay of fewer words than this (a close button alone) says nothing.
+OVERLAY_MIN_WORDS = 3
+#: The fields a reader types into (a checkbox, a read-only link to copy say nothing of a sign-up).
+OVERLAY_ENTRY_FIELD_XPATH = (
+    ".//textarea[not(@readonly)] | .//input[not(@readonly)][not(@type) or @type='text' or @type='email' or @type='tel']"
+)
 #: A third-person credentials sentence: "X is a reporter for ...", "She holds a PhD ...".
 BIO_TEXT_PATTERN = (
     r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author|reporter|journalist|editor|correspondent|columnist|contributor|"

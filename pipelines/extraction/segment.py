@@ -27,7 +27,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import HEADING_TAGS, Block, BlockIndex, any_between
+from .blocks import HEADING_TAGS, Block, BlockIndex, any_between, visible_text
 from .patterns import PatternSet, compile_pattern
 from .urls import brand_words, join_url, split_url, url_host
 from .whitespace import collapse_whitespace
@@ -1264,6 +1264,119 @@ def review_units(segmentation: Segmentation) -> list[Unit]:
     return list(units.values())
 
 
+_OVERLAY_DIALOG_CLASS = compile_pattern(cues.OVERLAY_DIALOG_CLASS_PATTERN, re.I)
+_OVERLAY_TIP_CLASS = compile_pattern(cues.OVERLAY_TIP_CLASS_PATTERN, re.I)
+#: Controls whose text a reader does not read as the form's (a country list's hundreds of options).
+_OVERLAY_CONSENT = compile_pattern(cues.OVERLAY_CONSENT_PATTERN, re.I)
+_ENTRY_FIELDS = XPath(cues.OVERLAY_ENTRY_FIELD_XPATH)
+_OVERLAY_LOGIN = compile_pattern(cues.OVERLAY_LOGIN_PATTERN, re.I)
+_UNREAD_CONTROL_TAGS = frozenset({"select", "option", "datalist", "script", "style", "noscript", "template"})
+
+
+def overlay_units(segmentation: Segmentation) -> list[Unit]:
+    """The forms and bios a page hides until a reader opens them (`cues.OVERLAY_DIALOG_ROLES` and the classes
+    of `cues.OVERLAY_DIALOG_CLASS_PATTERN`, `OVERLAY_TIP_CLASS_PATTERN`): a dialog asking for an e-mail address,
+    naming a sign-up by its class or its words ("Subscribe to our newsletter" in a pop-up) is a form (reason
+    "overlay:dialog"); a hover card saying who the author is ("X is a food writer ...", or a bio class) is a bio
+    (reason "overlay:tooltip"). Each hidden overlay is read as shown, outermost only. The units hold no block, so
+    they never touch the body, the features or the page type: `extract` asks for them when it fills the record's
+    `forms` and `bio` (`units.fields_from_units`)."""
+    index = segmentation.index
+    nodes, tags, hidden_at, last_at, roles, classes = (
+        index.nodes,
+        index.tags,
+        index.hidden_at,
+        index.last_at,
+        index.roles,
+        index.classes,
+    )
+    units: list[Unit] = []
+    i, n = 0, len(nodes)
+    while i < n:
+        if not hidden_at[i]:
+            i += 1
+            continue
+        end = last_at[i]
+        el = nodes[i]
+        if isinstance(tags[i], str) and tags[i] not in _UNREAD_CONTROL_TAGS:
+            cls, role = classes[i] or "", (roles[i] or "").lower()
+            if role in cues.OVERLAY_DIALOG_ROLES or el.get("aria-modal") == "true" or _OVERLAY_DIALOG_CLASS.search(cls):
+                unit = _overlay_form(index, i, end)
+            elif role == "tooltip" or _OVERLAY_TIP_CLASS.search(cls):
+                unit = _overlay_bio(index, i, end)
+            else:
+                unit = None
+            if unit is not None:
+                units.append(unit)
+        i = end + 1
+    return units
+
+
+def _overlay_text(index: BlockIndex, start: int, end: int) -> str:
+    """An overlay's text as shown once opened: what is hidden inside it (but its own parts, named by the
+    overlay's classes: "tooltip__bio"), and the options of its lists, left out."""
+    nodes, tags, hidden_at, classes, roles = index.nodes, index.tags, index.hidden_at, index.classes, index.roles
+    unread = {
+        nodes[j]
+        for j in range(start + 1, end + 1)
+        if tags[j] in _UNREAD_CONTROL_TAGS
+        or (hidden_at[j] and not _overlay_part(classes[j] or "", (roles[j] or "").lower()))
+    }
+    return visible_text(nodes[start], unread)
+
+
+def _overlay_part(cls: str, role: str) -> bool:
+    """Whether an element is hidden only as a part of an overlay (its class or role names one): shown with it."""
+    return (
+        role == "tooltip"
+        or role in cues.OVERLAY_DIALOG_ROLES
+        or bool(_OVERLAY_TIP_CLASS.search(cls) or _OVERLAY_DIALOG_CLASS.search(cls))
+    )
+
+
+def _declares(index: BlockIndex, start: int, end: int, label: BlockLabel) -> bool:
+    """Whether the element at `start` or one inside it declares `label` by its attributes (`cues.ATTRIBUTE_CUES`)."""
+    nodes, attributed = index.nodes, index.attributed
+    for j in range(start, end + 1):
+        if attributed[j] and isinstance(index.tags[j], str):
+            declared = _declared(nodes[j])[2]
+            if declared is not None and declared[0] is label:
+                return True
+    return False
+
+
+def _overlay_form(index: BlockIndex, start: int, end: int) -> Unit | None:
+    """A hidden dialog that is a sign-up or a contact form: an e-mail field, or sign-up words or a form class
+    with no field (a script adds them) or a field to type into; never a login, a search, a menu or cookie settings."""
+    el = index.nodes[start]
+    if _PASSWORD_INPUTS(el) or _SEARCH_FORM(el):
+        return None  # a login or a search box
+    text = _overlay_text(index, start, end)
+    words = len(text.split())
+    if not cues.OVERLAY_MIN_WORDS <= words <= cues.OVERLAY_MAX_WORDS or _OVERLAY_CONSENT.search(text):
+        return None
+    link_words = sum(len(collapse_whitespace(a.text_content()).split()) for a in _LINKS(el))
+    if link_words > cues.OVERLAY_MENU_LINK_SHARE * words:
+        return None  # a menu
+    if _EMAIL_INPUTS(el):
+        return Unit(BlockLabel.FORM, [el], "overlay:dialog,email-field", text)
+    fields = [f for f in _CONTROLS(el) if _is_field(f)]
+    if (fields and not _ENTRY_FIELDS(el)) or _OVERLAY_LOGIN.search(text):
+        return None  # only boxes to tick or a link to copy; a login
+    if _SIGNUP_TEXT.search(text) or _declares(index, start, end, BlockLabel.FORM):
+        return Unit(BlockLabel.FORM, [el], "overlay:dialog", text)
+    return None
+
+
+def _overlay_bio(index: BlockIndex, start: int, end: int) -> Unit | None:
+    text = _overlay_text(index, start, end)
+    if not cues.OVERLAY_MIN_WORDS <= len(text.split()) <= cues.OVERLAY_MAX_WORDS:
+        return None
+    if not (_BIO_TEXT.search(text[:300]) or _declares(index, start, end, BlockLabel.BIO)):
+        return None
+    return Unit(BlockLabel.BIO, [index.nodes[start]], "overlay:tooltip", text)
+
+
 def segment_page(
     root: HtmlElement,
     title: str | None = None,
@@ -1328,6 +1441,7 @@ __all__ = [
     "Segmenter",
     "Unit",
     "form_kind",
+    "overlay_units",
     "segment_page",
     "selector",
 ]
