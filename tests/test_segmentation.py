@@ -797,3 +797,42 @@ def test_authors_hover_card_is_the_bio_never_body():
 def test_hover_card_saying_nothing_of_a_person_is_no_bio():
     tip = '<span role="tooltip">Opens the author page in a new tab.</span>'
     assert overlay_record(tip=tip).bio is None
+
+
+# --- sign-ups: what they give for signing up is no price; lines that ask for a script's form ----------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="newsletter-signup"><h3>Join our list</h3><p>Enter your email for 15% off your first order.</p>'
+        '<input type="email" name="email"><button>Sign up</button></div>',
+        '<div class="newsletter"><h3>Garden Club Newsletter</h3><p>Subscribe to the Garden Club newsletter and with a'
+        " bit of luck win one of 20 vouchers worth \u20ac25 each!</p><button>Sign up now</button></div>",
+        '<div class="footer-signup"><h4>NEWSLETTER SIGNUP</h4><p>Get trail tips and exclusive deals delivered straight'
+        " to your inbox.</p><button>Subscribe</button></div>",
+    ],
+)
+def test_sign_up_offering_a_discount_or_a_prize_stays_a_form(box):
+    label, _ = first_unit(box)
+    assert label == "form"
+
+
+def test_subscribe_and_save_box_stays_a_promo():
+    box = (
+        '<div class="promo-box"><p>Subscribe + save 40% off canned lattes</p><a class="btn" href="/sub">Shop</a></div>'
+    )
+    label, _ = first_unit(box)
+    assert label == "promo"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join 15,000+ readers getting the latest insights on city budgets delivered straight to their inboxes.",
+        "To book a free call with an adviser, fill out the form below and we will contact you.",
+    ],
+)
+def test_line_over_a_form_a_script_adds_is_a_form(line):
+    label, text = first_unit(f'<div class="cta-wrap"><h2>Let us talk</h2><p>{line}</p><div id="f1"></div></div>')
+    assert label == "form" and line in text

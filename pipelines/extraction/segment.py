@@ -81,6 +81,8 @@ _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
 _STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
 _PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
+_INCENTIVE = compile_pattern(cues.SIGNUP_INCENTIVE_PATTERN, re.I)
+_INCENTIVE_CONTEXT = compile_pattern(cues.SIGNUP_INCENTIVE_CONTEXT_PATTERN, re.I)
 _SPONSORED = compile_pattern(cues.SPONSORED_LABEL_PATTERN, re.I)
 _APPEAL = compile_pattern(cues.READER_APPEAL_PATTERN, re.I)
 _PRODUCT_CALL = compile_pattern(cues.PRODUCT_CALL_PATTERN, re.I)
@@ -593,9 +595,11 @@ class Segmenter:
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
-        paid = bool(_PAID_TEXT.search(text))
-        strong = bool(_STRONG_PROMO_TEXT.search(text))
         has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
+        # what a sign-up gives for signing up ("15% off") is no price: judged without it
+        offer = _INCENTIVE.sub(" ", text) if has_email or _INCENTIVE_CONTEXT.search(text) else text
+        paid = bool(_PAID_TEXT.search(offer))
+        strong = bool(_STRONG_PROMO_TEXT.search(offer))
         if label is BlockLabel.PROMO and reason.startswith("attr:") and not strong:
             if not paid and _SHARE_PROMPT.search(text):
                 return BlockLabel.SHARE
