@@ -831,8 +831,26 @@ def test_subscribe_and_save_box_stays_a_promo():
     [
         "Join 15,000+ readers getting the latest insights on city budgets delivered straight to their inboxes.",
         "To book a free call with an adviser, fill out the form below and we will contact you.",
+        "Drop us a message, and we'll get back to you within three business days.",
+        "Get New Essays By Email",
+        "Sign up for weekly budget explainers from our council reporters.",
     ],
 )
 def test_line_over_a_form_a_script_adds_is_a_form(line):
     label, text = first_unit(f'<div class="cta-wrap"><h2>Let us talk</h2><p>{line}</p><div id="f1"></div></div>')
     assert label == "form" and line in text
+
+
+def test_author_box_paragraph_opening_with_the_authors_first_name_is_a_bio():
+    box = (
+        '<div class="sab-wrap"><div class="sab-avatar"><img src="j.jpg"></div>'
+        '<div class="sab-name"><a href="/author/jean">Jean-Luc Martin (Example)</a></div><div class="sab-desc">'
+        "<p>Jean-Luc started Example News in 2010 as a part-time endeavour, before leaving his job as an engineer"
+        " to write about embedded boards full time.</p></div></div>"
+    )
+    units = units_of(box, authors=["Jean-Luc Martin"])
+    assert any(label == "bio" and "started Example News in 2010" in text for label, text in units)
+    # the same paragraph by another author, or with no name line beside it, is no bio
+    assert not any(label == "bio" for label, _ in units_of(box, authors=["Ada Stone"]))
+    bare = box.replace("Jean-Luc Martin (Example)", "All posts")
+    assert not any(label == "bio" for label, _ in units_of(bare, authors=["Jean-Luc Martin"]))

@@ -837,15 +837,16 @@ TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free 
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
 SIGNUP_PATTERN = (
-    r"newsletter|\bsubscribe\b|sign ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
-    r"\b(complete|fill (out|in)|submit) (the|this|our) form\b"
+    r"newsletter|\bsubscribe\b|sign ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
+    r"\b(complete|fill (out|in)|submit|use) (the|this|our) form\b|\bwe(['’]ll| will) get back to you\b"
 )
 #: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
 #: iframe): a form unit, up to SIGNUP_CALL_MAX_WORDS words.
 SIGNUP_CALL_PATTERN = (
-    r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss)\b.{0,120}?"
-    r"\b(newsletters?|inbox(es)?|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts)\b|"
-    r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest)\b|enter your e-?mail\b)|"
+    r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss|follow)\b.{0,120}?"
+    r"\b(newsletters?|inbox(es)?|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts"
+    r"|by e-?mail)\b|"
+    r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest|weekly|daily|monthly)\b|enter your e-?mail\b)|"
     # a contact or lead form whose fields a script adds: the line over it says what to do
     r"\b(fill (out|in)|complete) (the|this|our) (short )?form (below|here)\b|\bwe(['’]ll| will) get back to you\b"
 )
@@ -1059,6 +1060,10 @@ BIO_TEXT_PATTERN = (
 BIO_PORTRAIT_WIDGET_WORDS = 150
 #: ... looking this many levels up from the paragraph (a portrait in the next column of the box).
 BIO_PORTRAIT_LEVELS = 3
+#: A paragraph of at least this many words opening with the author's first name, in such a widget beside a line
+#: of at most BIO_NAME_LINE_MAX_WORDS words saying the author's full name, is the author box's bio.
+BIO_FIRST_NAME_MIN_WORDS = 15
+BIO_NAME_LINE_MAX_WORDS = 6
 #: A first-person introduction naming its writer: a bio when the name is the author's.
 FIRST_PERSON_INTRO_PATTERN = (
     r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"

@@ -1011,6 +1011,8 @@ class Segmenter:
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
+        elif self._author_box_paragraph(block):
+            self._unit(el, BlockLabel.BIO, "text:author-box")
 
     def _line_cue(self, el: HtmlElement, text: str, words: int) -> None:
         for label, pattern, max_words in _LINE_CUES:
@@ -1125,6 +1127,32 @@ class Segmenter:
         """A paragraph that opens with the author's full name is about the author."""
         lowered = head.lower()
         return any(lowered.startswith(name + " ") for name in self.author_names) and len(head.split()) >= 8
+
+    def _author_box_paragraph(self, block: Block) -> bool:
+        """A paragraph opening with the author's first name ("Jean started the site in 2010 ...") in a small widget
+        (at most `cues.BIO_PORTRAIT_WIDGET_WORDS` words, `cues.BIO_PORTRAIT_LEVELS` levels up) that also says the
+        author's full name on a line of its own (`cues.BIO_NAME_LINE_MAX_WORDS` words at most): an author box of a
+        plugin whose classes name no bio."""
+        if block.words < cues.BIO_FIRST_NAME_MIN_WORDS or not self.author_first_names:
+            return False
+        first = _WORDS.search(block.text[:40].lower())
+        if first is None or first.group(0) not in self.author_first_names:
+            return False
+        widget = block.element.getparent()
+        for _ in range(cues.BIO_PORTRAIT_LEVELS):
+            if (
+                widget is None
+                or widget.tag in ("body", "html")
+                or self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS
+            ):
+                return False
+            for other in self.index.inside(widget):
+                if other is not block and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS:
+                    lowered = other.text.lower()
+                    if any(name in lowered for name in self.author_names):
+                        return True
+            widget = widget.getparent()
+        return False
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
