@@ -834,6 +834,9 @@ def test_subscribe_and_save_box_stays_a_promo():
         "Drop us a message, and we'll get back to you within three business days.",
         "Get New Essays By Email",
         "Sign up for weekly budget explainers from our council reporters.",
+        "Sign up for texts and get special offers, council news, and more.",
+        "PLUS, get a $50 DISCOUNT just for signing up!",
+        "Example Daily newsletters: council news, budget votes, road works \u2013 subscribe here!",
     ],
 )
 def test_line_over_a_form_a_script_adds_is_a_form(line):

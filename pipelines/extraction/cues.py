@@ -837,7 +837,7 @@ TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free 
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
 SIGNUP_PATTERN = (
-    r"newsletter|\bsubscribe\b|sign ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
+    r"newsletter|\bsubscribe\b|sign(ing)? ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\btexted\b|\bfor texts\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
     r"\b(complete|fill (out|in)|submit|use) (the|this|our) form\b|\bwe(['’]ll| will) get back to you\b"
 )
 #: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
@@ -845,10 +845,11 @@ SIGNUP_PATTERN = (
 SIGNUP_CALL_PATTERN = (
     r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss|follow)\b.{0,120}?"
     r"\b(newsletters?|inbox(es)?|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts"
-    r"|by e-?mail)\b|"
+    r"|by e-?mail|texts|texted)\b|"
     r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest|weekly|daily|monthly)\b|enter your e-?mail\b)|"
     # a contact or lead form whose fields a script adds: the line over it says what to do
     r"\b(fill (out|in)|complete) (the|this|our) (short )?form (below|here)\b|\bwe(['’]ll| will) get back to you\b"
+    r"|\bjust for signing up\b|\bnewsletters?\b.{0,120}?\b(subscribe|sign ?up)( here| now| today)?\W*$"
 )
 SIGNUP_CALL_MAX_WORDS = 30
 #: What a sign-up gives for signing up ("Enter your e-mail for 15% off", "win one of 50 vouchers worth €50",
@@ -861,7 +862,7 @@ SIGNUP_INCENTIVE_PATTERN = (
 )
 #: ... judged so only in a box saying this (a "Subscribe + save 40%" box sells a subscription: no sign-up).
 SIGNUP_INCENTIVE_CONTEXT_PATTERN = (
-    r"newsletter|\binbox(es)?\b|\be-?mails?\b|\b(e-?mail|mailing) list\b|\bsign(ing)? ?up\b|\btexts\b|\balerts\b"
+    r"newsletter|\binbox(es)?\b|\be-?mails?\b|\b(e-?mail|mailing) list\b|\bsign(ing)? ?up\b|\btext(s|ed)\b|\balerts\b"
 )
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
