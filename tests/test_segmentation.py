@@ -857,3 +857,13 @@ def test_author_box_paragraph_opening_with_the_authors_first_name_is_a_bio():
     assert not any(label == "bio" for label, _ in units_of(box, authors=["Ada Stone"]))
     bare = box.replace("Jean-Luc Martin (Example)", "All posts")
     assert not any(label == "bio" for label, _ in units_of(bare, authors=["Jean-Luc Martin"]))
+
+
+def test_newsletter_pop_up_a_cookie_class_names_is_a_form():
+    box = (
+        '<div class="popup-cookies js-popup-newsletter"><h3>Newsletter sign up</h3><p>Get weekly updates delivered to'
+        " your inbox. You can unsubscribe at any time.</p><button>Subscribe</button></div>"
+    )
+    assert first_unit(box)[0] == "form"
+    banner = '<div class="cookie-banner"><p>We use cookies to improve your experience.</p><button>OK</button></div>'
+    assert first_unit(banner)[0] == "consent"

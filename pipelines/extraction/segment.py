@@ -728,6 +728,8 @@ class Segmenter:
                     continue
                 if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
                     self._add([el], BlockLabel.BYLINE, reason + ",date")
+                elif label is BlockLabel.CONSENT and self._sign_up_not_consent(el):
+                    self._add([el], BlockLabel.FORM, reason + ",as-form")
                 else:
                     self._add([el], label, reason)
                 i = last[i] + 1
@@ -745,6 +747,12 @@ class Segmenter:
                     self._heading_unit(el, label, reason)
                 else:
                     self._unit(el, label, reason)
+
+    def _sign_up_not_consent(self, el: HtmlElement) -> bool:
+        """A box a cookie class names ("popup-cookies js-popup-newsletter": one pop-up script for both) that says
+        a sign-up (SIGNUP_PATTERN) and not a word of cookies or consent (`cues.OVERLAY_CONSENT_PATTERN`): a form."""
+        text = self.page.text(el)
+        return bool(_SIGNUP_TEXT.search(text)) and not _OVERLAY_CONSENT.search(text)
 
     def _superseded(self, el: HtmlElement) -> bool:
         """Whether another unit has taken `el` in since it was found."""
