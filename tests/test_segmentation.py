@@ -781,7 +781,11 @@ def test_hidden_dialog_without_a_sign_up_is_no_form():
         '<div class="modal" role="dialog" aria-hidden="true"><a href="/news">City news</a> <a href="/sport">Sport'
         ' results</a> <a href="/weather">Weather today</a> <a href="/join">Sign up</a></div>'
     )
-    assert overlay_record(dialog=login + terms + consent + menu).forms == []
+    tell = (
+        '<div class="modal tell-a-friend" aria-hidden="true"><h3>Sharing is nice</h3><input type="email" name="to">'
+        "<p>Yes, send me a copy of this email.</p><button>Send</button></div>"
+    )
+    assert overlay_record(dialog=login + terms + consent + menu + tell).forms == []
 
 
 def test_authors_hover_card_is_the_bio_never_body():

@@ -1038,6 +1038,12 @@ OVERLAY_MAX_WORDS = 400
 #: cookie banner's settings: no form, whatever sign-up link or opt-in they hold.
 OVERLAY_MENU_LINK_SHARE = 0.5
 OVERLAY_CONSENT_PATTERN = r"\bcookies?\b|\bconsent"
+#: ... nor is an "e-mail this story" dialog (its class, or its words), which is sharing, not a sign-up.
+OVERLAY_SHARE_CLASS_PATTERN = r"tell-?a-?friend|e-?mail-?a-?friend|\bshar(e|ing)\b|email-?(this|story|article)"
+OVERLAY_SHARE_TEXT_PATTERN = (
+    r"\be-?mail (this|the) (story|article|page|post)\b|\bsend (me )?a copy of this\b|\bthanks for sharing\b|"
+    r"\bsharing is\b|\b(send|share) (this|it) with a friend\b"
+)
 #: ... nor is one asking the reader to log in ("Log in, or create an account") unless it asks for an e-mail address.
 OVERLAY_LOGIN_PATTERN = r"\blog ?in\b|\bsign ?in\b"
 #: ... and an overlay of fewer words than this (a close button alone) says nothing.

@@ -1310,6 +1310,8 @@ _OVERLAY_TIP_CLASS = compile_pattern(cues.OVERLAY_TIP_CLASS_PATTERN, re.I)
 _OVERLAY_CONSENT = compile_pattern(cues.OVERLAY_CONSENT_PATTERN, re.I)
 _ENTRY_FIELDS = XPath(cues.OVERLAY_ENTRY_FIELD_XPATH)
 _OVERLAY_LOGIN = compile_pattern(cues.OVERLAY_LOGIN_PATTERN, re.I)
+_OVERLAY_SHARE_CLASS = compile_pattern(cues.OVERLAY_SHARE_CLASS_PATTERN, re.I)
+_OVERLAY_SHARE_TEXT = compile_pattern(cues.OVERLAY_SHARE_TEXT_PATTERN, re.I)
 _UNREAD_CONTROL_TAGS = frozenset({"select", "option", "datalist", "script", "style", "noscript", "template"})
 
 
@@ -1395,6 +1397,8 @@ def _overlay_form(index: BlockIndex, start: int, end: int) -> Unit | None:
     words = len(text.split())
     if not cues.OVERLAY_MIN_WORDS <= words <= cues.OVERLAY_MAX_WORDS or _OVERLAY_CONSENT.search(text):
         return None
+    if _OVERLAY_SHARE_CLASS.search(index.classes[start] or "") or _OVERLAY_SHARE_TEXT.search(text):
+        return None  # "e-mail this story to a friend": sharing
     link_words = sum(len(collapse_whitespace(a.text_content()).split()) for a in _LINKS(el))
     if link_words > cues.OVERLAY_MENU_LINK_SHARE * words:
         return None  # a menu
