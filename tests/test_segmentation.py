@@ -781,3 +781,137 @@ def test_a_site_builders_header_template_is_the_site_header():
         '<span class="elementor-button-text">Book a Consultation</span></a></div></div></div>'
     )
     assert any(label == "navigation" and "Book a Consultation" in text for label, text in units)
+
+
+# --- overlays: forms and bios a page hides until a reader opens them -------------------------
+
+OVERLAY_ARTICLE = (
+    '<html><body><article><h1>Budget vote</h1><div class="byline">By <a href="/staff/nora">Nora Quist</a>'
+    "{tip}</div>" + ARTICLE_TEXT * 2 + "</article>{dialog}</body></html>"
+)
+
+
+def overlay_record(tip: str = "", dialog: str = ""):
+    return extract(OVERLAY_ARTICLE.format(tip=tip, dialog=dialog), "https://example.org/story/")
+
+
+def test_newsletter_pop_up_hidden_until_opened_is_a_form_never_body():
+    dialog = (
+        '<div class="modal fade" id="signup-modal" role="dialog" aria-hidden="true"><div class="modal-body">'
+        "<h3>Get the council briefing</h3><p>The week's votes, straight to your inbox every Friday.</p>"
+        '<form action="/subscribe"><input type="email" name="email" placeholder="Your e-mail">'
+        "<select><option>Alabama</option><option>Alaska</option></select><button>Subscribe</button></form>"
+        '<p class="d-none" hidden>Thanks for signing up!</p></div></div>'
+    )
+    art = overlay_record(dialog=dialog)
+    assert [form["kind"] for form in art.forms] == ["newsletter"]
+    text = art.forms[0]["text"]
+    assert "straight to your inbox every Friday" in text
+    assert "Alaska" not in text and "Thanks for signing up" not in text  # options and hidden parts are not read
+    assert "inbox" not in art.body and not any("inbox" in b["text"] for b in art.blocks)
+
+
+def test_hidden_dialog_without_a_sign_up_is_no_form():
+    login = (
+        '<div class="modal" role="dialog" aria-modal="true" hidden><h3>Sign in</h3>'
+        '<input type="email" name="email"><input type="password"><button>Sign in</button></div>'
+    )
+    terms = '<div class="modal" role="dialog" aria-hidden="true"><h3>Terms</h3><p>Prices may change.</p></div>'
+    consent = (
+        '<div class="popup" aria-hidden="true"><p>We use cookies. Manage your consent and newsletter choices.</p>'
+        '<input type="checkbox" name="updates"><button>Accept</button></div>'
+    )
+    menu = (
+        '<div class="modal" role="dialog" aria-hidden="true"><a href="/news">City news</a> <a href="/sport">Sport'
+        ' results</a> <a href="/weather">Weather today</a> <a href="/join">Sign up</a></div>'
+    )
+    tell = (
+        '<div class="modal tell-a-friend" aria-hidden="true"><h3>Sharing is nice</h3><input type="email" name="to">'
+        "<p>Yes, send me a copy of this email.</p><button>Send</button></div>"
+    )
+    assert overlay_record(dialog=login + terms + consent + menu + tell).forms == []
+
+
+def test_authors_hover_card_is_the_bio_never_body():
+    tip = (
+        '<div class="author-tooltip tooltip"><div class="tooltip__name">Nora Quist</div>'
+        '<div class="tooltip__bio">Nora Quist is a reporter covering city hall and its budgets.</div></div>'
+    )
+    art = overlay_record(tip=tip)
+    assert art.bio is not None and "covering city hall" in art.bio
+    assert "city hall" not in art.body
+
+
+def test_hover_card_saying_nothing_of_a_person_is_no_bio():
+    tip = '<span role="tooltip">Opens the author page in a new tab.</span>'
+    assert overlay_record(tip=tip).bio is None
+
+
+# --- sign-ups: what they give for signing up is no price; lines that ask for a script's form ----------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="newsletter-signup"><h3>Join our list</h3><p>Enter your email for 15% off your first order.</p>'
+        '<input type="email" name="email"><button>Sign up</button></div>',
+        '<div class="newsletter"><h3>Garden Club Newsletter</h3><p>Subscribe to the Garden Club newsletter and with a'
+        " bit of luck win one of 20 vouchers worth \u20ac25 each!</p><button>Sign up now</button></div>",
+        '<div class="footer-signup"><h4>NEWSLETTER SIGNUP</h4><p>Get trail tips and exclusive deals delivered straight'
+        " to your inbox.</p><button>Subscribe</button></div>",
+    ],
+)
+def test_sign_up_offering_a_discount_or_a_prize_stays_a_form(box):
+    label, _ = first_unit(box)
+    assert label == "form"
+
+
+def test_subscribe_and_save_box_stays_a_promo():
+    box = (
+        '<div class="promo-box"><p>Subscribe + save 40% off canned lattes</p><a class="btn" href="/sub">Shop</a></div>'
+    )
+    label, _ = first_unit(box)
+    assert label == "promo"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join 15,000+ readers getting the latest insights on city budgets delivered straight to their inboxes.",
+        "To book a free call with an adviser, fill out the form below and we will contact you.",
+        "Drop us a message, and we'll get back to you within three business days.",
+        "Get New Essays By Email",
+        "Sign up for weekly budget explainers from our council reporters.",
+        "Sign up for texts and get special offers, council news, and more.",
+        "PLUS, get a $50 DISCOUNT just for signing up!",
+        "Example Daily newsletters: council news, budget votes, road works \u2013 subscribe here!",
+    ],
+)
+def test_line_over_a_form_a_script_adds_is_a_form(line):
+    label, text = first_unit(f'<div class="cta-wrap"><h2>Let us talk</h2><p>{line}</p><div id="f1"></div></div>')
+    assert label == "form" and line in text
+
+
+def test_author_box_paragraph_opening_with_the_authors_first_name_is_a_bio():
+    box = (
+        '<div class="sab-wrap"><div class="sab-avatar"><img src="j.jpg"></div>'
+        '<div class="sab-name"><a href="/author/jean">Jean-Luc Martin (Example)</a></div><div class="sab-desc">'
+        "<p>Jean-Luc started Example News in 2010 as a part-time endeavour, before leaving his job as an engineer"
+        " to write about embedded boards full time.</p></div></div>"
+    )
+    units = units_of(box, authors=["Jean-Luc Martin"])
+    assert any(label == "bio" and "started Example News in 2010" in text for label, text in units)
+    # the same paragraph by another author, or with no name line beside it, is no bio
+    assert not any(label == "bio" for label, _ in units_of(box, authors=["Ada Stone"]))
+    bare = box.replace("Jean-Luc Martin (Example)", "All posts")
+    assert not any(label == "bio" for label, _ in units_of(bare, authors=["Jean-Luc Martin"]))
+
+
+def test_newsletter_pop_up_a_cookie_class_names_is_a_form():
+    box = (
+        '<div class="popup-cookies js-popup-newsletter"><h3>Newsletter sign up</h3><p>Get weekly updates delivered to'
+        " your inbox. You can unsubscribe at any time.</p><button>Subscribe</button></div>"
+    )
+    assert first_unit(box)[0] == "form"
+    banner = '<div class="cookie-banner"><p>We use cookies to improve your experience.</p><button>OK</button></div>'
+    assert first_unit(banner)[0] == "consent"

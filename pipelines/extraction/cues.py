@@ -837,17 +837,33 @@ TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free 
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
 SIGNUP_PATTERN = (
-    r"newsletter|\bsubscribe\b|sign ?up|\binbox\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
-    r"\b(complete|fill (out|in)|submit) (the|this|our) form\b"
+    r"newsletter|\bsubscribe\b|sign(ing)? ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\btexted\b|\bfor texts\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
+    r"\b(complete|fill (out|in)|submit|use) (the|this|our) form\b|\bwe(['’]ll| will) get back to you\b"
 )
 #: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
 #: iframe): a form unit, up to SIGNUP_CALL_MAX_WORDS words.
 SIGNUP_CALL_PATTERN = (
-    r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss)\b.{0,120}?"
-    r"\b(newsletters?|inbox|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts)\b|"
-    r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest)\b|enter your e-?mail\b)"
+    r"(^|[.?!] )\W*((sign ?up|subscribe|join|get|receive|stay|never miss|don'?t miss|follow)\b.{0,120}?"
+    r"\b(newsletters?|inbox(es)?|mailing list|e-?mail updates|updates|up[- ]to[- ]date|in the loop|latest news|digest|alerts"
+    r"|by e-?mail|texts|texted)\b|"
+    r"(sign ?up|subscribe)( now| today)? (to|for) (get|receive|our|the latest|weekly|daily|monthly)\b|enter your e-?mail\b)|"
+    # a contact or lead form whose fields a script adds: the line over it says what to do
+    r"\b(fill (out|in)|complete) (the|this|our) (short )?form (below|here)\b|\bwe(['’]ll| will) get back to you\b"
+    r"|\bjust for signing up\b|\bnewsletters?\b.{0,120}?\b(subscribe|sign ?up)( here| now| today)?\W*$"
 )
 SIGNUP_CALL_MAX_WORDS = 30
+#: What a sign-up gives for signing up ("Enter your e-mail for 15% off", "win one of 50 vouchers worth €50",
+#: "exclusive deals straight to your inbox"): no paid offer. A box asking for an e-mail address or saying a sign-up
+#: (SIGNUP_PATTERN) is judged paid or not (`segment.Segmenter._settle`) without these words: a free sign-up stays a
+#: form (the labels' boundary rule), a subscription's price ("$5 per month") still makes it a promo.
+SIGNUP_INCENTIVE_PATTERN = (
+    r"\b(get |receive |enjoy |win )?(an? |one of \d+ )?(extra )?(\d+ ?%|[$€£]\s?\d[\d.,]*) (off|discount|voucher|coupon)\w*|"
+    r"\bvouchers? worth [$€£]\s?\d[\d.,]*|\b(exclusive|special|the best|latest) (deals|offers|discounts|savings)\b|\bdeals\b"
+)
+#: ... judged so only in a box saying this (a "Subscribe + save 40%" box sells a subscription: no sign-up).
+SIGNUP_INCENTIVE_CONTEXT_PATTERN = (
+    r"newsletter|\binbox(es)?\b|\be-?mails?\b|\b(e-?mail|mailing) list\b|\bsign(ing)? ?up\b|\btext(s|ed)\b|\balerts\b"
+)
 #: Short notes under a form that belong to it.
 FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
@@ -1017,6 +1033,33 @@ MASK_MIN_WORD_SHARE = 0.5
 #: Never hidden: a class on the whole page is a theme's flag ("wvs-tooltip"), not a tooltip.
 NEVER_HIDDEN_TAGS = frozenset({"html", "body"})
 
+#: Overlays a page hides until a reader opens them (`segment.overlay_units`): a dialog (its role, aria-modal, or a
+#: class token naming a modal or popup: a newsletter pop-up, a "notify me" box) and a hover card (a tooltip or
+#: popover over a byline, the author's bio). Their text is no body text (`blocks.BlockIndex` hides it), but a
+#: sign-up in a dialog is the page's form, and an author's bio in a hover card is the page's bio.
+OVERLAY_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+OVERLAY_DIALOG_CLASS_PATTERN = r"(^|[\s_-])(modal|popup|pop-up|lightbox)($|[\s_-])"
+OVERLAY_TIP_CLASS_PATTERN = r"(^|[\s_-])(tooltip|popover|hovercard|hover-card)($|[\s_-])"
+#: ... an overlay longer than this is a page of its own (terms, a product's quick view), no form or bio.
+OVERLAY_MAX_WORDS = 400
+#: ... a dialog whose words are mostly links is a menu (a shop's mobile navigation), and one saying this is the
+#: cookie banner's settings: no form, whatever sign-up link or opt-in they hold.
+OVERLAY_MENU_LINK_SHARE = 0.5
+OVERLAY_CONSENT_PATTERN = r"\bcookies?\b|\bconsent"
+#: ... nor is an "e-mail this story" dialog (its class, or its words), which is sharing, not a sign-up.
+OVERLAY_SHARE_CLASS_PATTERN = r"tell-?a-?friend|e-?mail-?a-?friend|\bshar(e|ing)\b|email-?(this|story|article)"
+OVERLAY_SHARE_TEXT_PATTERN = (
+    r"\be-?mail (this|the) (story|article|page|post)\b|\bsend (me )?a copy of this\b|\bthanks for sharing\b|"
+    r"\bsharing is\b|\b(send|share) (this|it) with a friend\b"
+)
+#: ... nor is one asking the reader to log in ("Log in, or create an account") unless it asks for an e-mail address.
+OVERLAY_LOGIN_PATTERN = r"\blog ?in\b|\bsign ?in\b"
+#: ... and an overlay of fewer words than this (a close button alone) says nothing.
+OVERLAY_MIN_WORDS = 3
+#: The fields a reader types into (a checkbox, a read-only link to copy say nothing of a sign-up).
+OVERLAY_ENTRY_FIELD_XPATH = (
+    ".//textarea[not(@readonly)] | .//input[not(@readonly)][not(@type) or @type='text' or @type='email' or @type='tel']"
+)
 #: A third-person credentials sentence: "X is a reporter for ...", "She holds a PhD ...".
 BIO_TEXT_PATTERN = (
     r"\b(is|was) (a|an|the) ([\w'-]+ ){0,4}(writer|author|reporter|journalist|editor|correspondent|columnist|contributor|"
@@ -1032,6 +1075,10 @@ BIO_TEXT_PATTERN = (
 BIO_PORTRAIT_WIDGET_WORDS = 150
 #: ... looking this many levels up from the paragraph (a portrait in the next column of the box).
 BIO_PORTRAIT_LEVELS = 3
+#: A paragraph of at least this many words opening with the author's first name, in such a widget beside a line
+#: of at most BIO_NAME_LINE_MAX_WORDS words saying the author's full name, is the author box's bio.
+BIO_FIRST_NAME_MIN_WORDS = 15
+BIO_NAME_LINE_MAX_WORDS = 6
 #: A first-person introduction naming its writer: a bio when the name is the author's.
 FIRST_PERSON_INTRO_PATTERN = (
     r"^(hi|hello|hey)?[,!]?\s*(i'?m|i’m|i am|my name is) (?P<name>(?-i:[A-Z])[\w'-]+)(,|\.| and\b| –| —)"

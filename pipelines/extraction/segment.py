@@ -27,7 +27,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import HEADING_TAGS, Block, BlockIndex, any_between
+from .blocks import HEADING_TAGS, Block, BlockIndex, any_between, visible_text
 from .patterns import PatternSet, compile_pattern
 from .urls import brand_words, join_url, split_url, url_host
 from .whitespace import collapse_whitespace
@@ -81,6 +81,8 @@ _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
 _STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I)
 _PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
+_INCENTIVE = compile_pattern(cues.SIGNUP_INCENTIVE_PATTERN, re.I)
+_INCENTIVE_CONTEXT = compile_pattern(cues.SIGNUP_INCENTIVE_CONTEXT_PATTERN, re.I)
 _SPONSORED = compile_pattern(cues.SPONSORED_LABEL_PATTERN, re.I)
 _APPEAL = compile_pattern(cues.READER_APPEAL_PATTERN, re.I)
 _PRODUCT_CALL = compile_pattern(cues.PRODUCT_CALL_PATTERN, re.I)
@@ -605,9 +607,11 @@ class Segmenter:
             return label
         if _AD_LABEL.match(text):
             return BlockLabel.OTHER  # an empty ad slot: no offer to keep, still not article text
-        paid = bool(_PAID_TEXT.search(text))
-        strong = bool(_STRONG_PROMO_TEXT.search(text))
         has_email = any(_EMAIL_INPUTS(el) or _IS_EMAIL_FIELD(el) for el in elements)
+        # what a sign-up gives for signing up ("15% off") is no price: judged without it
+        offer = _INCENTIVE.sub(" ", text) if has_email or _INCENTIVE_CONTEXT.search(text) else text
+        paid = bool(_PAID_TEXT.search(offer))
+        strong = bool(_STRONG_PROMO_TEXT.search(offer))
         if label is BlockLabel.PROMO and reason.startswith("attr:") and not strong:
             if not paid and _SHARE_PROMPT.search(text):
                 return BlockLabel.SHARE
@@ -736,6 +740,8 @@ class Segmenter:
                     continue
                 if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
                     self._add([el], BlockLabel.BYLINE, reason + ",date")
+                elif label is BlockLabel.CONSENT and self._sign_up_not_consent(el):
+                    self._add([el], BlockLabel.FORM, reason + ",as-form")
                 else:
                     self._add([el], label, reason)
                 i = last[i] + 1
@@ -753,6 +759,12 @@ class Segmenter:
                     self._heading_unit(el, label, reason)
                 else:
                     self._unit(el, label, reason)
+
+    def _sign_up_not_consent(self, el: HtmlElement) -> bool:
+        """A box a cookie class names ("popup-cookies js-popup-newsletter": one pop-up script for both) that says
+        a sign-up (SIGNUP_PATTERN) and not a word of cookies or consent (`cues.OVERLAY_CONSENT_PATTERN`): a form."""
+        text = self.page.text(el)
+        return bool(_SIGNUP_TEXT.search(text)) and not _OVERLAY_CONSENT.search(text)
 
     def _superseded(self, el: HtmlElement) -> bool:
         """Whether another unit has taken `el` in since it was found."""
@@ -1038,6 +1050,8 @@ class Segmenter:
             return  # a byline: name and date
         if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
             self._unit(el, BlockLabel.BIO, "text:credentials")
+        elif self._author_box_paragraph(block):
+            self._unit(el, BlockLabel.BIO, "text:author-box")
 
     def _line_cue(self, el: HtmlElement, text: str, words: int) -> None:
         for label, pattern, max_words in _LINE_CUES:
@@ -1152,6 +1166,32 @@ class Segmenter:
         """A paragraph that opens with the author's full name is about the author."""
         lowered = head.lower()
         return any(lowered.startswith(name + " ") for name in self.author_names) and len(head.split()) >= 8
+
+    def _author_box_paragraph(self, block: Block) -> bool:
+        """A paragraph opening with the author's first name ("Jean started the site in 2010 ...") in a small widget
+        (at most `cues.BIO_PORTRAIT_WIDGET_WORDS` words, `cues.BIO_PORTRAIT_LEVELS` levels up) that also says the
+        author's full name on a line of its own (`cues.BIO_NAME_LINE_MAX_WORDS` words at most): an author box of a
+        plugin whose classes name no bio."""
+        if block.words < cues.BIO_FIRST_NAME_MIN_WORDS or not self.author_first_names:
+            return False
+        first = _WORDS.search(block.text[:40].lower())
+        if first is None or first.group(0) not in self.author_first_names:
+            return False
+        widget = block.element.getparent()
+        for _ in range(cues.BIO_PORTRAIT_LEVELS):
+            if (
+                widget is None
+                or widget.tag in ("body", "html")
+                or self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS
+            ):
+                return False
+            for other in self.index.inside(widget):
+                if other is not block and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS:
+                    lowered = other.text.lower()
+                    if any(name in lowered for name in self.author_names):
+                        return True
+            widget = widget.getparent()
+        return False
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
@@ -1295,6 +1335,123 @@ def review_units(segmentation: Segmentation) -> list[Unit]:
     return list(units.values())
 
 
+_OVERLAY_DIALOG_CLASS = compile_pattern(cues.OVERLAY_DIALOG_CLASS_PATTERN, re.I)
+_OVERLAY_TIP_CLASS = compile_pattern(cues.OVERLAY_TIP_CLASS_PATTERN, re.I)
+#: Controls whose text a reader does not read as the form's (a country list's hundreds of options).
+_OVERLAY_CONSENT = compile_pattern(cues.OVERLAY_CONSENT_PATTERN, re.I)
+_ENTRY_FIELDS = XPath(cues.OVERLAY_ENTRY_FIELD_XPATH)
+_OVERLAY_LOGIN = compile_pattern(cues.OVERLAY_LOGIN_PATTERN, re.I)
+_OVERLAY_SHARE_CLASS = compile_pattern(cues.OVERLAY_SHARE_CLASS_PATTERN, re.I)
+_OVERLAY_SHARE_TEXT = compile_pattern(cues.OVERLAY_SHARE_TEXT_PATTERN, re.I)
+_UNREAD_CONTROL_TAGS = frozenset({"select", "option", "datalist", "script", "style", "noscript", "template"})
+
+
+def overlay_units(segmentation: Segmentation) -> list[Unit]:
+    """The forms and bios a page hides until a reader opens them (`cues.OVERLAY_DIALOG_ROLES` and the classes
+    of `cues.OVERLAY_DIALOG_CLASS_PATTERN`, `OVERLAY_TIP_CLASS_PATTERN`): a dialog asking for an e-mail address,
+    naming a sign-up by its class or its words ("Subscribe to our newsletter" in a pop-up) is a form (reason
+    "overlay:dialog"); a hover card saying who the author is ("X is a food writer ...", or a bio class) is a bio
+    (reason "overlay:tooltip"). Each hidden overlay is read as shown, outermost only. The units hold no block, so
+    they never touch the body, the features or the page type: `extract` asks for them when it fills the record's
+    `forms` and `bio` (`units.fields_from_units`)."""
+    index = segmentation.index
+    nodes, tags, hidden_at, last_at, roles, classes = (
+        index.nodes,
+        index.tags,
+        index.hidden_at,
+        index.last_at,
+        index.roles,
+        index.classes,
+    )
+    units: list[Unit] = []
+    i, n = 0, len(nodes)
+    while i < n:
+        if not hidden_at[i]:
+            i += 1
+            continue
+        end = last_at[i]
+        el = nodes[i]
+        if isinstance(tags[i], str) and tags[i] not in _UNREAD_CONTROL_TAGS:
+            cls, role = classes[i] or "", (roles[i] or "").lower()
+            if role in cues.OVERLAY_DIALOG_ROLES or el.get("aria-modal") == "true" or _OVERLAY_DIALOG_CLASS.search(cls):
+                unit = _overlay_form(index, i, end)
+            elif role == "tooltip" or _OVERLAY_TIP_CLASS.search(cls):
+                unit = _overlay_bio(index, i, end)
+            else:
+                unit = None
+            if unit is not None:
+                units.append(unit)
+        i = end + 1
+    return units
+
+
+def _overlay_text(index: BlockIndex, start: int, end: int) -> str:
+    """An overlay's text as shown once opened: what is hidden inside it (but its own parts, named by the
+    overlay's classes: "tooltip__bio"), and the options of its lists, left out."""
+    nodes, tags, hidden_at, classes, roles = index.nodes, index.tags, index.hidden_at, index.classes, index.roles
+    unread = {
+        nodes[j]
+        for j in range(start + 1, end + 1)
+        if tags[j] in _UNREAD_CONTROL_TAGS
+        or (hidden_at[j] and not _overlay_part(classes[j] or "", (roles[j] or "").lower()))
+    }
+    return visible_text(nodes[start], unread)
+
+
+def _overlay_part(cls: str, role: str) -> bool:
+    """Whether an element is hidden only as a part of an overlay (its class or role names one): shown with it."""
+    return (
+        role == "tooltip"
+        or role in cues.OVERLAY_DIALOG_ROLES
+        or bool(_OVERLAY_TIP_CLASS.search(cls) or _OVERLAY_DIALOG_CLASS.search(cls))
+    )
+
+
+def _declares(index: BlockIndex, start: int, end: int, label: BlockLabel) -> bool:
+    """Whether the element at `start` or one inside it declares `label` by its attributes (`cues.ATTRIBUTE_CUES`)."""
+    nodes, attributed = index.nodes, index.attributed
+    for j in range(start, end + 1):
+        if attributed[j] and isinstance(index.tags[j], str):
+            declared = _declared(nodes[j])[2]
+            if declared is not None and declared[0] is label:
+                return True
+    return False
+
+
+def _overlay_form(index: BlockIndex, start: int, end: int) -> Unit | None:
+    """A hidden dialog that is a sign-up or a contact form: an e-mail field, or sign-up words or a form class
+    with no field (a script adds them) or a field to type into; never a login, a search, a menu or cookie settings."""
+    el = index.nodes[start]
+    if _PASSWORD_INPUTS(el) or _SEARCH_FORM(el):
+        return None  # a login or a search box
+    text = _overlay_text(index, start, end)
+    words = len(text.split())
+    if not cues.OVERLAY_MIN_WORDS <= words <= cues.OVERLAY_MAX_WORDS or _OVERLAY_CONSENT.search(text):
+        return None
+    if _OVERLAY_SHARE_CLASS.search(index.classes[start] or "") or _OVERLAY_SHARE_TEXT.search(text):
+        return None  # "e-mail this story to a friend": sharing
+    link_words = sum(len(collapse_whitespace(a.text_content()).split()) for a in _LINKS(el))
+    if link_words > cues.OVERLAY_MENU_LINK_SHARE * words:
+        return None  # a menu
+    if _EMAIL_INPUTS(el):
+        return Unit(BlockLabel.FORM, [el], "overlay:dialog,email-field", text)
+    fields = [f for f in _CONTROLS(el) if _is_field(f)]
+    if (fields and not _ENTRY_FIELDS(el)) or _OVERLAY_LOGIN.search(text):
+        return None  # only boxes to tick or a link to copy; a login
+    if _SIGNUP_TEXT.search(text) or _declares(index, start, end, BlockLabel.FORM):
+        return Unit(BlockLabel.FORM, [el], "overlay:dialog", text)
+    return None
+
+
+def _overlay_bio(index: BlockIndex, start: int, end: int) -> Unit | None:
+    text = _overlay_text(index, start, end)
+    if not cues.OVERLAY_MIN_WORDS <= len(text.split()) <= cues.OVERLAY_MAX_WORDS:
+        return None
+    if not (_BIO_TEXT.search(text[:300]) or _declares(index, start, end, BlockLabel.BIO)):
+        return None
+    return Unit(BlockLabel.BIO, [index.nodes[start]], "overlay:tooltip", text)
+
+
 def segment_page(
     root: HtmlElement,
     title: str | None = None,
@@ -1359,6 +1516,7 @@ __all__ = [
     "Segmenter",
     "Unit",
     "form_kind",
+    "overlay_units",
     "segment_page",
     "selector",
 ]

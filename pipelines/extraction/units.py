@@ -8,7 +8,7 @@ from typing import Any
 from . import cues
 from .blocks import Block
 from .body import BodyDecision
-from .segment import BlockLabel, Segmentation, Unit, form_kind, selector
+from .segment import BlockLabel, Segmentation, Unit, form_kind, overlay_units, selector
 from .urls import join_url
 from .whitespace import collapse_whitespace
 
@@ -108,7 +108,8 @@ def fields_from_units(
     """The record fields that come from the kept units; `blocks` lists the whole page in reading order."""
     bios, promos, forms, related = [], [], [], []
     seen_related: set[str] = set()
-    for unit in decision.units:
+    # the forms and bios hidden in overlays hold no block: never body, they still are the page's
+    for unit in [*decision.units, *overlay_units(segmentation)]:
         if unit.label is BlockLabel.BIO:
             bios.append(unit.text)
         elif unit.label is BlockLabel.PROMO:
