@@ -422,6 +422,35 @@ def test_a_tiny_body_gives_way_to_the_content_read_just_below_the_threshold():
     assert not decision.lowered and kept == list(said[:2])
 
 
+def test_the_body_does_not_end_on_a_heading_with_nothing_under_it():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><h1>Night opening at the library</h1>"
+        "<p>The city library will stay open until nine on weekdays from next month.</p>"
+        "<h2>Opening hours</h2><p>Monday to Friday, nine to nine; Saturday, ten to four.</p>"
+        "<h4>Related Topics</h4><ul></ul></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/library-night")
+    body_read = np.array([0.05 if text == "Night opening at the library" else 0.8 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, body_read).body, strict=True) if keep]
+    assert kept[-1].startswith("Monday to Friday") and "Opening hours" in kept  # a heading with its section stays
+    assert "Related Topics" not in kept
+    # on a page of items (a shop's collection) the last items' names are content, headings or not
+    kept = [
+        text
+        for text, keep in zip(texts, decide_body(page.segmentation, body_read, "collection").body, strict=True)
+        if keep
+    ]
+    assert kept[-1] == "Related Topics"
+    # a body that is nothing but a heading keeps it: every page gets a body
+    alone = np.array([0.8 if text == "Related Topics" else 0.05 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, alone).body, strict=True) if keep]
+    assert kept == ["Related Topics"]
+
+
 def test_a_footer_holding_most_of_the_page_yields_to_the_body_threshold():
     import numpy as np
 

@@ -129,7 +129,23 @@ def _decide_at(
     repeated = _repeats(blocks, body, page_type in (None, "article"))
     for i in repeated:
         body[i] = False
+    if page_type in (None, "article"):
+        _drop_trailing_headings(blocks, body)
     return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
+
+
+def _drop_trailing_headings(blocks: list[Block], body: list[bool]) -> None:
+    """An article's body does not end on a heading: a heading with no body text after it opens a section
+    that is not there (a "Related Topics" heading over an empty list, read by the scorer as the article's
+    next section). Kept when the body holds nothing else. Articles only: on a shop's or a listing's page
+    the items' names can be headings, and the last of them are content."""
+    kept = [i for i, keep in enumerate(body) if keep]
+    last = len(kept)
+    while last and blocks[kept[last - 1]].kind == "heading":
+        last -= 1
+    if last:
+        for i in kept[last:]:
+            body[i] = False
 
 
 def _repeats(blocks: list[Block], body: list[bool], on_article: bool = False) -> set[int]:
