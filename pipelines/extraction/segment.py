@@ -1364,12 +1364,11 @@ def overlay_units(segmentation: Segmentation) -> list[Unit]:
         index.classes,
     )
     units: list[Unit] = []
-    i, n = 0, len(nodes)
-    while i < n:
-        if not hidden_at[i]:
-            i += 1
+    covered = -1  # the last element inside the overlay read last: only outermost ones are read
+    for i in [j for j, hidden in enumerate(hidden_at) if hidden]:  # a few of a page's ~700 elements
+        if i <= covered:
             continue
-        end = last_at[i]
+        end = covered = last_at[i]
         el = nodes[i]
         if isinstance(tags[i], str) and tags[i] not in _UNREAD_CONTROL_TAGS:
             cls, role = classes[i] or "", (roles[i] or "").lower()
@@ -1381,7 +1380,6 @@ def overlay_units(segmentation: Segmentation) -> list[Unit]:
                 unit = None
             if unit is not None:
                 units.append(unit)
-        i = end + 1
     return units
 
 
