@@ -36,7 +36,8 @@ def _overrule_at(unit: Unit) -> float:
     sure = cues.UNIT_OVERRULED_SURE.get(unit.label.value)
     if sure and unit.reason.startswith(sure[0]) and ",as-" not in unit.reason:
         return sure[1]  # found by evidence the rules trust (a class, a "Read more:" line)
-    if unit.label is BlockLabel.RELATED and _RELATED_SURE_HEADING.match(unit.reason):
+    heading = unit.reason.removeprefix("heading:")
+    if unit.label is BlockLabel.RELATED and heading != unit.reason and _RELATED_SURE_HEADING.match(heading):
         return cues.UNIT_OVERRULED_SURE["related"][1]  # under a heading no article's own section has
     return cues.UNIT_OVERRULED_MIN_PROBABILITY.get(unit.label.value, cues.UNIT_OVERRULED_DEFAULT_PROBABILITY)
 

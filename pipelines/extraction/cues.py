@@ -1440,15 +1440,15 @@ UNIT_OVERRULED_SURE = {
     "comments": ((REVIEWS_REASON, "attr:"), 0.9),
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
-#: "Most Read", "Top Stories", "You may also like"): the reason `segment` gives a heading-found unit is
-#: "heading:" and the heading's text. ("Related resources" or "Further reading" can head the article's
+#: "Most Read", "Top Stories", "You may also like"), matched at the start of the heading's text (a heading-found
+#: unit's reason is "heading:" and that text; `segment` reads a cue line drawn as text with it too). ("Related resources" or "Further reading" can head the article's
 #: last section, so those still yield to an even reading; so can "More from Cornell on climate change:".)
 #: "Related questions" (a Q&A site's), "Related news/stories/...", "Also on <site>" are sure: out of fold on
 #: folds 0-3 (models /tmp/folds-promo25, ad-hoc /tmp/promo25/relhead.py), of 74 pages with a heading unit these
 #: or "More from ..." match, two read otherwise: a Quora page 0.653 -> 0.671 word F1, and a Cornell page whose
 #: "More from Cornell on ..." section is content 0.998 -> 0.989 (so "More from" is not here).
 RELATED_SURE_HEADING_PATTERN = (
-    r"^heading:(trending|most (popular|read|viewed|shared)|top stories|popular (now|stories|posts|articles)"
+    r"(trending|most (popular|read|viewed|shared)|top stories|popular (now|stories|posts|articles)"
     r"|don'?t miss|must read|you (may|might) (also )?(like|enjoy|be interested)|more stories|latest (news|stories|headlines)"
     r"|related (questions|news|stories|posts|articles|videos)\b|also on \S)"
 )

@@ -523,7 +523,7 @@ class Segmenter:
             and end - start == 1
             and not headed
             and _heading_like(blocks[start])
-            and bool(_RELATED_SURE_HEADING.match("heading:" + blocks[start].text))
+            and bool(_RELATED_SURE_HEADING.match(blocks[start].text))
         )
         offer = label in (BlockLabel.FORM, BlockLabel.PROMO)
         # a heading's own button copies its anchor: it ends nothing
