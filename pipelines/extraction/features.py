@@ -383,7 +383,7 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     title_at = next(
         (i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None
     )
-    w = np.fromiter((b.words for b in blocks), dtype=np.float64, count=n)
+    w = block_words(blocks)
     link_w = _link_words(blocks, index)
     linked = np.fromiter((b.linked for b in blocks), dtype=np.float64, count=n)
     kind = np.fromiter((_KIND_CODE[b.kind] for b in blocks), dtype=np.float64, count=n)
@@ -506,6 +506,11 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "blocks_to_confident_before",
     "blocks_to_confident_after",
 )
+
+
+def block_words(blocks: list[Block]) -> np.ndarray:
+    """Each block's word count, as the float column the models' arrays take."""
+    return np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
 
 
 def context_spans(segmentation: Segmentation) -> np.ndarray:

@@ -35,7 +35,7 @@ import numpy as np
 
 from . import cues
 from .blocks import BlockIndex
-from .features import FEATURE_NAMES
+from .features import FEATURE_NAMES, block_words
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
 from .predict import ModelText, TreeModel
@@ -295,7 +295,6 @@ def widget_features(segmentation: Segmentation, blocks: Sequence[int], url: str 
 def page_context_features(probability: np.ndarray, words: np.ndarray, blocks: np.ndarray) -> np.ndarray:
     """One row of `PAGE_CONTEXT_FEATURE_NAMES` per block index in `blocks`, from every block's body
     probability and words on the page."""
-    n = len(probability)
     blocks = np.asarray(blocks, dtype=np.intp)
     p = np.asarray(probability, dtype=np.float64)
     likely = p * np.asarray(words, dtype=np.float64)
@@ -308,7 +307,7 @@ def page_context_features(probability: np.ndarray, words: np.ndarray, blocks: np
             padded[blocks],  # the block before (0 at the page's start)
             padded[blocks + 2],  # the block after
             share(before[blocks]),
-            share(total - before[np.minimum(blocks + 1, n)]),
+            share(total - before[blocks + 1]),
         )
     ).astype(np.float32)
 
@@ -368,8 +367,7 @@ class PromoFinder:
             return []
         texts = [blocks[i].text for i in free]
         widgets = widget_features(segmentation, free, url)
-        words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
-        context = page_context_features(probability, words, np.array(free))
+        context = page_context_features(probability, block_words(blocks), np.array(free))
         rows = finder_features(features[free], probability[free], texts, url, widgets, context)
         calls = widgets[:, _CALL_LEVEL] > 0
         units: list[Unit] = []

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, context_features, context_spans
+from .features import CONTEXT_FEATURE_NAMES, FEATURE_NAMES, block_words, context_features, context_spans
 from .modelfile import check_features, read_model_file, write_model_file
 from .page import AnalysedPage
 from .predict import MeanPredictions, ModelText, TreeModel
@@ -97,9 +97,7 @@ class BlockScorer:
 
     @staticmethod
     def _inputs(page: AnalysedPage) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        blocks = page.segmentation.blocks
-        words = np.fromiter((b.words for b in blocks), dtype=np.float64, count=len(blocks))
-        return page.features, words, context_spans(page.segmentation)
+        return page.features, block_words(page.segmentation.blocks), context_spans(page.segmentation)
 
 
 @cache

@@ -1337,12 +1337,12 @@ def review_units(segmentation: Segmentation) -> list[Unit]:
 
 _OVERLAY_DIALOG_CLASS = compile_pattern(cues.OVERLAY_DIALOG_CLASS_PATTERN, re.I)
 _OVERLAY_TIP_CLASS = compile_pattern(cues.OVERLAY_TIP_CLASS_PATTERN, re.I)
-#: Controls whose text a reader does not read as the form's (a country list's hundreds of options).
 _OVERLAY_CONSENT = compile_pattern(cues.OVERLAY_CONSENT_PATTERN, re.I)
 _ENTRY_FIELDS = XPath(cues.OVERLAY_ENTRY_FIELD_XPATH)
 _OVERLAY_LOGIN = compile_pattern(cues.OVERLAY_LOGIN_PATTERN, re.I)
 _OVERLAY_SHARE_CLASS = compile_pattern(cues.OVERLAY_SHARE_CLASS_PATTERN, re.I)
 _OVERLAY_SHARE_TEXT = compile_pattern(cues.OVERLAY_SHARE_TEXT_PATTERN, re.I)
+#: Elements whose text a reader does not read as the overlay's (a country list's hundreds of options).
 _UNREAD_CONTROL_TAGS = frozenset({"select", "option", "datalist", "script", "style", "noscript", "template"})
 
 
@@ -1371,13 +1371,13 @@ def overlay_units(segmentation: Segmentation) -> list[Unit]:
         end = covered = last_at[i]
         el = nodes[i]
         if isinstance(tags[i], str) and tags[i] not in _UNREAD_CONTROL_TAGS:
-            cls, role = classes[i] or "", (roles[i] or "").lower()
-            if role in cues.OVERLAY_DIALOG_ROLES or el.get("aria-modal") == "true" or _OVERLAY_DIALOG_CLASS.search(cls):
+            kind = BlockLabel.FORM if el.get("aria-modal") == "true" else _overlay_kind(classes[i], roles[i])
+            if kind is BlockLabel.FORM:
                 unit = _overlay_form(index, i, end)
-            elif role == "tooltip" or _OVERLAY_TIP_CLASS.search(cls):
+            elif kind is BlockLabel.BIO:
                 unit = _overlay_bio(index, i, end)
             else:
-                unit = None
+                continue
             if unit is not None:
                 units.append(unit)
     return units
@@ -1391,18 +1391,19 @@ def _overlay_text(index: BlockIndex, start: int, end: int) -> str:
         nodes[j]
         for j in range(start + 1, end + 1)
         if tags[j] in _UNREAD_CONTROL_TAGS
-        or (hidden_at[j] and not _overlay_part(classes[j] or "", (roles[j] or "").lower()))
+        or (hidden_at[j] and _overlay_kind(classes[j], roles[j]) is None)  # an overlay's own parts are shown
     }
     return visible_text(nodes[start], unread)
 
 
-def _overlay_part(cls: str, role: str) -> bool:
-    """Whether an element is hidden only as a part of an overlay (its class or role names one): shown with it."""
-    return (
-        role == "tooltip"
-        or role in cues.OVERLAY_DIALOG_ROLES
-        or bool(_OVERLAY_TIP_CLASS.search(cls) or _OVERLAY_DIALOG_CLASS.search(cls))
-    )
+def _overlay_kind(cls: str | None, role: str | None) -> BlockLabel | None:
+    """What an overlay its role or class names may hold: a dialog a form, a hover card a bio; None for no overlay."""
+    role, cls = (role or "").lower(), cls or ""
+    if role in cues.OVERLAY_DIALOG_ROLES or _OVERLAY_DIALOG_CLASS.search(cls):
+        return BlockLabel.FORM
+    if role == "tooltip" or _OVERLAY_TIP_CLASS.search(cls):
+        return BlockLabel.BIO
+    return None
 
 
 def _declares(index: BlockIndex, start: int, end: int, label: BlockLabel) -> bool:
