@@ -1384,6 +1384,15 @@ REPEAT_CANDIDATES = 8
 #: 0.9516 unchanged; 11 pages gain (a marathon plan 0.870 -> 0.932, an events list 0.935 -> 0.999), 5 lose
 #: (books with an affiliate notice under each, 0.976 -> 0.954; a pull quote, 1.000 -> 0.984).
 REPEATED_SAME_CONTAINER_LEVELS = 3
+#: Excerpt cards under an article: an element holding at least EXCERPT_CARDS_MIN_HEADINGS body headings,
+#: every one a link (another story's title), with at most EXCERPT_CARDS_MAX_WORDS unlinked words of text
+#: per heading (the excerpts under the titles) and at most EXCERPT_CARDS_MAX_SHARE of the body's words,
+#: is left out of an article's body: "more from the blog", a deals box, a feed of other stories. The
+#: scorer reads the excerpts as prose, and the link share of such cards is too low for the teaser rule
+#: of the segmentation (`TEASER_LINK_SHARE`). An article's own sections have headings that are not links.
+EXCERPT_CARDS_MIN_HEADINGS = 3
+EXCERPT_CARDS_MAX_WORDS = 60
+EXCERPT_CARDS_MAX_SHARE = 0.5
 #: A shop's customer reviews: an element whose class or id has this word as a whole part ("reviews",
 #: "product-reviews__list", "stamped-review", "jdgm-carousel-item__review"). They read as prose to the
 #: scorer and WCXB's truth of a product page leaves them out; on an article such a class holds the
