@@ -131,7 +131,7 @@ def _decide_at(
     for i in repeated:
         body[i] = False
     if page_type in (None, "article"):
-        for i in _excerpt_cards(segmentation, body):
+        for i in _excerpt_cards(segmentation, body) | _furniture_copies(blocks, body, block_units):
             body[i] = False
         _drop_trailing_headings(blocks, body)
     return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
@@ -169,6 +169,27 @@ def _excerpt_cards(segmentation: Segmentation, body: list[bool]) -> set[int]:
         if best is not None:
             cards.update(j for j in range(*best) if body[j])
     return cards
+
+
+def _furniture_copies(blocks: list[Block], body: list[bool], block_units: list[Unit | None]) -> set[int]:
+    """The body blocks of an article (`cues.FURNITURE_COPY_MIN_WORDS` words or more) whose text a block of a
+    kept footer, promo or related unit (`cues.FURNITURE_COPY_LABELS`) says word for word. Why: the scorer
+    reads a ticker's or a teaser's lines as prose wherever they are, and their copy in the site's furniture
+    says what they are; an article's own paragraphs are not repeated in its footer."""
+    furniture = {
+        block.text.lower()
+        for block, unit in zip(blocks, block_units, strict=True)
+        if unit is not None
+        and unit.label.value in cues.FURNITURE_COPY_LABELS
+        and block.words >= cues.FURNITURE_COPY_MIN_WORDS
+    }
+    if not furniture:
+        return set()
+    return {
+        i
+        for i, (block, keep) in enumerate(zip(blocks, body, strict=True))
+        if keep and block.words >= cues.FURNITURE_COPY_MIN_WORDS and block.text.lower() in furniture
+    }
 
 
 def _links_away(block: Block) -> bool:

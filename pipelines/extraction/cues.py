@@ -1395,6 +1395,14 @@ REPEATED_SAME_CONTAINER_LEVELS = 3
 #: scorer reads the excerpts as prose, and the link share of such cards is too low for the teaser rule
 #: of the segmentation (`TEASER_LINK_SHARE`). An article's own sections have headings that are not links.
 EXCERPT_CARDS_MIN_HEADINGS = 3
+#: A body block of an article of at least FURNITURE_COPY_MIN_WORDS words whose text a block of a kept unit
+#: labelled FURNITURE_COPY_LABELS says word for word is a copy of site furniture, and leaves the body: a news
+#: ticker over the headline that the footer repeats, a teaser's title that a related box repeats. (A menu's
+#: copy is not one: a table of contents repeats the article's own section headings.) Out of fold on folds
+#: 0-3 (/tmp/folds30, ad-hoc /tmp/copy31.py), such blocks on articles: 724 words off the truth, 16 in it
+#: (6- and 7-word lines are as often the truth's: "Bib Gourmand | Lower East Side").
+FURNITURE_COPY_MIN_WORDS = 8
+FURNITURE_COPY_LABELS = frozenset({"footer", "promo", "related"})
 EXCERPT_CARDS_MAX_WORDS = 60
 EXCERPT_CARDS_MAX_SHARE = 0.5
 #: A shop's customer reviews: an element whose class or id has this word as a whole part ("reviews",
