@@ -451,6 +451,60 @@ def test_the_body_does_not_end_on_a_heading_with_nothing_under_it():
     assert kept == ["Related Topics"]
 
 
+def test_cards_of_other_stories_under_an_article_leave_its_body():
+    """A grid of linked titles with their excerpts after an article reads as prose to the scorer, and its
+    links hold too few of its words for the teaser rule: on an article it leaves the body. Section
+    headings with a permalink to themselves are the article's own; on a listing the cards are content."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    prose = "The city library will stay open until nine on weekdays from next month, the council said on Monday. "
+    sections = "".join(
+        f'<h2><a href="#s{n}">{title}</a></h2><p>{title}: {prose * 3}</p>'
+        for n, title in enumerate(("Why the hours change", "What readers said", "What it costs"))
+    )
+    excerpt = "A short summary of another story on this site, in a couple of lines under its linked title here."
+    cards = "".join(
+        f'<div class="card"><h3><a href="/news/story-{n}">{title}</a></h3><p>{excerpt}</p></div>'
+        for n, title in enumerate(("New bus routes to the centre", "Pool reopens in June", "Market moves square"))
+    )
+    html = f"<html><body><h1>Night opening at the library</h1><article>{sections}</article><section>{cards}</section></body></html>"
+    page, texts = _analysed(html, "https://example.org/library-night")
+    read = np.array([0.05 if text == "Night opening at the library" else 0.8 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
+    assert "What it costs" in kept and sum(text.endswith("on Monday.") for text in kept) == 3  # its sections stay
+    assert not {"New bus routes to the centre", "Pool reopens in June", excerpt} & set(kept)
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, read, "listing").body, strict=True) if keep
+    ]
+    assert "Pool reopens in June" in kept and excerpt in kept
+
+
+def test_a_ticker_line_the_footer_repeats_leaves_an_articles_body():
+    """A news ticker over the headline reads as prose; its copy in the footer says it is site furniture.
+    A section heading a table of contents (a menu) repeats is the article's own and stays."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    ticker = "Council approves new bus routes to the centre after a long debate on Monday night"
+    section = "What readers said about the longer opening hours"
+    html = (
+        f"<html><body><div class='ticker'><p>{ticker}</p></div><h1>Night opening at the library</h1>"
+        f"<nav class='toc'><ul><li><a href='#said'>{section}</a></li></ul></nav>"
+        "<p>The city library will stay open until nine on weekdays from next month, the council said.</p>"
+        f"<h2 id='said'>{section}</h2><p>Four in ten readers said it closed too early for people who work.</p>"
+        f"<footer><p>{ticker}</p></footer></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/library-night")
+    read = np.array([0.05 if text == "Night opening at the library" else 0.8 for text in texts])
+    read[-1] = 0.05  # the footer's copy
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
+    assert ticker not in kept
+    assert section in kept and any(text.startswith("Four in ten") for text in kept)
+
+
 def test_a_footer_holding_most_of_the_page_yields_to_the_body_threshold():
     import numpy as np
 

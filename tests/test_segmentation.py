@@ -915,3 +915,17 @@ def test_newsletter_pop_up_a_cookie_class_names_is_a_form():
     assert first_unit(box)[0] == "form"
     banner = '<div class="cookie-banner"><p>We use cookies to improve your experience.</p><button>OK</button></div>'
     assert first_unit(banner)[0] == "consent"
+
+
+def test_a_form_that_is_only_a_button_makes_no_form_unit_over_the_prose_beside_it():
+    """A <form> with nothing to fill in and a short label ("Install": a post to a sign-in, hidden inputs and a
+    submit button) is a button, not a sign-up: it does not grow over the app's heading and description."""
+    prose = "Klatch offers such a rich variety of coffees that customers sometimes need help choosing the right one."
+    section = (
+        '<div class="app"><h2>Perk up sales</h2><p>{prose}</p><form method="post" action="/login">'
+        '<input type="hidden" name="token" value="x">{control}<button type="submit">{label}</button></form></div>'
+    )
+    units = units_of(section.format(prose=prose, control="", label="Install"))
+    assert not any(label == "form" for label, _ in units)
+    units = units_of(section.format(prose=prose, control='<input type="email" name="email">', label="Subscribe"))
+    assert any(label == "form" for label, _ in units)

@@ -719,6 +719,10 @@ SEARCH_FORM_XPATH = (
     "self::*[@role='search'] | .//input[@type='search' or @name='s' or @name='q' or @name='query' or @name='search']"
 )
 #: Controls that end a form or an offer: a field to fill in or a button to press.
+#: A <form> with no field to fill in (its controls all buttons) and at most this many words is a button
+#: ("Install", "Add to cart"), not a form: it makes no form unit, which would grow over the prose beside it.
+#: (A panel of filter buttons says more, and stays a form.)
+BUTTON_FORM_MAX_WORDS = 4
 CONTROL_XPATH = ".//input[not(@type='hidden')] | .//button | .//textarea | .//select"
 PASSWORD_INPUT_XPATH = ".//input[@type='password']"
 BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[contains(concat(' ', normalize-space(@class), ' '), 'button') or contains(@class, 'btn')]"
@@ -1384,6 +1388,23 @@ REPEAT_CANDIDATES = 8
 #: 0.9516 unchanged; 11 pages gain (a marathon plan 0.870 -> 0.932, an events list 0.935 -> 0.999), 5 lose
 #: (books with an affiliate notice under each, 0.976 -> 0.954; a pull quote, 1.000 -> 0.984).
 REPEATED_SAME_CONTAINER_LEVELS = 3
+#: Excerpt cards under an article: an element holding at least EXCERPT_CARDS_MIN_HEADINGS body headings,
+#: every one a link (another story's title), with at most EXCERPT_CARDS_MAX_WORDS unlinked words of text
+#: per heading (the excerpts under the titles) and at most EXCERPT_CARDS_MAX_SHARE of the body's words,
+#: is left out of an article's body: "more from the blog", a deals box, a feed of other stories. The
+#: scorer reads the excerpts as prose, and the link share of such cards is too low for the teaser rule
+#: of the segmentation (`TEASER_LINK_SHARE`). An article's own sections have headings that are not links.
+EXCERPT_CARDS_MIN_HEADINGS = 3
+#: A body block of an article of at least FURNITURE_COPY_MIN_WORDS words whose text a block of a kept unit
+#: labelled FURNITURE_COPY_LABELS says word for word is a copy of site furniture, and leaves the body: a news
+#: ticker over the headline that the footer repeats, a teaser's title that a related box repeats. (A menu's
+#: copy is not one: a table of contents repeats the article's own section headings.) Out of fold on folds
+#: 0-3 (/tmp/folds30, ad-hoc /tmp/copy31.py), such blocks on articles: 724 words off the truth, 16 in it
+#: (6- and 7-word lines are as often the truth's: "Bib Gourmand | Lower East Side").
+FURNITURE_COPY_MIN_WORDS = 8
+FURNITURE_COPY_LABELS = frozenset({"footer", "promo", "related"})
+EXCERPT_CARDS_MAX_WORDS = 60
+EXCERPT_CARDS_MAX_SHARE = 0.5
 #: A shop's customer reviews: an element whose class or id has this word as a whole part ("reviews",
 #: "product-reviews__list", "stamped-review", "jdgm-carousel-item__review"). They read as prose to the
 #: scorer and WCXB's truth of a product page leaves them out; on an article such a class holds the

@@ -788,6 +788,13 @@ class Segmenter:
         elif _SEARCH_FORM(el):
             self._add([el], BlockLabel.NAVIGATION, reason + ",search")
         elif not self.page.holds_article(el):
+            controls = _CONTROLS(el)
+            if (
+                controls
+                and not any(_is_field(f) for f in controls)
+                and self.page.words(el) <= cues.BUTTON_FORM_MAX_WORDS
+            ):
+                return  # a button and nothing to fill in ("Install", "Add to cart"): a call, not a form
             if self.page.words(el):
                 self._add([el], BlockLabel.FORM, reason)
             else:  # only fields: its heading and text are around it, found when it is extended
