@@ -445,6 +445,77 @@ def test_a_related_heading_takes_in_the_teaser_cards_beside_it_with_their_titles
     assert all(f"number {i}" in related[0] for i in range(3))
 
 
+STORY_CARD = (
+    '<article class="post post-{i}"><a href="/blog/{i}"><img src="x.jpg"></a>'
+    '<h2 class="entry-title"><a href="/blog/{i}">{title}</a></h2><p>{excerpt}</p></article>'
+)
+EXCERPT = "What the story says in a sentence or two, as a blog's grid of posts shows it under each title."
+
+
+def story_cards(titles: list[str], excerpt: str = EXCERPT) -> str:
+    cards = "".join(STORY_CARD.format(i=i, title=t, excerpt=excerpt) for i, t in enumerate(titles))
+    return f'<div class="blog-grid"><div class="grid-inner">{cards}</div></div>'
+
+
+HEADLINES = [
+    "Automating a secure data ingest workflow for training",
+    "The ultimate guide to proxy workflows for teams",
+    "The playbook for automation in live sports",
+]
+
+
+def test_a_grid_of_story_cards_whose_excerpts_outweigh_their_titles_is_related():
+    """A blog module of posts under the article ("More Workflows"): linked headlines, each with an excerpt
+    longer than its title, so less than half of the grid's words are links."""
+    related = [text for label, text in units_of(story_cards(HEADLINES)) if label == "related"]
+    assert len(related) == 1 and all(title in related[0] for title in HEADLINES)
+    assert related[0].count(EXCERPT) == 3
+
+
+@pytest.mark.parametrize(
+    "titles, excerpt",
+    [
+        (HEADLINES[:2], EXCERPT),  # two cards: not yet a grid
+        (["Jane Doe", "John Roe", "Ann Poe"], EXCERPT),  # people's names over their bios
+        (HEADLINES, "A paragraph of the article's own, " * 12),  # more than an excerpt
+    ],
+)
+def test_linked_headings_with_text_are_no_story_cards_unless_a_grid_of_headlines_and_excerpts(titles, excerpt):
+    assert not any(label == "related" for label, _ in units_of(story_cards(titles, excerpt)))
+
+
+@pytest.mark.parametrize(
+    "href, related",
+    [
+        ("/blog/{i}", True),
+        ("https://news.example.org/posts/{i}", True),  # the site's news host: the same site
+        ("#section-{i}", False),  # a contents list's sections of this page
+        ("https://journal.example.com/papers/{i}", False),  # sources on other sites
+    ],
+)
+def test_story_cards_lead_to_other_pages_of_the_site(href, related):
+    cards = "".join(
+        f'<article class="post"><h2><a href="{href.format(i=i)}">{title}</a></h2><p>{EXCERPT}</p></article>'
+        for i, title in enumerate(HEADLINES)
+    )
+    units = units_of(f'<div class="grid">{cards}</div>', url="https://www.example.org/story/")
+    assert any(label == "related" for label, _ in units) is related
+
+
+def test_story_cards_holding_most_of_the_page_are_its_content():
+    """A listing's grid of posts (more words than the rest of the page's free text) is no teaser grid."""
+    titles = [f"{title} number {i}" for i in range(4) for title in HEADLINES]
+    grid = "".join(story_cards(titles[j : j + 3]) for j in range(0, 12, 3))
+    assert not any(label == "related" for label, _ in units_of(grid))
+
+
+def test_story_cards_stop_at_a_heading_that_is_no_link():
+    """A section of the article with its own heading is no card: the unit does not climb over it."""
+    section = "<h2>What the council said</h2><p>The council met on Monday.</p>"
+    related = [text for label, text in units_of(f"<div>{section}{story_cards(HEADLINES)}</div>") if label == "related"]
+    assert len(related) == 1 and "council" not in related[0]
+
+
 def test_a_related_heading_does_not_take_in_the_next_section_of_the_article():
     units = units_of(
         '<div><h3>Related</h3><p><a href="/a">A teaser headline about the roads</a></p>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extraction.urls import brand_words, join_url, url_host
+from pipelines.extraction.urls import brand_words, join_url, site_host, url_host
 
 
 def test_malformed_urls_read_as_empty_instead_of_raising():
@@ -26,3 +26,19 @@ def test_malformed_urls_read_as_empty_instead_of_raising():
 )
 def test_brand_words_are_the_hosts_labels_that_may_name_the_site(url, brands):
     assert brand_words(url) == brands
+
+
+@pytest.mark.parametrize(
+    ("host", "site"),
+    [
+        ("news.uark.edu", "uark.edu"),  # a sister host of walton.uark.edu: one site
+        ("www.bbc.co.uk", "bbc.co.uk"),  # under a country's second-level label
+        ("shop.example.com.au", "example.com.au"),
+        ("example.org", "example.org"),
+        ("ab.cd.io", "cd.io"),  # a two-letter top-level domain without a second-level label
+        ("localhost", "localhost"),
+        ("", ""),
+    ],
+)
+def test_site_host_is_the_registrable_part_of_a_host(host, site):
+    assert site_host(host) == site

@@ -914,8 +914,22 @@ TEASER_CALL_HREF_PATTERN = (
 BUTTON_CLASS_XPATH = ".//button | .//*[contains(@class, 'btn') or contains(@class, 'button') or @role='button']"
 #: A block of teasers: at least this many linked headings ...
 TEASER_MIN_HEADINGS = 2
-#: ... and at least this share of its words inside links.
+#: ... and at least this share of its words inside links; or story cards whose excerpts outweigh their linked
+#: titles (`segment._story_cards`, reason "teasers:story-cards"): at least STORY_CARDS_MIN_HEADINGS linked headings
+#: of TEASER_LINK_MIN_WORDS words or more, each leading to another page of the site (`urls.site_host`), no other
+#: heading, no line longer than STORY_CARD_EXCERPT_MAX_WORDS, at most CARD_MAX_WORDS words a card, in a container
+#: holding no part of the article: a grid of posts under it ("More Workflows", "Explore more articles.", "Blog.").
+#: Such units holding most of the page's free text are its content (a listing's grid) and are dropped
+#: (`_story_cards_are_the_page`, MAX_UNIT_SHARE_OF_BODY). Out of fold on folds 0-3 (models /tmp/folds30,
+#: `benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3`): WCXB related leaks 30 -> 27 of 674, hits 609 -> 614;
+#: `benchmarks/wcxb.py --source all --folds 0,1,2,3`: WCXB 0.8855 -> 0.8859, articles 0.9630 -> 0.9635, AEB 0.9645 ->
+#: 0.9649 (8 pages up, a listing 0.980 -> 0.951 and a service page 0.637 -> 0.621 down).
 TEASER_LINK_SHARE = 0.5
+STORY_CARDS_MIN_HEADINGS = 3
+STORY_CARD_EXCERPT_MAX_WORDS = 60
+#: Second-level labels under which sites register their names in a country (example.co.uk, example.com.au):
+#: `urls.site_host`, so that news.uark.edu and walton.uark.edu are one site.
+SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
 #: A class-named promo that is one of a run of story cards (a news site calls its teasers "promo"): it holds a
 #: linked line of teaser length (TEASER_LINK_MIN_WORDS to TEASER_LINK_MAX_WORDS) leading to another page of the
 #: site, and it or an ancestor at most STORY_CARD_LEVELS above it repeats among its siblings (same tag and

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex, any_between, visible_text
 from .patterns import PatternSet, compile_pattern
-from .urls import brand_words, join_url, split_url, url_host
+from .urls import brand_words, join_url, site_host, split_url, url_host
 from .whitespace import collapse_whitespace
 
 
@@ -73,6 +73,7 @@ _IS_EMAIL_FIELD = XPath("self::" + cues.EMAIL_FIELD)
 _PASSWORD_INPUTS = XPath(cues.PASSWORD_INPUT_XPATH)
 _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
+_STORY_CARDS_REASON = "teasers:story-cards"
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
 _ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
@@ -363,6 +364,7 @@ class Segmenter:
         self.company = _company_pattern(site)
         self.url = url
         self.host = url_host(url).removeprefix("www.")
+        self.story_links: dict[HtmlElement, bool] = {}  # linked heading -> leads to another page of the site
         self.index = index if index is not None else BlockIndex(root)
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
@@ -883,8 +885,10 @@ class Segmenter:
             self._add([el], label, "sidebar:call-to-action" + renamed)
 
     def _teasers(self, i: int) -> bool:
-        """A run of linked headings with short excerpts, outside the article: related stories."""
-        best = None
+        """A run of linked headings with short excerpts, outside the article: related stories. The
+        excerpts may outweigh the links when each is short and no other heading is among them
+        (`_story_cards`): a grid of story cards under the article ("More Workflows", "Explore more")."""
+        best, reason = None, ""
         node = self.blocks[i].element.getparent()
         while node is not None and node is not self.root and not self.page.holds_article(node):
             start, end = self.index.span(node)
@@ -895,14 +899,45 @@ class Segmenter:
             linked = sum(b.words for b in inside if b.linked)
             headings = sum(1 for b in inside if b.kind == "heading" and b.linked)
             if words and linked < cues.TEASER_LINK_SHARE * words:
-                break
-            if headings >= cues.TEASER_MIN_HEADINGS:
-                best = node
+                if not self._story_cards(inside, headings, words):
+                    break  # (one card of them may be the container: its parent may hold the rest)
+                if headings >= cues.STORY_CARDS_MIN_HEADINGS:
+                    best, reason = node, _STORY_CARDS_REASON
+            elif headings >= cues.TEASER_MIN_HEADINGS:
+                best, reason = node, "teasers:linked-headings"
             node = node.getparent()
         if best is None:
             return False
-        self._add([best], BlockLabel.RELATED, "teasers:linked-headings")
+        self._add([best], BlockLabel.RELATED, reason)
         return True
+
+    def _story_cards(self, inside: list[Block], headings: int, words: int) -> bool:
+        """Whether blocks are story cards, or one of them: linked headings of a headline's length (a person's
+        name over a bio is none) leading to other pages of the site (not a contents list's anchors nor a list
+        of sources elsewhere), no heading that is not such a link, no line longer than an excerpt
+        (`cues.STORY_CARD_EXCERPT_MAX_WORDS`) and few words a card (`cues.CARD_MAX_WORDS`). An article's
+        section has a heading of its own or a long paragraph."""
+        return (
+            headings > 0
+            and words <= cues.CARD_MAX_WORDS * headings
+            and all(
+                b.linked and b.words >= cues.TEASER_LINK_MIN_WORDS
+                if b.kind == "heading"
+                else b.linked or b.words <= cues.STORY_CARD_EXCERPT_MAX_WORDS
+                for b in inside
+            )
+            and all(self._leads_to_the_site(b.element) for b in inside if b.kind == "heading")
+        )
+
+    def _leads_to_the_site(self, heading: HtmlElement) -> bool:
+        """Whether a linked heading's link (inside it, or wrapping it) leads to another page of the site (a
+        sister host too: news.uark.edu of walton.uark.edu)."""
+        found = self.story_links.get(heading)
+        if found is None:
+            links = _LINKS(heading) or _card_link(heading)
+            host = self._other_page_host(links[0]) if links and self.host else None
+            found = self.story_links[heading] = host is not None and site_host(host) == site_host(self.host)
+        return found
 
     def _names_author_heading(self, lowered: str) -> bool:
         """A heading that is the author's name ("Jane Doe", "About Jane Doe", "Dr. Jane Doe")."""
@@ -1265,12 +1300,25 @@ class Segmenter:
             self.units = [u for u in self.units if u not in offers]
             self.marked = {el for unit in self.units for el in unit.elements}
 
+    def _story_cards_are_the_page(self) -> None:
+        """Drop the story-card units (`_story_cards`) when together they are most of the page's text: a
+        listing's grid of posts is its content, not teasers beside an article."""
+        cards = [u for u in self.units if u.reason == _STORY_CARDS_REASON]
+        if not cards:
+            return
+        card_words = sum(len(u.text.split()) for u in cards)
+        free_words = sum(b.words for i, b in enumerate(self.blocks) if not self.taken[i] and b.kind == "text")
+        if card_words > cues.MAX_UNIT_SHARE_OF_BODY * (card_words + free_words):
+            self.units = [u for u in self.units if u not in cards]
+            self.marked = {el for unit in self.units for el in unit.elements}
+
     def run(self) -> list[Unit]:
         self.top_down()
         self.title_and_byline()
         self.bottom_up()
         self.nested_units()
         self._offers_are_the_article()
+        self._story_cards_are_the_page()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):

@@ -38,3 +38,11 @@ def brand_words(url: str | None) -> tuple[str, ...]:
         for label in url_host(url).split(".")[:-1]
         if len(label) >= cues.BRAND_MIN_CHARS and label not in cues.HOST_LABELS_NAMING_NO_BRAND
     )
+
+
+def site_host(host: str) -> str:
+    """The registrable part of a host name ("uark.edu" of news.uark.edu, "bbc.co.uk" of www.bbc.co.uk): the
+    last two labels, three under a country's second-level label (`cues.SECOND_LEVEL_LABELS`)."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in cues.SECOND_LEVEL_LABELS else 2
+    return ".".join(labels[-keep:])
