@@ -915,3 +915,23 @@ def test_newsletter_pop_up_a_cookie_class_names_is_a_form():
     assert first_unit(box)[0] == "form"
     banner = '<div class="cookie-banner"><p>We use cookies to improve your experience.</p><button>OK</button></div>'
     assert first_unit(banner)[0] == "consent"
+
+
+def test_sign_up_box_with_an_email_field_inside_a_teaser_list_is_a_form_of_its_own():
+    teaser = '<div class="card"><a href="/post-{i}/">A teaser headline number {i} about the roads</a></div>'
+    teasers = "".join(teaser.format(i=i) for i in range(4))
+    units = units_of(
+        f'<section class="related-posts"><h2>Read More Blogs</h2>{teasers}'
+        '<form class="box"><span>SUBSCRIBE OUR NEWSLETTER</span><p>Get stories in your inbox twice a month.</p>'
+        '<input type="email" name="email"><button>Subscribe</button></form></section>'
+    )
+    assert ("form", "SUBSCRIBE OUR NEWSLETTER Get stories in your inbox twice a month. Subscribe") in units
+    assert any(label == "related" and "teaser headline number 3" in text for label, text in units)
+
+
+def test_sign_up_box_a_class_names_a_table_of_contents_is_a_form():
+    units = units_of(
+        '<div class="popup ignore-toc"><h2>Subscribe to Eat Your Greens!</h2><p>Get notified about new episodes</p>'
+        '<label>Email Address</label><input type="email"><button>subscribe</button></div>'
+    )
+    assert units == [("form", "Subscribe to Eat Your Greens! Get notified about new episodes Email Address subscribe")]

@@ -808,10 +808,11 @@ class Segmenter:
                 for i in range(start, end):
                     if host_of[i] is None:
                         host_of[i] = unit
+        in_form = self._hosted_forms(hosts)
         longest = max(cues.SIGNUP_CALL_MAX_WORDS, cues.ANNOUNCEMENT_MAX_WORDS)
         for i, block in enumerate(self.blocks):
             host = host_of[i]
-            if host is None or not self.taken[i] or block.kind not in ("text", "heading"):
+            if host is None or in_form[i] or not self.taken[i] or block.kind not in ("text", "heading"):
                 continue
             if not block.words or block.words > longest:
                 continue
@@ -826,6 +827,52 @@ class Segmenter:
                 continue
             self.units.append(Unit(label, [block.element], reason, block.text))
             self.marked.add(block.element)
+
+    def _hosted_forms(self, hosts: list[Unit]) -> list[bool]:
+        """The sign-up boxes a menu, a share bar or a teaser list took in (a newsletter box in a list of
+        related posts, a pop-up a class names a table of contents): each e-mail field in a host makes a
+        form of its widget inside the host (`_hosted_widget`), settled as any form is (a paid offer is a
+        promo). A host that is all widget is replaced by it. Returns, per block, whether such a form holds it."""
+        in_form = [False] * len(self.blocks)
+        for host in list(hosts):
+            for top in host.elements:
+                for field in _EMAIL_INPUTS(top):
+                    start, end = self.index.span(field)
+                    if start < end and in_form[start]:
+                        continue  # a second field of a form found already
+                    widget = self._hosted_widget(field, top)
+                    text = self.page.text(widget)
+                    if not text:
+                        continue
+                    label = self._settle(BlockLabel.FORM, [widget], text, "email-field")
+                    if label not in (BlockLabel.FORM, BlockLabel.PROMO):
+                        continue
+                    reason = f"email-field,in-{host.label.value}" + ("" if label is BlockLabel.FORM else ",as-promo")
+                    if widget is top and len(host.elements) == 1 and host in self.units:
+                        self.units.remove(host)  # the host was the sign-up box and nothing else
+                    self.units.append(Unit(label, [widget], reason, text))
+                    self.marked.add(widget)
+                    start, end = self.index.span(widget)
+                    in_form[start:end] = [True] * (end - start)
+        return in_form
+
+    def _hosted_widget(self, field: HtmlElement, top: HtmlElement) -> HtmlElement:
+        """The largest ancestor of an e-mail field, up to `top` (an element of the host unit), that is one
+        sign-up box: within the form growth limits (`cues.UNIT_GROWTH`), one e-mail field, no headline
+        teaser and no heading naming a unit of another kind."""
+        max_words, max_extra = _GROW[BlockLabel.FORM]
+        best, node = field, field
+        while node is not top:
+            node = node.getparent()
+            if node is None or self.page.words(node) > min(max_words, max_extra) or len(_EMAIL_INPUTS(node)) > 1:
+                break
+            inside = self.index.inside(node)
+            if any(b.linked and b.words >= cues.TEASER_LINK_MIN_WORDS for b in inside):
+                break  # a teaser beside the box
+            if any(self._cue_label(b) not in (None, BlockLabel.FORM) for b in inside if _heading_like(b)):
+                break  # "Share" over the box: the host's own heading
+            best = node
+        return best
 
     # --- pass 2: evidence in the blocks -------------------------------------------------
     def bottom_up(self) -> None:
