@@ -935,3 +935,15 @@ def test_sign_up_box_a_class_names_a_table_of_contents_is_a_form():
         '<label>Email Address</label><input type="email"><button>subscribe</button></div>'
     )
     assert units == [("form", "Subscribe to Eat Your Greens! Get notified about new episodes Email Address subscribe")]
+
+
+def test_a_form_of_fields_alone_takes_the_line_above_it_as_its_heading():
+    line = "Download Our Template and Create a Solid Digital Marketing Strategy Using ChatGPT"
+    units = units_of(
+        f'<div class="box"><p>{line}</p></div>'
+        '<div class="wpcf7"><form class="wpcf7-form"><p><input type="text" name="your-name"></p>'
+        '<p><input type="text" name="company"></p></form></div>'
+    )
+    assert ("form", line) in units
+    prose = "We tested every plan for a month and wrote down what each one costs."
+    assert all(prose not in text for _, text in units_of(f"<p>{prose}</p><form><input type='text' name='q2'></form>"))

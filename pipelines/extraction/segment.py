@@ -508,6 +508,8 @@ class Segmenter:
                 gap.insert(0, block)
                 words += block.words
                 i -= 1
+            if not before and gap and label is BlockLabel.FORM and not self.page.words(el) and self._box_line(gap[-1]):
+                before = [gap[-1]]  # a form of fields alone: the line right above it is its heading
         first = start - len(before) - 1
         if first >= 0 and not taken[first] and blocks[first].kind == "image" and self.block_region[first] == region:
             before.insert(0, blocks[first])  # a cover, a portrait
@@ -562,6 +564,18 @@ class Segmenter:
         if len(elements) > 1 and self._swallows_article(elements):
             return [el]
         return elements
+
+    @staticmethod
+    def _box_line(block: Block) -> bool:
+        """A short unlinked line that is no sentence of prose (`cues.MAX_UNIT_HEADING_WORDS` words, no closing
+        period): what a page builder draws as the heading of a box ("Download Our Template and Create ...")."""
+        text = block.text
+        return (
+            block.kind == "text"
+            and not block.linked
+            and 0 < block.words <= cues.MAX_UNIT_HEADING_WORDS
+            and not text.rstrip().endswith((".", ",", ":", ";"))
+        )
 
     def _text_follows(
         self, label: BlockLabel, block: Block, previous: Block, *, headed: bool, ended: bool, from_text: bool
@@ -736,6 +750,10 @@ class Segmenter:
                     i += 1
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
+                    if el.tag == "form":  # fields alone ("wpcf7-form"): its heading and text are around it
+                        self._add_form(el, "tag=form")
+                        i = last[i] + 1
+                        continue
                     i += 1  # a portrait or an icon: the unit is elsewhere
                     continue
                 if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
