@@ -560,6 +560,29 @@ def test_an_offer_is_a_promo_on_an_article_and_the_content_of_a_product_page():
     assert any(u.label.value == "promo" for u in decide_body(page.segmentation, unlikely, "product").units)
 
 
+def test_an_offer_bar_above_the_headline_stays_a_promo_on_a_product_page():
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.segment import BlockLabel
+
+    html = (
+        '<html><body><div class="announcement-bar"><p>Free shipping on orders over $50 this week only</p></div>'
+        "<main><h1>Walnut desk lamp</h1>"
+        "<p>A lamp turned from one piece of walnut, with a linen shade and a brass switch.</p>"
+        '<div class="promo-box"><h3>Spring sale</h3><p>Save 20% on every lamp this week with code SPRING20.</p>'
+        '<a class="button" href="/shop/">Shop now</a></div></main></body></html>'
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/walnut")
+    bar = texts.index("Free shipping on orders over $50 this week only")
+    sale = next(i for i, text in enumerate(texts) if text.startswith("Save 20%"))
+    assert page.segmentation.block_units[bar].label is BlockLabel.PROMO
+    likely = np.full(len(texts), 0.8)
+    decision = decide_body(page.segmentation, likely, "product")
+    assert not decision.body[bar]  # site furniture over the page
+    assert decision.body[sale]  # an offer under the headline may be what a product page is about
+
+
 def test_an_unsure_reading_is_the_body_of_a_collection_but_not_of_an_article():
     import numpy as np
 

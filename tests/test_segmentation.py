@@ -1000,3 +1000,35 @@ def test_a_form_that_is_only_a_button_makes_no_form_unit_over_the_prose_beside_i
     assert not any(label == "form" for label, _ in units)
     units = units_of(section.format(prose=prose, control='<input type="email" name="email">', label="Subscribe"))
     assert any(label == "form" for label, _ in units)
+
+
+def test_sign_up_box_with_an_email_field_inside_a_teaser_list_is_a_form_of_its_own():
+    teaser = '<div class="card"><a href="/post-{i}/">A teaser headline number {i} about the roads</a></div>'
+    teasers = "".join(teaser.format(i=i) for i in range(4))
+    units = units_of(
+        f'<section class="related-posts"><h2>Read More Blogs</h2>{teasers}'
+        '<form class="box"><span>SUBSCRIBE OUR NEWSLETTER</span><p>Get stories in your inbox twice a month.</p>'
+        '<input type="email" name="email"><button>Subscribe</button></form></section>'
+    )
+    assert ("form", "SUBSCRIBE OUR NEWSLETTER Get stories in your inbox twice a month. Subscribe") in units
+    assert any(label == "related" and "teaser headline number 3" in text for label, text in units)
+
+
+def test_sign_up_box_a_class_names_a_table_of_contents_is_a_form():
+    units = units_of(
+        '<div class="popup ignore-toc"><h2>Subscribe to Eat Your Greens!</h2><p>Get notified about new episodes</p>'
+        '<label>Email Address</label><input type="email"><button>subscribe</button></div>'
+    )
+    assert units == [("form", "Subscribe to Eat Your Greens! Get notified about new episodes Email Address subscribe")]
+
+
+def test_a_form_of_fields_alone_takes_the_line_above_it_as_its_heading():
+    line = "Download Our Template and Create a Solid Digital Marketing Strategy Using ChatGPT"
+    units = units_of(
+        f'<div class="box"><p>{line}</p></div>'
+        '<div class="wpcf7"><form class="wpcf7-form"><p><input type="text" name="your-name"></p>'
+        '<p><input type="text" name="company"></p></form></div>'
+    )
+    assert ("form", line) in units
+    prose = "We tested every plan for a month and wrote down what each one costs."
+    assert all(prose not in text for _, text in units_of(f"<p>{prose}</p><form><input type='text' name='q2'></form>"))

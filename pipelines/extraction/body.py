@@ -48,9 +48,14 @@ def _holds_the_page(unit: Unit, words: float, page_words: int) -> bool:
     return unit.label.value in cues.DOMINANT_UNIT_LABELS and words >= cues.DOMINANT_UNIT_MIN_SHARE * page_words
 
 
-def _yields(unit: Unit, yielding: frozenset[str]) -> bool:
-    """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do."""
-    return unit.label.value in yielding and not unit.reason.startswith(cues.REVIEWS_REASON)
+def _yields(unit: Unit, yielding: frozenset[str], first_block: int, headline_at: int) -> bool:
+    """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do.
+    Nor does a promo that starts above the page's headline (`headline_at`, the first block of the title
+    unit): a bar of offers over a shop's or a listing's page ("Free shipping over $50") is site furniture,
+    not what the page is about; the product cards a page may be about come under its headline."""
+    if unit.label.value not in yielding or unit.reason.startswith(cues.REVIEWS_REASON):
+        return False
+    return unit.label is not BlockLabel.PROMO or first_block >= headline_at
 
 
 @dataclass
@@ -111,6 +116,14 @@ def _decide_at(
             sums[0] += blocks[i].words
             sums[1] += blocks[i].words * float(probability[i])
     page_words = sum(b.words for b in blocks)
+    first_block: dict[int, int] = {}  # per unit: its first block
+    for i, unit in enumerate(segmentation.block_units):
+        if unit is not None:
+            first_block.setdefault(id(unit), i)
+    headline_at = next(
+        (i for i, unit in enumerate(segmentation.block_units) if unit is not None and unit.label is BlockLabel.TITLE),
+        -1,
+    )
     overruled = {
         id(unit)
         for unit in segmentation.units
@@ -118,7 +131,12 @@ def _decide_at(
         and (sums := weighted.get(id(unit)))
         and sums[0]
         and sums[1]
-        >= (threshold if _yields(unit, yielding) or _holds_the_page(unit, sums[0], page_words) else _overrule_at(unit))
+        >= (
+            threshold
+            if _yields(unit, yielding, first_block.get(id(unit), 0), headline_at)
+            or _holds_the_page(unit, sums[0], page_words)
+            else _overrule_at(unit)
+        )
         * sums[0]
     }
     units = [u for u in segmentation.units if id(u) not in overruled]

@@ -1501,6 +1501,9 @@ DOMINANT_UNIT_MIN_SHARE = 0.5
 #: a listing's teasers, a forum's posts, a service page's menus) they are overruled at BODY_THRESHOLD.
 #: Out of fold on the development folds (`training/body_choices.py`, threshold 0.4): WCXB pages
 #: that are not articles 0.728 -> 0.736 word F1, articles and AEB unchanged.
+#: A promo that starts above the page's headline (an offer bar over a shop's page) does not yield (`body._yields`):
+#: out of fold on folds 0-3 (models /tmp/folds30) WCXB all 0.8855 -> 0.8856, 5 non-article pages move (4 up, one
+#: 0.855 -> 0.848); promo leaks 77 -> 74 (`benchmarks/aeb_labels.py --labels wcxb`).
 ARTICLE_ONLY_UNIT_LABELS = frozenset({"promo", "related", "navigation", "other", "comments"})
 #: ... but a menu yields only on a page of these types (a shop's category, whose links to its subcategories
 #: the truth keeps): on a listing or a service page it stays navigation. Out of fold on the development

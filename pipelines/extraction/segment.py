@@ -510,6 +510,8 @@ class Segmenter:
                 gap.insert(0, block)
                 words += block.words
                 i -= 1
+            if not before and gap and label is BlockLabel.FORM and not self.page.words(el) and self._box_line(gap[-1]):
+                before = [gap[-1]]  # a form of fields alone: the line right above it is its heading
         first = start - len(before) - 1
         if first >= 0 and not taken[first] and blocks[first].kind == "image" and self.block_region[first] == region:
             before.insert(0, blocks[first])  # a cover, a portrait
@@ -564,6 +566,18 @@ class Segmenter:
         if len(elements) > 1 and self._swallows_article(elements):
             return [el]
         return elements
+
+    @staticmethod
+    def _box_line(block: Block) -> bool:
+        """A short unlinked line that is no sentence of prose (`cues.MAX_UNIT_HEADING_WORDS` words, no closing
+        period): what a page builder draws as the heading of a box ("Download Our Template and Create ...")."""
+        text = block.text
+        return (
+            block.kind == "text"
+            and not block.linked
+            and 0 < block.words <= cues.MAX_UNIT_HEADING_WORDS
+            and not text.rstrip().endswith((".", ",", ":", ";"))
+        )
 
     def _text_follows(
         self, label: BlockLabel, block: Block, previous: Block, *, headed: bool, ended: bool, from_text: bool
@@ -738,6 +752,10 @@ class Segmenter:
                     i += 1
                     continue
                 if label in (BlockLabel.BIO, BlockLabel.PROMO, BlockLabel.FORM) and not self.page.words(el):
+                    if el.tag == "form":  # fields alone ("wpcf7-form"): its heading and text are around it
+                        self._add_form(el, "tag=form")
+                        i = last[i] + 1
+                        continue
                     i += 1  # a portrait or an icon: the unit is elsewhere
                     continue
                 if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
@@ -817,10 +835,11 @@ class Segmenter:
                 for i in range(start, end):
                     if host_of[i] is None:
                         host_of[i] = unit
+        in_form = self._hosted_forms(hosts)
         longest = max(cues.SIGNUP_CALL_MAX_WORDS, cues.ANNOUNCEMENT_MAX_WORDS)
         for i, block in enumerate(self.blocks):
             host = host_of[i]
-            if host is None or not self.taken[i] or block.kind not in ("text", "heading"):
+            if host is None or in_form[i] or not self.taken[i] or block.kind not in ("text", "heading"):
                 continue
             if not block.words or block.words > longest:
                 continue
@@ -835,6 +854,52 @@ class Segmenter:
                 continue
             self.units.append(Unit(label, [block.element], reason, block.text))
             self.marked.add(block.element)
+
+    def _hosted_forms(self, hosts: list[Unit]) -> list[bool]:
+        """The sign-up boxes a menu, a share bar or a teaser list took in (a newsletter box in a list of
+        related posts, a pop-up a class names a table of contents): each e-mail field in a host makes a
+        form of its widget inside the host (`_hosted_widget`), settled as any form is (a paid offer is a
+        promo). A host that is all widget is replaced by it. Returns, per block, whether such a form holds it."""
+        in_form = [False] * len(self.blocks)
+        for host in list(hosts):
+            for top in host.elements:
+                for field in _EMAIL_INPUTS(top):
+                    start, end = self.index.span(field)
+                    if start < end and in_form[start]:
+                        continue  # a second field of a form found already
+                    widget = self._hosted_widget(field, top)
+                    text = self.page.text(widget)
+                    if not text:
+                        continue
+                    label = self._settle(BlockLabel.FORM, [widget], text, "email-field")
+                    if label not in (BlockLabel.FORM, BlockLabel.PROMO):
+                        continue
+                    reason = f"email-field,in-{host.label.value}" + ("" if label is BlockLabel.FORM else ",as-promo")
+                    if widget is top and len(host.elements) == 1 and host in self.units:
+                        self.units.remove(host)  # the host was the sign-up box and nothing else
+                    self.units.append(Unit(label, [widget], reason, text))
+                    self.marked.add(widget)
+                    start, end = self.index.span(widget)
+                    in_form[start:end] = [True] * (end - start)
+        return in_form
+
+    def _hosted_widget(self, field: HtmlElement, top: HtmlElement) -> HtmlElement:
+        """The largest ancestor of an e-mail field, up to `top` (an element of the host unit), that is one
+        sign-up box: within the form growth limits (`cues.UNIT_GROWTH`), one e-mail field, no headline
+        teaser and no heading naming a unit of another kind."""
+        max_words, max_extra = _GROW[BlockLabel.FORM]
+        best, node = field, field
+        while node is not top:
+            node = node.getparent()
+            if node is None or self.page.words(node) > min(max_words, max_extra) or len(_EMAIL_INPUTS(node)) > 1:
+                break
+            inside = self.index.inside(node)
+            if any(b.linked and b.words >= cues.TEASER_LINK_MIN_WORDS for b in inside):
+                break  # a teaser beside the box
+            if any(self._cue_label(b) not in (None, BlockLabel.FORM) for b in inside if _heading_like(b)):
+                break  # "Share" over the box: the host's own heading
+            best = node
+        return best
 
     # --- pass 2: evidence in the blocks -------------------------------------------------
     def bottom_up(self) -> None:
