@@ -718,11 +718,11 @@ EMAIL_INPUT_XPATH = ".//" + EMAIL_FIELD
 SEARCH_FORM_XPATH = (
     "self::*[@role='search'] | .//input[@type='search' or @name='s' or @name='q' or @name='query' or @name='search']"
 )
-#: Controls that end a form or an offer: a field to fill in or a button to press.
 #: A <form> with no field to fill in (its controls all buttons) and at most this many words is a button
 #: ("Install", "Add to cart"), not a form: it makes no form unit, which would grow over the prose beside it.
 #: (A panel of filter buttons says more, and stays a form.)
 BUTTON_FORM_MAX_WORDS = 4
+#: Controls that end a form or an offer: a field to fill in or a button to press.
 CONTROL_XPATH = ".//input[not(@type='hidden')] | .//button | .//textarea | .//select"
 PASSWORD_INPUT_XPATH = ".//input[@type='password']"
 BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[contains(concat(' ', normalize-space(@class), ' '), 'button') or contains(@class, 'btn')]"
