@@ -1357,24 +1357,24 @@ class Segmenter:
     def _offers_are_the_article(self) -> None:
         """Drop text-found promos when together they are most of the page: a deals roundup."""
         offers = [u for u in self.units if u.label is BlockLabel.PROMO and u.reason.startswith("text:")]
-        if len(offers) < cues.MIN_OFFERS_FOR_ROUNDUP:
-            return
-        offer_words = sum(len(u.text.split()) for u in offers)
-        free_words = sum(b.words for i, b in enumerate(self.blocks) if not self.taken[i] and b.kind == "text")
-        if offer_words > cues.MAX_UNIT_SHARE_OF_BODY * (offer_words + free_words):
-            self.units = [u for u in self.units if u not in offers]
-            self.marked = {el for unit in self.units for el in unit.elements}
+        if len(offers) >= cues.MIN_OFFERS_FOR_ROUNDUP:
+            self._drop_if_the_page(offers)
 
     def _story_cards_are_the_page(self) -> None:
         """Drop the story-card units (`_story_cards`) when together they are most of the page's text: a
         listing's grid of posts is its content, not teasers beside an article."""
-        cards = [u for u in self.units if u.reason == _STORY_CARDS_REASON]
-        if not cards:
+        self._drop_if_the_page([u for u in self.units if u.reason == _STORY_CARDS_REASON])
+
+    def _drop_if_the_page(self, units: list[Unit]) -> None:
+        """Drop units that hold more than `cues.MAX_UNIT_SHARE_OF_BODY` of their words and the free text
+        blocks' together: what the rules took as boilerplate is then what the page is about. Their blocks
+        stay taken, so no later rule finds another unit in them."""
+        if not units:
             return
-        card_words = sum(len(u.text.split()) for u in cards)
+        unit_words = sum(len(u.text.split()) for u in units)
         free_words = sum(b.words for i, b in enumerate(self.blocks) if not self.taken[i] and b.kind == "text")
-        if card_words > cues.MAX_UNIT_SHARE_OF_BODY * (card_words + free_words):
-            self.units = [u for u in self.units if u not in cards]
+        if unit_words > cues.MAX_UNIT_SHARE_OF_BODY * (unit_words + free_words):
+            self.units = [u for u in self.units if u not in units]
             self.marked = {el for unit in self.units for el in unit.elements}
 
     def run(self) -> list[Unit]:
