@@ -110,20 +110,15 @@ def _decide_at(
     if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
         yielding = yielding - {BlockLabel.PROMO.value}  # the page's description is its content, not its cards
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
-    for i, unit in enumerate(segmentation.block_units):
-        if unit is not None:
-            sums = weighted.setdefault(id(unit), [0.0, 0.0])
-            sums[0] += blocks[i].words
-            sums[1] += blocks[i].words * float(probability[i])
-    page_words = sum(b.words for b in blocks)
     first_block: dict[int, int] = {}  # per unit: its first block
     for i, unit in enumerate(segmentation.block_units):
         if unit is not None:
             first_block.setdefault(id(unit), i)
-    headline_at = next(
-        (i for i, unit in enumerate(segmentation.block_units) if unit is not None and unit.label is BlockLabel.TITLE),
-        -1,
-    )
+            sums = weighted.setdefault(id(unit), [0.0, 0.0])
+            sums[0] += blocks[i].words
+            sums[1] += blocks[i].words * float(probability[i])
+    page_words = sum(b.words for b in blocks)
+    headline_at = segmentation.first_block_of(BlockLabel.TITLE)
     overruled = {
         id(unit)
         for unit in segmentation.units
@@ -133,7 +128,7 @@ def _decide_at(
         and sums[1]
         >= (
             threshold
-            if _yields(unit, yielding, first_block.get(id(unit), 0), headline_at)
+            if _yields(unit, yielding, first_block.get(id(unit), 0), -1 if headline_at is None else headline_at)
             or _holds_the_page(unit, sums[0], page_words)
             else _overrule_at(unit)
         )

@@ -380,9 +380,7 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     labels = np.array(
         [UNIT_LABEL_CODE[u.label] if u is not None else 0 for u in segmentation.block_units], dtype=np.float64
     )
-    title_at = next(
-        (i for i, u in enumerate(segmentation.block_units) if u is not None and u.label is BlockLabel.TITLE), None
-    )
+    title_at = segmentation.first_block_of(BlockLabel.TITLE)
     w = block_words(blocks)
     link_w = _link_words(blocks, index)
     linked = np.fromiter((b.linked for b in blocks), dtype=np.float64, count=n)

@@ -1402,6 +1402,10 @@ class Segmentation:
     block_units: list[Unit | None]
     index: BlockIndex
 
+    def first_block_of(self, label: BlockLabel) -> int | None:
+        """The position of the first block a unit of `label` holds (the headline's, for `BlockLabel.TITLE`)."""
+        return next((i for i, u in enumerate(self.block_units) if u is not None and u.label is label), None)
+
     def with_units(self, units: list[Unit]) -> Segmentation:
         """This segmentation with more units over blocks no unit holds (the learned promos)."""
         if not units:
