@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.extraction.pagefacts import host_labels
 from pipelines.extraction.urls import brand_words, join_url, site_host, url_host
 
 
@@ -42,3 +43,17 @@ def test_brand_words_are_the_hosts_labels_that_may_name_the_site(url, brands):
 )
 def test_site_host_is_the_registrable_part_of_a_host(host, site):
     assert site_host(host) == site
+
+
+@pytest.mark.parametrize(
+    ("host", "labels"),
+    [
+        ("news.acmeplan.co.uk", ["acmeplan"]),  # the public suffix and the generic "news" name no site
+        ("www.argentina.gob.ar", ["argentina"]),  # the second-level labels of `site_host`: "gob" too
+        ("sam.bossley.com", ["sam", "bossley"]),
+        ("localhost", []),
+        (None, []),
+    ],
+)
+def test_host_labels_are_the_labels_before_the_registrable_suffix(host, labels):
+    assert host_labels(host) == labels

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import BlockIndex
-from .urls import url_host
+from .urls import site_host, url_host
 
 _JSON_NODES_MAX = 400
 _JSON_DEPTH_MAX = 10
@@ -190,9 +190,8 @@ def host_labels(host: str | None) -> list[str]:
     """The labels of the host that can name the site (no www, no TLD): "news.example.co.uk" -> ["news", "example"]."""
     if not host:
         return []
-    labels = host.lower().split(".")[:-1]
-    if len(labels) >= 2 and len(labels[-1]) <= 3 and labels[-1] in ("co", "com", "org", "net", "ac", "gov", "edu"):
-        labels = labels[:-1]
+    host = host.lower()
+    labels = host.split(".")[: 1 - len(site_host(host).split("."))]  # not the public suffix (".com", ".co.uk")
     return [label.replace("-", "") for label in labels if label not in _GENERIC_LABELS and len(label) >= 3]
 
 
