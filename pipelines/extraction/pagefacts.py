@@ -187,7 +187,7 @@ def compact(text: str) -> str:
 
 
 def host_labels(host: str | None) -> list[str]:
-    """The labels of the host that can name the site (no www, no TLD): "news.example.co.uk" -> ["news", "example"]."""
+    """The labels of the host that can name the site (no www, news or suffix): "news.example.co.uk" -> ["example"]."""
     if not host:
         return []
     host = host.lower()
