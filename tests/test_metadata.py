@@ -442,7 +442,9 @@ def test_a_declared_utc_timestamp_a_day_off_the_url_takes_the_urls_day(declared,
     assert (page.published[:10], page.published_source.split(":")[0]) == (day, "meta")
 
 
-@pytest.mark.parametrize("shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24")])
+@pytest.mark.parametrize(
+    "shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24"), ("12.12.2025", "2025-12-12")]
+)
 def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
     page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")
     assert (page.published or "")[:10] == day
@@ -453,6 +455,35 @@ def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(
     assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith(
         "2024-05-09"
     )
+
+
+@pytest.mark.parametrize("value, day", [("02-12-2025", None), ("03/10/2023 10:00", None), ("30-11-2024", "2024-11-30")])
+def test_a_numeric_date_value_either_number_of_which_may_be_the_month_is_no_date(value, day):
+    from pipelines.extraction.dates import parse_date
+
+    parsed = parse_date(value)
+    assert (parsed.date().isoformat() if parsed else None) == day
+
+
+def test_time_element_whose_day_and_month_may_be_swapped_gives_way_to_one_that_reads_one_way():
+    # the post's own <time datetime="02-12-2025"> (the 2nd of December on this site) and the same
+    # post in the sidebar's recent posts, written in ISO
+    body = (
+        '<h1>Building a UI pipeline</h1><ul><li>Bence Kov\u00e1cs</li><li><time datetime="02-12-2025">02-12-2025'
+        "</time></li></ul><p>Text.</p><aside><h4>Building a UI pipeline</h4>"
+        '<time datetime="2025-12-02">December 02, 2025</time></aside>'
+    )
+    assert meta("", body, url="https://c.example/s").published[:10] == "2025-12-02"
+
+
+def test_date_in_a_sentence_under_the_headline_gives_way_to_the_date_stamp_above_it():
+    body = (
+        "<div><span>Dec 12, 2025</span><span>4 min read</span></div><h1>Why Rust for embedded systems?</h1>"
+        "<p>I am building a vehicle for a course.</p><p>And finally, the first vendor-backed SDK hit its stable "
+        "1.0.0 release on 30 October 2025, which settles the debate.</p>"
+    )
+    page = meta("", body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-12-12", "text:stamp")
 
 
 def test_published_meta_written_out():

@@ -2208,6 +2208,9 @@ TEXT_DATE_PATTERN = (
     # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
     r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"
 )
+#: A value that starts with a numeric day and month in either order ("02-12-2025", "03/10/2023 10:00"):
+#: when both numbers could be the month, the order is the site's convention, which the value does not say.
+NUMERIC_DATE_START_PATTERN = r"^(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?:19|20)\d\d\b"
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
 #: shown byline a declared author): how many are read, in document order after the <h1>.
 SHOWN_DATE_TEXTS = 15

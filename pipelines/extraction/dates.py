@@ -28,6 +28,7 @@ _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
+_NUMERIC_DATE_START = re.compile(cues.NUMERIC_DATE_START_PATTERN)
 _YEAR = re.compile(cues.WRITTEN_YEAR_PATTERN)
 _DEFAULT = datetime(2000, 1, 1)
 _XPATH_SPACE = " \t\r\n"
@@ -45,6 +46,8 @@ def parse_date(value: object) -> datetime | None:
     except (ValueError, OverflowError):
         if not _YEAR.search(text):
             return None  # "April 12": the year would be the parser's default, no page's
+        if _ambiguous_order(text):
+            return None  # the parser would read "02-12-2025" month first, as the page may not mean
         try:
             with warnings.catch_warnings():  # "EST", "IST": unknown zone names are read as UTC
                 warnings.simplefilter("ignore", UnknownTimezoneWarning)
@@ -57,6 +60,15 @@ def parse_date(value: object) -> datetime | None:
     if parsed.year < cues.MIN_PUBLISHED_YEAR or parsed.year > now.year + 1:
         return None
     return parsed
+
+
+def _ambiguous_order(text: str) -> bool:
+    """A numeric date whose day and month may be either number ("02-12-2025"; not "30.11.2024" nor "12.12.2025")."""
+    match = _NUMERIC_DATE_START.match(text)
+    if match is None:
+        return False
+    a, b = int(match["a"]), int(match["b"])
+    return a != b and max(a, b) <= 12
 
 
 def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
@@ -92,14 +104,14 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
 def _written_date(match: re.Match[str]) -> datetime | None:
     """The date a `TEXT_DATE_PATTERN` match writes; a numeric one only when it reads one way.
 
-    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February; in
-    "03/10/2023" or "09.10.2024" either number may be the month (pages write both orders with
-    both separators), so they give no date.
+    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February, and
+    "12.12.2025" reads the same both ways; in "03/10/2023" or "09.10.2024" either number may
+    be the month (pages write both orders with both separators), so they give no date.
     """
     if not match["num_year"]:
         return parse_date(match.group(0).replace(".", " "))
     numbers = sorted((int(match["num_a"]), int(match["num_b"])))
-    if numbers[1] <= 12:
+    if numbers[1] <= 12 and numbers[0] != numbers[1]:
         return None
     try:
         parsed = datetime(int(match["num_year"]), numbers[0], numbers[1], tzinfo=timezone.utc)
@@ -219,13 +231,16 @@ def _text_date(facts: PageFacts, near: bool) -> datetime | None:
     """A date written in the text after the headline, not labelled as an update.
 
     Many pages show their date only as text ("Dec 17, 2025" under the headline); htmldate's
-    quick search does not read it. `near`: only in the byline's place (SHOWN_DATE_TEXTS texts),
-    else only further down, where a date stamp just above the headline is read first.
+    quick search does not read it. `near`: only the short lines in the byline's place (the first
+    SHOWN_DATE_TEXTS texts), else the rest: the sentences there and everything further down,
+    where a date stamp just above the headline is read first (a date in the story's opening
+    sentence is about something else).
     """
     previous = ""
     texts = texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS)
     for index, text in enumerate(texts[: cues.SHOWN_DATE_TEXTS] if near else texts):
-        if not near and index < cues.SHOWN_DATE_TEXTS:
+        short = len(clean_text(text)) <= cues.MAX_SHOWN_DATE_LINE
+        if (near and not short) or (not near and index < cues.SHOWN_DATE_TEXTS and short):
             previous = text
             continue
         for match in TEXT_DATE.finditer(text):
