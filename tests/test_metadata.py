@@ -486,6 +486,24 @@ def test_date_in_a_sentence_under_the_headline_gives_way_to_the_date_stamp_above
     assert (page.published[:10], page.published_source) == ("2025-12-12", "text:stamp")
 
 
+def test_time_labelled_published_below_the_story_beats_a_contradicting_declared_date():
+    # the template's meta says the 8th; the page shows "Published August 13, 2025" under the story
+    head = '<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">'
+    body = (
+        "<h1>10 Free Accounting Tools for Your Small Business</h1><p>By: Jessica Elliott, Contributor</p>"
+        + "".join(f"<p>Paragraph {i} of the guide.</p>" for i in range(20))
+        + '<div class="article-body__published"> Published <time pubdate datetime="2025-08-13" '
+        'title="August 13, 2025">August 13, 2025</time></div>'
+    )
+    page = meta(head, body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-08-13", "text:visible")
+
+
+def test_time_labelled_published_a_day_off_the_declared_date_leaves_it():
+    body = '<h1>H</h1><p>Text.</p><div>Posted on <time datetime="2024-05-10">May 10, 2024</time></div>'
+    assert meta(PUBLISHED, body, url="https://c.example/s").published == "2024-05-09T10:00:00+00:00"
+
+
 def test_published_meta_written_out():
     assert meta('<meta name="published" content="July 17, 2025">', url="https://c.example/s").published == (
         "2025-07-17T00:00:00+00:00"

@@ -2187,6 +2187,10 @@ UPDATED_CLASS_PATTERN = r"updat|modif|edit|revis|aktualisiert|mis-a-jour|actuali
 UPDATED_LABEL_PATTERN = (
     r"\b(updated|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*(on|at|am|le|el|il)?\W*$"
 )
+#: The label just before a <time> that makes it the publication date ("Published", "Posted on", "Publié le").
+PUBLISHED_LABEL_PATTERN = (
+    r"\b(published|posted|publié|veröffentlicht|publicado|pubblicato)\b\W*(on|at|am|le|el|il)?\W*$"
+)
 #: <time datetime> elements read (the first ones in reading order are the article's).
 MAX_TIME_ELEMENTS = 10
 #: A date in the URL: /2024/03/12/ or /2024-03-12 or /20240312/.

@@ -25,6 +25,7 @@ from .pagefacts import PageFacts, clean_text, texts_outside
 _UPDATED_CLASS = re.compile(cues.UPDATED_CLASS_PATTERN, re.I)
 _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
 _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
+_PUBLISHED_LABEL = re.compile(cues.PUBLISHED_LABEL_PATTERN, re.I)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -146,17 +147,33 @@ def _meta_date(facts: PageFacts, names: tuple[str, ...]) -> tuple[datetime | Non
     return None, None
 
 
+def _time_label(element: HtmlElement) -> str:
+    """The text just before a <time>: its previous sibling's tail, else its parent's text, else that sibling's text."""
+    parent = element.getparent()
+    previous = element.getprevious()
+    label = previous.tail if previous is not None else (parent.text if parent is not None else None)
+    if previous is not None and not (label or "").strip():
+        label = previous.text_content()
+    return (label or "")[-60:]
+
+
+def _labelled_published_time(facts: PageFacts) -> datetime | None:
+    """A <time> the page labels as its publication date, wherever it stands ("Published <time>August 13, 2025</time>")."""
+    for element in facts.elements("time"):
+        if _PUBLISHED_LABEL.search(_time_label(element)) and (
+            parsed := parse_date(element.get("datetime") or element.text)
+        ):
+            return parsed
+    return None
+
+
 def _is_update(element: HtmlElement) -> bool:
     """A <time> the page marks as a modification: by class/id/itemprop, or an "Updated" label before it."""
     parent = element.getparent()
     for node in (element, parent):
         if node is not None and _UPDATED_CLASS.search(" ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))):
             return True
-    previous = element.getprevious()
-    label = previous.tail if previous is not None else (parent.text if parent is not None else None)
-    if previous is not None and not (label or "").strip():
-        label = previous.text_content()
-    return bool(label and _UPDATED_LABEL.search(label[-60:]))
+    return bool(_UPDATED_LABEL.search(_time_label(element)))
 
 
 def _times_under_headline(tree: HtmlElement, texts: int) -> list[HtmlElement]:
@@ -384,7 +401,7 @@ def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | Non
     in_url = _url_date(facts.url)
     if in_url is not None and abs((in_url.date() - declared.date()).days) <= 1:
         return None  # the URL confirms the declared date
-    shown = _shown_date(facts)
+    shown = _shown_date(facts) or _labelled_published_time(facts)
     if shown is None:
         return None
     day = shown.date()
