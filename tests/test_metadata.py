@@ -504,6 +504,27 @@ def test_time_labelled_published_a_day_off_the_declared_date_leaves_it():
     assert meta(PUBLISHED, body, url="https://c.example/s").published == "2024-05-09T10:00:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>",
+        '<p>Originally published <span class="tt-date">September 26, 2019</span></p>',
+        "<p><em>Note:</em> first published on the 26th of September 2019 and updated since.</p>",
+    ],
+)
+def test_note_of_the_first_publication_dates_a_page_that_declares_no_date(note):
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = f"<h1>The pros and cons of living in a tiny home</h1>{story}<p>Prices as of 30 September 2022.</p>{note}"
+    page = meta("", body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2019-09-26", "text:original")
+
+
+def test_note_of_the_first_publication_leaves_a_declared_date():
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = f"<h1>H</h1>{story}<p>This post was originally published on March 2, 2017.</p>"
+    assert meta(PUBLISHED, body, url="https://c.example/s").published == "2024-05-09T10:00:00+00:00"
+
+
 def test_published_meta_written_out():
     assert meta('<meta name="published" content="July 17, 2025">', url="https://c.example/s").published == (
         "2025-07-17T00:00:00+00:00"

@@ -2191,6 +2191,11 @@ UPDATED_LABEL_PATTERN = (
 PUBLISHED_LABEL_PATTERN = (
     r"\b(published|posted|publié|veröffentlicht|publicado|pubblicato)\b\W*(on|at|am|le|el|il)?\W*$"
 )
+#: A note that dates the story's first publication, however it has been updated since: "This article was
+#: originally published on 26 Sep 2019 at 4:12pm but has been regularly updated", "First published March 2, 2022".
+ORIGINALLY_PUBLISHED_PATTERN = r"\b(?:originally|first)\s+published\b(?:\s+(?:on|in))?(?:\s+the)?[\s:,]*"
+#: The characters after that note in which its date must start.
+ORIGINALLY_PUBLISHED_REACH = 30
 #: <time datetime> elements read (the first ones in reading order are the article's).
 MAX_TIME_ELEMENTS = 10
 #: A date in the URL: /2024/03/12/ or /2024-03-12 or /20240312/.

@@ -26,6 +26,7 @@ _UPDATED_CLASS = re.compile(cues.UPDATED_CLASS_PATTERN, re.I)
 _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
 _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
 _PUBLISHED_LABEL = re.compile(cues.PUBLISHED_LABEL_PATTERN, re.I)
+_ORIGINALLY_PUBLISHED = re.compile(cues.ORIGINALLY_PUBLISHED_PATTERN, re.I)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -310,6 +311,24 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     return None
 
 
+def _originally_published(facts: PageFacts) -> datetime | None:
+    """The date of a note on the story's first publication, wherever it stands ("This article was originally
+    published on 26 Sep 2019 at 4:12pm but has been regularly updated"), the date in the note's element."""
+    for node in facts.tree.xpath('//text()[contains(., "riginally published") or contains(., "irst published")]'):
+        parent = node.getparent()
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()  # the text after an element: the note's element holds both
+        if parent is None or parent.tag in cues.UNSHOWN_TEXT_TAGS:
+            continue
+        text = clean_text(parent.text_content()[:300])
+        for label in _ORIGINALLY_PUBLISHED.finditer(text):
+            match = TEXT_DATE.search(text, label.end())
+            reached = match is not None and match.start() - label.end() <= cues.ORIGINALLY_PUBLISHED_REACH
+            if reached and (parsed := _written_date(match)):
+                return parsed
+    return None
+
+
 def _unless_modified(found: datetime | None, modified: datetime | None) -> datetime | None:
     """htmldate's date, unless it is the page's declared modification date (its header search reads that too)."""
     if found is None or modified is None:
@@ -347,6 +366,7 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
         (lambda: (_itemprop_date(facts, "datePublished"), None), "itemprop"),
         (lambda: (time_published, None), "time"),
         (lambda: (_url_date(facts.url), None), "url"),
+        (lambda: (_originally_published(facts), None), "text:original"),
         (lambda: (_text_date(facts, near=True), None), "text"),
         (lambda: (_stamp_date(facts, above=True), None), "text:stamp"),
         (lambda: (_text_date(facts, near=False), None), "text"),
