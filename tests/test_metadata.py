@@ -638,6 +638,15 @@ def test_author_photo_captioned_with_its_alt_names_the_author(caption, names):
     assert meta("", body).authors == names
 
 
+def test_social_profile_label_in_a_declared_author_list_is_no_author():
+    head = jsonld(
+        '{"@type": "NewsArticle", "headline": "Green gifts for gardeners", "author": [{"@type": "Person", '
+        '"name": "By Arlene Marturano"}, {"@type": "Person", "name": "South Carolina Garden-based Learning '
+        'Network on Facebook"}]}'
+    )
+    assert meta(head, "<h1>Green gifts for gardeners</h1><p>Text.</p>").authors == ["Arlene Marturano"]
+
+
 def _data_layer(author: str) -> str:
     return (
         "<script>var dataLayer_content = "

@@ -2134,8 +2134,12 @@ AUTHOR_JOB_PATTERN = (
 #: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.".
 AUTHOR_CREDENTIAL_PATTERN = r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|Sr\.|Jr\.|[A-Z-]{2,}(?: \d+)?)$"
 #: A declared author value that is no name list: "content: Site, design: Name" labels, template
-#: placeholders ("page.head.extra.author", "{{author}}").
-NOT_AUTHOR_VALUE_PATTERN = r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+#: placeholders ("page.head.extra.author", "{{author}}"), the label of a social profile link
+#: ("South Carolina Garden-based Learning Network on Facebook" in a JSON-LD author list).
+NOT_AUTHOR_VALUE_PATTERN = (
+    r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+    r"|(?i:\bon\s+(?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon|pinterest)\s*$)"
+)
 #: An author value or byline crediting a sponsor, not a writer ("Sponsored by StackCommerce"): no person is named;
 #: the sponsor is what the page credits (authors._credit).
 SPONSOR_LEAD_PATTERN = r"^\s*(?:sponsored|paid for|promoted|brought to you|in partnership)\s+(?:by|with)\b\s*:?\s*"
