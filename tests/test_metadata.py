@@ -442,7 +442,9 @@ def test_a_declared_utc_timestamp_a_day_off_the_url_takes_the_urls_day(declared,
     assert (page.published[:10], page.published_source.split(":")[0]) == (day, "meta")
 
 
-@pytest.mark.parametrize("shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24")])
+@pytest.mark.parametrize(
+    "shown, day", [("17.05.2021", "2021-05-17"), ("2/24/2026", "2026-02-24"), ("12.12.2025", "2025-12-12")]
+)
 def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
     page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")
     assert (page.published or "")[:10] == day
@@ -453,6 +455,74 @@ def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(
     assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith(
         "2024-05-09"
     )
+
+
+@pytest.mark.parametrize("value, day", [("02-12-2025", None), ("03/10/2023 10:00", None), ("30-11-2024", "2024-11-30")])
+def test_a_numeric_date_value_either_number_of_which_may_be_the_month_is_no_date(value, day):
+    from pipelines.extraction.dates import parse_date
+
+    parsed = parse_date(value)
+    assert (parsed.date().isoformat() if parsed else None) == day
+
+
+def test_time_element_whose_day_and_month_may_be_swapped_gives_way_to_one_that_reads_one_way():
+    # the post's own <time datetime="02-12-2025"> (the 2nd of December on this site) and the same
+    # post in the sidebar's recent posts, written in ISO
+    body = (
+        '<h1>Building a UI pipeline</h1><ul><li>Bence Kov\u00e1cs</li><li><time datetime="02-12-2025">02-12-2025'
+        "</time></li></ul><p>Text.</p><aside><h4>Building a UI pipeline</h4>"
+        '<time datetime="2025-12-02">December 02, 2025</time></aside>'
+    )
+    assert meta("", body, url="https://c.example/s").published[:10] == "2025-12-02"
+
+
+def test_date_in_a_sentence_under_the_headline_gives_way_to_the_date_stamp_above_it():
+    body = (
+        "<div><span>Dec 12, 2025</span><span>4 min read</span></div><h1>Why Rust for embedded systems?</h1>"
+        "<p>I am building a vehicle for a course.</p><p>And finally, the first vendor-backed SDK hit its stable "
+        "1.0.0 release on 30 October 2025, which settles the debate.</p>"
+    )
+    page = meta("", body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-12-12", "text:stamp")
+
+
+def test_time_labelled_published_below_the_story_beats_a_contradicting_declared_date():
+    # the template's meta says the 8th; the page shows "Published August 13, 2025" under the story
+    head = '<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">'
+    body = (
+        "<h1>10 Free Accounting Tools for Your Small Business</h1><p>By: Jessica Elliott, Contributor</p>"
+        + "".join(f"<p>Paragraph {i} of the guide.</p>" for i in range(20))
+        + '<div class="article-body__published"> Published <time pubdate datetime="2025-08-13" '
+        'title="August 13, 2025">August 13, 2025</time></div>'
+    )
+    page = meta(head, body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2025-08-13", "text:visible")
+
+
+def test_time_labelled_published_a_day_off_the_declared_date_leaves_it():
+    body = '<h1>H</h1><p>Text.</p><div>Posted on <time datetime="2024-05-10">May 10, 2024</time></div>'
+    assert meta(PUBLISHED, body, url="https://c.example/s").published == "2024-05-09T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>",
+        '<p>Originally published <span class="tt-date">September 26, 2019</span></p>',
+        "<p><em>Note:</em> first published on the 26th of September 2019 and updated since.</p>",
+    ],
+)
+def test_note_of_the_first_publication_dates_a_page_that_declares_no_date(note):
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = f"<h1>The pros and cons of living in a tiny home</h1>{story}<p>Prices as of 30 September 2022.</p>{note}"
+    page = meta("", body, url="https://c.example/s")
+    assert (page.published[:10], page.published_source) == ("2019-09-26", "text:original")
+
+
+def test_note_of_the_first_publication_leaves_a_declared_date():
+    story = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(20))
+    body = f"<h1>H</h1>{story}<p>This post was originally published on March 2, 2017.</p>"
+    assert meta(PUBLISHED, body, url="https://c.example/s").published == "2024-05-09T10:00:00+00:00"
 
 
 def test_published_meta_written_out():
@@ -566,6 +636,15 @@ def test_author_photo_captioned_with_its_alt_names_the_author(caption, names):
         f'<div class="callout__content">{caption}</div></div>'
     )
     assert meta("", body).authors == names
+
+
+def test_social_profile_label_in_a_declared_author_list_is_no_author():
+    head = jsonld(
+        '{"@type": "NewsArticle", "headline": "Green gifts for gardeners", "author": [{"@type": "Person", '
+        '"name": "By Arlene Marturano"}, {"@type": "Person", "name": "South Carolina Garden-based Learning '
+        'Network on Facebook"}]}'
+    )
+    assert meta(head, "<h1>Green gifts for gardeners</h1><p>Text.</p>").authors == ["Arlene Marturano"]
 
 
 def _data_layer(author: str) -> str:

@@ -2134,8 +2134,12 @@ AUTHOR_JOB_PATTERN = (
 #: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.".
 AUTHOR_CREDENTIAL_PATTERN = r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|Sr\.|Jr\.|[A-Z-]{2,}(?: \d+)?)$"
 #: A declared author value that is no name list: "content: Site, design: Name" labels, template
-#: placeholders ("page.head.extra.author", "{{author}}").
-NOT_AUTHOR_VALUE_PATTERN = r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+#: placeholders ("page.head.extra.author", "{{author}}"), the label of a social profile link
+#: ("South Carolina Garden-based Learning Network on Facebook" in a JSON-LD author list).
+NOT_AUTHOR_VALUE_PATTERN = (
+    r"\w:\s|\{\{|\$\{|^[a-z_.]*\b(?:author|name|byline|user)\b[a-z_.]*$"
+    r"|(?i:\bon\s+(?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon|pinterest)\s*$)"
+)
 #: An author value or byline crediting a sponsor, not a writer ("Sponsored by StackCommerce"): no person is named;
 #: the sponsor is what the page credits (authors._credit).
 SPONSOR_LEAD_PATTERN = r"^\s*(?:sponsored|paid for|promoted|brought to you|in partnership)\s+(?:by|with)\b\s*:?\s*"
@@ -2187,6 +2191,15 @@ UPDATED_CLASS_PATTERN = r"updat|modif|edit|revis|aktualisiert|mis-a-jour|actuali
 UPDATED_LABEL_PATTERN = (
     r"\b(updated|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*(on|at|am|le|el|il)?\W*$"
 )
+#: The label just before a <time> that makes it the publication date ("Published", "Posted on", "Publié le").
+PUBLISHED_LABEL_PATTERN = (
+    r"\b(published|posted|publié|veröffentlicht|publicado|pubblicato)\b\W*(on|at|am|le|el|il)?\W*$"
+)
+#: A note that dates the story's first publication, however it has been updated since: "This article was
+#: originally published on 26 Sep 2019 at 4:12pm but has been regularly updated", "First published March 2, 2022".
+ORIGINALLY_PUBLISHED_PATTERN = r"\b(?:originally|first)\s+published\b(?:\s+(?:on|in))?(?:\s+the)?[\s:,]*"
+#: The characters after that note in which its date must start.
+ORIGINALLY_PUBLISHED_REACH = 30
 #: <time datetime> elements read (the first ones in reading order are the article's).
 MAX_TIME_ELEMENTS = 10
 #: A date in the URL: /2024/03/12/ or /2024-03-12 or /20240312/.
@@ -2208,6 +2221,9 @@ TEXT_DATE_PATTERN = (
     # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
     r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"
 )
+#: A value that starts with a numeric day and month in either order ("02-12-2025", "03/10/2023 10:00"):
+#: when both numbers could be the month, the order is the site's convention, which the value does not say.
+NUMERIC_DATE_START_PATTERN = r"^(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?:19|20)\d\d\b"
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
 #: shown byline a declared author): how many are read, in document order after the <h1>.
 SHOWN_DATE_TEXTS = 15

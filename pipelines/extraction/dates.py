@@ -25,9 +25,12 @@ from .pagefacts import PageFacts, clean_text, texts_outside
 _UPDATED_CLASS = re.compile(cues.UPDATED_CLASS_PATTERN, re.I)
 _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
 _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
+_PUBLISHED_LABEL = re.compile(cues.PUBLISHED_LABEL_PATTERN, re.I)
+_ORIGINALLY_PUBLISHED = re.compile(cues.ORIGINALLY_PUBLISHED_PATTERN, re.I)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
+_NUMERIC_DATE_START = re.compile(cues.NUMERIC_DATE_START_PATTERN)
 _YEAR = re.compile(cues.WRITTEN_YEAR_PATTERN)
 _DEFAULT = datetime(2000, 1, 1)
 _XPATH_SPACE = " \t\r\n"
@@ -45,6 +48,8 @@ def parse_date(value: object) -> datetime | None:
     except (ValueError, OverflowError):
         if not _YEAR.search(text):
             return None  # "April 12": the year would be the parser's default, no page's
+        if _ambiguous_order(text):
+            return None  # the parser would read "02-12-2025" month first, as the page may not mean
         try:
             with warnings.catch_warnings():  # "EST", "IST": unknown zone names are read as UTC
                 warnings.simplefilter("ignore", UnknownTimezoneWarning)
@@ -57,6 +62,15 @@ def parse_date(value: object) -> datetime | None:
     if parsed.year < cues.MIN_PUBLISHED_YEAR or parsed.year > now.year + 1:
         return None
     return parsed
+
+
+def _ambiguous_order(text: str) -> bool:
+    """A numeric date whose day and month may be either number ("02-12-2025"; not "30.11.2024" nor "12.12.2025")."""
+    match = _NUMERIC_DATE_START.match(text)
+    if match is None:
+        return False
+    a, b = int(match["a"]), int(match["b"])
+    return a != b and max(a, b) <= 12
 
 
 def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
@@ -92,14 +106,14 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
 def _written_date(match: re.Match[str]) -> datetime | None:
     """The date a `TEXT_DATE_PATTERN` match writes; a numeric one only when it reads one way.
 
-    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February; in
-    "03/10/2023" or "09.10.2024" either number may be the month (pages write both orders with
-    both separators), so they give no date.
+    "17.05.2021" and "2/24/2026" can only be the 17th of May and the 24th of February, and
+    "12.12.2025" reads the same both ways; in "03/10/2023" or "09.10.2024" either number may
+    be the month (pages write both orders with both separators), so they give no date.
     """
     if not match["num_year"]:
         return parse_date(match.group(0).replace(".", " "))
     numbers = sorted((int(match["num_a"]), int(match["num_b"])))
-    if numbers[1] <= 12:
+    if numbers[1] <= 12 and numbers[0] != numbers[1]:
         return None
     try:
         parsed = datetime(int(match["num_year"]), numbers[0], numbers[1], tzinfo=timezone.utc)
@@ -134,17 +148,33 @@ def _meta_date(facts: PageFacts, names: tuple[str, ...]) -> tuple[datetime | Non
     return None, None
 
 
+def _time_label(element: HtmlElement) -> str:
+    """The text just before a <time>: its previous sibling's tail, else its parent's text, else that sibling's text."""
+    parent = element.getparent()
+    previous = element.getprevious()
+    label = previous.tail if previous is not None else (parent.text if parent is not None else None)
+    if previous is not None and not (label or "").strip():
+        label = previous.text_content()
+    return (label or "")[-60:]
+
+
+def _labelled_published_time(facts: PageFacts) -> datetime | None:
+    """A <time> the page labels as its publication date, wherever it stands ("Published <time>August 13, 2025</time>")."""
+    for element in facts.elements("time"):
+        if _PUBLISHED_LABEL.search(_time_label(element)) and (
+            parsed := parse_date(element.get("datetime") or element.text)
+        ):
+            return parsed
+    return None
+
+
 def _is_update(element: HtmlElement) -> bool:
     """A <time> the page marks as a modification: by class/id/itemprop, or an "Updated" label before it."""
     parent = element.getparent()
     for node in (element, parent):
         if node is not None and _UPDATED_CLASS.search(" ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))):
             return True
-    previous = element.getprevious()
-    label = previous.tail if previous is not None else (parent.text if parent is not None else None)
-    if previous is not None and not (label or "").strip():
-        label = previous.text_content()
-    return bool(label and _UPDATED_LABEL.search(label[-60:]))
+    return bool(_UPDATED_LABEL.search(_time_label(element)))
 
 
 def _times_under_headline(tree: HtmlElement, texts: int) -> list[HtmlElement]:
@@ -219,13 +249,16 @@ def _text_date(facts: PageFacts, near: bool) -> datetime | None:
     """A date written in the text after the headline, not labelled as an update.
 
     Many pages show their date only as text ("Dec 17, 2025" under the headline); htmldate's
-    quick search does not read it. `near`: only in the byline's place (SHOWN_DATE_TEXTS texts),
-    else only further down, where a date stamp just above the headline is read first.
+    quick search does not read it. `near`: only the short lines in the byline's place (the first
+    SHOWN_DATE_TEXTS texts), else the rest: the sentences there and everything further down,
+    where a date stamp just above the headline is read first (a date in the story's opening
+    sentence is about something else).
     """
     previous = ""
     texts = texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS)
     for index, text in enumerate(texts[: cues.SHOWN_DATE_TEXTS] if near else texts):
-        if not near and index < cues.SHOWN_DATE_TEXTS:
+        short = len(clean_text(text)) <= cues.MAX_SHOWN_DATE_LINE
+        if (near and not short) or (not near and index < cues.SHOWN_DATE_TEXTS and short):
             previous = text
             continue
         for match in TEXT_DATE.finditer(text):
@@ -278,6 +311,24 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     return None
 
 
+def _originally_published(facts: PageFacts) -> datetime | None:
+    """The date of a note on the story's first publication, wherever it stands ("This article was originally
+    published on 26 Sep 2019 at 4:12pm but has been regularly updated"), the date in the note's element."""
+    for node in facts.tree.xpath('//text()[contains(., "riginally published") or contains(., "irst published")]'):
+        parent = node.getparent()
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()  # the text after an element: the note's element holds both
+        if parent is None or parent.tag in cues.UNSHOWN_TEXT_TAGS:
+            continue
+        text = clean_text(parent.text_content()[:300])
+        for label in _ORIGINALLY_PUBLISHED.finditer(text):
+            match = TEXT_DATE.search(text, label.end())
+            reached = match is not None and match.start() - label.end() <= cues.ORIGINALLY_PUBLISHED_REACH
+            if reached and (parsed := _written_date(match)):
+                return parsed
+    return None
+
+
 def _unless_modified(found: datetime | None, modified: datetime | None) -> datetime | None:
     """htmldate's date, unless it is the page's declared modification date (its header search reads that too)."""
     if found is None or modified is None:
@@ -315,6 +366,7 @@ def read_dates(facts: PageFacts) -> tuple[str | None, str | None, str | None]:
         (lambda: (_itemprop_date(facts, "datePublished"), None), "itemprop"),
         (lambda: (time_published, None), "time"),
         (lambda: (_url_date(facts.url), None), "url"),
+        (lambda: (_originally_published(facts), None), "text:original"),
         (lambda: (_text_date(facts, near=True), None), "text"),
         (lambda: (_stamp_date(facts, above=True), None), "text:stamp"),
         (lambda: (_text_date(facts, near=False), None), "text"),
@@ -369,7 +421,7 @@ def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | Non
     in_url = _url_date(facts.url)
     if in_url is not None and abs((in_url.date() - declared.date()).days) <= 1:
         return None  # the URL confirms the declared date
-    shown = _shown_date(facts)
+    shown = _shown_date(facts) or _labelled_published_time(facts)
     if shown is None:
         return None
     day = shown.date()
