@@ -2198,6 +2198,8 @@ PUBLISHED_LABEL_PATTERN = (
 #: A note that dates the story's first publication, however it has been updated since: "This article was
 #: originally published on 26 Sep 2019 at 4:12pm but has been regularly updated", "First published March 2, 2022".
 ORIGINALLY_PUBLISHED_PATTERN = r"\b(?:originally|first)\s+published\b(?:\s+(?:on|in))?(?:\s+the)?[\s:,]*"
+#: The text nodes that may hold that note (a cheap first filter, in XPath 1.0 without lower-case()).
+ORIGINALLY_PUBLISHED_XPATH = '//text()[contains(., "riginally published") or contains(., "irst published")]'
 #: The characters after that note in which its date must start.
 ORIGINALLY_PUBLISHED_REACH = 30
 #: <time datetime> elements read (the first ones in reading order are the article's).

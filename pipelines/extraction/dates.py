@@ -17,6 +17,7 @@ from itertools import chain
 
 from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse
 from dateutil.parser import parse as parse_loose
+from lxml import etree
 from lxml.html import HtmlElement
 
 from . import cues
@@ -27,6 +28,7 @@ _UPDATED_LABEL = re.compile(cues.UPDATED_LABEL_PATTERN, re.I)
 _UPDATED_ANYWHERE = re.compile(cues.UPDATED_WORD_PATTERN, re.I)
 _PUBLISHED_LABEL = re.compile(cues.PUBLISHED_LABEL_PATTERN, re.I)
 _ORIGINALLY_PUBLISHED = re.compile(cues.ORIGINALLY_PUBLISHED_PATTERN, re.I)
+_ORIGINALLY_PUBLISHED_TEXTS = etree.XPath(cues.ORIGINALLY_PUBLISHED_XPATH)
 _URL_DATE = re.compile(cues.URL_DATE_PATTERN)
 TEXT_DATE = re.compile(cues.TEXT_DATE_PATTERN, re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -314,7 +316,7 @@ def _shown_date(facts: PageFacts) -> datetime | None:
 def _originally_published(facts: PageFacts) -> datetime | None:
     """The date of a note on the story's first publication, wherever it stands ("This article was originally
     published on 26 Sep 2019 at 4:12pm but has been regularly updated"), the date in the note's element."""
-    for node in facts.tree.xpath('//text()[contains(., "riginally published") or contains(., "irst published")]'):
+    for node in _ORIGINALLY_PUBLISHED_TEXTS(facts.tree):
         parent = node.getparent()
         if parent is not None and node.is_tail:
             parent = parent.getparent()  # the text after an element: the note's element holds both
