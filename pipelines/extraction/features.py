@@ -36,7 +36,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(cues.SENTENCE_END_PATTERN)
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ]")
 _COPYRIGHT = re.compile(cues.COPYRIGHT_PATTERN, re.I)
-_REFERENCE_ENTRY = compile_pattern(cues.REFERENCE_ENTRY_PATTERN, re.I)
+#: Told by a set (`compile_pattern`'s `set_test`): its `.{0,300}` gaps make RE2's automaton for where a match ends
+#: grow slowly on a text holding a year in brackets ("(2020)"), about 40 us a block against 5 for the set.
+_REFERENCE_ENTRY = compile_pattern(cues.REFERENCE_ENTRY_PATTERN, re.I, set_test=True)
 _DISCLAIMER = compile_pattern(cues.DISCLAIMER_PATTERN, re.I)
 
 
