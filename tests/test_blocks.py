@@ -443,6 +443,8 @@ def test_the_index_lists_a_tag_s_elements_as_iter_does() -> None:
     for tag in ("meta", "script", "h1", "time", "button", "input", "table"):
         assert index.elements(tag) == list(tree.iter(tag)), tag
         assert [index.nodes[i] for i in index.positions_of(tag)] == list(tree.iter(tag)), tag
+    tags = ("h1", "input", "button", "table")
+    assert [index.nodes[i] for i in index.positions_of_any(tags)] == list(tree.iter(*tags))  # in document order
 
 
 def test_elements_are_found_from_their_attributes_up_as_by_a_predicate() -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, compress
 
 from lxml.etree import Comment, Entity, ProcessingInstruction, XPath, tostring
 from lxml.html import HtmlElement
@@ -240,13 +241,20 @@ class BlockIndex:
         # ... and the position of each element: facts of an element are read through it
         # (`words_of`), not from dicts per fact, which cost a page more to build than their look-ups
         self.order: dict[HtmlElement, int] = order
+        # the positions of each tag, in one pass: the lists below, and the later stages' look-ups by tag
+        by_tag: dict[object, list[int]] = {}
+        for i, tag in enumerate(tags):
+            at = by_tag.get(tag)
+            if at is None:
+                by_tag[tag] = [i]
+            else:
+                at.append(i)
+        self._positions_by_tag = by_tag
         # where a subtree stops being plain inline text: a hidden or block-level element
-        block_level = cues.BLOCK_LEVEL_TAGS
-        self._breaks = [
-            i for i, tag in enumerate(tags) if tag in block_level or (hidden_at[i] and isinstance(tag, str))
-        ]
-        self._structural = [i for i, tag in enumerate(tags) if tag in _STRUCTURAL]
-        self.anchors: list[int] = [i for i, tag in enumerate(tags) if tag == "a"]  # the <a> elements' positions
+        hidden_elements = [i for i in compress(range(n), hidden_at) if isinstance(tags[i], str)]
+        self._breaks = sorted({*self.positions_of_any(cues.BLOCK_LEVEL_TAGS), *hidden_elements})
+        self._structural = self.positions_of_any(_STRUCTURAL)
+        self.anchors: list[int] = by_tag.get("a", [])  # the <a> elements' positions
         # whether the element is an <a> or inside one: most blocks are in none, and `_kind_and_linked`
         # walks up the ancestors of only those that are (or of all, in an index of part of a tree)
         self._in_link = [False] * n
@@ -479,16 +487,11 @@ class BlockIndex:
         """The positions of `elements(tag)`."""
         return self._positions_by_tag.get(tag, [])
 
-    @cached_property
-    def _positions_by_tag(self) -> dict[object, list[int]]:
-        by_tag: dict[object, list[int]] = {}
-        for i, tag in enumerate(self.tags):
-            at = by_tag.get(tag)
-            if at is None:
-                by_tag[tag] = [i]
-            else:
-                at.append(i)
-        return by_tag
+    def positions_of_any(self, tags: Iterable[object]) -> list[int]:
+        """The positions of the elements of any of `tags`, in document order: the few tags' lists
+        merged, not a test of every element's tag."""
+        by_tag = self._positions_by_tag
+        return sorted(chain.from_iterable(by_tag.get(tag, ()) for tag in tags))
 
     def span(self, el: HtmlElement) -> tuple[int, int]:
         """Indices [start, end) of the blocks inside `el` (itself included)."""

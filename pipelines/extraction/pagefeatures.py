@@ -391,7 +391,7 @@ def _declared_features(page: AnalysedPage, row: np.ndarray) -> None:
     if trail is not None:
         row[col["breadcrumb_links"]] = sum(1 for _ in index.nodes[trail].iter("a"))
     for tag, name in (("article", "article_element_share"), ("main", "main_element_share")):
-        largest = max((index.words_at[i] for i, t in enumerate(index.tags) if t == tag), default=0)
+        largest = max((index.words_at[i] for i in index.positions_of(tag)), default=0)
         row[col[name]] = min(1.0, largest / total)
 
 
@@ -407,9 +407,9 @@ def _structure_features(page: AnalysedPage, row: np.ndarray) -> None:
     classes, repeated, least = index.classes, cues.PAGE_REPEATED_TAGS, cues.PAGE_REPEATED_MIN_ITEMS
     sizes = index.sibling_sizes  # the index's sibling groups, which the block features counted already
     groups: dict[tuple[int, str, str | None], list[int]] = {}
-    for i, tag in enumerate(tags):
-        if tag in repeated and sizes[i] >= least and words_at[i] and parent_at[i] >= 0:
-            groups.setdefault((parent_at[i], tag, classes[i]), []).append(i)
+    for i in index.positions_of_any(repeated):
+        if sizes[i] >= least and words_at[i] and parent_at[i] >= 0:
+            groups.setdefault((parent_at[i], tags[i], classes[i]), []).append(i)
     items = max(
         (g for g in groups.values() if len(g) >= least),  # members with words
         key=lambda g: sum(words_at[i] for i in g),
@@ -445,7 +445,7 @@ def _list_nesting(index: BlockIndex) -> tuple[int, int]:
     last_at, anchors = index.last_at, index.anchors
     open_lists: list[int] = []
     max_depth = nested_links = 0
-    for i in [i for i, tag in enumerate(index.tags) if tag in _LISTS]:
+    for i in index.positions_of_any(_LISTS):
         while open_lists and last_at[open_lists[-1]] < i:
             open_lists.pop()
         open_lists.append(i)
@@ -515,7 +515,7 @@ def _markup_features(
     nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
     classes_at, ids_at = index.classes, index.ids
     anchors = index.anchors
-    images = [i for i, tag in enumerate(tags_at) if tag == "img"]
+    images = index.positions_of("img")
     tags: Counter[str] = Counter(tags_at)
     for tag in [tag for tag in tags if not isinstance(tag, str)]:
         del tags[tag]  # comments and processing instructions
@@ -542,7 +542,7 @@ def _markup_features(
         if more := _class_groups(ids_at[i]):
             own = _class_groups(classes_at[i]) if classes_at[i] else ()
             class_groups.extend(group for group in more if group not in own)
-    for i in [i for i, tag in enumerate(tags_at) if tag in _MARKUP_TAGS]:
+    for i in index.positions_of_any(_MARKUP_TAGS):
         tag = tags_at[i]
         get = nodes[i].get
         if tag == "a":
