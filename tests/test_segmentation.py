@@ -502,6 +502,26 @@ def test_story_cards_lead_to_other_pages_of_the_site(href, related):
     assert any(label == "related" for label, _ in units) is related
 
 
+@pytest.mark.parametrize(
+    "html, href",
+    [
+        ('<h2><a name="top"></a><a href="/blog/1">A title</a></h2>', "/blog/1"),  # a named anchor first: no link
+        ('<a href="/blog/2" role="heading">A title</a>', "/blog/2"),  # the heading is the link
+        ('<a href="/blog/3"><div><h3>A title</h3></div></a>', "/blog/3"),  # a card's link around its title
+        ('<a href="/blog/4"><div><div><div><h3>A title</h3></div></div></div></a>', None),  # too far up
+        ('<h2><a name="top">A title</a></h2>', None),
+    ],
+)
+def test_a_linked_headings_link_is_its_first_href_else_the_card_link_around_it(html, href):
+    """One lookup for the segmenter's story cards and the body's excerpt cards: which page a title leads to."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import heading_link
+
+    root = parse_html(f"<html><body><div>{html}</div></body></html>")
+    link = heading_link(root.xpath("//*[self::h2 or self::h3 or @role='heading']")[0])
+    assert (link.get("href") if link is not None else None) == href
+
+
 def test_story_cards_holding_most_of_the_page_are_its_content():
     """A listing's grid of posts (more words than the rest of the page's free text) is no teaser grid."""
     titles = [f"{title} number {i}" for i in range(4) for title in HEADLINES]

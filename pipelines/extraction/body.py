@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import Block
-from .segment import BlockLabel, Segmentation, Unit
+from .segment import BlockLabel, Segmentation, Unit, heading_link
 
 #: The headline and byline frame the body and are never part of it, whatever the scorer says.
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
@@ -210,10 +210,7 @@ def _links_away(block: Block) -> bool:
     page): a story's title does, a section heading with a permalink or an empty link does not."""
     if not block.linked:
         return False
-    el = block.element
-    link = next(el.iter("a"), None)
-    if link is None:
-        link = next((node for node in el.iterancestors() if node.tag == "a"), None)
+    link = heading_link(block.element)
     href = (link.get("href") or "").strip() if link is not None else ""
     return bool(href) and not href.startswith(("#", "javascript:"))
 

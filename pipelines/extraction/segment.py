@@ -239,6 +239,18 @@ def _company_pattern(site: str | None) -> _CompanyParagraph | None:
 _TEASER_CARD_LINE = re.compile(cues.TEASER_CARD_LINE_PATTERN, re.IGNORECASE)
 
 
+def heading_link(el: HtmlElement) -> HtmlElement | None:
+    """The link of a linked heading (or title line): the first `<a href>` in it (itself included), else the
+    `<a href>` wrapping it at most LINK_ANCESTOR_DEPTH levels up (a card's title inside the card's link). An
+    `<a>` with no href (a named anchor before the title's link) is no link. The segmenter's story cards and
+    the body's excerpt cards ask it which page a title leads to."""
+    link = next((a for a in el.iter("a") if a.get("href")), None)
+    if link is None:
+        card = _card_link(el)
+        link = card[0] if card else None
+    return link
+
+
 def _card_link(el: HtmlElement) -> list[HtmlElement]:
     """The link wrapping `el` (a card's title inside its <a>), at most LINK_ANCESTOR_DEPTH levels up."""
     node = el.getparent()
@@ -999,8 +1011,8 @@ class Segmenter:
         sister host too: news.uark.edu of walton.uark.edu)."""
         found = self.story_links.get(heading)
         if found is None:
-            links = _LINKS(heading) or _card_link(heading)
-            host = self._other_page_host(links[0]) if links and self.host else None
+            link = heading_link(heading)
+            host = self._other_page_host(link) if link is not None and self.host else None
             found = self.story_links[heading] = host is not None and site_host(host) == site_host(self.host)
         return found
 
