@@ -1290,27 +1290,24 @@ class Segmenter:
         """A paragraph opening with the author's first name ("Jean started the site in 2010 ...") in a small widget
         (at most `cues.BIO_PORTRAIT_WIDGET_WORDS` words, `cues.BIO_PORTRAIT_LEVELS` levels up) that also says the
         author's full name on a line of its own (`cues.BIO_NAME_LINE_MAX_WORDS` words at most): an author box of a
-        plugin whose classes name no bio."""
+        plugin whose classes name no bio. The widgets nest, so the largest of them holds every line the
+        smaller ones hold: its blocks are read once."""
         if block.words < cues.BIO_FIRST_NAME_MIN_WORDS or not self.author_first_names:
             return False
         first = _WORDS.search(block.text[:40].lower())
         if first is None or first.group(0) not in self.author_first_names:
             return False
-        widget = block.element.getparent()
+        widget, node = None, block.element.getparent()
         for _ in range(cues.BIO_PORTRAIT_LEVELS):
-            if (
-                widget is None
-                or widget.tag in ("body", "html")
-                or self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS
-            ):
-                return False
-            for other in self.index.inside(widget):
-                if other is not block and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS:
-                    lowered = other.text.lower()
-                    if any(name in lowered for name in self.author_names):
-                        return True
-            widget = widget.getparent()
-        return False
+            if node is None or node.tag in ("body", "html") or self.page.words(node) > cues.BIO_PORTRAIT_WIDGET_WORDS:
+                break
+            widget, node = node, node.getparent()
+        return widget is not None and any(
+            other is not block
+            and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS
+            and any(name in other.text.lower() for name in self.author_names)
+            for other in self.index.inside(widget)
+        )
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
