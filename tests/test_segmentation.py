@@ -502,6 +502,54 @@ def test_story_cards_lead_to_other_pages_of_the_site(href, related):
     assert any(label == "related" for label, _ in units) is related
 
 
+@pytest.mark.parametrize(
+    "html, href",
+    [
+        ('<h2><a name="top"></a><a href="/blog/1">A title</a></h2>', "/blog/1"),  # a named anchor first: no link
+        ('<a href="/blog/2" role="heading">A title</a>', "/blog/2"),  # the heading is the link
+        ('<a href="/blog/3"><div><h3>A title</h3></div></a>', "/blog/3"),  # a card's link around its title
+        ('<a href="/blog/4"><div><div><div><h3>A title</h3></div></div></div></a>', None),  # too far up
+        ('<h2><a name="top">A title</a></h2>', None),
+    ],
+)
+def test_a_linked_headings_link_is_its_first_href_else_the_card_link_around_it(html, href):
+    """One lookup for the segmenter's story cards and the body's excerpt cards: which page a title leads to."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import heading_link
+
+    root = parse_html(f"<html><body><div>{html}</div></body></html>")
+    link = heading_link(root.xpath("//*[self::h2 or self::h3 or @role='heading']")[0])
+    assert (link.get("href") if link is not None else None) == href
+
+
+def test_a_card_grid_that_an_ad_cuts_through_under_an_article_is_related_not_body():
+    """Story cards with an ad box among them (a unit of its own, so the grid's container holds a unit) and
+    short titles (one has a headline's length): read over the blocks no unit took, the grid is a related
+    unit, and the record lists its stories in `related`, not in the body. A section heading of the
+    article's own stops it."""
+    prose = "The city library will stay open until nine on weekdays from next month, the council said on Monday. "
+    excerpt = "A short summary of another story on this site, in a couple of lines under its linked title here."
+    titles = ["New bus routes", "Pool reopens early", "Market square plans", "Night trains return in May"]
+    cards = [
+        f'<div class="card"><h3><a href="/news/{n}">{t}</a></h3><p>{excerpt}</p></div>' for n, t in enumerate(titles)
+    ]
+    cards.insert(2, '<div class="advert"><p>Advertisement</p></div>')
+    html = (
+        "<html><head><title>Night opening at the library</title></head><body><article>"
+        f"<h1>Night opening at the library</h1><p>{prose * 4}</p><p>{prose * 3}</p></article>"
+        f'<section class="more">{"".join(cards)}</section></body></html>'
+    )
+    article = extract(html, "https://example.org/library-night")
+    assert [r["title"] for r in article.related] == titles
+    assert excerpt not in article.body and "Pool reopens early" not in article.body
+    assert article.body.count("the council said on Monday.") == 7
+    section = cards[0].replace(
+        '<div class="card"><h3><a href="/news/0">New bus routes</a></h3>', "<div><h3>Our view</h3>"
+    )
+    units = units_of(f'<section class="more">{section}{"".join(cards[1:])}</section>')
+    assert not any("Our view" in text for label, text in units if label == "related")
+
+
 def test_story_cards_holding_most_of_the_page_are_its_content():
     """A listing's grid of posts (more words than the rest of the page's free text) is no teaser grid."""
     titles = [f"{title} number {i}" for i in range(4) for title in HEADLINES]

@@ -144,44 +144,10 @@ def _decide_at(
     for i in repeated:
         body[i] = False
     if page_type in (None, "article"):
-        for i in _excerpt_cards(segmentation, body) | _furniture_copies(blocks, body, block_units):
+        for i in _furniture_copies(blocks, body, block_units):
             body[i] = False
         _drop_trailing_headings(blocks, body)
     return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
-
-
-def _excerpt_cards(segmentation: Segmentation, body: list[bool]) -> set[int]:
-    """The body blocks of an article that are cards of other stories: under an element holding
-    `cues.EXCERPT_CARDS_MIN_HEADINGS` body headings or more, all of them links, with at most
-    `cues.EXCERPT_CARDS_MAX_WORDS` unlinked words of text per heading and at most
-    `cues.EXCERPT_CARDS_MAX_SHARE` of the body's words (the outermost such element). Why: a grid of
-    linked titles with their excerpts after the article reads as prose to the scorer, and its links
-    hold too few of its words for the segmentation's teaser rule; an article's sections are not links."""
-    blocks, index = segmentation.blocks, segmentation.index
-    limit = cues.EXCERPT_CARDS_MAX_SHARE * _body_words(blocks, body)
-    cards: set[int] = set()
-    for i, block in enumerate(blocks):
-        if not body[i] or block.kind != "heading" or not _links_away(block) or i in cards:
-            continue
-        best: tuple[int, int] | None = None
-        node = block.element.getparent()
-        while node is not None:
-            start, end = index.span(node)
-            inside = [j for j in range(start, end) if body[j]]
-            if sum(blocks[j].words for j in inside) > limit:
-                break
-            headings = [j for j in inside if blocks[j].kind == "heading"]
-            if not all(_links_away(blocks[j]) for j in headings):
-                break  # a section heading of the article's own
-            text = sum(blocks[j].words for j in inside if blocks[j].kind != "heading" and not blocks[j].linked)
-            if len(headings) >= cues.EXCERPT_CARDS_MIN_HEADINGS and text <= cues.EXCERPT_CARDS_MAX_WORDS * len(
-                headings
-            ):
-                best = (start, end)
-            node = node.getparent()
-        if best is not None:
-            cards.update(j for j in range(*best) if body[j])
-    return cards
 
 
 def _furniture_copies(blocks: list[Block], body: list[bool], block_units: list[Unit | None]) -> set[int]:
@@ -203,19 +169,6 @@ def _furniture_copies(blocks: list[Block], body: list[bool], block_units: list[U
         for i, (block, keep) in enumerate(zip(blocks, body, strict=True))
         if keep and block.words >= cues.FURNITURE_COPY_MIN_WORDS and block.text.lower() in furniture
     }
-
-
-def _links_away(block: Block) -> bool:
-    """Whether a linked block links to another page (a link in it or around it, not to an anchor of this
-    page): a story's title does, a section heading with a permalink or an empty link does not."""
-    if not block.linked:
-        return False
-    el = block.element
-    link = next(el.iter("a"), None)
-    if link is None:
-        link = next((node for node in el.iterancestors() if node.tag == "a"), None)
-    href = (link.get("href") or "").strip() if link is not None else ""
-    return bool(href) and not href.startswith(("#", "javascript:"))
 
 
 def _drop_trailing_headings(blocks: list[Block], body: list[bool]) -> None:

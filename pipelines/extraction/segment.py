@@ -74,6 +74,7 @@ _PASSWORD_INPUTS = XPath(cues.PASSWORD_INPUT_XPATH)
 _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _STORY_CARDS_REASON = "teasers:story-cards"
+_CARDS_AMONG_UNITS_REASON = "teasers:story-cards,among-units"
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
 _ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
@@ -237,6 +238,18 @@ def _company_pattern(site: str | None) -> _CompanyParagraph | None:
 
 
 _TEASER_CARD_LINE = re.compile(cues.TEASER_CARD_LINE_PATTERN, re.IGNORECASE)
+
+
+def heading_link(el: HtmlElement) -> HtmlElement | None:
+    """The link of a linked heading (or title line): the first `<a href>` in it (itself included), else the
+    `<a href>` wrapping it at most LINK_ANCESTOR_DEPTH levels up (a card's title inside the card's link). An
+    `<a>` with no href (a named anchor before the title's link) is no link. The story cards ask it which
+    page a title leads to (`Segmenter._leads_to_the_site`)."""
+    link = next((a for a in el.iter("a") if a.get("href")), None)
+    if link is None:
+        card = _card_link(el)
+        link = card[0] if card else None
+    return link
 
 
 def _card_link(el: HtmlElement) -> list[HtmlElement]:
@@ -952,7 +965,8 @@ class Segmenter:
     def _teasers(self, i: int) -> bool:
         """A run of linked headings with short excerpts, outside the article: related stories. The
         excerpts may outweigh the links when each is short and no other heading is among them
-        (`_story_cards`): a grid of story cards under the article ("More Workflows", "Explore more")."""
+        (`_story_cards`): a grid of story cards under the article ("More Workflows", "Explore more"). A grid
+        other units cut through is found at the end (`_story_cards_among_units`)."""
         best, reason = None, ""
         node = self.blocks[i].element.getparent()
         while node is not None and node is not self.root and not self.page.holds_article(node):
@@ -999,8 +1013,8 @@ class Segmenter:
         sister host too: news.uark.edu of walton.uark.edu)."""
         found = self.story_links.get(heading)
         if found is None:
-            links = _LINKS(heading) or _card_link(heading)
-            host = self._other_page_host(links[0]) if links and self.host else None
+            link = heading_link(heading)
+            host = self._other_page_host(link) if link is not None and self.host else None
             found = self.story_links[heading] = host is not None and site_host(host) == site_host(self.host)
         return found
 
@@ -1278,27 +1292,24 @@ class Segmenter:
         """A paragraph opening with the author's first name ("Jean started the site in 2010 ...") in a small widget
         (at most `cues.BIO_PORTRAIT_WIDGET_WORDS` words, `cues.BIO_PORTRAIT_LEVELS` levels up) that also says the
         author's full name on a line of its own (`cues.BIO_NAME_LINE_MAX_WORDS` words at most): an author box of a
-        plugin whose classes name no bio."""
+        plugin whose classes name no bio. The widgets nest, so the largest of them holds every line the
+        smaller ones hold: its blocks are read once."""
         if block.words < cues.BIO_FIRST_NAME_MIN_WORDS or not self.author_first_names:
             return False
         first = _WORDS.search(block.text[:40].lower())
         if first is None or first.group(0) not in self.author_first_names:
             return False
-        widget = block.element.getparent()
+        widget, node = None, block.element.getparent()
         for _ in range(cues.BIO_PORTRAIT_LEVELS):
-            if (
-                widget is None
-                or widget.tag in ("body", "html")
-                or self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS
-            ):
-                return False
-            for other in self.index.inside(widget):
-                if other is not block and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS:
-                    lowered = other.text.lower()
-                    if any(name in lowered for name in self.author_names):
-                        return True
-            widget = widget.getparent()
-        return False
+            if node is None or node.tag in ("body", "html") or self.page.words(node) > cues.BIO_PORTRAIT_WIDGET_WORDS:
+                break
+            widget, node = node, node.getparent()
+        return widget is not None and any(
+            other is not block
+            and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS
+            and any(name in other.text.lower() for name in self.author_names)
+            for other in self.index.inside(widget)
+        )
 
     def _mentions_author_or_photo(self, el: HtmlElement, head: str) -> bool:
         lowered = head.lower()
@@ -1377,6 +1388,75 @@ class Segmenter:
             self.units = [u for u in self.units if u not in units]
             self.marked = {el for unit in self.units for el in unit.elements}
 
+    def _story_cards_among_units(self) -> None:
+        """Story cards that other units cut through (an ad or an offer among the cards, a sidebar's widgets
+        around them): the one extension of `_teasers`'s story cards, read over the blocks no unit took. An
+        element whose free blocks hold `cues.STORY_CARDS_MIN_HEADINGS` headings or more, every one a link to
+        another page of the site (`_leads_to_the_site`; a title may be short, "Mobile Marketing", or a
+        category, "Daily", but one at least has a headline's length, `cues.TEASER_LINK_MIN_WORDS`: people's
+        names over their bios are no stories), with at most `cues.STORY_CARD_EXCERPT_MAX_WORDS` words of unlinked text a heading, at most
+        `cues.MAX_UNIT_SHARE_OF_BODY` of the free blocks' words and not the headline: its free parts (the
+        outermost such element's) become one related unit. Found after `_story_cards_are_the_page`, whose
+        count of free text it would shrink. (The body decision used to drop such cards from an article's
+        body, unlabelled, after the scorer had read them as prose.)"""
+        blocks = self.blocks
+        titles = [
+            not self.taken[i] and b.kind == "heading" and b.linked and self._leads_to_the_site(b.element)
+            for i, b in enumerate(blocks)
+        ]
+        if sum(titles) < cues.STORY_CARDS_MIN_HEADINGS:
+            return
+        words, headings, own, text, long = self._free_sums(titles)
+        limit = cues.MAX_UNIT_SHARE_OF_BODY * words[-1]
+        title = self.page.title_heading
+        for i, block in enumerate(blocks):
+            if not titles[i] or self.taken[i]:
+                continue
+            best = None
+            node = block.element.getparent()
+            while node is not None and node is not self.root:
+                start, end = self.index.span(node)
+                if words[end] - words[start] > limit or own[end] - own[start]:
+                    break  # half the page, or a heading of the article's own
+                if title is not None and self.index.contains(node, title):
+                    break
+                count = headings[end] - headings[start]
+                if (
+                    count >= cues.STORY_CARDS_MIN_HEADINGS
+                    and text[end] - text[start] <= cues.STORY_CARD_EXCERPT_MAX_WORDS * count
+                    and long[end] > long[start]
+                ):
+                    best = node
+                node = node.getparent()
+            if best is not None:
+                self._add(self._free_parts(best), BlockLabel.RELATED, _CARDS_AMONG_UNITS_REASON)
+                words, headings, own, text, long = self._free_sums(titles)
+
+    def _free_sums(self, titles: list[bool]) -> tuple[list[int], ...]:
+        """Prefix sums over the blocks no unit holds (`_story_cards_among_units`): their words, headings,
+        headings that are no story's title (`titles`), words of unlinked text, and headings of a headline's length
+        (`cues.TEASER_LINK_MIN_WORDS`); a span's are `sums[end] - sums[start]`."""
+        n = len(self.blocks)
+        words, headings, own, text, long = ([0] * (n + 1) for _ in range(5))
+        for i, b in enumerate(self.blocks):
+            free = not self.taken[i]
+            heading = free and b.kind == "heading"
+            words[i + 1] = words[i] + (b.words if free else 0)
+            headings[i + 1] = headings[i] + heading
+            own[i + 1] = own[i] + (heading and not titles[i])
+            text[i + 1] = text[i] + (b.words if free and b.kind != "heading" and not b.linked else 0)
+            long[i + 1] = long[i] + (heading and b.words >= cues.TEASER_LINK_MIN_WORDS)
+        return words, headings, own, text, long
+
+    def _free_parts(self, el: HtmlElement) -> list[HtmlElement]:
+        """The outermost elements inside `el` whose blocks no unit holds."""
+        start, end = self.index.span(el)
+        if start >= end or all(self.taken[start:end]):
+            return []
+        if not any(self.taken[start:end]):
+            return [el]
+        return [part for child in el if isinstance(child.tag, str) for part in self._free_parts(child)]
+
     def run(self) -> list[Unit]:
         self.top_down()
         self.title_and_byline()
@@ -1384,6 +1464,7 @@ class Segmenter:
         self.nested_units()
         self._offers_are_the_article()
         self._story_cards_are_the_page()
+        self._story_cards_among_units()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
