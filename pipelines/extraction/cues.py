@@ -1113,6 +1113,9 @@ BIO_TEXT_PATTERN = (
 BIO_PORTRAIT_WIDGET_WORDS = 150
 #: ... looking this many levels up from the paragraph (a portrait in the next column of the box).
 BIO_PORTRAIT_LEVELS = 3
+#: A credentials sentence whose box opens with a greeting is a bio without a portrait ("Hi, I'm ...", "Welcome",
+#: "My name ..."); matched at the start of the lower-cased text.
+BIO_GREETING_PATTERN = r"^(hi|hello|welcome|thank you|my name)"
 #: A paragraph of at least this many words opening with the author's first name, in such a widget beside a line
 #: of at most BIO_NAME_LINE_MAX_WORDS words saying the author's full name, is the author box's bio.
 BIO_FIRST_NAME_MIN_WORDS = 15

@@ -81,7 +81,9 @@ _ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enu
 _HEADING_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
 _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
-_STRONG_PROMO_TEXT = compile_pattern(cues.STRONG_PROMO_TEXT_PATTERN, re.I, set_test=True)  # its counted gaps: ~60 us a search
+_STRONG_PROMO_TEXT = compile_pattern(
+    cues.STRONG_PROMO_TEXT_PATTERN, re.I, set_test=True
+)  # its counted gaps: ~60 us a search
 _PAID_TEXT = compile_pattern(cues.PAID_OFFER_PATTERN, re.I)
 _INCENTIVE = compile_pattern(cues.SIGNUP_INCENTIVE_PATTERN, re.I)
 _INCENTIVE_CONTEXT = compile_pattern(cues.SIGNUP_INCENTIVE_CONTEXT_PATTERN, re.I)
@@ -94,6 +96,7 @@ _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I, set_test=True)  # ~46 heads a page
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
+_BIO_GREETING = re.compile(cues.BIO_GREETING_PATTERN)
 _BIO_CONTINUES = compile_pattern(cues.BIO_CONTINUATION_PATTERN, re.I)
 _SHARE_PROMPT = compile_pattern(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = compile_pattern(cues.BYLINE_TEXT_PATTERN, re.I)
@@ -1299,11 +1302,7 @@ class Segmenter:
         first = _WORDS.search(block.text[:40].lower())
         if first is None or first.group(0) not in self.author_first_names:
             return False
-        widget, node = None, block.element.getparent()
-        for _ in range(cues.BIO_PORTRAIT_LEVELS):
-            if node is None or node.tag in ("body", "html") or self.page.words(node) > cues.BIO_PORTRAIT_WIDGET_WORDS:
-                break
-            widget, node = node, node.getparent()
+        widget = self._portrait_widget(block.element)
         return widget is not None and any(
             other is not block
             and 0 < other.words <= cues.BIO_NAME_LINE_MAX_WORDS
@@ -1318,18 +1317,21 @@ class Segmenter:
             return True  # "I'm Hanna, and I make ..." on a page by Hanna Lind
         if set(_WORDS.findall(lowered)) & self.author_surnames:
             return True
-        if _IMAGES(el) or re.match(r"^(hi|hello|welcome|thank you|my name)", lowered):
+        if _IMAGES(el) or _BIO_GREETING.match(lowered):
             return True
-        widget = el.getparent()  # a portrait beside the paragraph (or its column), in a small widget
+        widget = self._portrait_widget(el)  # a portrait beside the paragraph (or its column)
+        return widget is not None and bool(_IMAGES(widget))
+
+    def _portrait_widget(self, el: HtmlElement) -> HtmlElement | None:
+        """The small widget around a bio's paragraph: its largest ancestor at most `cues.BIO_PORTRAIT_LEVELS` up
+        holding at most `cues.BIO_PORTRAIT_WIDGET_WORDS` words. The smaller ones nest in it, so whatever they
+        hold (a portrait, the author's name line), it holds: one look, not one a level."""
+        widget, node = None, el.getparent()
         for _ in range(cues.BIO_PORTRAIT_LEVELS):
-            if widget is None or widget.tag in ("body", "html"):
-                return False
-            if self.page.words(widget) > cues.BIO_PORTRAIT_WIDGET_WORDS:
-                return False
-            if _IMAGES(widget):
-                return True
-            widget = widget.getparent()
-        return False
+            if node is None or node.tag in ("body", "html") or self.page.words(node) > cues.BIO_PORTRAIT_WIDGET_WORDS:
+                break
+            widget, node = node, node.getparent()
+        return widget
 
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
