@@ -412,7 +412,8 @@ def _url_local_day(facts: PageFacts, declared: datetime) -> datetime | None:
 
 
 def _visible_date(facts: PageFacts, declared: datetime, modified: datetime | None) -> datetime | None:
-    """The date shown under the headline when it contradicts the declared publication date.
+    """The date shown under the headline, else a `<time>` labelled "Published" anywhere
+    (`_labelled_published_time`), when it contradicts the declared publication date.
 
     Templates and SEO plugins often declare a publication date that is not the one the page
     shows (a migration date, the first draft). The shown date wins when it is not labelled as
