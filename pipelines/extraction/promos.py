@@ -70,11 +70,16 @@ _VOICE_CUES = {
     "call_sentence": (cues.CALL_SENTENCE_PATTERN, False),
     "lead_magnet": (cues.LEAD_MAGNET_PATTERN, False),
 }
-_CUES = PatternSet(_RULE_CUES | _VOICE_CUES, re.I)
+#: The words counted per block (`text_features`), by the name the set tells that any occurs: a count runs only
+#: on the few texts holding one (most hold none, and a count is a search of its own).
+_COUNTED = {
+    "offer_words": cues.OFFER_WORD_PATTERN,
+    "second_person": cues.SECOND_PERSON_PATTERN,
+    "company_voice": cues.COMPANY_VOICE_PATTERN,
+}
+_CUES = PatternSet(_RULE_CUES | _VOICE_CUES | {name: (pattern, False) for name, pattern in _COUNTED.items()}, re.I)
 _NAME_LINE = compile_pattern(cues.NAME_LINE_PATTERN)
-_OFFER_WORDS = MatchCounter(cues.OFFER_WORD_PATTERN, re.I)
-_SECOND_PERSON = MatchCounter(cues.SECOND_PERSON_PATTERN, re.I)
-_COMPANY_VOICE = MatchCounter(cues.COMPANY_VOICE_PATTERN, re.I)
+_OFFER_WORDS, _SECOND_PERSON, _COMPANY_VOICE = (MatchCounter(pattern, re.I) for pattern in _COUNTED.values())
 _WORD_ONLY = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES: tuple[str, ...] = (
@@ -167,8 +172,8 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
         found = _CUES.find(text)
         stripped = text.strip()
         brand = names_brand is not None and names_brand(text) is not None
-        second = _SECOND_PERSON.count(text)
-        company = _COMPANY_VOICE.count(text)
+        second = _SECOND_PERSON.count(text) if "second_person" in found else 0
+        company = _COMPANY_VOICE.count(text) if "company_voice" in found else 0
         call = "call_sentence" in found
         rows.append(
             [
@@ -176,7 +181,7 @@ def text_features(texts: Sequence[str], url: str | None) -> np.ndarray:
                 _NAME_LINE.match(stripped) is not None,
                 stripped.endswith("?"),
                 "!" in text,
-                _OFFER_WORDS.count(text) / words,
+                (_OFFER_WORDS.count(text) if "offer_words" in found else 0) / words,
                 second / words,
                 brand,
                 company / words,
