@@ -487,6 +487,11 @@ class BlockIndex:
         """The positions of `elements(tag)`."""
         return self._positions_by_tag.get(tag, [])
 
+    def tag_counts(self) -> dict[str, int]:
+        """How many elements the page has of each tag (comments and processing instructions left out),
+        read from the lists by tag."""
+        return {tag: len(at) for tag, at in self._positions_by_tag.items() if isinstance(tag, str)}
+
     def positions_of_any(self, tags: Iterable[object]) -> list[int]:
         """The positions of the elements of any of `tags`, in document order: the few tags' lists
         merged, not a test of every element's tag."""

@@ -463,8 +463,6 @@ def _host_features(host: str, row: np.ndarray) -> None:
         row[_COLUMN[f"host_{group}"]] = len(words & hints)
 
 
-#: The tags `_markup_features` looks at beyond their attributes.
-_MARKUP_TAGS = frozenset({"a", "input", "p", "pre", "meta", "link", "h2", "h3", "h4"})
 # what `_markup_features` counts, as XPaths for the roots beside the page's root (`_other_roots`)
 _TEASER_HEADINGS = XPath("descendant-or-self::" + cues.TEASER_HEADING_XPATH.removeprefix("//"))
 _PUBLISHED_META = XPath(
@@ -512,21 +510,15 @@ def _markup_features(
     """
     col = _COLUMN
     index = page.segmentation.index
-    nodes, tags_at, parent_at, last_at = index.nodes, index.tags, index.parent_at, index.last_at
+    nodes, parent_at, last_at = index.nodes, index.parent_at, index.last_at
     classes_at, ids_at = index.classes, index.ids
     anchors = index.anchors
     images = index.positions_of("img")
-    tags: Counter[str] = Counter(tags_at)
-    for tag in [tag for tag in tags if not isinstance(tag, str)]:
-        del tags[tag]  # comments and processing instructions
+    tags: Counter[str] = Counter(index.tag_counts())  # elements only: not comments, not processing instructions
     itemprops: Counter[str] = Counter()
     itemtypes: Counter[str] = Counter()
-    links = link_words = long_links = image_links = tel = mailto = 0
-    headings = anchored = quantity = teasers = 0
     published = product = rel_next = False
     selects, options = tags["select"], tags["option"]
-    paragraphs: list[int] = []
-    pre_words = 0
     visible_words = index.words_at  # counted once for the page by BlockIndex
     for prop in filter(None, index.itemprops):
         itemprops[prop.lower()] += 1
@@ -542,39 +534,42 @@ def _markup_features(
         if more := _class_groups(ids_at[i]):
             own = _class_groups(classes_at[i]) if classes_at[i] else ()
             class_groups.extend(group for group in more if group not in own)
-    for i in index.positions_of_any(_MARKUP_TAGS):
-        tag = tags_at[i]
+    # the elements of each tag counted in turn, from the index's lists by tag: what is counted
+    # does not depend on their order, so the lists are not merged into document order
+    positions_of = index.positions_of
+    link_words = long_links = image_links = tel = mailto = 0
+    for i in positions_of("a"):
         get = nodes[i].get
-        if tag == "a":
-            rel_next = rel_next or get("rel") == "next"
-            href = get("href") or ""
-            tel += href.startswith("tel:")
-            mailto += href.startswith("mailto:")
-            links += 1
-            n = visible_words[i]
-            link_words += n
-            long_links += n >= 4
-            image_links += any_between(images, i + 1, last_at[i])  # an <img> inside
-        elif tag == "input":
-            name = (get("name") or "").lower()
-            quantity += get("type") == "number" or "qty" in name or "quantity" in name
-        elif tag == "p":
-            paragraphs.append(visible_words[i])
-        elif tag == "pre":
-            pre_words += visible_words[i]
-        elif tag == "meta":
-            prop = get("property") or ""
-            published = published or "article:published_time" in (prop, get("name"))
-            product = product or prop.startswith(("product:", "og:price"))
-        elif tag == "link":
-            rel_next = rel_next or get("rel") == "next"
-        else:  # h2, h3, h4
-            headings += 1
-            inside = anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]
-            hrefs = (nodes[j].get("href") for j in inside)
-            href = next((h for h in hrefs if h is not None), None)  # of its first <a href>
-            teasers += href is not None
-            anchored += bool(ids_at[i]) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
+        rel_next = rel_next or get("rel") == "next"
+        href = get("href") or ""
+        tel += href.startswith("tel:")
+        mailto += href.startswith("mailto:")
+        n = visible_words[i]
+        link_words += n
+        long_links += n >= 4
+        image_links += any_between(images, i + 1, last_at[i])  # an <img> inside
+    quantity = 0
+    for i in positions_of("input"):
+        get = nodes[i].get
+        name = (get("name") or "").lower()
+        quantity += get("type") == "number" or "qty" in name or "quantity" in name
+    paragraphs = [visible_words[i] for i in positions_of("p")]
+    pre_words = sum([visible_words[i] for i in positions_of("pre")])
+    for i in positions_of("meta"):
+        get = nodes[i].get
+        prop = get("property") or ""
+        published = published or "article:published_time" in (prop, get("name"))
+        product = product or prop.startswith(("product:", "og:price"))
+    for i in positions_of("link"):
+        rel_next = rel_next or nodes[i].get("rel") == "next"
+    headings = anchored = teasers = 0
+    for i in chain(positions_of("h2"), positions_of("h3"), positions_of("h4")):
+        headings += 1
+        inside = anchors[bisect_right(anchors, i) : bisect_right(anchors, last_at[i])]
+        hrefs = (nodes[j].get("href") for j in inside)
+        href = next((h for h in hrefs if h is not None), None)  # of its first <a href>
+        teasers += href is not None
+        anchored += bool(ids_at[i]) or any(ids_at[j] is not None for j in inside) or (href or "").startswith("#")
     for other in _other_roots(page.tree):  # what `//` reaches beyond the root (parse.py)
         teasers += len(_TEASER_HEADINGS(other))
         published = published or bool(_PUBLISHED_META(other))
