@@ -469,3 +469,12 @@ def test_elements_are_found_from_their_attributes_up_as_by_a_predicate() -> None
     for fast, predicate, root in pairs:
         assert fast(root) == XPath(predicate)(root), predicate
         assert fast(root), predicate
+
+
+def test_tag_counts_are_the_elements_of_each_tag_without_comments() -> None:
+    tree = lxml.html.fromstring(
+        "<html><body><!-- a note --><p>One</p><div><p>Two <a href='/x'>link</a></p><?php echo 1; ?></div>"
+        "<p hidden>Three</p></body></html>"
+    )
+    counts = BlockIndex(tree).tag_counts()
+    assert counts == {"html": 1, "body": 1, "p": 3, "div": 1, "a": 1}
