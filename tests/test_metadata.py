@@ -580,6 +580,21 @@ def test_texts_after_headline_are_what_the_following_axis_selects():
         assert texts_after_headline(tree, limit) == [str(text) for text in xpath(tree)]
 
 
+def test_headline_texts_walk_once_and_give_each_limit_its_own_texts():
+    from pipelines.extraction.dates import headline_texts, texts_after_headline
+    from pipelines.extraction.pagefacts import read_facts
+
+    tree = fromstring(
+        "<html><body><h1>Headline</h1><p>By Dana</p><p>May 2, 2025</p><p>one</p><p>two</p><p>three</p></body></html>"
+    )
+    facts = read_facts(tree, "https://example.com/story")
+    for limit in (2, 4, 3, 1, 20, 5, 30):
+        assert headline_texts(facts, limit) == texts_after_headline(tree, limit)
+    assert facts.after_headline is not None and facts.after_headline[0] == 20  # 20 found all five: 30 walked no more
+    headline_texts(facts, 2).clear()  # a caller's list is its own
+    assert headline_texts(facts, 2) == ["By Dana", "May 2, 2025"]
+
+
 # --- authors: bylines written one element per name ------------------------------------
 def test_byline_with_each_name_in_its_own_element_reads_every_name():
     body = (

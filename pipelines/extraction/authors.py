@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import HEADING_TAGS, BlockIndex
-from .dates import TEXT_DATE, texts_after_headline
+from .dates import TEXT_DATE, headline_texts
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name, texts_outside
 from .titles import repaired
 from .urls import join_url, split_url
@@ -849,7 +849,7 @@ def _shown_byline(facts: PageFacts, declared: list[str] | tuple[str, ...] = ()) 
     A line starting with the first declared author and no "By" is the byline too: a page that
     declares one author often shows all of them there ("Rui Ma, Heba Ledwon & Suparn Patra").
     """
-    texts = texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
+    texts = headline_texts(facts, cues.SHOWN_DATE_TEXTS)
     first = declared[0].casefold() if declared else None
     for index, text in enumerate(texts):
         head = text.lstrip()[: cues.BYLINE_HEAD_CHARS].lower()
@@ -874,7 +874,7 @@ def _dated_byline(facts: PageFacts) -> list[str]:
     Only a short line with a written date counts, and after the date only a name set off by a
     dot or a bar: the words after a bare date are as often a section or a menu as a name.
     """
-    texts = [clean_text(text) for text in texts_after_headline(facts.tree, cues.DATED_BYLINE_TEXTS + 2)]
+    texts = [clean_text(text) for text in headline_texts(facts, cues.DATED_BYLINE_TEXTS + 2)]
     for index, text in enumerate(texts[: cues.DATED_BYLINE_TEXTS]):
         if len(text) > cues.MAX_DATED_BYLINE_CHARS or not TEXT_DATE.search(text):
             continue

@@ -105,6 +105,16 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
     return texts
 
 
+def headline_texts(facts: PageFacts, limit: int) -> list[str]:
+    """`texts_after_headline(facts.tree, limit)`, walked once a page: the date and byline readers ask for the
+    texts under the headline several times over, and the first `limit` of a longer walk are the same texts
+    (the readers change no element). A walk that ended before its limit holds all there are."""
+    known = facts.after_headline
+    if known is None or (known[0] < limit and len(known[1]) >= known[0]):
+        known = facts.after_headline = (limit, texts_after_headline(facts.tree, limit))
+    return known[1][:limit]
+
+
 def _written_date(match: re.Match[str]) -> datetime | None:
     """The date a `TEXT_DATE_PATTERN` match writes; a numeric one only when it reads one way.
 
@@ -257,7 +267,7 @@ def _text_date(facts: PageFacts, near: bool) -> datetime | None:
     sentence is about something else).
     """
     previous = ""
-    texts = texts_after_headline(facts.tree, cues.TEXT_DATE_TEXTS)
+    texts = headline_texts(facts, cues.TEXT_DATE_TEXTS)
     for index, text in enumerate(texts[: cues.SHOWN_DATE_TEXTS] if near else texts):
         short = len(clean_text(text)) <= cues.MAX_SHOWN_DATE_LINE
         if (near and not short) or (not near and index < cues.SHOWN_DATE_TEXTS and short):
@@ -287,7 +297,7 @@ def _stamp_date(facts: PageFacts, above: bool) -> datetime | None:
             if match and (parsed := _written_date(match)):
                 return parsed
         return None
-    for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
+    for text in headline_texts(facts, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
         if len(text) <= cues.MAX_SHOWN_DATE_LINE and (match := TEXT_DATE.search(text)):
             return _written_date(match)
@@ -301,7 +311,7 @@ def _shown_date(facts: PageFacts) -> datetime | None:
     a sentence of the article is about something else.
     """
     previous = ""
-    for text in texts_after_headline(facts.tree, cues.SHOWN_DATE_TEXTS):
+    for text in headline_texts(facts, cues.SHOWN_DATE_TEXTS):
         text = clean_text(text)
         match = TEXT_DATE.search(text)
         if match and len(text) <= cues.MAX_SHOWN_DATE_LINE:

@@ -67,6 +67,8 @@ class PageFacts:
     site_names: list[str]
     #: The tree's `BlockIndex`, when the caller has built it (`analyse_page` does, for the segmenter too).
     given_index: BlockIndex | None = None
+    #: The texts under the headline walked so far, and the limit they were walked to (`dates.headline_texts`).
+    after_headline: tuple[int, list[str]] | None = None
 
     @cached_property
     def index(self) -> BlockIndex:
