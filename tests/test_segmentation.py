@@ -1080,3 +1080,22 @@ def test_a_form_of_fields_alone_takes_the_line_above_it_as_its_heading():
     assert ("form", line) in units
     prose = "We tested every plan for a month and wrote down what each one costs."
     assert all(prose not in text for _, text in units_of(f"<p>{prose}</p><form><input type='text' name='q2'></form>"))
+
+
+def test_share_bar_of_icons_names_its_buttons_as_screen_readers_read_them():
+    bar = (
+        '<div class="sharedaddy"><h3>Share this:</h3><ul>'
+        '<li><a class="share-facebook" href="https://www.facebook.com/sharer.php?u=x"><span aria-hidden="true">f</span>'
+        '<span class="sharing-screen-reader-text">Share on Facebook</span></a></li>'
+        '<li><a class="share-x" href="https://x.com/intent/post?u=x"><span class="sr-only">Share on X</span></a></li>'
+        '<li><a class="share-mail" href="mailto:?body=x"><div class="tooltip">Email</div></a></li>'
+        '<li><a class="share-print" href="#print"><span class="sr-only" style="display:none">Print</span></a></li>'
+        "</ul></div>"
+    )
+    art = extract(
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}{bar}</article></body></html>",
+        "https://example.org/story/",
+    )
+    share = [b["text"] for b in art.blocks if b["label"] == "share"]
+    assert share == ["Share this: Share on Facebook Share on X Email"]  # nothing hidden from every reader
+    assert "Share on" not in art.body

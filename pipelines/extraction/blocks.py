@@ -108,16 +108,31 @@ def _hiding_style(value: str) -> bool:
     return bool(_HIDDEN_STYLE.search(value))
 
 
-def visible_text(el: HtmlElement, hidden: set[HtmlElement]) -> str:
+def _named_only(el: HtmlElement) -> bool:
+    """Whether an element is hidden by its class or its tooltip role alone: a name shown on hover or read to
+    screen readers (`BlockIndex.named_text`), not text hidden from every reader."""
+    get = el.get
+    return (
+        isinstance(el.tag, str)
+        and el.tag not in _INVISIBLE
+        and get("hidden") is None
+        and get("aria-hidden") != "true"
+        and get("aria-modal") != "true"
+        and not _hiding_style(get("style") or "")
+        and (get("role") == "tooltip" or _hiding_class(get("class") or ""))
+    )
+
+
+def visible_text(el: HtmlElement, hidden: set[HtmlElement], apart: frozenset[HtmlElement] = frozenset()) -> str:
     """The element's text as a browser lays it out: hidden descendants (`BlockIndex.hidden`)
     dropped, a space where block-level elements (and `<br>`) meet, none between inline ones
-    (`<b>W</b>ord` is one word), whitespace folded."""
+    (`<b>W</b>ord` is one word), whitespace folded. The elements in `apart` are set apart by spaces too."""
     parts: list[str] = []
     stack: list[tuple[HtmlElement, bool]] = [(el, False)]
     while stack:
         node, tail_only = stack.pop()
         if tail_only:
-            if node.tag in cues.BLOCK_LEVEL_TAGS:
+            if node.tag in cues.BLOCK_LEVEL_TAGS or node in apart:
                 parts.append(" ")
             if node.tail:
                 parts.append(node.tail)
@@ -126,7 +141,7 @@ def visible_text(el: HtmlElement, hidden: set[HtmlElement]) -> str:
             stack.append((node, True))
         if node in hidden:
             continue
-        if node.tag in cues.BLOCK_LEVEL_TAGS:
+        if node.tag in cues.BLOCK_LEVEL_TAGS or node in apart:
             parts.append(" ")
         if node.text and isinstance(node.tag, str):
             parts.append(node.text)
@@ -289,6 +304,19 @@ class BlockIndex:
         if i is None:
             return visible_text(el, self.hidden)
         return self._text_at(i)
+
+    def named_text(self, el: HtmlElement) -> str:
+        """`text`, with the names its controls show only on hover or to screen readers (a tooltip, an
+        `sr-only` label), each set apart: a share bar's icons are buttons whose names ("Share on Facebook")
+        are all a reader of the record can see of them. Text hidden from every reader (`aria-hidden`,
+        `display: none`, the `hidden` attribute, scripts) stays out."""
+        i = self.order.get(el)
+        if i is None:
+            return self.text(el)
+        nodes, hidden_at = self.nodes, self.hidden_at
+        hidden_here = [nodes[j] for j in range(i, self.last_at[i] + 1) if hidden_at[j]]
+        names = frozenset(node for node in hidden_here if _named_only(node))
+        return visible_text(el, set(hidden_here) - names, names)
 
     def _text_at(self, i: int) -> str:
         """`text` of the element at position `i`: a block's is the one found when the blocks were collected."""

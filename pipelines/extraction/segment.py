@@ -410,6 +410,8 @@ class Segmenter:
         text = " ".join(t for t in (self.page.text(el) for el in elements) if t)
         if not text:
             return
+        if label is BlockLabel.SHARE:  # its icons' names ("Share on Facebook") are the bar's text
+            text = " ".join(t for t in (self.index.named_text(el) for el in elements) if t)
         # a new unit replaces the units it contains: those whose elements all lie in the new
         # elements' position ranges (`BlockIndex.contains`, read from the lists once per unit)
         order, last_at = self.index.order, self.index.last_at
