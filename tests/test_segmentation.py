@@ -1099,3 +1099,22 @@ def test_share_bar_of_icons_names_its_buttons_as_screen_readers_read_them():
     share = [b["text"] for b in art.blocks if b["label"] == "share"]
     assert share == ["Share this: Share on Facebook Share on X Email"]  # nothing hidden from every reader
     assert "Share on" not in art.body
+
+
+def story_page(after: str) -> str:
+    return f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{after}</body></html>"
+
+
+@pytest.mark.parametrize("css", ["article-prev-next", "item-pagination--prev-next", "article-navigation"])
+def test_previous_and_next_post_links_are_related_never_body(css):
+    links = (
+        f'<div class="{css}"><a href="/blog/older-post/">Previous <span>How the council paid for the new'
+        ' bridge</span></a> <a href="/blog/newer-post/">Next <span>Ten roads the city will repave next'
+        " spring</span></a></div>"
+    )
+    art = extract(story_page(links), "https://example.org/blog/budget-vote/")
+    assert [r["title"] for r in art.related] == [
+        "Previous How the council paid for the new bridge",
+        "Next Ten roads the city will repave next spring",
+    ]
+    assert "bridge" not in art.body

@@ -619,7 +619,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "related",
-        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|post-?navigation|recent-?posts|latest-?(news|posts|stories)|top-?stories|featured-?(articles|posts|stories)|next-?(post|article|story)\b|elementor-posts",
+        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|(post|article)-?navigation|prev-?next|recent-?posts|latest-?(news|posts|stories)|top-?stories|featured-?(articles|posts|stories)|next-?(post|article|story)\b|elementor-posts",
     ),
     (
         "bio",
