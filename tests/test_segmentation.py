@@ -1118,3 +1118,20 @@ def test_previous_and_next_post_links_are_related_never_body(css):
         "Next Ten roads the city will repave next spring",
     ]
     assert "bridge" not in art.body
+
+
+def test_one_teaser_card_under_a_related_heading_is_related_never_body():
+    card = (
+        '<div class="section"><p class="title">You might also be interested in\u2026</p><div class="row">'
+        '<div class="cover"><img src="/yoga.jpg" alt=""></div><div class="text"><h2>An Introduction to Yoga</h2>'
+        "<div><p>Yoga is more than a workout: postures, breathing, deep relaxation and meditation.</p></div>"
+        '<a class="btn" href="https://example.org/yoga-guide/">Read More</a></div></div></div>'
+    )
+    art = extract(story_page(card), "https://example.org/story/")
+    related = [b["text"] for b in art.blocks if b["label"] == "related"]
+    assert any("An Introduction to Yoga" in text and "deep relaxation" in text for text in related)
+    assert "Yoga" not in art.body
+    # the same box leading to another site, or a call to action, is no teaser of the site's stories
+    other_site = card.replace("example.org/yoga-guide", "yoga.example.com/course")
+    elsewhere = extract(story_page(other_site), "https://example.org/story/")
+    assert not any("deep relaxation" in b["text"] for b in elsewhere.blocks if b["label"] == "related")

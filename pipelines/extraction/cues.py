@@ -1022,6 +1022,11 @@ HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
 #: folds 0-3 (models /tmp/folds29, `benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3`, ad-hoc
 #: /tmp/related30/replay.py): WCXB related leaks 30 -> 28 of 674; word F1 two pages up (a "You may also like:" row
 #: 0.845 -> 0.952, a service page's "Latest Insights" 0.931 -> 0.952), none down.
+#: A lone card is one too: no card repeats below the heading's box, which holds the heading and that card alone
+#: (one heading, at most CARD_MAX_WORDS words, a link to another page of the site: its picture, a "Read more";
+#: `Segmenter._lone_card`). Out of fold on folds 0-3 (models /tmp/folds33, `benchmarks/aeb_labels.py --labels wcxb
+#: --folds 0,1,2,3`): WCXB related leaks 21 -> 20 of 674, AEB unchanged; `benchmarks/wcxb.py --source all`: one
+#: page moved, a health article's "You might also be interested in..." card 0.706 -> 0.807.
 CARD_TITLE_LEVELS = 6
 CARD_MAX_WORDS = 80
 #: A form, share or bio unit stops growing below an ancestor holding more than this many linked lines of

@@ -1113,18 +1113,40 @@ class Segmenter:
     def _card_title(self, heading: HtmlElement, top: HtmlElement) -> bool:
         """Whether a heading is the title of a teaser card below `top`: it, or an ancestor at most
         `cues.CARD_TITLE_LEVELS` up, repeats among its siblings (same tag and class), holds at most
-        `cues.CARD_MAX_WORDS` words and is or holds a link (cards of stories under "You may also like")."""
+        `cues.CARD_MAX_WORDS` words and is or holds a link (cards of stories under "You may also like"); or none
+        repeats up to `top` and the one below it is a lone card (`_lone_card`)."""
         index = self.index
         sizes, parent_at, top_at = index.sibling_sizes, index.parent_at, index.order[top]
         node = index.order[heading]
         for _ in range(cues.CARD_TITLE_LEVELS + 1):
-            if node < 0 or node == top_at:
+            if node < 0:
                 return False
             if sizes[node] >= 2:
-                card = index.nodes[node]
-                return self.page.words(card) <= cues.CARD_MAX_WORDS and (card.tag == "a" or bool(_LINKS(card)))
+                return self._repeated_card(node)
+            if parent_at[node] == top_at:  # no card repeats below the heading's box: one card alone
+                return self._lone_card(index.nodes[node], top)
             node = parent_at[node]
         return False
+
+    def _repeated_card(self, at: int) -> bool:
+        """One of a run of cards (the element at position `at` repeats among its siblings): short, with a link."""
+        card = self.index.nodes[at]
+        return self.page.words(card) <= cues.CARD_MAX_WORDS and (card.tag == "a" or bool(_LINKS(card)))
+
+    def _lone_card(self, card: HtmlElement, top: HtmlElement) -> bool:
+        """The one teaser card under a related heading ("You might also be interested in...") in a box holding
+        nothing else: at most CARD_MAX_WORDS words, one heading, no unit in it, and a link (its picture, a "Read
+        more") to another page of the site."""
+        start, end = self.index.span(card)
+        top_start, top_end = self.index.span(top)
+        return (
+            bool(self.host)
+            and self.page.words(card) <= cues.CARD_MAX_WORDS
+            and sum(bool(b.text) for b in self.blocks[top_start:start] + self.blocks[end:top_end]) <= 1
+            and not any(self.taken[start:end])
+            and sum(b.kind == "heading" for b in self.blocks[start:end]) == 1
+            and any(self._other_page_host(a) == self.host and not self._calls_to_action(a) for a in _LINKS(card))
+        )
 
     def _holds_teasers(self, blocks: list[Block]) -> bool:
         """At least HEADING_UNIT_MAX_TEASERS linked lines of teaser length: a list of headlines."""
