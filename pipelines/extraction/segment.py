@@ -1119,7 +1119,7 @@ class Segmenter:
         sizes, parent_at, top_at = index.sibling_sizes, index.parent_at, index.order[top]
         node = index.order[heading]
         for _ in range(cues.CARD_TITLE_LEVELS + 1):
-            if node < 0:
+            if node < 0 or node == top_at:  # the heading is the box itself: no card below it
                 return False
             if sizes[node] >= 2:
                 return self._repeated_card(node)
