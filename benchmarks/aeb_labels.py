@@ -12,6 +12,12 @@ a *leak* when it is in ``body``. Matching folds whitespace; a match with all whi
 counts too (snippets can span inline elements that renderers join with or without a space).
 
     python benchmarks/aeb_labels.py [--labels aeb|wcxb] [--folds 4] [--verbose] [--baseline trafilatura]
+    python benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3 --list promo
+
+``--verbose`` lists every miss and leak in one line; ``--list LABEL`` lists those of one label in
+full, page by page, each with where the record put it: the label and reason of the record's blocks
+that hold the snippet (``body scorer:p=0.93``, ``related teasers:...``, ``-`` when no block holds it
+whole, e.g. a snippet the renderer split or a hidden element).
 
 The labels are incomplete (an unlabelled block is no evidence of body text), so this reports
 recall and body leaks per label, not precision. They are a development set, not a final score.
@@ -53,7 +59,13 @@ def _models(model_dir: str | None, url: str) -> dict:
     return _MODELS[fold]
 
 
-def _thresher_fields(html: bytes, url: str, model_dir: str | None = None) -> dict[str, str]:
+def _where(snippet: str, blocks: list[dict]) -> str:
+    """The label and reason of the record's blocks holding `snippet` (`-` when none holds it whole)."""
+    found = [f"{b['label']} {b['reason']}" for b in blocks if _found(snippet, b["text"])]
+    return " | ".join(dict.fromkeys(found)) or "-"
+
+
+def _thresher_fields(html: bytes, url: str, model_dir: str | None = None) -> dict:
     from pipelines.extraction import extract
 
     art = extract(html, url, **_models(model_dir, url))
@@ -68,12 +80,13 @@ def _thresher_fields(html: bytes, url: str, model_dir: str | None = None) -> dic
         "promo": "\n".join(art.promos),
         "share": "\n".join(blocks("share")),
         "related": "\n".join([r["title"] for r in art.related] + blocks("related")),
+        "blocks": art.blocks,
     }
 
 
-def _trafilatura_fields(html: bytes, url: str, model_dir: str | None = None) -> dict[str, str]:
+def _trafilatura_fields(html: bytes, url: str, model_dir: str | None = None) -> dict:
     body = aeb.trafilatura_default(html, url) or ""
-    return {"body": body, **dict.fromkeys(LABELS, "")}
+    return {"body": body, **dict.fromkeys(LABELS, ""), "blocks": []}
 
 
 def _folds(value: str) -> set[int]:
@@ -109,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", choices=["trafilatura"], help="score a baseline (body leaks only)")
     ap.add_argument("--model-dir", help="extract fold k with DIR/fold-k.json (models trained without fold k)")
     ap.add_argument("--verbose", action="store_true", help="list every miss and leak")
+    ap.add_argument(
+        "--list", choices=LABELS, help="list the misses and leaks of one label in full, with where they went"
+    )
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
 
@@ -121,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             fields = fields_of(html, page["url"], args.model_dir)
         except Exception as exc:  # noqa: BLE001 - a crash is a miss for every snippet, as the metric says
             print(f"CRASH {page['id'][:10]} {exc!r}", file=sys.stderr)
-            fields = dict.fromkeys(("body", *LABELS), "")
+            fields = {**dict.fromkeys(("body", *LABELS), ""), "blocks": []}
+        listed = False
         for label, snippets in page["expect"].items():
             c = counts[label]
             hits = leaks = 0
@@ -131,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
                 leaks += leak
                 if args.verbose and (not hit or leak):
                     print(f"{'LEAK' if leak else 'MISS'} {label:8} {page['url'][:60]:60} {snippet[:70]}")
+                if args.list == label and (not hit or leak):
+                    if not listed:
+                        print(f"\n{page['id']} {page.get('page_type', '')} {page['url']}")
+                        listed = True
+                    print(f"  {'LEAK' if leak else 'MISS'} {snippet!r}\n       -> {_where(snippet, fields['blocks'])}")
             c["pages"] += 1
             c["snippets"] += len(snippets)
             c["hits"] += hits
