@@ -1135,3 +1135,37 @@ def test_one_teaser_card_under_a_related_heading_is_related_never_body():
     other_site = card.replace("example.org/yoga-guide", "yoga.example.com/course")
     elsewhere = extract(story_page(other_site), "https://example.org/story/")
     assert not any("deep relaxation" in b["text"] for b in elsewhere.blocks if b["label"] == "related")
+
+
+def _article_with(box: str) -> str:
+    """A company blog's article with `box` after its text, as a page."""
+    paragraph = (
+        "<p>" + "Search engines changed how teams plan their content and measure what it brings in. " * 5 + "</p>"
+    )
+    return (
+        "<html><head><title>State of SEO</title></head><body><main><article><h1>State of SEO</h1>"
+        f"{paragraph * 4}{box}</article></main><footer><p>Copyright Acme</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("box", "offer"),
+    [
+        (  # a class-named call to action whose only button says "Sign up": nothing to fill in, a product to sell
+            '<div class="post-cta"><h3>Now that you are here</h3><p>Acme is a tool that shows you the companies that '
+            "visit your website. If you liked this post, you will probably love Acme, too.</p>"
+            '<a class="button" href="https://app.acme.com/">Sign up</a></div>',
+            "If you liked this post, you will probably love Acme, too.",
+        ),
+        (  # a class-named call to action drawn as one link: a call, not a teaser of another story
+            '<section class="cta"><a class="btn" href="/coaching/">Get Started with a Coach Today!</a></section>',
+            "Get Started with a Coach Today!",
+        ),
+    ],
+)
+def test_call_to_action_box_with_nothing_to_fill_in_is_a_promo_not_a_form_or_a_teaser(box, offer):
+    art = extract(_article_with(box), "https://www.acme.com/blog/state-of-seo/")
+    assert any(offer in fold(promo) for promo in art.promos)
+    assert offer not in fold(art.body)
+    assert not any(offer in fold(form["text"]) for form in art.forms)
+    assert not any(offer in fold(related["title"]) for related in art.related)

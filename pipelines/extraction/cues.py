@@ -835,7 +835,7 @@ PAID_OFFER_PATTERN = (
 #: A call to action for a product (a demo, an account): a "form" with no field to fill in saying this, and
 #: no newsletter wording (SIGNUP_PATTERN), is the product's promo.
 PRODUCT_CALL_PATTERN = (
-    r"\b(request|get|book|schedule|watch) a (free |live |personali[sz]ed )?demo\b|\bget started\b|"
+    r"\b(request|get|book|schedule|watch) (a )?(free |live |personali[sz]ed )?demo\b|\bget started\b|"
     r"\bcreate (a |your )?(free )?account\b|\bsign ?up( for free| free| now| today)?\W*$"
 )
 #: In a sidebar, a widget ending in a button ("Hire a team you can trust ... Contact us") is a promo when it

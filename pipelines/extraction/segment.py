@@ -271,6 +271,15 @@ def _is_field(control: HtmlElement) -> bool:
     return control.tag != "button" and control.get("type") not in ("submit", "button")
 
 
+def _call_line(block: Block) -> bool:
+    """A button, or a line that calls to action ("Get started ...", "Request a demo"): no story's title."""
+    return (
+        block.kind == "action"
+        or _CALL_START.match(block.text) is not None
+        or _PRODUCT_CALL.search(block.text) is not None
+    )
+
+
 def _heading_like(block: Block) -> bool:
     """A heading, or a short line that reads as one (page builders draw headings as divs)."""
     if block.kind == "heading":
@@ -650,9 +659,11 @@ class Segmenter:
                 return BlockLabel.SHARE
             inside = [b for el in elements for b in self.index.inside(el) if b.text]
             # a news site's "promo" is a teaser of another story; a list of linked headlines is related
-            # whatever they say ("How to buy ...")
-            titles = sum(b.kind == "heading" and b.linked for b in inside)
-            teaser = titles or (inside and all(b.linked for b in inside))
+            # whatever they say ("How to buy ..."), but a call to action drawn as a link ("Get Started with a
+            # Coach Today!", a "Request Demo" button) teases no story
+            stories = [b for b in inside if b.linked and not _call_line(b)]
+            titles = sum(b.kind == "heading" for b in stories)
+            teaser = titles or (stories and all(b.linked for b in inside))
             if (teaser and not paid) or titles >= cues.TEASER_MIN_HEADINGS:
                 return BlockLabel.RELATED  # an embedded teaser of another post
         if label is BlockLabel.PROMO and not paid and reason in cues.STORY_CARD_REASONS:
@@ -672,6 +683,14 @@ class Segmenter:
         if label is BlockLabel.FORM and not fields and not _SIGNUP_TEXT.search(text) and _PRODUCT_CALL.search(text):
             return BlockLabel.PROMO  # "Request a demo", a "Sign up" button: nothing to fill in, a product to sell
         sells = paid or strong or trial or (label is BlockLabel.PROMO and not has_email and self._sells_the_site(text))
+        # a promo box with nothing to fill in whose call is a product's ("... Sign up", "get a demo"), no newsletter
+        sells = sells or (
+            label is BlockLabel.PROMO
+            and not fields
+            and not has_email
+            and bool(_PRODUCT_CALL.search(text))
+            and not _NEWSLETTER.search(text)
+        )
         if label is BlockLabel.PROMO and (has_email or _SIGNUP_TEXT.search(text)) and not sells:
             return BlockLabel.FORM
         controls = any(_CONTROLS(el) or _BUTTONS(el) for el in elements)
