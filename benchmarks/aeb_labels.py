@@ -15,9 +15,9 @@ counts too (snippets can span inline elements that renderers join with or withou
     python benchmarks/aeb_labels.py --labels wcxb --folds 0,1,2,3 --list promo
 
 ``--verbose`` lists every miss and leak in one line; ``--list LABEL`` lists those of one label in
-full, page by page, each with where the record put it: the label and reason of the record's blocks
-that hold the snippet (``body scorer:p=0.93``, ``related teasers:...``, ``-`` when no block holds it
-whole, e.g. a snippet the renderer split or a hidden element).
+full, page by page, each with where the record put it: the label, reason and selector of the record's
+blocks that hold the snippet (``body scorer:p=0.93 @ div.post-cta > p``, ``related teasers:...``, ``-``
+when no block holds it whole, e.g. a snippet the renderer split or a hidden element).
 
 The labels are incomplete (an unlabelled block is no evidence of body text), so this reports
 recall and body leaks per label, not precision. They are a development set, not a final score.
@@ -60,8 +60,8 @@ def _models(model_dir: str | None, url: str) -> dict:
 
 
 def _where(snippet: str, blocks: list[dict]) -> str:
-    """The label and reason of the record's blocks holding `snippet` (`-` when none holds it whole)."""
-    found = [f"{b['label']} {b['reason']}" for b in blocks if _found(snippet, b["text"])]
+    """The label, reason and selector (its end) of the record's blocks holding `snippet` (`-` when none holds it whole)."""
+    found = [f"{b['label']} {b['reason']} @ {b['selector'][-70:]}" for b in blocks if _found(snippet, b["text"])]
     return " | ".join(dict.fromkeys(found)) or "-"
 
 
