@@ -1169,3 +1169,26 @@ def test_call_to_action_box_with_nothing_to_fill_in_is_a_promo_not_a_form_or_a_t
     assert offer not in fold(art.body)
     assert not any(offer in fold(form["text"]) for form in art.forms)
     assert not any(offer in fold(related["title"]) for related in art.related)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "Download the NPS app to navigate the parks on the go.",  # "the <name> app"
+        "Install Iceland\u2019s biggest travel app",  # "<name>'s ... app"
+        "Get it on Google Play",  # a store badge's words
+    ],
+)
+def test_app_install_banner_in_a_footer_is_a_promo(banner):
+    footer = (
+        f'<footer><div class="apps"><p>{banner}</p><a href="https://apps.apple.com/app/id1">App Store</a></div>'
+        '<ul><li><a href="/about">About</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>'
+    )
+    art = extract(
+        _article_with("").replace("<footer><p>Copyright Acme</p></footer>", footer), "https://www.acme.com/a/"
+    )
+    assert any(banner in fold(promo) for promo in art.promos)
+    # "the app" with no name is an instruction, not an ad for the site's app
+    line = "Download the app and log in."
+    art = extract(_article_with(f"<p>{line}</p>"), "https://www.acme.com/a/")
+    assert not any(line in promo for promo in art.promos)

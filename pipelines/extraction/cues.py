@@ -795,6 +795,9 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
     r"\b(donate|make a contribution|become a (member|patron|supporter))\b|"
     r"\b(view|open|read|get|download)\b.{0,30}\bin (the )?[\w ]{0,20}\bapp\b|\bthe new [\w ]{0,20}\bapp\b|\bdownload(ed)? (our|your) (free )?app\b|"
+    # an app-install banner names its app ("Download the NPS app", "Install Iceland's biggest travel app") or its
+    # store's badge ("Get it on Google Play"); "Download the app" alone is a step of a how-to
+    r"^\W*(download|install|get) (the|our|\w+['’]s) ([\w&-]+ ){1,4}app\b|\b(get it|download|available) on (the )?(app store|google play)\b|"
     r"\bsister (title|publication|magazine)\b|\boff the (newsstand|cover) price\b|"
     # a paid plan, the site's sponsors
     r"\bupgrade to (a |an )?(business|premium|pro|paid|plus|vip)\b|\b(thanks|thank you) to our ([\w-]+ ){0,2}sponsors\b"
