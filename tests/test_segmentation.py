@@ -1192,3 +1192,16 @@ def test_app_install_banner_in_a_footer_is_a_promo(banner):
     line = "Download the app and log in."
     art = extract(_article_with(f"<p>{line}</p>"), "https://www.acme.com/a/")
     assert not any(line in promo for promo in art.promos)
+
+
+def test_sidebar_widget_ending_in_a_call_drawn_as_a_link_is_a_promo():
+    """A sidebar's widget whose button is a plain link saying a product's call ("Watch demo") is a call to
+    action, as one ending in a <button> is."""
+    sidebar = (
+        '<aside class="sidebar"><div class="resource"><p>Answer every lead in seconds and turn more calls into booked'
+        ' jobs.</p><p><a href="/demo/">Watch demo</a></p></div></aside>'
+    )
+    page = _article_with("").replace("</main>", f"</main>{sidebar}")
+    art = extract(page, "https://www.acme.com/blog/leads/")
+    assert any("Answer every lead in seconds" in promo for promo in art.promos)
+    assert "Answer every lead" not in art.body

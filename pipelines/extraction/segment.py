@@ -280,6 +280,13 @@ def _call_line(block: Block) -> bool:
     )
 
 
+def _product_call_link(block: Block) -> bool:
+    """A short link saying a product's call ("Watch demo", "Get started"): a button drawn as a link."""
+    return (
+        block.linked and block.words <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _PRODUCT_CALL.search(block.text) is not None
+    )
+
+
 def _heading_like(block: Block) -> bool:
     """A heading, or a short line that reads as one (page builders draw headings as divs)."""
     if block.kind == "heading":
@@ -954,6 +961,8 @@ class Segmenter:
                     continue
                 if block.kind == "text":
                     self._text_cues(block)
+                    if not self.taken[i] and _product_call_link(block):
+                        self._sidebar_call(block)  # "Watch demo": a short line, read as a heading
                 elif self._is_title(block):
                     continue
                 elif "strong-promo" in self._cues_in(block.text):
@@ -962,7 +971,7 @@ class Segmenter:
                     self._unit(el, BlockLabel.FORM, "text:sign-up")  # a long heading over a sign-up box
             elif block.kind in ("text", "action"):
                 self._text_cues(block)
-                if block.kind == "action" and not self.taken[i]:
+                if not self.taken[i] and (block.kind == "action" or _product_call_link(block)):
                     self._sidebar_call(block)
 
     def _in_sidebar(self, block: Block) -> bool:
@@ -971,7 +980,8 @@ class Segmenter:
         return bool(region) and self.regions[region - 1][1] is BlockLabel.OTHER
 
     def _sidebar_call(self, block: Block) -> None:
-        """A button in a sidebar's widget (a region found by its class): the widget is a call to action."""
+        """A button in a sidebar's widget (a region found by its class), or a link saying a product's call
+        (`_product_call_link`): the widget is a call to action."""
         if not self._in_sidebar(block):
             return
         el = self._grow(block.element, BlockLabel.PROMO)
