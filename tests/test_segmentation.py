@@ -1205,3 +1205,29 @@ def test_sidebar_widget_ending_in_a_call_drawn_as_a_link_is_a_promo():
     art = extract(page, "https://www.acme.com/blog/leads/")
     assert any("Answer every lead in seconds" in promo for promo in art.promos)
     assert "Answer every lead" not in art.body
+
+
+@pytest.mark.parametrize(
+    ("box", "offer"),
+    [
+        (  # a paywall: "paid subscribers", as "paying subscribers"
+            '<div class="paywall"><h2>This post is for paid subscribers</h2><input type="email" name="email">'
+            "<button>Subscribe</button></div>",
+            "This post is for paid subscribers",
+        ),
+        (  # a magazine's subscription, named without "our" or "the"
+            '<div class="subscribe-box"><h3>Subscribe to Garden Life Magazine</h3><p>Twelve issues a year, delivered.</p>'
+            '<a class="btn" href="https://shop.acme.com/magazine">Subscribe</a></div>',
+            "Subscribe to Garden Life Magazine",
+        ),
+        (  # a product's trial said "free for 90 days"
+            '<div class="signup"><h3>Start a Podcast. Free for 90 Days!</h3><input type="email" name="email">'
+            "<button>Sign up</button></div>",
+            "Start a Podcast. Free for 90 Days!",
+        ),
+    ],
+)
+def test_paid_subscriptions_and_trials_in_sign_up_boxes_are_promos(box, offer):
+    art = extract(_article_with(box), "https://www.acme.com/blog/state-of-seo/")
+    assert any(offer in fold(promo) for promo in art.promos)
+    assert not any(offer in fold(form["text"]) for form in art.forms)

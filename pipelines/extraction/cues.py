@@ -830,9 +830,9 @@ SHOP_LINK_HREF_SUBSTRINGS = (
 PAID_OFFER_PATTERN = (
     r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
-    r"\bpaying (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
+    r"\b(paying|paid) (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
     r"\b(lowest|best) prices?\b|\bdeals?\b|\bon sale\b|\bsave up to\b|\bbonus on\b|"
-    r"\bsubscribe to (our|the) .{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%|"
+    r"\bsubscribe to (our |the )?.{0,30}\bmagazine\b|\bnewsstand\b|\bprint (edition|issue)\b|\b\d+ ?% off\b|\bsave \d+ ?%|"
     r"\b(contact|talk to) (our )?sales\b"
 )
 #: A call to action for a product (a demo, an account): a "form" with no field to fill in saying this, and
@@ -844,8 +844,11 @@ PRODUCT_CALL_PATTERN = (
 #: In a sidebar, a widget ending in a button ("Hire a team you can trust ... Contact us") is a promo when it
 #: has at least this many words besides the button: a sidebar holds no article text to lose.
 SIDEBAR_CALL_MIN_WORDS = 8
-#: A product's free trial: a sign-up for it is the product's promo, not a newsletter form.
-TRIAL_OFFER_PATTERN = PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b"
+#: A product's free trial ("Start a Podcast. Free for 90 Days!"): a sign-up for it is the product's promo, not a
+#: newsletter form.
+TRIAL_OFFER_PATTERN = (
+    PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b|\bfree for \d+ days\b"
+)
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
 FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
