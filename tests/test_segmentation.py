@@ -1231,3 +1231,15 @@ def test_paid_subscriptions_and_trials_in_sign_up_boxes_are_promos(box, offer):
     art = extract(_article_with(box), "https://www.acme.com/blog/state-of-seo/")
     assert any(offer in fold(promo) for promo in art.promos)
     assert not any(offer in fold(form["text"]) for form in art.forms)
+
+
+def test_reader_appeal_in_a_footer_is_a_promo():
+    footer = (
+        '<footer><div class="appeal"><h3>Help Keep Acme Free and Independent</h3><p>Please support us so we can keep'
+        ' telling the stories others will not.</p></div><ul><li><a href="/about">About</a></li></ul></footer>'
+    )
+    art = extract(
+        _article_with("").replace("<footer><p>Copyright Acme</p></footer>", footer), "https://www.acme.com/a/"
+    )
+    assert any("Help Keep Acme Free and Independent" in fold(promo) for promo in art.promos)
+    assert any("Please support us so we can keep" in fold(promo) for promo in art.promos)

@@ -776,7 +776,7 @@ PRODUCT_TRIAL_PATTERN = r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\
 READER_APPEAL_PATTERN = (
     r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
     r"\bconsider (supporting|subscribing)\b|\bask(ing)? for your support\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
-    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b"
+    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|\bplease support us\b|\bkeep [\w ]{1,30} (free|open) (and|&) independent\b"
 )
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
