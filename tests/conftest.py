@@ -7,6 +7,7 @@ Crawls run as subprocesses (Scrapy's reactor cannot restart in one process) agai
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
@@ -210,6 +211,28 @@ def running_site(
     finally:
         site.shutdown()
         site.server_close()
+
+
+@contextmanager
+def demo_port_held(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Hold the suite's lock on the demo's fixed port (`crawler.demo.DEMO_PORT`) while a `thresher crawl`
+    with no input serves the demo there. The suite runs in parallel workers (pytest-xdist); without the lock
+    one worker's demo crawl takes the port while another's test needs it. The lock file sits in the
+    run's temporary root, which all workers of one run share."""
+    lock = tmp_path_factory.getbasetemp().parent / "demo-port.lock"
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture
+def demo_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`demo_port_held` for one test."""
+    with demo_port_held(tmp_path_factory):
+        yield
 
 
 @pytest.fixture(scope="module")

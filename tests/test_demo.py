@@ -16,6 +16,7 @@ from urllib.request import urlopen
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from conftest import demo_port_held
 
 from pipelines.extraction.record import ARTICLE_SCHEMA
 
@@ -31,13 +32,14 @@ def _fold(text: str) -> str:
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    proc = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "crawl", "--out", str(out), *FAST],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    with demo_port_held(tmp_path_factory):
+        proc = subprocess.run(
+            [sys.executable, "-m", "crawler.cli", "crawl", "--out", str(out), *FAST],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert proc.returncode == 0, proc.stderr[-2000:]
     (run_dir,) = (out / "runs").iterdir()
     return out, run_dir, proc

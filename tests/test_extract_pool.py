@@ -117,7 +117,7 @@ def test_queue_defaults_to_twice_the_workers():
     assert ExtractionPipeline(workers=0).queue == 2  # inline extraction never uses it
 
 
-def test_demo_crawl_through_a_pool_with_a_queue_of_one_page_exports_every_article(tmp_path):
+def test_demo_crawl_through_a_pool_with_a_queue_of_one_page_exports_every_article(tmp_path, demo_port):
     out = tmp_path / "out"
     settings = ["THRESHER_EXTRACT_WORKERS=2", "THRESHER_EXTRACT_QUEUE=1", "AUTOTHROTTLE_ENABLED=False"]
     proc = subprocess.run(

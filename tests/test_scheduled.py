@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -250,7 +251,7 @@ def test_the_log_has_one_line_per_dropped_page_and_no_page_body(news_site, tmp_p
     assert "Council approves riverside park" not in log  # no page text either (the index lists the article)
 
 
-def test_the_readme_first_command_twice_is_an_incremental_recrawl(tmp_path):
+def test_the_readme_first_command_twice_is_an_incremental_recrawl(tmp_path, demo_port):
     """`thresher crawl` with no input serves the demo on the same port each run: the second run finds 13 unchanged."""
     import socket
 
@@ -277,18 +278,24 @@ def busy_site():
         yield site
 
 
-def _stop(site, out: Path, signals: list[signal.Signals]) -> tuple[subprocess.CompletedProcess, float]:
+def _stop(site, out: Path, signals: list[signal.Signals]) -> tuple[subprocess.CompletedProcess, int]:
+    """Stop a crawl of `busy_site` mid-way. Also returns how many pages were requested after the crawl said it
+    was stopping (its first line on stderr, written once it has taken back the requests it had not sent)."""
     urls = [site.url(path) for path in sorted(site.routes)]
     since = len(site.hits)
     proc = _start("crawl", *urls, "--out", str(out), *FAST)
     _wait_for(lambda: len(site.page_paths(since)) >= 6, proc)  # mid-crawl: 4 in flight, a dozen handed out
-    started = time.monotonic()
+    said = ""
     for number, sig in enumerate(signals):
         if number:
             time.sleep(0.2)
         proc.send_signal(sig)
+        if not number:
+            said = proc.stderr.readline()
+            requested = len(site.page_paths(since))
     stdout, stderr = proc.communicate(timeout=60)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), time.monotonic() - started
+    requested_after = len(site.page_paths(since)) - requested
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, said + stderr), requested_after
 
 
 def _manifest(out: Path) -> dict:
@@ -298,12 +305,15 @@ def _manifest(out: Path) -> dict:
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_the_first_stop_says_so_and_waits_only_for_the_pages_in_flight(busy_site, tmp_path, sig):
-    proc, took = _stop(busy_site, tmp_path, [sig])
+    proc, requested_after = _stop(busy_site, tmp_path, [sig])
     assert proc.returncode == 0, proc.stderr
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith(f"thresher crawl: {sig.name}: stopping: finishing ")
     assert line.endswith(" pages in flight; press Ctrl-C again to stop now")
-    assert took < 3.0  # the pages in flight take 1 s; Scrapy went on with every request the downloader held
+    # the pages in flight may still be on their way to the site; no others are asked for (Scrapy went on with
+    # every request the downloader held, a dozen)
+    in_flight = int(re.search(r"finishing (\d+) page", line).group(1))
+    assert requested_after <= in_flight <= 4, (requested_after, in_flight)
     manifest = _manifest(tmp_path)
     assert manifest["finish_reason"] == "shutdown" and manifest["counts"]["balanced"]
     assert manifest["counts"]["drop_reasons"]["not_fetched"] >= 8
@@ -312,7 +322,7 @@ def test_the_first_stop_says_so_and_waits_only_for_the_pages_in_flight(busy_site
 def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site, tmp_path):
     import pyarrow.parquet as pq
 
-    proc, took = _stop(busy_site, tmp_path, [signal.SIGINT, signal.SIGINT])
+    proc, requested_after = _stop(busy_site, tmp_path, [signal.SIGINT, signal.SIGINT])
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("thresher crawl: stopping now: ")
     manifest = _manifest(tmp_path)  # Scrapy's second Ctrl-C killed the run: no manifest, no file
@@ -323,7 +333,7 @@ def test_a_second_ctrl_c_stops_now_and_still_writes_what_was_extracted(busy_site
     assert pq.read_table(parquet).num_rows == exported
     assert manifest["counts"]["exported"] + manifest["counts"]["drop_reasons"]["not_fetched"] == 24
     assert not list(tmp_path.rglob("*.part"))
-    assert took < 3.0
+    assert requested_after <= 4, requested_after  # at most the pages in flight (the per-domain limit)
 
 
 def test_a_plain_scrapy_crawl_into_a_busy_dataset_fails_too(gated_site, news_site, tmp_path):

@@ -24,7 +24,7 @@ import lxml.html
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import REPO, crawl
+from conftest import REPO, crawl, demo_port_held
 
 from crawler.cli import main
 from crawler.views.explain import explain_html
@@ -264,7 +264,8 @@ def test_report_reads_a_json_only_dataset(tmp_path):
 @pytest.fixture(scope="module")
 def demo_dataset(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("views-demo")
-    run = crawl(out)
+    with demo_port_held(tmp_path_factory):
+        run = crawl(out)
     return out, run.proc.stdout
 
 
