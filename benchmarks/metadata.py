@@ -24,6 +24,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,6 +124,9 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     org_hits = {"thresher": 0, "trafilatura": 0}
     times: dict[str, list[float]] = {"thresher": [], "trafilatura": []}
     wrong: list[tuple[str, str, object, str | None]] = []
+    #: (authors source, fold, outcome): "right"/"wrong" against an author truth, "extra" where the truth has none,
+    #: "none" for a truth that no reading names.
+    by_source: Counter[tuple[str, int, str]] = Counter()
     unreachable = dict.fromkeys(FIELDS, 0)
     for page in pages:
         ours, t_ours, meta = _thresher(page.html, page.url)
@@ -130,6 +134,12 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         times["thresher"].append(t_ours)
         times["trafilatura"].append(t_theirs)
         truth = _truth(page)
+        source = meta.authors_source or "none"
+        if truth["author"]:
+            outcome = "right" if corpus.authors_agree(ours["author"], truth["author"]) else "wrong"
+            by_source[source, page.fold, "none" if source == "none" else outcome] += 1
+        elif ours["author"]:
+            by_source[source, page.fold, "extra"] += 1
         if not truth["author"]:
             no_author_truth += 1
             spurious_authors["thresher"] += bool(ours["author"])
@@ -149,10 +159,8 @@ def run_wcxb(folds: set[int], failures: int) -> None:
             if f != "byline" and not AGREES[f](ours[f], truth[f]):  # a byline miss is an author miss too
                 text = corpus._norm(html_lib.unescape(page.html.decode("utf-8", "replace")))
                 unreachable[f] += not _on_page(f, truth[f], text)
-                source = (
-                    f" [{meta.title_source}]" if f == "title" else f" [{meta.published_source}]" if f == "date" else ""
-                )
-                wrong.append((page.url, f + source, ours[f], truth[f]))
+                source = {"title": meta.title_source, "date": meta.published_source, "author": meta.authors_source}[f]
+                wrong.append((page.url, f"{f} [{source}]", ours[f], truth[f]))
 
     print(f"WCXB article pages, folds {','.join(map(str, sorted(folds)))}: {len(pages)} pages")
     print(f"{'field':<8}{'pages':>7}{'thresher':>10}{'trafilatura':>13}")
@@ -173,6 +181,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         f"an author given where the truth has none ({no_author_truth} pages): "
         f"thresher {spurious_authors['thresher']}, trafilatura {spurious_authors['trafilatura']}"
     )
+    _print_sources(by_source, folds)
     ms = {k: statistics.median(v) * 1000 for k, v in times.items()}
     mean = {k: statistics.fmean(v) * 1000 for k, v in times.items()}
     print(
@@ -187,6 +196,34 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         print(f"\n{min(failures, len(wrong))} of {len(wrong)} disagreements (field: thresher | truth, url)")
         for url, f, got, truth in wrong[:failures]:
             print(f"{f}: {got!r} | {truth!r}   {url}")
+
+
+def _print_sources(by_source: Counter[tuple[str, int, str]], folds: set[int]) -> None:
+    """Each reading of `authors.read_authors` per fold: right / wrong against the author truth and
+    the authors it gives where the truth has none (extra); "none" counts the truths no reading names.
+    A reading right in one fold and wrong in another is fragile on unseen hosts."""
+
+    def count(source: str, fold: int | None, outcome: str) -> int:
+        return sum(n for (s, f, o), n in by_source.items() if s == source and o == outcome and fold in (None, f))
+
+    sources = {s for s, _, _ in by_source}
+    order = sorted(sources, key=lambda s: -sum(n for (t, _, _), n in by_source.items() if t == s))
+    columns = [*sorted(folds), None]
+    print("\nauthors by source, right/wrong/extra per fold (none: author truths that no reading names)")
+    print(
+        f"{'source':<15}"
+        + "".join(f"{'fold ' + str(f) if f is not None else 'all':>14}" for f in columns)
+        + f"{'precision':>11}"
+    )
+    for source in order:
+        if source == "none":
+            cells = [str(count(source, f, "none")) for f in columns]
+            precision = "-"
+        else:
+            cells = ["/".join(str(count(source, f, o)) for o in ("right", "wrong", "extra")) for f in columns]
+            right, wrong = count(source, None, "right"), count(source, None, "wrong")
+            precision = f"{right / (right + wrong):.3f}" if right + wrong else "-"
+        print(f"{source:<15}" + "".join(f"{c:>14}" for c in cells) + f"{precision:>11}")
 
 
 def run_aeb() -> None:

@@ -192,6 +192,38 @@ def test_jsonld_author_reference_resolves_to_the_person_node():
     assert meta(jsonld(graph)).authors == ["Dana Whitfield"]
 
 
+@pytest.mark.parametrize(
+    "head, body, names, source",
+    [
+        (
+            jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Dana Whitfield"}}'),
+            "",
+            ["Dana Whitfield"],
+            "jsonld",
+        ),
+        ('<meta name="author" content="Dana Whitfield">', "", ["Dana Whitfield"], "meta"),
+        ("", '<h1>Headline</h1><p class="byline">By Dana Whitfield</p>', ["Dana Whitfield"], "byline"),
+        (
+            '<meta name="author" content="Ana Lima">',
+            "<h1>Headline</h1><p>By Ana Lima and Tomasz Kowalczyk</p>",
+            ["Ana Lima", "Tomasz Kowalczyk"],
+            "shown",
+        ),
+        (
+            "",
+            '<h1>Headline</h1><footer><p class="byline">By Dana Whitfield</p></footer>',
+            ["Dana Whitfield"],
+            "byline-aside",
+        ),
+        (SITE, '<h1>Headline</h1><p class="byline">By Millbrook Courier</p>', [], None),
+    ],
+)
+def test_authors_source_names_the_reading_that_gave_them(head, body, names, source):
+    """The benchmark counts each reading's precision per fold by `authors_source`."""
+    page = meta(head, body)
+    assert (page.authors, page.authors_source) == (names, source)
+
+
 def test_twitter_data_labelled_written_by_is_the_author():
     head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Dana Whitfield">'
     assert meta(head).authors == ["Dana Whitfield"]

@@ -756,8 +756,9 @@ def _links_elsewhere(href: str, url: str | None) -> bool:
     return joined is not None and split_url(joined).path.rstrip("/") != split_url(url).path.rstrip("/")
 
 
-def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None]:
-    """The byline's person names, and the name of a byline crediting no person ("By Resy Staff") if one comes first."""
+def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
+    """The byline's person names, the name of a byline crediting no person ("By Resy Staff") if one comes first,
+    and which reading named the persons (`BYLINE_SOURCES`)."""
     fallback: list[str] = []
     card: list[str] = []
     side_card: list[str] = []
@@ -805,15 +806,19 @@ def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None]:
             text = next((t for t in element.itertext() if t.strip()), "")
         names = person_names(text, facts)
         if names and placement == 0:
-            return _with_linked_coauthors(element, names, facts), None
+            return _with_linked_coauthors(element, names, facts), None, "byline"
         fallback = fallback or names
         if not names and not site_person and placement == 0:
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
         if not unnamed and not names and not fallback and placement == 0 and position > headline:
             unnamed = _names_non_person(text, facts)  # "By Resy Staff", "Author | Venteur": the writer is no person
     if unnamed:
-        return card or site_person, unnamed
-    return card or fallback or site_person or side_card or reviewer, None
+        found = (("card", card), ("site-person", site_person))
+    else:
+        found = (("card", card), ("byline-aside", fallback), ("site-person", site_person), ("side-card", side_card))
+        found += (("reviewer", reviewer),)
+    source, persons = next(((name, value) for name, value in found if value), (None, []))
+    return persons, unnamed, source
 
 
 def _byline_run(texts: list[str], start: int) -> str:
@@ -925,30 +930,41 @@ def _credit(values: list[str], facts: PageFacts) -> str | None:
     return None
 
 
-def read_authors(facts: PageFacts) -> tuple[list[str], str | None]:
-    """The page's authors, and what the page credits when it names no person.
+def read_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
+    """The page's authors, what the page credits when it names no person, and where the authors came from.
 
     Authors: declared ones, else the byline's, else a declared name that is the site's. A
     declared author equal to the site's name is often the publisher standing in for the
     writer (JSON-LD "Cleveland Clinic"), so a byline naming a person wins over it. The credit,
     only without authors, is the team, desk or publisher the page states as its author
-    (`_credit`): the record's `credit`, kept apart so that `authors` stay person names.
+    (`_credit`): the record's `credit`, kept apart so that `authors` stay person names. The
+    source ("jsonld", "meta", "shown", a `_byline_authors` source, "declared-site", "dated",
+    "script"; None without authors) lets the benchmark measure each reading's precision.
     """
-    declared, organizations = _jsonld_authors(facts)
+    jsonld, organizations = _jsonld_authors(facts)
+    declared, kind = jsonld, "jsonld"
     if not declared:  # a meta author that the JSON-LD types as an organization is none ("Center for Drug ...")
         folded = {name.casefold() for name in organizations}
         declared = [value for value in _meta_values(facts) if clean_text(value).casefold() not in folded]
+        kind = "meta"
     names = [name for value in declared for name in person_names(value, facts, declared=True)]
     if names:
         names = list(dict.fromkeys(names))
         shown = _shown_byline(facts, names)
         if shown and not {n.casefold() for n in shown} <= {n.casefold() for n in names}:
-            return shown, None  # the account that posted the page, or its first author alone, is declared
-        return names, None
-    byline, credited = _byline_authors(facts)
-    persons = byline or _declared_site_persons(declared, facts) or _dated_byline(facts) or _script_authors(facts)
-    if persons:
-        return persons, None
+            return shown, None, "shown"  # the account that posted the page, or its first author alone, is declared
+        return names, None, kind
+    byline, credited, source = _byline_authors(facts)
+    if byline:
+        return byline, None, source
+    readers = (
+        ("declared-site", lambda: _declared_site_persons(declared, facts)),
+        ("dated", lambda: _dated_byline(facts)),
+        ("script", lambda: _script_authors(facts)),
+    )
+    for source, reader in readers:
+        if persons := reader():
+            return persons, None, source
     if credited and not (_COLLECTIVE.search(credited) or is_site_name(credited, facts, loose=False)):
         credited = None  # "By the end of this tutorial": prose, no credit
-    return [], _credit([*declared, *([credited] if credited else []), *organizations], facts)
+    return [], _credit([*declared, *([credited] if credited else []), *organizations], facts), None

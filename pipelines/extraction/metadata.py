@@ -48,6 +48,8 @@ class PageMetadata:
     credit: str | None = None
     #: Where the publication date came from ("jsonld", "meta:article:published_time", "time", "url", "htmldate").
     published_source: str | None = None
+    #: Which reading named the authors ("jsonld", "meta", "shown", "byline", "card", "dated", ...: authors.read_authors).
+    authors_source: str | None = None
 
 
 def to_utc_iso(value: str | None) -> str | None:
@@ -150,7 +152,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex |
     if not description and facts.article is not None and isinstance(facts.article.get("description"), str):
         description = clean_text(facts.article["description"])
     og_type = (facts.first_meta(("og:type",)) or "").lower() or None
-    authors, credit = read_authors(facts)
+    authors, credit, authors_source = read_authors(facts)
     return PageMetadata(
         url=page_url,
         canonical_url=canonical,
@@ -169,4 +171,5 @@ def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex |
         jsonld_types={name for types, _ in facts.nodes for name in types},
         title_source=title_source,
         published_source=published_source,
+        authors_source=authors_source,
     )
