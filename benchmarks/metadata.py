@@ -127,6 +127,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     #: (authors source, fold, outcome): "right"/"wrong" against an author truth, "extra" where the truth has none,
     #: "none" for a truth that no reading names.
     by_source: Counter[tuple[str, int, str]] = Counter()
+    per_fold: Counter[tuple[int, str, str]] = Counter()
     unreachable = dict.fromkeys(FIELDS, 0)
     for page in pages:
         ours, t_ours, meta = _thresher(page.html, page.url)
@@ -156,6 +157,10 @@ def run_wcxb(folds: set[int], failures: int) -> None:
             totals[f] += 1
             hits["thresher", f] += AGREES[f](ours[f], truth[f])
             hits["trafilatura", f] += AGREES[f](theirs[f], truth[f])
+            if f in ("author", "byline"):
+                per_fold[page.fold, f, "pages"] += 1
+                per_fold[page.fold, f, "thresher"] += AGREES[f](ours[f], truth[f])
+                per_fold[page.fold, f, "trafilatura"] += AGREES[f](theirs[f], truth[f])
             if f != "byline" and not AGREES[f](ours[f], truth[f]):  # a byline miss is an author miss too
                 text = corpus._norm(html_lib.unescape(page.html.decode("utf-8", "replace")))
                 unreachable[f] += not _on_page(f, truth[f], text)
@@ -181,6 +186,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         f"an author given where the truth has none ({no_author_truth} pages): "
         f"thresher {spurious_authors['thresher']}, trafilatura {spurious_authors['trafilatura']}"
     )
+    _print_per_fold(per_fold, folds)
     _print_sources(by_source, folds)
     ms = {k: statistics.median(v) * 1000 for k, v in times.items()}
     mean = {k: statistics.fmean(v) * 1000 for k, v in times.items()}
@@ -196,6 +202,22 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         print(f"\n{min(failures, len(wrong))} of {len(wrong)} disagreements (field: thresher | truth, url)")
         for url, f, got, truth in wrong[:failures]:
             print(f"{f}: {got!r} | {truth!r}   {url}")
+
+
+def _print_per_fold(per_fold: Counter[tuple[int, str, str]], folds: set[int]) -> None:
+    """Author and byline agreement per fold: a change should help or be neutral in each fold, not only in
+    the total. The gap between the two is the share of truths that credit a team or the publisher, which
+    `authors` (persons only) never matches: it differs from fold to fold."""
+    if len(folds) < 2:
+        return
+    print("\nper fold: pages, author thresher / trafilatura, byline thresher (credited: byline - author)")
+    for fold in sorted(folds):
+        pages = per_fold[fold, "author", "pages"] or 1
+        author, byline = (per_fold[fold, f, "thresher"] / pages for f in ("author", "byline"))
+        theirs = per_fold[fold, "author", "trafilatura"] / pages
+        print(
+            f"fold {fold}: {pages:>4}  author {author:.3f} / {theirs:.3f}  byline {byline:.3f}  credited {byline - author:.3f}"
+        )
 
 
 def _print_sources(by_source: Counter[tuple[str, int, str]], folds: set[int]) -> None:
