@@ -159,3 +159,33 @@ def test_report_shows_the_byline_beside_the_author() -> None:
     lines = wcxb.summary_lines([record], jobs=1, worst=0)
     thresher = lines.index(next(line for line in lines if line.startswith("  thresher     title")))
     assert "author 0.000 (0/1)" in lines[thresher] and lines[thresher + 1].split()[:3] == ["byline", "1.000", "(1/1)"]
+
+
+def test_metadata_report_counts_each_author_source_per_fold(capsys) -> None:
+    from collections import Counter
+
+    import metadata
+
+    by_source = Counter({("jsonld", 0, "right"): 3, ("jsonld", 1, "wrong"): 1, ("byline", 1, "extra"): 2})
+    by_source[("none", 0, "none")] = 4
+    metadata._print_sources(by_source, {0, 1})
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[2:]}
+    assert rows["jsonld"] == ["3/0/0", "0/1/0", "3/1/0", "0.750"]  # fold 0, fold 1, all, precision
+    assert rows["byline"] == ["0/0/0", "0/0/2", "0/0/2", "-"]  # extras only: no precision
+    assert rows["none"] == ["4", "0", "4", "-"]
+
+
+def test_metadata_report_per_fold_author_and_byline(capsys) -> None:
+    from collections import Counter
+
+    import metadata
+
+    per_fold = Counter({(0, "author", "pages"): 10, (0, "author", "thresher"): 7, (0, "author", "trafilatura"): 8})
+    per_fold.update({(0, "byline", "pages"): 10, (0, "byline", "thresher"): 9})
+    per_fold.update({(1, "author", "pages"): 4, (1, "author", "thresher"): 4, (1, "byline", "thresher"): 4})
+    metadata._print_per_fold(per_fold, {0, 1})
+    out = capsys.readouterr().out
+    assert "fold 0:   10  author 0.700 / 0.800  byline 0.900  credited 0.200" in out
+    assert "fold 1:    4  author 1.000 / 0.000  byline 1.000  credited 0.000" in out
+    metadata._print_per_fold(per_fold, {0})
+    assert capsys.readouterr().out == ""  # one fold: the total says it all
