@@ -6,7 +6,10 @@ day), counted over the pages whose truth has that field ("byline" compares the a
 truth with `authors`, else `credit`: the team or publisher a page naming no person
 credits); the median time per page of each reader on the same parsed tree (parsing
 excluded for both); and on the AEB pages, which have no metadata truth, how many
-thresher titles still carry the site name.
+thresher titles still carry the site name. With several folds, author and byline agreement
+per fold, and each reading of the authors (`PageMetadata.authors_source`: JSON-LD, meta,
+byline, card, ...) right / wrong / extra per fold: a reading right in one fold and wrong in
+another is fragile on unseen hosts (counts only, so fold 4's can be read without its pages).
 
     python benchmarks/metadata.py                      # development folds 0-3
     python benchmarks/metadata.py --failures 30        # thresher's disagreements there
