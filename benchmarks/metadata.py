@@ -131,6 +131,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     #: "none" for a truth that no reading names.
     by_source: Counter[tuple[str, int, str]] = Counter()
     per_fold: Counter[tuple[int, str, str]] = Counter()
+    misses: Counter[tuple[int, str]] = Counter()
     unreachable = dict.fromkeys(FIELDS, 0)
     for page in pages:
         ours, t_ours, meta = _thresher(page.html, page.url)
@@ -167,6 +168,9 @@ def run_wcxb(folds: set[int], failures: int) -> None:
             if f != "byline" and not AGREES[f](ours[f], truth[f]):  # a byline miss is an author miss too
                 text = corpus._norm(html_lib.unescape(page.html.decode("utf-8", "replace")))
                 unreachable[f] += not _on_page(f, truth[f], text)
+                if f == "author":
+                    misses[page.fold, _author_miss(meta.authors, meta.credit, theirs[f], truth[f])] += 1
+                    misses[page.fold, "unreachable"] += not _on_page(f, truth[f], text)
                 source = {"title": meta.title_source, "date": meta.published_source, "author": meta.authors_source}[f]
                 wrong.append((page.url, f"{f} [{source}]", ours[f], truth[f]))
 
@@ -191,6 +195,7 @@ def run_wcxb(folds: set[int], failures: int) -> None:
     )
     _print_per_fold(per_fold, folds)
     _print_sources(by_source, folds)
+    _print_misses(misses, folds)
     ms = {k: statistics.median(v) * 1000 for k, v in times.items()}
     mean = {k: statistics.fmean(v) * 1000 for k, v in times.items()}
     print(
@@ -205,6 +210,35 @@ def run_wcxb(folds: set[int], failures: int) -> None:
         print(f"\n{min(failures, len(wrong))} of {len(wrong)} disagreements (field: thresher | truth, url)")
         for url, f, got, truth in wrong[:failures]:
             print(f"{f}: {got!r} | {truth!r}   {url}")
+
+
+#: Kinds of author disagreement (`_author_miss`), in the report's order.
+MISS_KINDS = (
+    "credited",
+    "empty, trafilatura right",
+    "empty, both wrong",
+    "name, trafilatura right",
+    "name, both wrong",
+)
+
+
+def _author_miss(authors: list[str], credit: str | None, theirs: str | None, truth: str) -> str:
+    """What kind of author disagreement: no person but the credit agrees (a team or the publisher, which
+    `authors` never hold), no person at all, or another name; each with whether trafilatura agrees."""
+    if not authors and credit and corpus.authors_agree([credit], truth):
+        return "credited"
+    other = "trafilatura right" if corpus.authors_agree(theirs, truth) else "both wrong"
+    return f"{'name' if authors else 'empty'}, {other}"
+
+
+def _print_misses(misses: Counter[tuple[int, str]], folds: set[int]) -> None:
+    """Thresher's author disagreements by kind and fold (counts only), and how many truths are nowhere in the page."""
+    columns = [*sorted(folds), None]
+    print("\nauthor disagreements by kind")
+    print(f"{'kind':<26}" + "".join(f"{'fold ' + str(f) if f is not None else 'all':>8}" for f in columns))
+    for kind in (*MISS_KINDS, "unreachable"):
+        counts = [sum(n for (f, k), n in misses.items() if k == kind and fold in (None, f)) for fold in columns]
+        print(f"{kind:<26}" + "".join(f"{n:>8}" for n in counts))
 
 
 def _print_per_fold(per_fold: Counter[tuple[int, str, str]], folds: set[int]) -> None:

@@ -189,3 +189,25 @@ def test_metadata_report_per_fold_author_and_byline(capsys) -> None:
     assert "fold 1:    4  author 1.000 / 0.000  byline 1.000  credited 0.000" in out
     metadata._print_per_fold(per_fold, {0})
     assert capsys.readouterr().out == ""  # one fold: the total says it all
+
+
+@pytest.mark.parametrize(
+    "authors, credit, theirs, truth, kind",
+    [
+        ([], "Resy Staff", "Resy Staff", "Resy Staff", "credited"),
+        ([], None, "Ask the Doctors", "Ask the Doctors", "empty, trafilatura right"),
+        ([], "Automateed Team", "Automateed Team", "Stefan", "empty, both wrong"),
+        (
+            ["Paul Frew"],
+            None,
+            "Paul Frew; Home; Digital Security Expert",
+            "Paul Frew, Home and Digital Security Expert",
+            "name, trafilatura right",
+        ),
+        (["Thao Dinh"], None, "Thao Dinh", "Everfit Team", "name, both wrong"),
+    ],
+)
+def test_metadata_report_kinds_of_author_disagreement(authors, credit, theirs, truth, kind) -> None:
+    import metadata
+
+    assert metadata._author_miss(authors, credit, theirs, truth) == kind
