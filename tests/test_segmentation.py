@@ -859,7 +859,7 @@ def test_sign_up_box_for_the_sites_own_product_is_a_promo_not_a_form():
     assert first_unit(f'<div class="callout"><h3>Subscribe</h3><p>{callout}</p></div>')[0] == "promo"
     letter = "Subscribe to Example's newsletter and get the week's best stories."
     assert first_unit(f'<div class="callout"><h3>Subscribe</h3><p>{letter}</p></div>')[0] == "form"
-    # "news" of news.example.org names no brand (`cues.HOST_LABELS_NAMING_NO_BRAND`): a news sign-up is a form
+    # "news" of news.example.org names no brand (`cues.HOST_LABELS_NAMING_NO_SITE`): a news sign-up is a form
     news = "Subscribe to News and stay smart with more of your favorite writers."
     box = f'<div class="callout"><h3>Subscribe</h3><p>{news}</p></div>'
     assert units_of(box, url="https://news.example.org/story/")[0][0] == "form"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extraction.pagefacts import host_labels
-from pipelines.extraction.urls import brand_words, join_url, site_host, url_host
+from pipelines.extraction.urls import brand_words, join_url, site_host, site_labels, url_host
 
 
 def test_malformed_urls_read_as_empty_instead_of_raising():
@@ -20,6 +19,7 @@ def test_malformed_urls_read_as_empty_instead_of_raising():
         ("https://www.acmeplan.com/academy/cleaning-week", ("acmeplan",)),  # www and the top-level domain
         ("https://news.acmeplan.co.uk/story", ("acmeplan",)),  # news and co name no brand
         ("https://acmeplan.info/", ("acmeplan",)),  # the last label is never the brand
+        ("https://shop.hike-summit.com/", ("hikesummit",)),  # shop names no brand; the hyphen goes, as in titles
         ("https://abc.example.org/", ("example",)),  # too short to tell
         (None, ()),
         ("not a url", ()),
@@ -55,5 +55,5 @@ def test_site_host_is_the_registrable_part_of_a_host(host, site):
         (None, []),
     ],
 )
-def test_host_labels_are_the_labels_before_the_registrable_suffix(host, labels):
-    assert host_labels(host) == labels
+def test_site_labels_are_the_labels_before_the_registrable_suffix(host, labels):
+    assert site_labels(host) == labels

@@ -1586,12 +1586,15 @@ PICTOGRAPH_PATTERN = "[\U0001f300-\U0001faff\u2600-\u27bf]"
 PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
 #: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.
 NAME_LINE_PATTERN = r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$"
-#: Labels of a host that name no brand: a block naming the site's brand ("Try Jobber for 14 days" on
-#: getjobber.com) is the site selling itself. Brand words (`urls.brand_words`) are the host's labels but its last,
-#: of at least BRAND_MIN_CHARS, none of these.
-HOST_LABELS_NAMING_NO_BRAND = frozenset(
-    {"www", "com", "org", "net", "co", "uk", "io", "blog", "de", "fr", "news", "shop", "store"}
+#: Labels of a host that say nothing of the site's name (`urls.site_labels`: the labels before the registrable
+#: suffix, none of these, at least SITE_LABEL_MIN_CHARS long). Titles and authors compare names with them
+#: ("The Motley Fool" on fool.com); the promo finder takes those of at least BRAND_MIN_CHARS as the site's brand
+#: (`urls.brand_words`): a block naming it ("Try Jobber for 14 days" on getjobber.com) is the site selling itself.
+HOST_LABELS_NAMING_NO_SITE = frozenset(
+    {"www", "m", "mobile", "amp", "blog", "blogs", "news", "en", "de", "fr", "es", "shop", "store"}
+    | {"com", "org", "net", "co", "uk", "io"}
 )
+SITE_LABEL_MIN_CHARS = 3
 BRAND_MIN_CHARS = 4
 #: The widget around a block the promo finder reads (`promos.widget_features`): its largest ancestor
 #: within WIDGET_MAX_LEVELS levels holding at most WIDGET_MAX_WORDS words (a call-to-action box: a pitch,

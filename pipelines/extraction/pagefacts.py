@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import BlockIndex
-from .urls import site_host, url_host
+from .urls import site_labels, url_host
 
 _JSON_NODES_MAX = 400
 _JSON_DEPTH_MAX = 10
@@ -177,24 +177,11 @@ def read_facts(tree: HtmlElement, url: str | None, index: BlockIndex | None = No
 
 
 _NON_WORD = re.compile(r"[\W_]+")
-#: Host labels that say nothing about the site's name.
-_GENERIC_LABELS = frozenset(
-    {"www", "m", "mobile", "amp", "blog", "blogs", "news", "en", "de", "fr", "es", "com", "org"}
-)
 
 
 def compact(text: str) -> str:
     """Lowercase letters and digits only: "The Motley Fool" -> "themotleyfool"."""
     return _NON_WORD.sub("", text.casefold())
-
-
-def host_labels(host: str | None) -> list[str]:
-    """The labels of the host that can name the site (no www, news or suffix): "news.example.co.uk" -> ["example"]."""
-    if not host:
-        return []
-    host = host.lower()
-    labels = host.split(".")[: 1 - len(site_host(host).split("."))]  # not the public suffix (".com", ".co.uk")
-    return [label.replace("-", "") for label in labels if label not in _GENERIC_LABELS and len(label) >= 3]
 
 
 def _extra_words(text: str, name: str) -> int:
@@ -212,7 +199,7 @@ def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
     key = compact(text)
     if not key:
         return False
-    if facts.host and (key == compact(facts.host.removeprefix("www.")) or key in host_labels(facts.host)[-1:]):
+    if facts.host and (key == compact(facts.host.removeprefix("www.")) or key in site_labels(facts.host)[-1:]):
         return True  # the host, or its main label: "Accruent" on accruent.com
     for name in facts.site_names:
         other = compact(name)
@@ -224,7 +211,7 @@ def is_site_name(text: str, facts: PageFacts, loose: bool = True) -> bool:
             return True
     if not loose:
         return False
-    for label in host_labels(facts.host):
+    for label in site_labels(facts.host):
         if key == label or (
             len(label) >= 4 and label in key and _extra_words(text, label) <= cues.SITE_NAME_EXTRA_WORDS
         ):

@@ -30,14 +30,24 @@ def join_url(base: str | None, href: str) -> str | None:
         return None
 
 
+def site_labels(host: str | None, min_chars: int = cues.SITE_LABEL_MIN_CHARS) -> list[str]:
+    """The labels of a host that can name the site, without hyphens: not its registrable suffix (".com",
+    ".co.uk" of `site_host`), none of `cues.HOST_LABELS_NAMING_NO_SITE`, at least `min_chars` long:
+    "news.acme-plan.co.uk" -> ["acmeplan"]."""
+    if not host:
+        return []
+    host = host.lower()
+    labels = host.split(".")[: 1 - len(site_host(host).split("."))]
+    return [
+        label.replace("-", "")
+        for label in labels
+        if label not in cues.HOST_LABELS_NAMING_NO_SITE and len(label) >= min_chars
+    ]
+
+
 def brand_words(url: str | None) -> tuple[str, ...]:
-    """The labels of the page's host that may name the site's brand ("getjobber" of www.getjobber.com):
-    not its last label (the top-level domain), none of `cues.HOST_LABELS_NAMING_NO_BRAND`."""
-    return tuple(
-        label
-        for label in url_host(url).split(".")[:-1]
-        if len(label) >= cues.BRAND_MIN_CHARS and label not in cues.HOST_LABELS_NAMING_NO_BRAND
-    )
+    """The site labels of the page's host long enough to name the site's brand ("getjobber" of www.getjobber.com)."""
+    return tuple(site_labels(url_host(url), cues.BRAND_MIN_CHARS))
 
 
 def site_host(host: str) -> str:
