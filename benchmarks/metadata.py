@@ -285,9 +285,10 @@ def _print_sources(by_source: Counter[tuple[str, int, str]], folds: set[int]) ->
         print(f"{source:<15}" + "".join(f"{c:>14}" for c in cells) + f"{precision:>11}")
 
 
-def run_aeb() -> None:
-    """AEB has no metadata truth: count titles that still start or end with the site name."""
-    pages = list(corpus.iter_aeb())
+def run_aeb(folds: set[int]) -> None:
+    """AEB has no metadata truth: count titles that still start or end with the site name (the AEB pages of
+    `folds`; examples only off the held-back fold)."""
+    pages = [page for page in corpus.iter_aeb() if page.fold in folds]
     with_site = 0
     examples: list[str] = []
     for page in pages:
@@ -297,7 +298,7 @@ def run_aeb() -> None:
             with_site += 1
             examples.append(f"{meta.title!r} (site {meta.site_name!r})")
     print(f"\nAEB: {len(pages)} pages; thresher titles starting or ending with the site name: {with_site}")
-    for example in examples[:10]:
+    for example in examples[:10] if corpus.HELD_OUT_FOLD not in folds else []:
         print("  " + example)
 
 
@@ -307,9 +308,10 @@ def main() -> None:
     parser.add_argument("--failures", type=int, default=0, help="print N of thresher's disagreements")
     parser.add_argument("--no-aeb", action="store_true", help="skip the AEB site-name count")
     args = parser.parse_args()
-    run_wcxb({int(f) for f in args.folds.split(",")}, args.failures)
+    folds = {int(f) for f in args.folds.split(",")}
+    run_wcxb(folds, args.failures)
     if not args.no_aeb:
-        run_aeb()
+        run_aeb(folds)
 
 
 if __name__ == "__main__":
