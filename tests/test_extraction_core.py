@@ -962,3 +962,44 @@ def test_extract_names_each_stage_as_it_ends():
         "record fields",
     ]
     assert article.to_dict() == extract(html, "https://example.com/a").to_dict()
+
+
+@pytest.mark.parametrize(
+    ("page_type", "described", "stays_related"),
+    [
+        ("product", False, True),
+        ("collection", True, True),
+        ("service", True, True),
+        ("collection", False, False),  # a listing's own grid may be called "related"
+        ("listing", False, False),
+    ],
+)
+def test_a_related_box_named_by_its_class_needs_an_even_reading_beside_a_page_of_its_own(
+    page_type, described, stays_related
+):
+    """On a product page, or a page with a description of its own, a related box its class names
+    ("related-products") yields to an even reading, not to the page type's lower body threshold: related items
+    read at 0.3-0.45 and are not what the page is about. On a listing without one it may be the page's grid, and it
+    yields to the threshold as before. A reading of 0.5 or more overrules it everywhere."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    about = "<p>" + "A lamp turned from one piece of walnut, with a linen shade and a brass switch. " * 3 + "</p>"
+    html = (
+        "<html><body><main><h1>Walnut desk lamp</h1>"
+        + (about * 2 if described else "<p>Walnut lamps.</p>")
+        + '<div class="related-products"><ul>'
+        + "".join(f'<li><a href="/lamps/{i}">Oak floor lamp number {i} with a paper shade</a></li>' for i in range(3))
+        + "</ul></div></main></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/lamps/walnut")
+    related = [
+        i for i, unit in enumerate(page.segmentation.block_units) if unit is not None and unit.label.value == "related"
+    ]
+    assert related and all(page.segmentation.block_units[i].reason.startswith("attr:") for i in related)
+    unsure = np.where([i in related for i in range(len(texts))], 0.45, 0.9)
+    decision = decide_body(page.segmentation, unsure, page_type)
+    assert (not any(decision.body[i] for i in related)) == stays_related
+    even = np.where([i in related for i in range(len(texts))], 0.55, 0.9)
+    assert all(decide_body(page.segmentation, even, page_type).body[i] for i in related)

@@ -48,6 +48,16 @@ def _holds_the_page(unit: Unit, words: float, page_words: int) -> bool:
     return unit.label.value in cues.DOMINANT_UNIT_LABELS and words >= cues.DOMINANT_UNIT_MIN_SHARE * page_words
 
 
+def _yield_at(unit: Unit, threshold: float, described: bool) -> float:
+    """The reading at which a unit yields on a page typed other than article: the body threshold, but a related
+    box its class names ("related-products", "recommend") needs an even reading (`cues.RELATED_CLASS_YIELD_PROBABILITY`)
+    on a product page or a page with a description of its own (`described`): there the related items are not what
+    the page is about, yet read near its low threshold. A listing without one may call its own grid "related"."""
+    if described and unit.label is BlockLabel.RELATED and unit.reason.startswith("attr:") and ",as-" not in unit.reason:
+        return max(threshold, cues.RELATED_CLASS_YIELD_PROBABILITY)
+    return threshold
+
+
 def _yields(unit: Unit, yielding: frozenset[str], first_block: int, headline_at: int) -> bool:
     """Whether the unit yields to the body threshold; a shop's reviews, found on shop pages only, never do.
     Nor does a promo that starts above the page's headline (`headline_at`, the first block of the title
@@ -107,8 +117,10 @@ def _decide_at(
     if page_type not in cues.MENU_CONTENT_PAGE_TYPES:
         yielding = yielding - {BlockLabel.NAVIGATION.value}  # a menu is content on a shop's category page only
     scored = [bool(b.text) and p >= threshold for b, p in zip(blocks, probability, strict=True)]
-    if page_type in cues.DESCRIBED_PAGE_TYPES and _described(segmentation, scored):
+    described = bool(yielding) and _described(segmentation, scored)
+    if page_type in cues.DESCRIBED_PAGE_TYPES and described:
         yielding = yielding - {BlockLabel.PROMO.value}  # the page's description is its content, not its cards
+    related_even = described or page_type in cues.RELATED_CLASS_EVEN_PAGE_TYPES
     weighted: dict[int, list[float]] = {}  # per unit: words, probability-weighted words
     first_block: dict[int, int] = {}  # per unit: its first block
     for i, unit in enumerate(segmentation.block_units):
@@ -127,7 +139,7 @@ def _decide_at(
         and sums[0]
         and sums[1]
         >= (
-            threshold
+            _yield_at(unit, threshold, related_even)
             if _yields(unit, yielding, first_block.get(id(unit), 0), -1 if headline_at is None else headline_at)
             or _holds_the_page(unit, sums[0], page_words)
             else _overrule_at(unit)

@@ -1530,6 +1530,16 @@ DOMINANT_UNIT_MIN_SHARE = 0.5
 #: out of fold on folds 0-3 (models /tmp/folds30) WCXB all 0.8855 -> 0.8856, 5 non-article pages move (4 up, one
 #: 0.855 -> 0.848); promo leaks 77 -> 74 (`benchmarks/aeb_labels.py --labels wcxb`).
 ARTICLE_ONLY_UNIT_LABELS = frozenset({"promo", "related", "navigation", "other", "comments"})
+#: ... but a related box found by its class (reason "attr:", not renamed) yields there to an even reading only, not
+#: to the page type's lower threshold, on a page of RELATED_CLASS_EVEN_PAGE_TYPES or one with a description of its
+#: own (DESCRIPTION_MIN_WORDS, `body._described`): a shop's "related products" and a service page's "related guides"
+#: read at 0.3-0.45 (`body._yield_at`). A listing without a description may call its own grid "related" (a shop's
+#: category of mowers in a `section.related-product`: 0.78 -> 0.07 word F1 when it needed an even reading). Out of
+#: fold on folds 0-3 (models /tmp/folds34, `benchmarks/wcxb.py --source all --folds 0,1,2,3`): WCXB product pages
+#: 0.6768 -> 0.6799 (B&H's "Recommended Accessories" 0.374 -> 0.651, a Thomann page 0.817 -> 0.863, a Fiverr
+#: service page 0.270 -> 0.292), no page down; `benchmarks/aeb_labels.py --labels wcxb`: 7 related leaks fewer.
+RELATED_CLASS_YIELD_PROBABILITY = 0.5
+RELATED_CLASS_EVEN_PAGE_TYPES = frozenset({"product"})
 #: ... but a menu yields only on a page of these types (a shop's category, whose links to its subcategories
 #: the truth keeps): on a listing or a service page it stays navigation. Out of fold on the development
 #: folds (replayed decisions, ad-hoc /tmp/shop21/replay.py): WCXB listing pages 0.764 -> 0.767 word F1,
