@@ -1243,3 +1243,84 @@ def test_reader_appeal_in_a_footer_is_a_promo():
     )
     assert any("Help Keep Acme Free and Independent" in fold(promo) for promo in art.promos)
     assert any("Please support us so we can keep" in fold(promo) for promo in art.promos)
+
+
+_PROMO_TITLE_CARD = (
+    '<li class="item"><div class="PromoSmall"><h3><a href="/business/story/{i}">Airlines order fifty planes in story'
+    " {i}</a></h3></div></li>"
+)
+
+
+@pytest.mark.parametrize("card", [_PROMO_STORY_CARD, _PROMO_TITLE_CARD])
+def test_a_promo_card_settled_as_a_teaser_takes_in_only_what_follows_a_teaser(card):
+    """A class-named promo card that teases the site's stories is related, and it extends as a teaser does: over
+    linked lines and the excerpt under a headline-length title, not over the article's next short paragraph after
+    a "See all stories" link (an offer's extension took it, and the scorer then overruled the whole unit)."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    cards = "".join(card.format(i=i) for i in range(3))
+    short = "Mirrorless cameras are lighter than the older reflex models and just as sharp."
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}"
+        f'<ul class="list">{cards}</ul><a class="more" href="/business/">See all stories</a>'
+        f"<p>{short}</p>{ARTICLE_TEXT}</article></body></html>"
+    )
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    related = [fold(u.text) for u in segmentation.units if u.label.value == "related"]
+    assert related and all("Airlines order fifty planes" in text for text in related)
+    assert not any(short in text for text in related)
+
+
+def test_a_run_of_sibling_story_cards_in_the_articles_container_is_related():
+    """Story cards laid out as sibling boxes (rules between them) inside the article's own container, under a
+    heading of no known wording: no element holds the cards alone, yet the run of boxes of one tag and class,
+    each one linked title to another page of the site with its picture and excerpt, is one related unit. A run
+    holding most of the page (a roundup), or one the article goes on after, is the article's own."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    card = (
+        '<div class="row"><div class="ideas"><figure><a href="/ideas/{i}"><img src="/{i}.jpg" alt=""></a></figure>'
+        '<figure><h3><a href="/ideas/{i}">{title}</a></h3><p>{excerpt}</p></figure></div></div><hr>'
+    )
+    excerpt = "Everything to plan for it in one place, with the questions to ask and the details to settle."
+    titles = ["The Ultimate Budget Checklist", "Beauty Timeline", "The Ultimate Barn Wedding Checklist"]
+    cards = "".join(card.format(i=i, title=t, excerpt=excerpt) for i, t in enumerate(titles))
+
+    def related(article: str) -> list[str]:
+        html = f"<html><body><main><div><h1>Budget vote</h1>{article}</div></main></body></html>"
+        segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+        return [fold(u.text) for u in segmentation.units if u.label.value == "related"]
+
+    found = related(f"{ARTICLE_TEXT * 3}<h3>Collect them all!</h3>{cards}")
+    assert len(found) == 1 and all(title in found[0] for title in titles) and "council" not in found[0]
+    intro = "<p>Our checklists, one for every kind of wedding, gathered on one page for you.</p>"
+    assert not related(f"{intro}<h3>Collect them all!</h3>{cards}")  # the cards are most of the page: a roundup
+    two = "".join(card.format(i=i, title=t, excerpt=excerpt) for i, t in enumerate(titles[:2]))
+    assert not related(f"{ARTICLE_TEXT * 3}{two}")  # two cards are no run
+    assert not related(f"{ARTICLE_TEXT * 3}{cards}{ARTICLE_TEXT}")  # the article goes on: a guide's own cards
+
+
+def test_a_run_of_cards_whose_titles_are_no_links_is_related_when_each_card_leads_to_one_page_of_the_site():
+    """A carousel of story cards whose titles are plain headings, each card linked by an "Explore" line of its own
+    to another page of the site, is a run of cards; sections of the article whose prose links to other pages are
+    not (the link is part of a sentence), nor cards whose line calls to action (a sign-up)."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    excerpt = "According to our research team, the top companies in this market are led by three firms."
+    titles = ["Top 10 Companies in the Global 8K Market", "Top Taxi Companies", "Leading Solar Panel Makers in 2025"]
+
+    def related(card: str) -> list[str]:
+        cards = "".join(card.format(i=i, title=t, excerpt=excerpt) for i, t in enumerate(titles))
+        html = f"<html><body><main><div><h1>Budget vote</h1>{ARTICLE_TEXT * 3}{cards}</div></main></body></html>"
+        segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+        return [fold(u.text) for u in segmentation.units if u.label.value == "related"]
+
+    explore = '<div class="item"><h3>{title}</h3><p>{excerpt}</p><div class="btn"><a href="/blogs/{i}">Explore</a></div></div>'
+    found = related(explore)
+    assert len(found) == 1 and all(title in found[0] for title in titles)
+    prose = '<div class="item"><h3>{title}</h3><p>{excerpt} See <a href="/blogs/{i}">our report</a> for more.</p></div>'
+    assert not related(prose)
+    assert not related(explore.replace('href="/blogs/{i}"', 'href="/signup/{i}"'))

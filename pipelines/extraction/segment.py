@@ -75,6 +75,7 @@ _IN_ARTICLE = XPath("ancestor::article")
 _LINKS = XPath(".//a[@href]")
 _STORY_CARDS_REASON = "teasers:story-cards"
 _CARDS_AMONG_UNITS_REASON = "teasers:story-cards,among-units"
+_CARD_RUN_REASON = "teasers:card-run"
 _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
 _ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
@@ -470,6 +471,8 @@ class Segmenter:
             return
         if settled is not label:
             reason += f",as-{settled.value}"
+            if settled is BlockLabel.RELATED:  # a teaser card takes in what follows as a teaser does, not an offer
+                elements = self._extend(el, settled)
         self._add(elements, settled, reason)
 
     # --- growing and extending ----------------------------------------------------------
@@ -622,8 +625,10 @@ class Segmenter:
             return True
         if ended:
             return False
-        if label is BlockLabel.RELATED:  # teaser titles, and the excerpt right under one
-            return headed and (block.linked or (block.words <= 25 and previous.linked))
+        if label is BlockLabel.RELATED:  # teaser titles, a card's short lines, and the excerpt right under a title
+            title = previous.linked and previous.words >= cues.TEASER_LINK_MIN_WORDS  # not under "See all tours"
+            short = previous.linked and block.words <= cues.TEASER_CARD_LINE_MAX_WORDS  # ", ", a date, an author
+            return headed and (block.linked or (block.words <= 25 and title) or short)
         if from_text and offer:
             return block.words <= cues.MAX_OFFER_TAIL_WORDS
         return headed or offer or self._continues(label, block)
@@ -1486,6 +1491,108 @@ class Segmenter:
                 self._add(self._free_parts(best), BlockLabel.RELATED, _CARDS_AMONG_UNITS_REASON)
                 words, headings, own, text, long = self._free_sums(titles)
 
+    def _card_runs(self) -> None:
+        """Story cards laid out as a run of sibling boxes in the article's own container (no element holds
+        them alone, so `_teasers` and `_story_cards_among_units` find none): `cues.STORY_CARDS_MIN_HEADINGS`
+        or more consecutive siblings of one tag and class (boxes with no words between them, a rule, are
+        skipped), each a card (`_run_card`) leading to another page of the site, one title at least of a
+        headline's length, at most `cues.MAX_UNIT_SHARE_OF_BODY` of the free blocks' words (all runs together
+        too), and no more than `cues.CARD_RUN_MAX_PROSE_AFTER` words of free paragraphs after the run: "Collect
+        them all!" over the site's other checklists under an article. Each run is one related unit."""
+        blocks, taken = self.blocks, self.taken
+        free_words = sum(b.words for i, b in enumerate(blocks) if not taken[i])
+        read: set[HtmlElement] = set()  # the boxes whose cards were read: a grid of many cards is read once
+        for i, block in enumerate(blocks):
+            if taken[i] or block.kind != "heading" or self._is_title(block):
+                continue
+            card = self._run_card(block.element)
+            if card is None or card.getparent() is None or card.getparent() in read:
+                continue
+            read.add(card.getparent())
+            for run in self._runs_of(card):
+                words = sum(self.page.words(el) for el in run)
+                titles = [self._run_card_title(el) for el in run]
+                if (
+                    len(run) >= cues.STORY_CARDS_MIN_HEADINGS
+                    and any(t is not None and t.words >= cues.TEASER_LINK_MIN_WORDS for t in titles)
+                    and words <= cues.MAX_UNIT_SHARE_OF_BODY * free_words
+                    and self._prose_after(run[-1]) < cues.CARD_RUN_MAX_PROSE_AFTER
+                ):
+                    self._add(run, BlockLabel.RELATED, _CARD_RUN_REASON)
+        self._drop_if_the_page([u for u in self.units if u.reason == _CARD_RUN_REASON])
+
+    def _runs_of(self, card: HtmlElement) -> list[list[HtmlElement]]:
+        """The runs of consecutive siblings of `card`'s tag and class that are cards (`_run_card`), boxes with no
+        words between them skipped."""
+        runs: list[list[HtmlElement]] = [[]]
+        for sibling in card.getparent():
+            if not isinstance(sibling.tag, str) or not self.page.words(sibling):
+                continue  # a rule or an empty box between the cards
+            if sibling.tag == card.tag and sibling.get("class") == card.get("class"):
+                inner = self._run_card_title(sibling)
+                if inner is not None and self._run_card(inner.element) is sibling:
+                    runs[-1].append(sibling)
+                    continue
+            if runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
+
+    def _prose_after(self, el: HtmlElement) -> int:
+        """Words of the free paragraphs (`cues.DESCRIPTION_BLOCK_WORDS` words or more each) after an element: an
+        article that goes on after a run of cards holds them as its own (a guide's restaurants, its chapters)."""
+        end = self.index.span(el)[1]
+        return sum(
+            b.words
+            for i, b in enumerate(self.blocks[end:], start=end)
+            if not self.taken[i] and b.kind == "text" and b.words >= cues.DESCRIPTION_BLOCK_WORDS
+        )
+
+    def _run_card_title(self, card: HtmlElement) -> Block | None:
+        """The one heading of a box, if it has one and no unit holds any of its blocks."""
+        start, end = self.index.span(card)
+        if start >= end or any(self.taken[start:end]):
+            return None
+        headings = [b for b in self.blocks[start:end] if b.kind == "heading"]
+        return headings[0] if len(headings) == 1 else None
+
+    def _run_card(self, heading: HtmlElement) -> HtmlElement | None:
+        """The card a title heads (`_card_runs`): its largest ancestor, at most `cues.CARD_TITLE_LEVELS` up, of at
+        most `cues.CARD_MAX_WORDS` words with no other heading, no unit and not the headline. The title leads to
+        another page of the site, or the card does: a title need not be a link when the card's picture, an overlay
+        or a short "Explore" line is (`_card_story_link`)."""
+        linked = self._leads_to_the_site(heading)
+        title = self.page.title_heading
+        best = None
+        node = heading.getparent()
+        for _ in range(cues.CARD_TITLE_LEVELS):
+            if node is None or node is self.root or self.page.words(node) > cues.CARD_MAX_WORDS:
+                break
+            if title is not None and self.index.contains(node, title):
+                break
+            start, end = self.index.span(node)
+            inside = self.blocks[start:end]
+            if any(self.taken[start:end]) or sum(b.kind == "heading" for b in inside) != 1:
+                break
+            best = node
+            node = node.getparent()
+        return best if best is not None and (linked or self._card_story_link(best)) else None
+
+    def _card_story_link(self, card: HtmlElement) -> bool:
+        """Whether a card with an unlinked title leads to one other page of the site, by links that are no part of
+        its prose: a picture's or an overlay's (no words), or a line of its own of at most
+        `cues.WIDGET_LINK_TEXT_MAX_WORDS` words ("Explore", "Read more"), no call to action."""
+        targets = set()
+        for link in _LINKS(card):
+            words = self.page.words(link)
+            parent = link.getparent()
+            if words and (words > cues.WIDGET_LINK_TEXT_MAX_WORDS or parent is None or self.page.words(parent) > words):
+                continue  # a link in a sentence of the card's text
+            host = self._other_page_host(link)
+            if host is None or site_host(host) != site_host(self.host) or self._calls_to_action(link):
+                return False
+            targets.add(link.get("href"))
+        return len(targets) == 1
+
     def _free_sums(self, titles: list[bool]) -> tuple[list[int], ...]:
         """Prefix sums over the blocks no unit holds (`_story_cards_among_units`): their words, headings,
         headings that are no story's title (`titles`), words of unlinked text, and headings of a headline's length
@@ -1519,6 +1626,7 @@ class Segmenter:
         self._offers_are_the_article()
         self._story_cards_are_the_page()
         self._story_cards_among_units()
+        self._card_runs()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
