@@ -272,3 +272,37 @@ def test_an_announcement_in_a_box_with_a_call_to_action_is_a_promo_whatever_the_
     assert [(u.reason, u.text) for u in found] == [
         ("promo-finder:announcement+call", "Spring sale: save 20% on every plan this week.")
     ]  # the survey's 30% off has no call to action around it
+
+
+class _FixedFinder(PromoFinder):
+    """A finder whose model reads every block at one probability."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def promo_probability(self, rows: np.ndarray) -> np.ndarray:
+        return np.full(len(rows), self.p)
+
+
+OUTSIDE_URL = "https://www.example.org/guides/consulting"
+OUTSIDE_PAGE = (
+    "<html><body><article><h1>How consultants price a project</h1>"
+    "<p>Most firms quote a day rate and multiply it by the days they expect the work to take.</p>"
+    "<p>Start with our FREE Consulting Starter Pack</p>"
+    "<p>Skip to the comments</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_finder_reading_below_its_threshold_is_a_promo_outside_the_body_when_the_text_offers():
+    """At 0.2-0.4 (cues.LEARNED_PROMO_OUTSIDE_BODY_MIN_PROBABILITY) a block the scorer leaves out of the body
+    is a promo when its text says an offer ("FREE"); one that says none ("Skip to the comments") is not, nor is
+    an offer the scorer reads as body (there the finder's own threshold holds)."""
+    page = analyse_page(OUTSIDE_PAGE, OUTSIDE_URL)
+    segmentation = page.segmentation
+    texts = [b.text for b in segmentation.blocks]
+    for body_p, expected in ((0.1, ["Start with our FREE Consulting Starter Pack"]), (0.8, [])):
+        probability = np.array([0.9 if t.startswith("Most firms") else body_p for t in texts])
+        found = _FixedFinder(0.3).find(segmentation, page.features, probability, OUTSIDE_URL)
+        assert [u.text for u in found] == expected
+    assert _FixedFinder(0.1).find(segmentation, page.features, np.full(len(texts), 0.1), OUTSIDE_URL) == []

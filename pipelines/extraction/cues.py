@@ -1650,6 +1650,26 @@ WIDGET_CLASS_PATTERN = (
 #: With the finder's voice and context features (2026-12-04, training/README.md): 0.4 takes 337 (84 leak),
 #: 0.3 344 (81), body word F1 the same (WCXB 0.8843, AEB 0.9658); kept at 0.4.
 LEARNED_PROMO_MIN_PROBABILITY = 0.4
+#: ... or at least this when the scorer leaves the block out of the body (its probability below BODY_THRESHOLD):
+#: there the threshold costs no body words, and a call to action the page draws outside its article ("Start with
+#: our FREE Consulting Starter Pack", "Queen Mattresses Starting at $599!") reads at 0.2-0.4 to the finder.
+LEARNED_PROMO_OUTSIDE_BODY_MIN_PROBABILITY = 0.2
+#: ... when its text also says an offer: one of these finder text features (`promos.TEXT_FEATURE_NAMES`) is not
+#: zero (a price or a percentage, offer words, a rule's offer cue, something to get). Without it the finder's
+#: 0.2-0.4 blocks outside the body were most often a site's furniture ("Skip to content", "Contact Us", a date).
+#: Out of fold on folds 0-3 (models /tmp/folds34, `benchmarks/aeb_labels.py --labels wcxb|aeb --folds 0,1,2,3
+#: --model-dir`): WCXB promo hits 357 -> 363 of 532, AEB 30 -> 32 of 43, leaks and the other labels unchanged; 44
+#: more promo units on the 651 labelled WCXB pages (5 hold a labelled promo, none another label's snippet; most of
+#: the rest are calls to action: "Request Demo", "Book Now", "Buy on Amazon"). Without the offer cue the same
+#: threshold took 199 (+11 hits). Body word F1 unchanged (`benchmarks/wcxb.py --source all --folds 0,1,2,3`).
+LEARNED_PROMO_OUTSIDE_BODY_CUES = (
+    "price_or_percent",
+    "offer_word_share",
+    "promo_text",
+    "strong_promo_text",
+    "paid_offer",
+    "lead_magnet",
+)
 #: ... and has at most this many words: 99 % of the labelled promo blocks have fewer (52), and
 #: reading the long paragraphs would cost as much as all the rest.
 LEARNED_PROMO_MAX_WORDS = 60

@@ -126,6 +126,7 @@ _CALL_HREF = compile_pattern(cues.CALL_TO_ACTION_HREF_PATTERN, re.I)
 _CALL_TEXT = compile_pattern(f"(?:{cues.CALL_TO_ACTION_START_PATTERN})|(?:{cues.PRODUCT_CALL_PATTERN})", re.I)
 _WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
 _CALL_LEVEL = WIDGET_FEATURE_NAMES.index("widget_call_level")
+_OFFER_COLUMNS = [FINDER_FEATURE_NAMES.index(name) for name in cues.LEARNED_PROMO_OUTSIDE_BODY_CUES]
 _ANNOUNCEMENT = compile_pattern(cues.ANNOUNCEMENT_PATTERN, re.I)
 #: A widget never reaches these: a short article is no widget.
 _NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
@@ -375,10 +376,14 @@ class PromoFinder:
         context = page_context_features(probability, block_words(blocks), np.array(free))
         rows = finder_features(features[free], probability[free], texts, url, widgets, context)
         calls = widgets[:, _CALL_LEVEL] > 0
+        offers = rows[:, _OFFER_COLUMNS].any(axis=1)
         units: list[Unit] = []
         previous = -2
-        for i, p, text, call in zip(free, self.promo_probability(rows), texts, calls, strict=True):
-            if p >= cues.LEARNED_PROMO_MIN_PROBABILITY:
+        for i, p, text, call, offer in zip(free, self.promo_probability(rows), texts, calls, offers, strict=True):
+            if p >= cues.LEARNED_PROMO_MIN_PROBABILITY or (
+                # below the body threshold the finder's lower reading costs no body words, if the text offers
+                p >= cues.LEARNED_PROMO_OUTSIDE_BODY_MIN_PROBABILITY and probability[i] < cues.BODY_THRESHOLD and offer
+            ):
                 reason = f"promo-finder:p={p:.2f}"
             elif call and blocks[i].words <= cues.ANNOUNCEMENT_MAX_WORDS and _ANNOUNCEMENT.search(text):
                 reason = "promo-finder:announcement+call"
