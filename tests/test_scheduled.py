@@ -258,6 +258,7 @@ def test_the_readme_first_command_twice_is_an_incremental_recrawl(tmp_path, demo
     from crawler.demo import DEMO_PORT
 
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the demo server binds: TIME_WAIT is no owner
         try:
             probe.bind(("127.0.0.1", DEMO_PORT))
         except OSError:
