@@ -950,8 +950,8 @@ TEASER_MIN_HEADINGS = 2
 #: 0.827, a travel article's post lists 0.818 -> 1.000, a listing +0.103; down: blackroll's workout cards on a
 #: collection page 0.904 -> 0.696, the unit a feature the models never saw on it); `benchmarks/aeb_labels.py`:
 #: AEB related hits 413 -> 416 of 420, WCXB promo leaks 72 -> 71, related unchanged.
-#: Story cards laid out as a run of sibling boxes inside the article's own container (`segment`'s `_card_runs`,
-#: reason "teasers:card-run"; no element holds them alone): STORY_CARDS_MIN_HEADINGS boxes or more of one tag
+#: Story cards laid out as a run of sibling boxes (`segment`'s `_card_runs`, reason "teasers:card-run"), anywhere on
+#: the page, often inside the article's own container, where no element holds them alone: STORY_CARDS_MIN_HEADINGS boxes or more of one tag
 #: and class, each at most CARD_MAX_WORDS words under one heading, leading to another page of the site (by its
 #: title, or by its picture, an overlay or a short line of its own: a title need not be a link), MAX_UNIT_SHARE_OF_BODY
 #: of the free words at most (all runs together too), and the article does not go on after the run: fewer than

@@ -1492,8 +1492,8 @@ class Segmenter:
                 words, headings, own, text, long = self._free_sums(titles)
 
     def _card_runs(self) -> None:
-        """Story cards laid out as a run of sibling boxes in the article's own container (no element holds
-        them alone, so `_teasers` and `_story_cards_among_units` find none): `cues.STORY_CARDS_MIN_HEADINGS`
+        """Story cards laid out as a run of sibling boxes, anywhere on the page (often in the article's own
+        container, where no element holds them alone, so `_teasers` and `_story_cards_among_units` find none): `cues.STORY_CARDS_MIN_HEADINGS`
         or more consecutive siblings of one tag and class (boxes with no words between them, a rule, are
         skipped), each a card (`_run_card`) leading to another page of the site, one title at least of a
         headline's length, at most `cues.MAX_UNIT_SHARE_OF_BODY` of the free blocks' words (all runs together
