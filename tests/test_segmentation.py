@@ -769,6 +769,17 @@ def test_editors_picks_heading_names_a_related_box():
     assert label == "related" and text.startswith("Editors\u2019 Picks A fact check")
 
 
+def test_elsewhere_on_the_site_heading_names_a_related_box():
+    """A side column's "Elsewhere on <site>" over cards of the site's other stories, whose titles are not links."""
+    card = '<div class="card"><a href="/news/{i}"><img src="/i{i}.jpg" alt=""></a><p>{title}</p></div>'
+    titles = ["Have you been getting these songs wrong?", "What happens to your body in extreme heat?"]
+    cards = "".join(card.format(i=i, title=title) for i, title in enumerate(titles))
+    label, text = first_unit(
+        f'<div class="column"><div class="group"><h2>Elsewhere on the Courier</h2>{cards}</div></div>'
+    )
+    assert label == "related" and "What happens to your body in extreme heat?" in text
+
+
 def test_page_rows_and_blocks_with_ajax_pagination_are_no_pagers():
     teaser = '<h3 class="entry-title"><a href="/review-{i}/">Killing Them with Kindness: A Gift Guide {i}</a></h3>'
     teasers = "".join(teaser.format(i=i) for i in range(3))

@@ -692,7 +692,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
     (
         "related",
-        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|editors?['’]?s?['’]? picks\b|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
+        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|elsewhere on\b|editors?['’]?s?['’]? picks\b|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
     ),
     (
         "promo",
