@@ -167,10 +167,11 @@ def run_wcxb(folds: set[int], failures: int) -> None:
                 per_fold[page.fold, f, "trafilatura"] += AGREES[f](theirs[f], truth[f])
             if f != "byline" and not AGREES[f](ours[f], truth[f]):  # a byline miss is an author miss too
                 text = corpus._norm(html_lib.unescape(page.html.decode("utf-8", "replace")))
-                unreachable[f] += not _on_page(f, truth[f], text)
+                off_page = not _on_page(f, truth[f], text)
+                unreachable[f] += off_page
                 if f == "author":
                     misses[page.fold, _author_miss(meta.authors, meta.credit, theirs[f], truth[f])] += 1
-                    misses[page.fold, "unreachable"] += not _on_page(f, truth[f], text)
+                    misses[page.fold, "unreachable"] += off_page
                 source = {"title": meta.title_source, "date": meta.published_source, "author": meta.authors_source}[f]
                 wrong.append((page.url, f"{f} [{source}]", ours[f], truth[f]))
 

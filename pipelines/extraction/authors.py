@@ -758,7 +758,8 @@ def _links_elsewhere(href: str, url: str | None) -> bool:
 
 def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
     """The byline's person names, the name of a byline crediting no person ("By Resy Staff") if one comes first,
-    and which reading named the persons (`BYLINE_SOURCES`)."""
+    and which reading named the persons ("byline", "card", "byline-aside", "site-person", "side-card",
+    "reviewer"; None without persons)."""
     fallback: list[str] = []
     card: list[str] = []
     side_card: list[str] = []
@@ -812,11 +813,17 @@ def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None
             site_person = person_names(text, facts, site=True)  # "Posted by Damien Walter" on damiengwalter.com
         if not unnamed and not names and not fallback and placement == 0 and position > headline:
             unnamed = _names_non_person(text, facts)  # "By Resy Staff", "Author | Venteur": the writer is no person
-    if unnamed:
-        found = (("card", card), ("site-person", site_person))
-    else:
-        found = (("card", card), ("byline-aside", fallback), ("site-person", site_person), ("side-card", side_card))
-        found += (("reviewer", reviewer),)
+    found = (
+        (("card", card), ("site-person", site_person))  # the byline credits no person: only these may name one
+        if unnamed
+        else (
+            ("card", card),
+            ("byline-aside", fallback),
+            ("site-person", site_person),
+            ("side-card", side_card),
+            ("reviewer", reviewer),
+        )
+    )
     source, persons = next(((name, value) for name, value in found if value), (None, []))
     return persons, unnamed, source
 
@@ -941,8 +948,8 @@ def read_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
     source ("jsonld", "meta", "shown", a `_byline_authors` source, "declared-site", "dated",
     "script"; None without authors) lets the benchmark measure each reading's precision.
     """
-    jsonld, organizations = _jsonld_authors(facts)
-    declared, kind = jsonld, "jsonld"
+    declared, organizations = _jsonld_authors(facts)
+    kind = "jsonld"
     if not declared:  # a meta author that the JSON-LD types as an organization is none ("Center for Drug ...")
         folded = {name.casefold() for name in organizations}
         declared = [value for value in _meta_values(facts) if clean_text(value).casefold() not in folded]
