@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -158,7 +159,31 @@ def test_a_model_for_other_features_is_refused(tmp_path):
         PromoFinder.load(path)
     saved = tmp_path / "saved.json"
     default_promo_finder().save(saved)
-    assert PromoFinder.load(saved).model.feature_names == FINDER_FEATURE_NAMES
+    assert all(model.feature_names == FINDER_FEATURE_NAMES for model in PromoFinder.load(saved).models)
+
+
+def test_the_finder_reads_the_mean_of_its_boosters_and_a_one_booster_file(tmp_path):
+    """Boosters trained alike but for their seed: the finder's probability is their mean, saved and read
+    back as one file; a file of the former format (one booster) still reads."""
+    rng = np.random.default_rng(0)
+    X = rng.random((400, len(FINDER_FEATURE_NAMES)))
+    y = (X[:, FINDER_FEATURE_NAMES.index("names_brand")] > 0.5).astype(int)
+    params = {"objective": "binary", "num_leaves": 4, "min_data_in_leaf": 5, "verbose": -1, "deterministic": True}
+    params |= {"feature_fraction": 0.5, "bagging_fraction": 0.5, "bagging_freq": 1}  # the seed matters
+    data = lightgbm.Dataset(X, y, feature_name=list(FINDER_FEATURE_NAMES))
+    boosters = [lightgbm.train({**params, "seed": seed}, data, num_boost_round=10) for seed in (1, 2, 3)]
+    each = [booster.predict(X[:20]) for booster in boosters]
+    assert not np.allclose(each[0], each[1])
+    finder = PromoFinder(boosters)
+    np.testing.assert_allclose(finder.promo_probability(X[:20]), np.mean(each, axis=0))
+    saved = tmp_path / "promos.json"
+    finder.save(saved)
+    np.testing.assert_allclose(PromoFinder.load(saved).promo_probability(X[:20]), np.mean(each, axis=0))
+    old = tmp_path / "old.json"
+    old.write_text(
+        json.dumps({"format": "thresher-promo-finder/1", "model": boosters[0].model_to_string()}), encoding="utf-8"
+    )
+    np.testing.assert_allclose(PromoFinder.load(old).promo_probability(X[:20]), each[0])
 
 
 def test_training_labels_mark_snippets_and_leave_the_rest_of_a_widget_unknown():
@@ -306,3 +331,35 @@ def test_a_finder_reading_below_its_threshold_is_a_promo_outside_the_body_when_t
         found = _FixedFinder(0.3).find(segmentation, page.features, probability, OUTSIDE_URL)
         assert [u.text for u in found] == expected
     assert _FixedFinder(0.1).find(segmentation, page.features, np.full(len(texts), 0.1), OUTSIDE_URL) == []
+
+
+def test_the_finder_is_trained_once_per_seed_and_the_seeds_matter():
+    from types import SimpleNamespace
+
+    import promos as training_promos
+
+    from pipelines.extraction.features import FEATURE_NAMES
+
+    rng = np.random.default_rng(3)
+    texts = ["An article's paragraph about planning meals.", "Try Acmeplan free for 14 days.", "More of it."] * 4
+    rows, labels = [], {}
+    for i in range(40):
+        features = rng.random((len(texts), len(FEATURE_NAMES))).astype(np.float32)
+        features[:, FEATURE_NAMES.index("unit_label")] = 0
+        rows.append(
+            SimpleNamespace(
+                key=f"wcxb:{i}",
+                url="https://www.acmeplan.com/blog/meals",
+                texts=texts,
+                words=np.array([len(t.split()) for t in texts], dtype=float),
+                features=features,
+                target=np.tile([1.0, 0.0, 1.0], 4),
+                widgets=rng.random((len(texts), len(WIDGET_FEATURE_NAMES))).astype(np.float32),
+            )
+        )
+        labels[f"wcxb:{i}"] = {"promo": ["Try Acmeplan free for 14 days."]}
+    probabilities = {row.key: rng.random(len(texts)) for row in rows}
+    finder = training_promos.train_promo_finder(rows, probabilities, labels, " ".join)
+    assert len(finder.models) == len(training_promos.PROMO_SEEDS) > 1
+    trees = {model.model_to_string().split("end of trees")[0] for model in finder.models}
+    assert len(trees) == len(finder.models)  # feature and row sampling are on: each seed's trees differ

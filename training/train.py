@@ -4,6 +4,7 @@
     python training/train.py --cv                  # also cross-validation over the development folds
     python training/train.py --folds-out DIR       # also the held-back fold's models, for benchmarks/wcxb.py --model-dir
     python training/train.py --folds-out DIR --all-folds   # every fold's (fold-k.json: trained without fold k)
+    python training/train.py --finder-only         # the promo finder alone: scorer and page type stay as shipped
 
 Labels come from the ground truth: each block's target is the share of its word trigrams
 found in the page's true main content (WCXB `main_content`, AEB `articleBody`), a soft
@@ -447,6 +448,41 @@ def print_table(title: str, scores: dict[str, dict[str, float]]) -> None:
         print(f"{key:<26}{s['pages']:>6}{s['P']:>8.3f}{s['R']:>8.3f}{s['F1']:>8.3f}")
 
 
+def promo_manifest(command: str) -> dict[str, object]:
+    """The manifest's entries for the promo finder, and the command that trained it."""
+    return {
+        "promo_model": PROMO_MODEL_PATH.relative_to(ROOT).as_posix(),
+        "promo_command": command,
+        "promo_params": promos.PROMO_PARAMS,
+        "promo_rounds": promos.PROMO_ROUNDS,
+        "promo_seeds": list(promos.PROMO_SEEDS),
+        "promo_features": list(promos.FINDER_FEATURE_NAMES),
+    }
+
+
+def retrain_finder(rows: list[PageRows], folds_out: Path | None, ship: bool) -> None:
+    """The promo finder alone, trained as the full run trains it: on body probabilities out of fold, from
+    scorers trained here on the same folds. The shipped block scorer and page type are left as they are, so a
+    change to the finder is judged, and shipped, without a retrain of the scorer moving every page's body."""
+    labels = corpus.boilerplate_labels()
+    dev = [r for r in rows if r.fold != corpus.HELD_OUT_FOLD]
+    dev_probabilities = out_of_fold(dev, first_stage_out_of_fold(dev))
+    print("\npromo finder on the development folds, out of fold, by threshold:")
+    print(promos.threshold_table(dev, dev_probabilities, labels, corpus.fold_snippet))
+    if folds_out:
+        folds_out.mkdir(parents=True, exist_ok=True)
+        held = folds_out / f"promos-fold-{corpus.HELD_OUT_FOLD}.json"
+        promos.train_promo_finder(dev, dev_probabilities, labels, corpus.fold_snippet).save(held)
+        print(f"held-back fold's finder written to {held}")
+    if ship:
+        probabilities = out_of_fold(rows, first_stage_out_of_fold(rows))
+        promos.train_promo_finder(rows, probabilities, labels, corpus.fold_snippet).save(PROMO_MODEL_PATH)
+        manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+        manifest.update(promo_manifest("python training/train.py --finder-only"))
+        MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        print(f"promo finder written to {PROMO_MODEL_PATH}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2, help="processes for reading pages (default 2)")
@@ -464,11 +500,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print no figures of the held-back fold (for work that must not see them; its models are still trained)",
     )
+    ap.add_argument(
+        "--finder-only",
+        action="store_true",
+        help="retrain only the promo finder, as the full run trains it; the block scorer and page type stay as they are",
+    )
     args = ap.parse_args(argv)
 
     started = time.time()
     rows = build_rows(args.jobs, args.cache)
     print(f"{len(rows)} pages, {sum(len(r.texts) for r in rows)} blocks, read in {time.time() - started:.0f} s")
+    if args.finder_only:
+        retrain_finder(rows, args.folds_out, ship=not args.no_ship)
+        return 0
     dev = [r for r in rows if r.fold != corpus.HELD_OUT_FOLD]
     held = [r for r in rows if r.fold == corpus.HELD_OUT_FOLD]
     if args.cv:
@@ -538,10 +582,7 @@ def main(argv: list[str] | None = None) -> int:
             "pagetype_class_weight_power": PAGETYPE_CLASS_WEIGHT_POWER,
             "pagetype_features": list(PAGE_FEATURE_NAMES),
             "held_back_pagetype": {k: round(v, 4) for k, v in held_types.items()},
-            "promo_model": PROMO_MODEL_PATH.relative_to(ROOT).as_posix(),
-            "promo_params": promos.PROMO_PARAMS,
-            "promo_rounds": promos.PROMO_ROUNDS,
-            "promo_features": list(promos.FINDER_FEATURE_NAMES),
+            **promo_manifest("python training/train.py"),
         }
         MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
         print(f"model written to {DEFAULT_MODEL_PATH} ({DEFAULT_MODEL_PATH.stat().st_size // 1024} KiB)")

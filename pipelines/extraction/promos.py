@@ -16,7 +16,8 @@ the model says: too few of them are labelled for the trees to learn it. `body.de
 as any rule-found promo: on an article it stays out of the body unless the scorer is sure it
 is body; on a shop's page it yields to the scorer's ordinary reading.
 
-Trained by `training/train.py` on the boilerplate labels (AEB `labels.json`, 323 labelled WCXB
+The model is the mean of five boosters trained alike but for their seed (one booster's reading
+moved with its seed), trained by `training/train.py` on the boilerplate labels (AEB `labels.json`, 323 labelled WCXB
 pages, `benchmarks/data/`); see `training/README.md`.
 """
 
@@ -38,7 +39,7 @@ from .blocks import BlockIndex
 from .features import FEATURE_NAMES, block_words
 from .modelfile import check_features, read_model_file, write_model_file
 from .patterns import MatchCounter, PatternSet, compile_pattern
-from .predict import ModelText, TreeModel
+from .predict import MeanPredictions, ModelText, TreeModel
 from .segment import BlockLabel, Segmentation, Unit
 from .urls import brand_words, split_url, url_host
 
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("models") / "promos.json"
-_FORMAT = "thresher-promo-finder/1"
+_FORMAT = "thresher-promo-finder/2"  # a list of boosters, averaged
+_FORMAT_ONE = "thresher-promo-finder/1"  # one booster (models trained before 2026-12-05)
 
 #: Rule cues asked of the block's text, one feature each (name: cues pattern, anchored).
 _RULE_CUES = {
@@ -342,20 +344,24 @@ def finder_features(
 class PromoFinder:
     """Finds promos among the blocks no rule unit holds; one instance serves any number of pages."""
 
-    def __init__(self, model: ModelText) -> None:
-        """A `TreeModel` or a trained `lightgbm.Booster` (read through its text)."""
-        self.model = TreeModel.of(model)
-        check_features(self.model, FINDER_FEATURE_NAMES, "promo model")
+    def __init__(self, models: ModelText | Sequence[ModelText]) -> None:
+        """`TreeModel`s or trained `lightgbm.Booster`s (read through their text): boosters trained alike
+        but for their seed, whose mean is the probability (one booster's reading moves with its seed)."""
+        self.models = [TreeModel.of(model) for model in (models if isinstance(models, Sequence) else [models])]
+        for model in self.models:
+            check_features(model, FINDER_FEATURE_NAMES, "promo model")
+        self._mean = MeanPredictions(self.models)
 
     @classmethod
     def load(cls, path: str | Path | Traversable) -> PromoFinder:
-        return cls(TreeModel(read_model_file(path, _FORMAT)["model"]))
+        data = read_model_file(path, (_FORMAT, _FORMAT_ONE))
+        return cls([TreeModel(text) for text in ([data["model"]] if data["format"] == _FORMAT_ONE else data["models"])])
 
     def save(self, path: str | Path) -> None:
-        write_model_file(path, _FORMAT, model=self.model.model_to_string())
+        write_model_file(path, _FORMAT, models=[model.model_to_string() for model in self.models])
 
     def promo_probability(self, rows: np.ndarray) -> np.ndarray:
-        return self.model(rows) if len(rows) else np.zeros(0)
+        return self._mean(rows) if len(rows) else np.zeros(0)
 
     def find(
         self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None
