@@ -1142,6 +1142,9 @@ def test_one_teaser_card_under_a_related_heading_is_related_never_body():
     related = [b["text"] for b in art.blocks if b["label"] == "related"]
     assert any("An Introduction to Yoga" in text and "deep relaxation" in text for text in related)
     assert "Yoga" not in art.body
+    # a sister host is the same site (its blog, its shop), as for linked headings and cards
+    sister = extract(story_page(card.replace("example.org/yoga-guide", "blog.example.org/yoga-guide")), art.url)
+    assert any("deep relaxation" in b["text"] for b in sister.blocks if b["label"] == "related")
     # the same box leading to another site, or a call to action, is no teaser of the site's stories
     other_site = card.replace("example.org/yoga-guide", "yoga.example.com/course")
     elsewhere = extract(story_page(other_site), "https://example.org/story/")

@@ -752,7 +752,7 @@ class Segmenter:
         said = self.page.text(link)
         if _PRODUCT_CALL.search(said) or _CALL_START.match(said):
             return False
-        return self._other_page_host(link) == self.host
+        return self._within_site(self._other_page_host(link))
 
     def _sells_the_site(self, text: str) -> bool:
         """Whether a sign-up box offers the site's own brand (`cues.BRAND_SIGNUP_PATTERN`), no newsletter."""
@@ -1053,7 +1053,7 @@ class Segmenter:
         if found is None:
             link = heading_link(heading)
             host = self._other_page_host(link) if link is not None and self.host else None
-            found = self.story_links[heading] = host is not None and site_host(host) == site_host(self.host)
+            found = self.story_links[heading] = self._within_site(host)
         return found
 
     def _names_author_heading(self, lowered: str) -> bool:
@@ -1179,7 +1179,7 @@ class Segmenter:
             and sum(bool(b.text) for b in self.blocks[top_start:start] + self.blocks[end:top_end]) <= 1
             and not any(self.taken[start:end])
             and sum(b.kind == "heading" for b in self.blocks[start:end]) == 1
-            and any(self._other_page_host(a) == self.host and not self._calls_to_action(a) for a in _LINKS(card))
+            and any(self._within_site(self._other_page_host(a)) and not self._calls_to_action(a) for a in _LINKS(card))
         )
 
     def _holds_teasers(self, blocks: list[Block]) -> bool:
@@ -1256,7 +1256,7 @@ class Segmenter:
             return False
         host = self._other_page_host(link)
         # in a sidebar, a headline linking to another site is a teaser too
-        return host is not None and (host == self.host or self._in_sidebar(block))
+        return host is not None and (self._within_site(host) or self._in_sidebar(block))
 
     @staticmethod
     def _calls_to_action(link: HtmlElement) -> bool:
@@ -1268,6 +1268,11 @@ class Segmenter:
             len(text.split()) <= cues.WIDGET_LINK_TEXT_MAX_WORDS and _PRODUCT_CALL.search(text)
             for text in (collapse_whitespace(button.text_content()) for button in _BUTTON_LIKE(link))
         )
+
+    def _within_site(self, host: str | None) -> bool:
+        """Whether a link's host (`_other_page_host`) is the page's site: its own host or a sister host
+        (news.uark.edu of walton.uark.edu)."""
+        return host is not None and bool(self.host) and site_host(host) == site_host(self.host)
 
     def _other_page_host(self, link: HtmlElement) -> str | None:
         """The host (without "www.") of the page a link leads to, if that is another page than this one
@@ -1588,7 +1593,7 @@ class Segmenter:
             if words and (words > cues.WIDGET_LINK_TEXT_MAX_WORDS or parent is None or self.page.words(parent) > words):
                 continue  # a link in a sentence of the card's text
             host = self._other_page_host(link)
-            if host is None or site_host(host) != site_host(self.host) or self._calls_to_action(link):
+            if not self._within_site(host) or self._calls_to_action(link):
                 return False
             targets.add(link.get("href"))
         return len(targets) == 1
