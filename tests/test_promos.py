@@ -363,3 +363,13 @@ def test_the_finder_is_trained_once_per_seed_and_the_seeds_matter():
     assert len(finder.models) == len(training_promos.PROMO_SEEDS) > 1
     trees = {model.model_to_string().split("end of trees")[0] for model in finder.models}
     assert len(trees) == len(finder.models)  # feature and row sampling are on: each seed's trees differ
+
+
+def test_retraining_the_finder_alone_refuses_the_full_runs_options(capsys):
+    import train
+
+    for option in ("--cv", "--all-folds"):
+        with pytest.raises(SystemExit) as stopped:
+            train.main(["--finder-only", option])
+        assert stopped.value.code == 2
+        assert "--finder-only trains no scorer" in capsys.readouterr().err

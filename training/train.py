@@ -506,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
         help="retrain only the promo finder, as the full run trains it; the block scorer and page type stay as they are",
     )
     args = ap.parse_args(argv)
+    if args.finder_only and (args.cv or args.all_folds):
+        ap.error("--finder-only trains no scorer: --cv and --all-folds need the full run")
 
     started = time.time()
     rows = build_rows(args.jobs, args.cache)
