@@ -320,9 +320,9 @@ OUTSIDE_PAGE = (
 
 
 def test_a_finder_reading_below_its_threshold_is_a_promo_outside_the_body_when_the_text_offers():
-    """At 0.2-0.4 (cues.LEARNED_PROMO_OUTSIDE_BODY_MIN_PROBABILITY) a block the scorer leaves out of the body
-    is a promo when its text says an offer ("FREE"); one that says none ("Skip to the comments") is not, nor is
-    an offer the scorer reads as body (there the finder's own threshold holds)."""
+    """Between cues.LEARNED_PROMO_OUTSIDE_BODY_MIN_PROBABILITY (0.2) and the finder's own threshold, a block the
+    scorer leaves out of the body is a promo when its text says an offer ("FREE"); one that says none ("Skip to the
+    comments") is not, nor is an offer the scorer reads as body (there the finder's own threshold holds)."""
     page = analyse_page(OUTSIDE_PAGE, OUTSIDE_URL)
     segmentation = page.segmentation
     texts = [b.text for b in segmentation.blocks]
