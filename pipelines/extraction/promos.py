@@ -130,6 +130,8 @@ _WIDGET_CLASS = compile_pattern(cues.WIDGET_CLASS_PATTERN)
 _CALL_LEVEL = WIDGET_FEATURE_NAMES.index("widget_call_level")
 _OFFER_COLUMNS = [FINDER_FEATURE_NAMES.index(name) for name in cues.LEARNED_PROMO_OUTSIDE_BODY_CUES]
 _ANNOUNCEMENT = compile_pattern(cues.ANNOUNCEMENT_PATTERN, re.I)
+#: The scorer's reading that overrules any promo the finder finds (reason "promo-finder:").
+_SURE_BODY = cues.UNIT_OVERRULED_SURE["promo"][1]
 #: A widget never reaches these: a short article is no widget.
 _NO_WIDGET_TAGS = frozenset({"article", "main", "body", "html"})
 
@@ -367,13 +369,15 @@ class PromoFinder:
         self, segmentation: Segmentation, features: np.ndarray, probability: np.ndarray, url: str | None
     ) -> list[Unit]:
         """Promo units among the blocks in no unit (and not longer than an offer is): a run of
-        neighbouring promo blocks makes one."""
+        neighbouring promo blocks makes one. A block the scorer reads so surely as body that it would
+        overrule a promo found in it (`cues.UNIT_OVERRULED_SURE`) is not read: it stays body either way."""
         blocks = segmentation.blocks
         most = cues.LEARNED_PROMO_MAX_WORDS
+        sure = _SURE_BODY
         free = [
             i
-            for i, (b, u) in enumerate(zip(blocks, segmentation.block_units, strict=True))
-            if b.text and u is None and b.words <= most
+            for i, (b, u, p) in enumerate(zip(blocks, segmentation.block_units, probability, strict=True))
+            if b.text and u is None and b.words <= most and p < sure
         ]
         if not free:
             return []
