@@ -17,8 +17,8 @@ as any rule-found promo: on an article it stays out of the body unless the score
 is body; on a shop's page it yields to the scorer's ordinary reading.
 
 The model is the mean of five boosters trained alike but for their seed (one booster's reading
-moved with its seed), trained by `training/train.py` on the boilerplate labels (AEB `labels.json`, 323 labelled WCXB
-pages, `benchmarks/data/`); see `training/README.md`.
+moved with its seed), trained by `training/train.py` on the boilerplate labels (AEB `labels.json`,
+the labelled WCXB pages of `benchmarks/data/`); see `training/README.md`.
 """
 
 from __future__ import annotations
