@@ -460,20 +460,27 @@ def promo_manifest(command: str) -> dict[str, object]:
     }
 
 
+def held_back_finder(
+    dev: list[PageRows], probabilities: dict[str, np.ndarray], labels: dict, folds_out: Path | None
+) -> None:
+    """The promo finder's threshold table on the development folds, out of fold, and with `folds_out` the
+    held-back fold's finder (trained on the development folds) written there."""
+    print("\npromo finder on the development folds, out of fold, by threshold:")
+    print(promos.threshold_table(dev, probabilities, labels, corpus.fold_snippet))
+    if folds_out:
+        folds_out.mkdir(parents=True, exist_ok=True)
+        held = folds_out / f"promos-fold-{corpus.HELD_OUT_FOLD}.json"
+        promos.train_promo_finder(dev, probabilities, labels, corpus.fold_snippet).save(held)
+        print(f"held-back fold's finder written to {held}")
+
+
 def retrain_finder(rows: list[PageRows], folds_out: Path | None, ship: bool) -> None:
     """The promo finder alone, trained as the full run trains it: on body probabilities out of fold, from
     scorers trained here on the same folds. The shipped block scorer and page type are left as they are, so a
     change to the finder is judged, and shipped, without a retrain of the scorer moving every page's body."""
     labels = corpus.boilerplate_labels()
     dev = [r for r in rows if r.fold != corpus.HELD_OUT_FOLD]
-    dev_probabilities = out_of_fold(dev, first_stage_out_of_fold(dev))
-    print("\npromo finder on the development folds, out of fold, by threshold:")
-    print(promos.threshold_table(dev, dev_probabilities, labels, corpus.fold_snippet))
-    if folds_out:
-        folds_out.mkdir(parents=True, exist_ok=True)
-        held = folds_out / f"promos-fold-{corpus.HELD_OUT_FOLD}.json"
-        promos.train_promo_finder(dev, dev_probabilities, labels, corpus.fold_snippet).save(held)
-        print(f"held-back fold's finder written to {held}")
+    held_back_finder(dev, out_of_fold(dev, first_stage_out_of_fold(dev)), labels, folds_out)
     if ship:
         probabilities = out_of_fold(rows, first_stage_out_of_fold(rows))
         promos.train_promo_finder(rows, probabilities, labels, corpus.fold_snippet).save(PROMO_MODEL_PATH)
@@ -539,14 +546,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_held_back_report:
         print("\npage type, held-back fold: " + ", ".join(f"{k} {v:.3f}" for k, v in held_types.items()))
     labels = corpus.boilerplate_labels()
-    print("\npromo finder on the development folds, out of fold, by threshold:")
-    print(promos.threshold_table(dev, dev_probabilities, labels, corpus.fold_snippet))
-    held_finder = promos.train_promo_finder(dev, dev_probabilities, labels, corpus.fold_snippet)
+    held_back_finder(dev, dev_probabilities, labels, args.folds_out)
     if args.folds_out:
-        args.folds_out.mkdir(parents=True, exist_ok=True)
         held_model.save(args.folds_out / f"fold-{corpus.HELD_OUT_FOLD}.json")
         held_pagetype.save(args.folds_out / f"pagetype-fold-{corpus.HELD_OUT_FOLD}.json")
-        held_finder.save(args.folds_out / f"promos-fold-{corpus.HELD_OUT_FOLD}.json")
         for k in range(corpus.FOLDS) if args.all_folds else ():
             if k == corpus.HELD_OUT_FOLD:
                 continue

@@ -373,11 +373,10 @@ class PromoFinder:
         overrule a promo found in it (`cues.UNIT_OVERRULED_SURE`) is not read: it stays body either way."""
         blocks = segmentation.blocks
         most = cues.LEARNED_PROMO_MAX_WORDS
-        sure = _SURE_BODY
         free = [
             i
             for i, (b, u, p) in enumerate(zip(blocks, segmentation.block_units, probability, strict=True))
-            if b.text and u is None and b.words <= most and p < sure
+            if b.text and u is None and b.words <= most and p < _SURE_BODY
         ]
         if not free:
             return []
