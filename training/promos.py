@@ -187,7 +187,7 @@ def threshold_table(rows: list, probabilities: dict[str, np.ndarray], labels: di
         f"  {'threshold':>9}  {'labelled promos taken':>22}  {'other takes (labelled pages)':>28}  {'true body words taken':>22}"
     ]
     body_words = sum(float((r.words * r.target).sum()) for r in rows)
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+    for threshold in sorted({0.3, 0.4, 0.5, 0.6, 0.7, 0.8, cues.LEARNED_PROMO_MIN_PROBABILITY}):  # and the one shipped
         hits = total = others = 0
         lost = 0.0
         for row in rows:
