@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import realworld
 import wcxb
 from corpus import authors_agree, bootstrap_interval, date_agrees, fold_of, site_of, title_agrees, word_scores
 from wcxb import interval_lines, snippet_rate
@@ -211,3 +212,48 @@ def test_metadata_report_kinds_of_author_disagreement(authors, credit, theirs, t
     import metadata
 
     assert metadata._author_miss(authors, credit, theirs, truth) == kind
+
+
+_REALWORLD_TESTS = """
+MOCK_PAGES = {
+'https://a.example/one': 'a.one.html',
+'https://b.example/two': 'b.two.html',
+}
+
+def load_mock_page(url, xml_flag=False):
+    return ''
+
+@pytest.mark.parametrize("xmloutput", [False, True])
+def test_extract(xmloutput):
+    result = load_mock_page('https://a.example/one', xmloutput)
+    assert 'Impressum' not in result and 'Der Text' in result
+    result = load_mock_page('https://b.example/two', xmloutput)
+    if xmloutput is False:
+        assert 'Zweiter Absatz' in result and len(result) > 10 and 'Kommentare' not in result
+    assert 'Zweiter Absatz' in result
+
+def test_other():
+    assert 'unrelated' in 'unrelated text'
+"""
+
+
+def test_realworld_checks_are_the_snippet_asserts_of_the_page_last_loaded() -> None:
+    files, checks = realworld.parse_checks(_REALWORLD_TESTS)
+    assert files == {"https://a.example/one": "a.one.html", "https://b.example/two": "b.two.html"}
+    assert checks == {
+        "https://a.example/one": (["Der Text"], ["Impressum"]),
+        "https://b.example/two": (["Zweiter Absatz"], ["Kommentare"]),
+    }
+
+
+def test_realworld_score_counts_snippets_with_white_space_made_one_space() -> None:
+    page = realworld.SnippetPage("https://a.example/one", b"", ["Der  Text", "fehlt"], ["Impressum", "Menü"])
+    counts, missed, leaked = realworld.score("Der\nText steht hier. Impressum", page)
+    assert (counts.tp, counts.fn, counts.fp, counts.tn) == (1, 1, 1, 1)
+    assert missed == ["fehlt"] and leaked == ["Impressum"]
+    assert counts.precision == 0.5 and counts.recall == 0.5 and counts.f1 == 0.5
+    total = realworld.SnippetCounts()
+    total.add(counts)
+    total.add(realworld.score("Der Text fehlt", page)[0])
+    assert (total.tp, total.fn, total.fp, total.tn) == (3, 1, 1, 3)
+    assert total.f1 == 0.75
