@@ -1003,3 +1003,21 @@ def test_a_related_box_named_by_its_class_needs_an_even_reading_beside_a_page_of
     assert (not any(decision.body[i] for i in related)) == stays_related
     even = np.where([i in related for i in range(len(texts))], 0.55, 0.9)
     assert all(decide_body(page.segmentation, even, page_type).body[i] for i in related)
+
+
+def test_text_after_the_body_joins_the_body_and_the_page_keeps_its_blocks() -> None:
+    """A stray `-->` after `</body>` (a broken comment, common in old blog templates) is shown at the
+    end of the body by a browser; left as the body's tail it made the whole `<html>` one block, menu and all."""
+    story = "".join(
+        f"<p>Paragraph {i} of the review tells how the book was written, read and received by its readers.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<html><head><title>Review</title></head><body><nav><a href='/'>Home</a> <a href='/books'>Books</a>"
+        f" <a href='/beauty'>Beauty</a></nav><article><h1>Review</h1>{story}</article>"
+        "<footer>Impressum &amp; Datenschutz, all rights reserved</footer></body>--> \n</html>"
+    )
+    article = extract(html, "https://blog.example/2017/05/review.html")
+    assert "Paragraph 7 of the review" in article.body
+    assert "Home Books" not in article.body and "Impressum" not in article.body
+    assert len(article.blocks) > 3

@@ -183,10 +183,18 @@ def _as_utf8(html: str, encoded: bytes | None = None) -> str | bytes:
 def _merge_trailing_roots(root: HtmlElement) -> None:
     """Content after an early `</html>` is still the page: libxml2 puts it in a second root
     beside the first (reachable by `//` XPaths, invisible to `root.iter()`); a browser shows it
-    in the body, so it goes to the end of the body."""
+    in the body, so it goes to the end of the body. So does text after `</body>` (a stray `-->` of a
+    broken comment): left as the tail of the body, it made the whole `<html>` one block of loose text."""
     body = root.find("body")
     if body is None:
         body = etree.SubElement(root, "body")
+    tail = body.tail
+    if tail and not tail.isspace():
+        body.tail = None
+        if len(body):
+            body[-1].tail = (body[-1].tail or "") + tail
+        else:
+            body.text = (body.text or "") + tail
     extra = root.getnext()
     while extra is not None:
         following = extra.getnext()
