@@ -613,15 +613,15 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ("consent", r"cookie|consent|gdpr|\bcmp\b([^-]|$)|onetrust|cookiebot|cc-window|cc-banner"),
     (
         "comments",
-        r"\bcomments?\b|comment-?(list|area|section|s-area|thread|respond|form)|\bdisqus|\brespond\b|commentlist|discussion",
+        r"\bcomments?\b|comment-?(list|area|section|s-area|thread|respond|form)|\bdisqus|\brespond\b|commentlist|discussion|\bkommentare?\b",
     ),
     (
         "share",
-        r"\bshare|sharing|sharedaddy|addtoany|\ba2a|sharethis|shareaholic|social-?(share|buttons|icons|links|bar|media-share)|\bsocial\b|jp-sharing",
+        r"\bshare|sharing|sharedaddy|addtoany|\ba2a|sharethis|shareaholic|social-?(share|buttons|icons|links|bar|media-share)|\bsocial\b|jp-sharing|\bteilen\b",
     ),
     (
         "related",
-        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|(post|article)-?navigation|prev-?next|recent-?posts|latest-?(news|posts|stories)|top-?stories|featured-?(articles|posts|stories)|next-?(post|article|story)\b|elementor-posts",
+        r"related|recommend|read-?next|more-?(stories|articles|from|in|news|posts|like)|most-?(popular|read|viewed|shared)|popular-?(posts|stories)|trending|\byarpp|outbrain|taboola|you-?may-?also|also-?read|further-?reading|(post|article)-?navigation|prev-?next|recent-?posts|latest-?(news|posts|stories)|top-?stories|featured-?(articles|posts|stories)|next-?(post|article|story)\b|elementor-posts|verwandte|weitere-?artikel|aehnliche",
     ),
     (
         "bio",
@@ -671,7 +671,8 @@ HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data
 #: A short "author" element with a date or reading time in it is a byline, not a bio.
 BYLINE_TEXT_PATTERN = (
     r"\b\d{1,2}[,.]? \d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d+ min(ute)?s? read\b|\b(updated|published|posted)\b|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"\b\d{1,2}\. ?(jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\.? \d{4}\b|\b(aktualisiert|veröffentlicht|lesezeit)\b"
 )
 #: Tags and ARIA roles that are units by themselves.
 TAG_LABELS = {"nav": "navigation", "footer": "footer", "aside": "other", "form": "form"}
@@ -687,29 +688,31 @@ ROLE_LABELS = {
 HEADING_CUES: tuple[tuple[str, str], ...] = (
     (
         "bio",
-        r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor|sobre (o|el) autor|a propos de l'auteur|об авторе)\b",
+        r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor(in)?|(zum|zur) autor(in)?|über mich\W*$|über uns\W*$|sobre (o|el) autor|[aà] propos de l'auteur|sull'autore|over de auteur|об авторе)\b",
     ),
-    ("share", r"^(share|spread the word|tell your friends|teilen|compartir|compartilhe|partager|condividi)\b"),
+    ("share", r"^(share|spread the word|tell your friends|((diesen |den )?(artikel|beitrag|seite) )?teilen|teile (diesen|den) (artikel|beitrag)|jetzt teilen|compartir|compartilhe|partager|condividi|delen)\b"),
     (
         "related",
-        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|elsewhere on\b|editors?['’]?s?['’]? picks\b|weitere artikel|lesen sie auch|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
+        r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|elsewhere on\b|editors?['’]?s?['’]? picks\b|weitere (artikel|beiträge|nachrichten|meldungen|themen)|lesen sie (auch|mehr)|lies auch|ähnliche\w* (beiträge|artikel|themen|posts|nachrichten)|verwandte\w* (beiträge|artikel|themen)|mehr (zum thema|zu diesem thema|dazu|aus|von|artikel|beiträge|nachrichten)\b|weiterführende\w* (links?|artikel|informationen|beiträge)|auch interessant|das (könnte|dürfte) (dich|euch) (auch )?interessieren|empfohlene\w* (artikel|beiträge)|unsere empfehlungen|passend (dazu|zum thema)|meist ?gelesen|beliebte\w* (beiträge|artikel)|(neueste|aktuelle|letzte)\w* (beiträge|artikel|nachrichten)|zum weiterlesen|(à )?lire aussi|sur le même sujet|articles (liés|connexes)|les plus lus|noticias relacionadas|lo más leído|articoli correlati|gerelateerde artikelen|lees ook|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
     ),
     (
         "promo",
-        r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content)\b",
+        r"^(my (new |latest )?book|buy the book|get the book|from our (sponsors|partners|advertisers)|sponsored by|partner content|mein (neues )?buch|gesponsert von)\b",
     ),
     (
         "navigation",
-        r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|índice|sommaire|indice)\W*$",
+        r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|inhalt|in diesem (artikel|beitrag)|índice|sommaire|indice|inhoudsopgave)\W*$",
     ),
     (
         "comments",
-        r"^(\d+\s+)?(comments?|responses?|replies|reactions|discussion|kommentare|comentarios|comentários|commentaires)(\s*\(?\d+\)?)?\W*$|"
-        r"^(leave a (reply|comment)|join the (discussion|conversation)|\d+ thoughts? on\b|what do you think\?)",
+        r"^(\d+\s+)?(comments?|responses?|replies|reactions|discussion|kommentare?|leserkommentare|diskussion|comentarios?|comentários?|commentaires?|commenti|reacties)(\s*\(?\d+\)?)?\W*$|"
+        r"^(leave a (reply|comment)|join the (discussion|conversation)|\d+ thoughts? on\b|what do you think\?|"
+        r"(hinterlasse|schreibe|schreiben sie) einen kommentar|kommentar (schreiben|verfassen|hinterlassen)|\d+ (gedanken|antworten|kommentare?) zu\b|"
+        r"was (denkst|meinst) du\?|laisser un commentaire|deja un comentario|lascia un commento)",
     ),
     (
         "form",
-        r"(newsletter|subscribe|sign up|signup|join (my|our|the)|(get|request|schedule) a (free )?([\w-]+ )?(consultation|demo)\b|get (our|the) .{0,30}(newsletter|updates|emails?)|stay (updated|in touch|informed)|weekly insights|inbox|contact (us|me)|get in touch|book a (call|consultation|session)|apply now|abonnieren|suscr[ií]bete|inscreva-se)",
+        r"(newsletter|subscribe|sign up|signup|join (my|our|the)|(get|request|schedule) a (free )?([\w-]+ )?(consultation|demo)\b|get (our|the) .{0,30}(newsletter|updates|emails?)|stay (updated|in touch|informed)|weekly insights|inbox|contact (us|me)|get in touch|book a (call|consultation|session)|apply now|abonnieren|jetzt (anmelden|registrieren|bewerben)|melde dich an|kontakt ?(aufnehmen|formular)|kontaktieren sie (uns|mich)|schreiben sie uns|termin vereinbaren|suscr[ií]bete|inscreva-se|inscrivez-vous|contactez-nous|iscriviti)",
     ),
 )
 
@@ -1147,9 +1150,12 @@ FIRST_PERSON_INTRO_PATTERN = (
 )
 #: Paragraphs inside the article that point elsewhere ("Read more: ...", "Related: ...", "Check out: ...",
 #: "You might also like: ...", "You may also be interested: ..."; a link in the line, at most 40 words).
-INLINE_RELATED_PATTERN = r"^\s*[\[(»›]?\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|check out|read next|don'?t miss|you (may|might) (also )?(like|enjoy|be interested( in)?)|related stories|related article|related reading|learn more|click here to read|leia também|leia mais|lesen sie auch|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
+INLINE_RELATED_PATTERN = r"^\s*[\[(»›]?\s*(read more|related|see also|also read|read also|more|recommended|watch|listen|check out|read next|don'?t miss|you (may|might) (also )?(like|enjoy|be interested( in)?)|related stories|related article|related reading|learn more|click here to read|leia também|leia mais|lesen sie (auch|mehr)|lies auch|siehe auch|mehr (dazu|zum thema)|auch interessant|passend (dazu|zum thema)|zum thema|(à )?lire aussi|voir aussi|lees ook|leggi anche|lee también|читайте также|también te puede interesar)\s*[:»>|\-–—]"
 #: Short lines that are share prompts wherever they are.
-SHARE_TEXT_PATTERN = r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b)"
+SHARE_TEXT_PATTERN = (
+    r"^\s*(share (this|on|the|it|via)|click to (share|email|print)|tweet this|pin it|\d+\s*shares?\b|"
+    r"((diesen |den )?(artikel|beitrag|seite) )?(teilen|versenden) (auf|per|über|via)\b|auf \w+ teilen\b|partager (sur|par)\b|compartir en\b|condividi su\b)"
+)
 
 #: A box asking readers to pass the page on: a share unit whatever its class says.
 SHARE_PROMPT_PATTERN = (
@@ -1159,7 +1165,7 @@ SHARE_PROMPT_PATTERN = (
 
 #: A line that only dates the article ("Updated at 1:23 p.m."): a byline wherever it is.
 DATELINE_PATTERN = (
-    r"^(last )?(updated|published|posted|modified|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié)"
+    r"^(last |zuletzt )?(updated|published|posted|modified|aktualisiert|veröffentlicht|erschienen|atualizado|publicado|actualizado|mis à jour|publié|stand:)"
     r"\b[\w ,.:/-]{0,40}$"
 )
 
@@ -1304,7 +1310,7 @@ CLASS_TOKEN_GROUPS: dict[str, tuple[str, ...]] = {
 #: A block ending like a sentence.
 SENTENCE_END_PATTERN = r"[.!?:;\"'”’)]$"
 #: Copyright lines (counted only in short blocks).
-COPYRIGHT_PATTERN = r"©|\bcopyright\b|all rights reserved"
+COPYRIGHT_PATTERN = r"©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
 #: An entry of a reference list or a "Citation:" line, which readers do not read as the article's text
 #: (item 5 of the extraction issue: no citation lines at the end): an author list with "et al." and a year
 #: at its start (not "(Smith et al., 2019)" within a sentence),
@@ -1518,7 +1524,8 @@ UNIT_OVERRULED_SURE = {
 RELATED_SURE_HEADING_PATTERN = (
     r"(trending|most (popular|read|viewed|shared)|top stories|popular (now|stories|posts|articles)"
     r"|don'?t miss|must read|you (may|might) (also )?(like|enjoy|be interested)|more stories|latest (news|stories|headlines)"
-    r"|related (questions|news|stories|posts|articles|videos)\b|also on \S)"
+    r"|related (questions|news|stories|posts|articles|videos)\b|also on \S"
+    r"|meist ?gelesen|das (könnte|dürfte) (sie|dich|euch) (auch )?interessieren|ähnliche (beiträge|artikel)|les plus lus|lo más leído)"
 )
 UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: A unit of page furniture (a footer, a menu, an unnamed box) holding at least this share of the page's words
