@@ -1340,7 +1340,9 @@ def test_a_run_of_cards_whose_titles_are_no_links_is_related_when_each_card_lead
     assert not related(explore.replace('href="/blogs/{i}"', 'href="/signup/{i}"'))
 
 
-_GERMAN_LINKS = "".join(f'<li><a href="/artikel/{i}">Ein anderer Artikel der Seite, Nummer {i}</a></li>' for i in range(3))
+_GERMAN_LINKS = "".join(
+    f'<li><a href="/artikel/{i}">Ein anderer Artikel der Seite, Nummer {i}</a></li>' for i in range(3)
+)
 
 
 @pytest.mark.parametrize(
@@ -1351,10 +1353,18 @@ _GERMAN_LINKS = "".join(f'<li><a href="/artikel/{i}">Ein anderer Artikel der Sei
         ("Mehr zum Thema", f"<ul>{_GERMAN_LINKS}</ul>", "related"),
         ("Das könnte dich auch interessieren", f"<ul>{_GERMAN_LINKS}</ul>", "related"),
         ("Meistgelesen", f"<ul>{_GERMAN_LINKS}</ul>", "related"),
-        ("Teile diesen Beitrag!", '<a href="https://facebook.com/sharer">Facebook</a> <a href="/mail">E-Mail</a>', "share"),
+        (
+            "Teile diesen Beitrag!",
+            '<a href="https://facebook.com/sharer">Facebook</a> <a href="/mail">E-Mail</a>',
+            "share",
+        ),
         ("3 Kommentare", "<p>Anna sagt: Ein schöner Beitrag, danke dafür. Ich habe ihn gern gelesen.</p>", "comments"),
         ("Schreibe einen Kommentar", "<p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p>", "comments"),
-        ("Über die Autorin", "<p>Sandra schreibt seit 2015 über Bücher, Kosmetik und das Leben an der Ostsee.</p>", "bio"),
+        (
+            "Über die Autorin",
+            "<p>Sandra schreibt seit 2015 über Bücher, Kosmetik und das Leben an der Ostsee.</p>",
+            "bio",
+        ),
     ],
 )
 def test_german_headings_name_the_box_below_them(heading: str, box: str, label: str) -> None:

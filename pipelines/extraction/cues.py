@@ -690,7 +690,10 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
         "bio",
         r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor(in)?|(zum|zur) autor(in)?|über mich\W*$|über uns\W*$|sobre (o|el) autor|[aà] propos de l'auteur|sull'autore|over de auteur|об авторе)\b",
     ),
-    ("share", r"^(share|spread the word|tell your friends|((diesen |den )?(artikel|beitrag|seite) )?teilen|teile (diesen|den) (artikel|beitrag)|jetzt teilen|compartir|compartilhe|partager|condividi|delen)\b"),
+    (
+        "share",
+        r"^(share|spread the word|tell your friends|((diesen |den )?(artikel|beitrag|seite) )?teilen|teile (diesen|den) (artikel|beitrag)|jetzt teilen|compartir|compartilhe|partager|condividi|delen)\b",
+    ),
     (
         "related",
         r"^(related|recommended|don'?t miss|must read|more great\b|you (may|might) (also )?(like|enjoy|be interested)|more (from|in|on|stories|articles|news|like this)|read (next|more)|further reading|most (popular|read|viewed|shared)|popular|trending|latest|recent (posts|articles|stories)|top stories|explore related|what to read next|keep reading|also (read|on)|elsewhere on\b|editors?['’]?s?['’]? picks\b|weitere (artikel|beiträge|nachrichten|meldungen|themen)|lesen sie (auch|mehr)|lies auch|ähnliche\w* (beiträge|artikel|themen|posts|nachrichten)|verwandte\w* (beiträge|artikel|themen)|mehr (zum thema|zu diesem thema|dazu|aus|von|artikel|beiträge|nachrichten)\b|weiterführende\w* (links?|artikel|informationen|beiträge)|auch interessant|das (könnte|dürfte) (dich|euch) (auch )?interessieren|empfohlene\w* (artikel|beiträge)|unsere empfehlungen|passend (dazu|zum thema)|meist ?gelesen|beliebte\w* (beiträge|artikel)|(neueste|aktuelle|letzte)\w* (beiträge|artikel|nachrichten)|zum weiterlesen|(à )?lire aussi|sur le même sujet|articles (liés|connexes)|les plus lus|noticias relacionadas|lo más leído|articoli correlati|gerelateerde artikelen|lees ook|artículos relacionados|leia também|leia mais|articles similaires|leggi anche|похожие|читайте также|voc[eê] (também )?pode gostar|te puede interesar|vous aimerez|potrebbe interessarti|das könnte sie auch interessieren|관련 기사|関連記事|많이 본|인기 기사|人気記事|相关文章|相關文章)",
