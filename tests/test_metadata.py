@@ -342,6 +342,9 @@ def test_broken_jsonld_does_not_crash(script):
         ("By Team Tiger Data", [], "Team Tiger Data"),  # a team: no author, credited as the page states it
         ("By checking out, you agree to our Terms and Privacy Policy", [], None),  # prose
         ("How an Insurance Company in St. Thomas Can Support Your Business and Auto Needs", [], None),  # a headline
+        ("Veröffentlicht von Henning Lobin", ["Henning Lobin"], None),  # "Published by", not a "von" of a name
+        ("Ein Beitrag von Anna Berg", ["Anna Berg"], None),
+        ("Publié par Jean Dupont", ["Jean Dupont"], None),
     ],
 )
 def test_byline_shapes(byline, names, credit):

@@ -2164,7 +2164,8 @@ AUTHOR_STOP_WORDS = frozenset(
 #: Words before a name in a byline: dropped.
 AUTHOR_LEAD_PATTERN = (
     r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|text|story|words|article|medically reviewed|"
-    r"fact checked)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author\(s\)|author|authors|contributors?|written by|text)"
+    r"fact checked|geschrieben|verfasst|veröffentlicht|gepostet|erstellt|ein (?:beitrag|artikel|gastbeitrag)|"
+    r"écrit|publié|rédigé|escrito|publicado|scritto|pubblicato|geschreven|gepubliceerd)\s+)?(?:by|von|par|por|di|door|av|af|autor(?:in)?|author\(s\)|author|authors|contributors?|written by|text)"
     r"(?:\b|(?<=\)))\s*[:\-–]?\s*"
 )
 #: Values that are never a person: generic staff bylines, roles, placeholders.
