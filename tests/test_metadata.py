@@ -485,6 +485,28 @@ def test_numeric_date_under_the_headline_that_reads_one_way(shown, day):
     assert (page.published or "")[:10] == day
 
 
+@pytest.mark.parametrize(
+    "shown, day",
+    [
+        ("24. März 2004, 19:49 | Genesis", "2004-03-24"),
+        ("Do 24. Mai 2018, 08:30 Uhr", "2018-05-24"),
+        ("5. Dez 2018", "2018-12-05"),
+        ("le 12 mars 2020", "2020-03-12"),
+        ("3 de mayo de 2021", "2021-05-03"),
+    ],
+)
+def test_written_date_in_german_french_or_spanish_under_the_headline(shown, day):
+    page = meta("", f"<h1>H</h1><span>{shown}</span><p>Text.</p>", url="https://c.example/s")
+    assert (page.published or "")[:10] == day
+
+
+@pytest.mark.parametrize("value", ["Sun, 03 Mar 2024 10:00:00 GMT", "Tue, 03 Mar 2020 10:00:00 GMT"])
+def test_an_english_weekday_and_month_still_read_as_before(value):
+    """No other language's name may shadow an English one ("mar" is a French Tuesday and a month)."""
+    page = meta(f'<meta property="article:published_time" content="{value}">', "<h1>H</h1><p>Text.</p>")
+    assert page.published[:10] == value[12:16] + "-03-" + value[5:7]
+
+
 @pytest.mark.parametrize("shown", ["09.10.2024", "03/10/2023"])
 def test_numeric_date_either_number_of_which_may_be_the_month_overrides_nothing(shown):
     assert meta(PUBLISHED, f"<h1>H</h1><span>{shown}</span>", url="https://c.example/s").published.startswith(

@@ -2296,10 +2296,41 @@ UTC_OFFSET_RANGE_HOURS = (-12, 14)
 #: A year written in a date: without one, a written date ("April 12") is no date.
 WRITTEN_YEAR_PATTERN = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 #: A date written out in the text near the headline: "Dec. 17, 2025", "17 December 2025", "2025-12-17", "17.12.2025", "12/17/2025".
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Month and weekday names of other languages than English, read in written dates beside English ones
+#: (dateutil knows English only): German, French, Spanish. Month k is entry k-1.
+OTHER_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("januar", "jänner", "janvier", "janv", "enero", "ene"),
+    ("februar", "feber", "février", "févr", "fév", "febrero"),
+    ("märz", "mär", "mars", "marzo"),
+    ("avril", "avr", "abril", "abr"),
+    ("mai", "mayo"),
+    ("juni", "juin", "junio"),
+    ("juli", "juillet", "juil", "julio"),
+    ("août", "agosto", "ago"),
+    ("septembre", "septiembre", "setiembre"),
+    ("oktober", "okt", "octobre", "octubre"),
+    ("novembre", "noviembre"),
+    ("dezember", "dez", "décembre", "déc", "diciembre", "dic"),
+)
+OTHER_WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (  # no abbreviation that is a month's ("mar") or a name ("sam")
+    ("montag", "mo", "lundi", "lunes"),
+    ("dienstag", "di", "mardi", "martes"),
+    ("mittwoch", "mi", "mercredi", "miércoles", "mié"),
+    ("donnerstag", "do", "jeudi", "jueves", "jue"),
+    ("freitag", "fr", "vendredi", "viernes", "vie"),
+    ("samstag", "sonnabend", "sa", "samedi", "sábado", "sáb"),
+    ("sonntag", "so", "dimanche", "domingo"),
+)
+#: Words a written date may hold between its parts: "24. März 2004 um 19:49 Uhr", "3 de mayo de 2021".
+OTHER_DATE_FILLER_WORDS = ("um", "uhr", "am", "den", "le", "à", "de", "del")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+    + "|".join(sorted({name for names in OTHER_MONTH_NAMES for name in names}, key=len, reverse=True))
+    + r")[a-zäéû]*\.?"
+)
 TEXT_DATE_PATTERN = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
     # numeric, read only when one number is over 12 (the day): "17.05.2021", "2/24/2026"
     r"|\b(?P<num_a>[0-3]?\d)(?P<num_sep>[./])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_year>(?:19|20)\d\d)\b"

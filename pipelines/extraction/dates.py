@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from itertools import chain
 
-from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse
+from dateutil.parser import ParserError, UnknownTimezoneWarning, isoparse, parserinfo
 from dateutil.parser import parse as parse_loose
 from lxml import etree
 from lxml.html import HtmlElement
@@ -35,6 +35,20 @@ _HAS_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE_START = re.compile(cues.NUMERIC_DATE_START_PATTERN)
 _YEAR = re.compile(cues.WRITTEN_YEAR_PATTERN)
 _DEFAULT = datetime(2000, 1, 1)
+
+
+class _WrittenDateNames(parserinfo):
+    """dateutil's English month and weekday names, and those of `cues.OTHER_MONTH_NAMES` beside them:
+    "24. März 2004" and "3 de mayo de 2021" are dates as "March 24, 2004" is."""
+
+    MONTHS = [(*english, *other) for english, other in zip(parserinfo.MONTHS, cues.OTHER_MONTH_NAMES, strict=True)]
+    WEEKDAYS = [
+        (*english, *other) for english, other in zip(parserinfo.WEEKDAYS, cues.OTHER_WEEKDAY_NAMES, strict=True)
+    ]
+    JUMP = [*parserinfo.JUMP, *cues.OTHER_DATE_FILLER_WORDS]
+
+
+_DATE_NAMES = _WrittenDateNames()
 _XPATH_SPACE = " \t\r\n"
 
 
@@ -55,7 +69,7 @@ def parse_date(value: object) -> datetime | None:
         try:
             with warnings.catch_warnings():  # "EST", "IST": unknown zone names are read as UTC
                 warnings.simplefilter("ignore", UnknownTimezoneWarning)
-                parsed = parse_loose(text, default=_DEFAULT)
+                parsed = parse_loose(text, parserinfo=_DATE_NAMES, default=_DEFAULT)
         except (ParserError, ValueError, OverflowError, TypeError):
             return None
     if parsed.tzinfo is None:
