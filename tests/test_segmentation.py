@@ -1372,3 +1372,18 @@ def test_german_headings_name_the_box_below_them(heading: str, box: str, label: 
     French, Spanish, Italian, Dutch), as `benchmarks/realworld.py` measures."""
     found, text = first_unit(f'<div class="box"><h3>{heading}</h3>{box}</div>')
     assert (found, text.split()[0]) == (label, heading.split()[0])
+
+
+def test_links_in_the_rows_of_a_data_table_are_its_data_not_teasers():
+    """A test's results table links each product to its page; the row's other cells (price, grade) make it
+    data. The same links in paragraphs of their own are headline teasers."""
+    row = '<tr><td> <a href="/tests/kindersitz/{i}">Britax Römer Baby-Safe {i} i-Size Flex Base</a></td><td>370 €</td><td>1,7</td></tr>'
+    head = "<thead><tr><th>Hersteller/Modell</th><th>Preis</th><th>Note</th></tr></thead>"
+    note = '<tr><td colspan="3"><div>Stand: Mai 2018</div></td></tr>'  # a cell holding a block: a table of blocks
+    table = f"<table>{head}<tbody>" + "".join(row.format(i=i) for i in range(3)) + f"{note}</tbody></table>"
+    assert not [unit for unit in units_of(table) if unit[0] == "related"]
+    lines = "".join(
+        '<p><a href="/tests/kindersitz/{i}">Britax Römer Baby-Safe {i} i-Size Flex Base</a></p>'.format(i=i)
+        for i in range(3)
+    )
+    assert [label for label, _ in units_of(f"<div>{lines}</div>")] == ["related"] * 3

@@ -919,6 +919,9 @@ TEASER_CARD_LINE_MAX_WORDS = 6
 TEASER_CARD_LINE_PATTERN = r"^by\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|" + BYLINE_TEXT_PATTERN
 #: The elements a teaser link is read in: a paragraph, a list item, a div or span, or a bare link line.
 TEASER_LINK_TAGS = frozenset({"p", "li", "div", "span", "a"})
+#: ... nor is a link in a table cell, this many levels up at most, whose row has another cell with text: a
+#: data table's product or result linked to its page.
+DATA_CELL_LEVELS = 2
 #: ... but a link leading to a sign-up, a registration, a trial, a demo, a subscription or a checkout (a path
 #: segment of that name) is a call to action, not a story: "Do the work you love, your way [Sign Up]" in a
 #: card linking to /signup, "365-Day Returns & Free Shipping when you join Sonic Club" linking to

@@ -17,6 +17,7 @@ it does not overrule fill the record's bio, promos, forms and related (`body.py`
 from __future__ import annotations
 
 import re
+from itertools import islice
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1252,11 +1253,25 @@ class Segmenter:
         link = links[0] if links else block.element
         if len(collapse_whitespace(link.text_content())) < cues.TEASER_LINK_TEXT_SHARE * len(block.text):
             return False
+        if self._in_data_row(block.element):
+            return False
         if self._calls_to_action(link):
             return False
         host = self._other_page_host(link)
         # in a sidebar, a headline linking to another site is a teaser too
         return host is not None and (self._within_site(host) or self._in_sidebar(block))
+
+    @staticmethod
+    def _in_data_row(el: HtmlElement) -> bool:
+        """In a table cell whose row has another cell with text: a product, a result or a date in a data
+        table ("Britax Römer Baby-Safe 2 | 370 € | ja | 1,7"), linked to its page, not a headline teaser."""
+        cell = next(
+            (node for node in (el, *islice(el.iterancestors(), cues.DATA_CELL_LEVELS)) if node.tag in ("td", "th")), None
+        )  # not a cell of a layout table far above
+        row = cell.getparent() if cell is not None else None
+        if row is None or row.tag != "tr":
+            return False
+        return any(other is not cell and (other.text_content() or "").strip() for other in row.iterchildren("td", "th"))
 
     @staticmethod
     def _calls_to_action(link: HtmlElement) -> bool:
