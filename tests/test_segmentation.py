@@ -1383,7 +1383,6 @@ def test_links_in_the_rows_of_a_data_table_are_its_data_not_teasers():
     table = f"<table>{head}<tbody>" + "".join(row.format(i=i) for i in range(3)) + f"{note}</tbody></table>"
     assert not [unit for unit in units_of(table) if unit[0] == "related"]
     lines = "".join(
-        '<p><a href="/tests/kindersitz/{i}">Britax Römer Baby-Safe {i} i-Size Flex Base</a></p>'.format(i=i)
-        for i in range(3)
+        f'<p><a href="/tests/kindersitz/{i}">Britax Römer Baby-Safe {i} i-Size Flex Base</a></p>' for i in range(3)
     )
     assert [label for label, _ in units_of(f"<div>{lines}</div>")] == ["related"] * 3

@@ -17,12 +17,12 @@ it does not overrule fill the record's bio, promos, forms and related (`body.py`
 from __future__ import annotations
 
 import re
-from itertools import islice
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import islice
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -1266,7 +1266,8 @@ class Segmenter:
         """In a table cell whose row has another cell with text: a product, a result or a date in a data
         table ("Britax Römer Baby-Safe 2 | 370 € | ja | 1,7"), linked to its page, not a headline teaser."""
         cell = next(
-            (node for node in (el, *islice(el.iterancestors(), cues.DATA_CELL_LEVELS)) if node.tag in ("td", "th")), None
+            (node for node in (el, *islice(el.iterancestors(), cues.DATA_CELL_LEVELS)) if node.tag in ("td", "th")),
+            None,
         )  # not a cell of a layout table far above
         row = cell.getparent() if cell is not None else None
         if row is None or row.tag != "tr":
