@@ -1386,3 +1386,15 @@ def test_links_in_the_rows_of_a_data_table_are_its_data_not_teasers():
         f'<p><a href="/tests/kindersitz/{i}">Britax Römer Baby-Safe {i} i-Size Flex Base</a></p>' for i in range(3)
     )
     assert [label for label, _ in units_of(f"<div>{lines}</div>")] == ["related"] * 3
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Investigativ. Unabhängig. Gemeinnützig. Unsere Arbeit ist spendenfinanziert. Wir freuen uns über jede Hilfe.",
+        "Unabhängiger Journalismus kostet Geld: unterstützen Sie unsere Arbeit mit einem Beitrag Ihrer Wahl.",
+        "Ce journal ne vit que de ses lecteurs : soutenez-nous pour qu'il reste libre et gratuit.",
+    ],
+)
+def test_a_reader_appeal_in_german_or_french_is_a_promo(appeal):
+    assert ("promo", appeal) in units_of(f'<div class="box"><p>{appeal}</p></div>')

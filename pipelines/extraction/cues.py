@@ -775,7 +775,10 @@ PROMO_TEXT_PATTERN = (
     r"\border (by|before) the\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bget (instant|free) access\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly)[^)]*\)|"
-    r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b"
+    r"\bsponsored\b|\bpaid (post|content|partnership)\b|\badvertisement\b|\bsubscribe (now|today) (for|and save)|\bper (month|year)\b|/mo(nth)?\b|"
+    # German and French store phrases
+    r"\bjetzt (kaufen|bestellen|vorbestellen|sichern)\b|\bin den warenkorb\b|\bversandkostenfrei\b|\bkostenlos testen\b|"
+    r"\bgesponsert\b|\bpro (monat|jahr)\b|\bacheter maintenant\b|\bajouter au panier\b"
 )
 #: A product's free trial ("Try Jobber for 14 days"): an offer wherever it stands.
 PRODUCT_TRIAL_PATTERN = r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\btry it (free )?for (free|\d+ days)\b|\bfree \d+[- ]day trial\b|\b\d+[- ]day free trial\b"
@@ -784,7 +787,11 @@ PRODUCT_TRIAL_PATTERN = r"\btry (?-i:[A-Z])[\w-]+ (free|for (free|\d+ days))\b|\
 READER_APPEAL_PATTERN = (
     r"\bneeds your (help|support)\b|\bclick here to support\b|\bsupport (our|independent|quality) ([\w-]+ )?(journalism|reporting|mission)\b|"
     r"\bconsider (supporting|subscribing)\b|\bask(ing)? for your support\b|\byour (gift|donation) (powers|helps|supports|makes)\b|"
-    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|\bplease support us\b|\bkeep [\w ]{1,30} (free|open) (and|&) independent\b"
+    r"\bbuy me a coffee\b|\bfunded by (our )?readers\b|\bplease support us\b|\bkeep [\w ]{1,30} (free|open) (and|&) independent\b|"
+    # German, French, Spanish
+    r"\bunterstützen sie (uns|unsere arbeit|unabhängigen journalismus)\b|\b(jetzt|hier) (spenden|unterstützen)\b|\bspendenfinanziert\b|"
+    r"\b(mit )?ihre[rn]? (spende|unterstützung) (hilft|ermöglicht|macht)\b|\bwerden sie (mitglied|unterstützer(in)?|förderer)\b|"
+    r"\bsoutenez[- ]nous\b|\bfaites un don\b|\bapoya (nuestro|el) periodismo\b|\bhaz una donación\b"
 )
 #: Offer lines that make a promo without a button: publishers, pre-orders, ads, store phrases.
 STRONG_PROMO_TEXT_PATTERN = (
@@ -798,6 +805,7 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
     # paywalls, reader appeals, app banners, magazine offers
     r"\bto (read|continue reading) the (full|rest of the) (story|article)\b|\balready a subscriber\b|"
+    r"\bbereits abonnent(in)?\b|\bweiterlesen mit\b|\b(jetzt|gratis|kostenlos) (abonnieren|testen)\b|\bdéjà abonné\b|"
     + READER_APPEAL_PATTERN
     + r"|\bbecome a paid (subscriber|member)\b|\bunlock this (piece|article|story|post)\b|"
     r"[\[(]sponsored[\])]|\bsponsorship opportunities\b|\badvertise with us\b|" + PRODUCT_TRIAL_PATTERN + r"|"
