@@ -255,7 +255,9 @@ def test_page_features_read_shop_docs_and_host_cues():
     assert docs["code_share"] > 0 and docs["host_forum"] == 1 and docs["host_product"] == 0
 
 
-@pytest.mark.parametrize("path", ["/privacy/", "/legal/terms-of-use", "/de/impressum"])
+@pytest.mark.parametrize(
+    "path", ["/privacy/", "/legal/terms-of-use", "/de/impressum", "/datenschutzerklaerung/", "/fr/mentions-legales"]
+)
 def test_legal_pages_are_declared_not_articles(path):
     """A privacy policy reads like prose; its path says it is no article."""
     from pipelines.extraction.page import analyse_page
@@ -265,6 +267,7 @@ def test_legal_pages_are_declared_not_articles(path):
     assert declared_type(analyse_page(html, BASE + path)) == "legal:url-path"
     assert declared_type(analyse_page(html, BASE + "/news/privacy-rules-change")) is None
     assert declared_type(analyse_page(html, BASE + "/about-us/")) == "site-info:url-path"
+    assert declared_type(analyse_page(html, BASE + "/ueber-uns/")) == "site-info:url-path"
     assert declared_type(analyse_page(html, BASE + "/news/about-the-new-library")) is None
 
 

@@ -109,11 +109,30 @@ LEGAL_PATH_SEGMENTS = frozenset(
         "impressum",
         "legal",
         "disclaimer",
+        # German, French, Spanish
+        "datenschutz",
+        "datenschutzerklaerung",
+        "datenschutzerklärung",
+        "agb",
+        "nutzungsbedingungen",
+        "mentions-legales",
+        "cgu",
+        "cgv",
+        "politique-de-confidentialite",
+        "aviso-legal",
+        "politica-de-privacidad",
+        "terminos-y-condiciones",
     }
 )
 #: Last path segments of a site's pages about itself (who we are, how to reach us): prose too, never an
 #: article (one WCXB development page, a newsletter's /about, is labelled article: the rule costs it).
-SITE_INFO_PATH_SEGMENTS = frozenset({"about", "about-us", "aboutus", "who-we-are", "contact", "contact-us"})
+SITE_INFO_PATH_SEGMENTS = frozenset(
+    {
+        *("about", "about-us", "aboutus", "who-we-are", "contact", "contact-us"),
+        *("ueber-uns", "uber-uns", "wir-ueber-uns", "kontakt", "a-propos", "qui-sommes-nous", "contactez-nous"),
+        *("quienes-somos", "sobre-nosotros", "contacto"),
+    }
+)
 
 # --- page type: the learned classifier's inputs (pipelines/extraction/pagefeatures.py) ---
 #: WCXB's page types; `article` first.
@@ -168,6 +187,14 @@ PAGE_OG_TYPES = ("article", "website", "product", "profile", "blog", "video.othe
 URL_WORD_GROUPS: dict[str, frozenset[str]] = {
     "article": frozenset(
         {
+            "nachrichten",
+            "artikel",
+            "beitrag",
+            "meldung",
+            "aktuelles",
+            "actualites",
+            "noticias",
+            "noticia",
             "blog",
             "news",
             "article",
@@ -184,6 +211,8 @@ URL_WORD_GROUPS: dict[str, frozenset[str]] = {
     ),
     "forum": frozenset(
         {
+            "foren",
+            "diskussion",
             "forum",
             "forums",
             "thread",
@@ -206,13 +235,53 @@ URL_WORD_GROUPS: dict[str, frozenset[str]] = {
         }
     ),
     "product": frozenset(
-        {"product", "products", "p", "item", "items", "shop", "store", "dp", "sku", "buy", "catalog", "detail"}
+        {
+            "produkt",
+            "produkte",
+            "produit",
+            "produits",
+            "producto",
+            "productos",
+            "product",
+            "products",
+            "p",
+            "item",
+            "items",
+            "shop",
+            "store",
+            "dp",
+            "sku",
+            "buy",
+            "catalog",
+            "detail",
+        }
     ),
     "collection": frozenset(
-        {"collections", "collection", "category", "categories", "c", "shop", "browse", "department", "brands", "brand"}
+        {
+            "kategorie",
+            "categorie",
+            "categoria",
+            "marken",
+            "collections",
+            "collection",
+            "category",
+            "categories",
+            "c",
+            "shop",
+            "browse",
+            "department",
+            "brands",
+            "brand",
+        }
     ),
     "listing": frozenset(
         {
+            "schlagwort",
+            "archiv",
+            "suche",
+            "seite",
+            "autor",
+            "recherche",
             "tag",
             "tags",
             "archive",
@@ -229,6 +298,12 @@ URL_WORD_GROUPS: dict[str, frozenset[str]] = {
     ),
     "documentation": frozenset(
         {
+            "hilfe",
+            "anleitung",
+            "dokumentation",
+            "handbuch",
+            "aide",
+            "ayuda",
             "docs",
             "doc",
             "documentation",
@@ -257,6 +332,16 @@ URL_WORD_GROUPS: dict[str, frozenset[str]] = {
     ),
     "service": frozenset(
         {
+            "leistungen",
+            "dienstleistungen",
+            "loesungen",
+            "ueber-uns",
+            "kontakt",
+            "unternehmen",
+            "preise",
+            "prestations",
+            "servicios",
+            "empresa",
             "services",
             "service",
             "solutions",
