@@ -1398,3 +1398,14 @@ def test_links_in_the_rows_of_a_data_table_are_its_data_not_teasers():
 )
 def test_a_reader_appeal_in_german_or_french_is_a_promo(appeal):
     assert ("promo", appeal) in units_of(f'<div class="box"><p>{appeal}</p></div>')
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Melden Sie sich für unseren Newsletter an",
+        "Bleib auf dem Laufenden zu aktuellen Entwicklungen im Influencer-Marketing und Social Media.",
+    ],
+)
+def test_a_german_sign_up_call_is_a_form(call):
+    assert ("form", call) in units_of(f'<div class="box"><p>{call}</p></div>')

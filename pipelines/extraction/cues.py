@@ -827,7 +827,11 @@ BUTTON_XPATH = ".//button | .//input[@type='submit' or @type='button'] | .//a[co
 FORM_NAME_ATTRIBUTES = ("name", "id", "action", "aria-label", "data-name")
 FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
     ("search", r"\bsearch\b|suche|buscar"),
-    ("booking", r"book (a|your|my)|schedule|appointment|consultation|discovery call|strategy (call|session)|reserve"),
+    (
+        "booking",
+        r"book (a|your|my)|schedule|appointment|consultation|discovery call|strategy (call|session)|reserve|"
+        r"termin|rückruf|beratungsgespräch|reservier|rendez-vous|\bcita\b",
+    ),
     (
         "application",
         r"\bapply\b|application|applicants?|qualify|enroll|bewerb|limited availability|exclusive access|one-on-one journey",
@@ -836,16 +840,18 @@ FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
         "download",
         r"download|free (guide|e-?book|checklist|report|workbook|template|chapter)|instant access|baixe|"
         r"\bget the\b.{0,30}\b(checklist|calculator|template|worksheet|guide|report|e-?book|pdf|spreadsheet)|"
-        r"\b(printable|one-page) (checklist|worksheet|guide)|we('ll| will) send (it|you the)",
+        r"\b(printable|one-page) (checklist|worksheet|guide)|we('ll| will) send (it|you the)|herunterladen|télécharger|descargar",
     ),
     (
         "newsletter",
         r"newsletter|subscribe|sign ?up|inbox|weekly|daily|updates|insights|mailing list|join (my|our)|abonn|suscr|inscre|"
-        r"\bletter\b|\bcarta\b|\bbrief\b|whenever .{0,40} publishes|get an e-?mail|ready for more|recib",
+        r"\bletter\b|\bcarta\b|\bbrief\b|whenever .{0,40} publishes|get an e-?mail|ready for more|recib|anmelden|eintragen|"
+        r"auf dem laufenden|benachrichtig",
     ),
     (
         "contact",
-        r"contact|get in touch|message|enquir|inquir|question|feedback|kontakt|contato|contacto|story idea|tell us|submission",
+        r"contact|get in touch|message|enquir|inquir|question|feedback|kontakt|contato|contacto|story idea|tell us|submission|"
+        r"nachricht|anfrage|schreiben sie uns",
     ),
 )
 #: The first words of a form (its heading) decide its kind before the rest of its text.
@@ -951,10 +957,13 @@ TRIAL_OFFER_PATTERN = (
     PRODUCT_TRIAL_PATTERN + r"|\b(start|begin) (your|a) (free )?trial\b|\bfree trial\b|\bfree for \d+ days\b"
 )
 #: Wording of a free sign-up (newsletter, updates, lead magnet, contact): keeps a form a form.
-FREE_SIGNUP_PATTERN = r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis"
+FREE_SIGNUP_PATTERN = (
+    r"\bfree\b|newsletter|\binbox\b|sign ?up|\bupdates\b|unsubscribe|no spam|\bcontact\b|\bmessage\b|\byour e-?mail\b|gratuit|kostenlos|gratis|"
+    r"\babmelden\b|kein spam|\b(ihre|deine) e-?mail|désinscri"
+)
 #: Wording of a sign-up: a "promo" saying this, and asking no money, is a sign-up form.
 SIGNUP_PATTERN = (
-    r"newsletter|\bsubscribe\b|sign(ing)? ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\btexted\b|\bfor texts\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|"
+    r"newsletter|\bsubscribe\b|sign(ing)? ?up|\binbox(es)?\b|\b(e-?mail|mailing) list\b|\bby e-?mail\b|\btexted\b|\bfor texts\b|\bupdates\b|get (an|our) e-?mail|enter your e-?mail|abonn|suscr[ií]b|inscreva|anmelden|e-?mail-?adresse|\beintragen\b|inscri(vez|ption)|"
     r"\b(complete|fill (out|in)|submit|use) (the|this|our) form\b|\bwe(['’]ll| will) get back to you\b"
 )
 #: A line inviting the reader to sign up (a sign-up box drawn without a <form>, its fields in a script's
@@ -967,6 +976,9 @@ SIGNUP_CALL_PATTERN = (
     # a contact or lead form whose fields a script adds: the line over it says what to do
     r"\b(fill (out|in)|complete) (the|this|our) (short )?form (below|here)\b|\bwe(['’]ll| will) get back to you\b"
     r"|\bjust for signing up\b|\bnewsletters?\b.{0,120}?\b(subscribe|sign ?up)( here| now| today)?\W*$"
+    # German: "Melden Sie sich für unseren Newsletter an", "Abonniere unseren Newsletter", "Bleiben Sie auf dem Laufenden"
+    r"|\b(melde[nt]? (sie sich|dich)|abonnier(en sie|e)|trag(en sie sich|e dich))\b.{0,80}?\b(newsletter|e-?mail)\b.{0,10}$"
+    r"|^\W*(bleib(en sie)?|immer) (auf dem laufenden|informiert)\b"
 )
 SIGNUP_CALL_MAX_WORDS = 30
 #: What a sign-up gives for signing up ("Enter your e-mail for 15% off", "win one of 50 vouchers worth €50",
@@ -982,7 +994,10 @@ SIGNUP_INCENTIVE_CONTEXT_PATTERN = (
     r"newsletter|\binbox(es)?\b|\be-?mails?\b|\b(e-?mail|mailing) list\b|\bsign(ing)? ?up\b|\btext(s|ed)\b|\balerts\b"
 )
 #: Short notes under a form that belong to it.
-FORM_NOTE_PATTERN = r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required"
+FORM_NOTE_PATTERN = (
+    r"privacy|unsubscribe|spam|we respect|never share|by (signing up|subscribing|submitting)|terms|datenschutz|privacidad|required|"
+    r"abmelden|einwilligung|pflichtfeld|erforderlich|confidentialité|obligatoire"
+)
 #: A paragraph after a bio that goes on about the author: a pronoun or a possessive first.
 BIO_CONTINUATION_PATTERN = (
     r"^((he|she|they|his|her|their|i|my|when (he|she|they|i)|before|after|outside|in (his|her|their|my) )\b|"
