@@ -1400,12 +1400,15 @@ def test_a_reader_appeal_in_german_or_french_is_a_promo(appeal):
     assert ("promo", appeal) in units_of(f'<div class="box"><p>{appeal}</p></div>')
 
 
-@pytest.mark.parametrize(
-    "call",
-    [
-        "Melden Sie sich für unseren Newsletter an",
+def test_a_german_sign_up_call_is_read_as_one():
+    """ "Stay up to date" and "sign up for our newsletter", as pages in German say it: sign-up lines."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    for call in (
         "Bleib auf dem Laufenden zu aktuellen Entwicklungen im Influencer-Marketing und Social Media.",
-    ],
-)
-def test_a_german_sign_up_call_is_a_form(call):
-    assert ("form", call) in units_of(f'<div class="box"><p>{call}</p></div>')
+        "Bleiben Sie immer informiert über neue Beiträge und Termine.",
+    ):
+        html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}<div class='box'><p>{call}</p></div></article></body></html>"
+        units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
+        assert [u.reason.split(",")[0] for u in units if fold(u.text) == call] == ["text:sign-up"], call

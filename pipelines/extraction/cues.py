@@ -978,7 +978,7 @@ SIGNUP_CALL_PATTERN = (
     r"|\bjust for signing up\b|\bnewsletters?\b.{0,120}?\b(subscribe|sign ?up)( here| now| today)?\W*$"
     # German: "Melden Sie sich für unseren Newsletter an", "Abonniere unseren Newsletter", "Bleiben Sie auf dem Laufenden"
     r"|\b(melde[nt]? (sie sich|dich)|abonnier(en sie|e)|trag(en sie sich|e dich))\b.{0,80}?\b(newsletter|e-?mail)\b.{0,10}$"
-    r"|^\W*(bleib(en sie)?|immer) (auf dem laufenden|informiert)\b"
+    r"|^\W*(bleib(en sie)?|bleibe)( immer)? (auf dem laufenden|informiert)\b"
 )
 SIGNUP_CALL_MAX_WORDS = 30
 #: What a sign-up gives for signing up ("Enter your e-mail for 15% off", "win one of 50 vouchers worth €50",
