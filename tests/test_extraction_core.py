@@ -1024,3 +1024,21 @@ def test_text_after_the_body_joins_the_body_and_the_page_keeps_its_blocks() -> N
     assert "Paragraph 7 of the review" in article.body
     assert "Home Books" not in article.body and "Impressum" not in article.body
     assert len(article.blocks) > 3
+
+
+def test_text_a_page_encoded_twice_is_put_right_in_the_body_and_the_title() -> None:
+    """UTF-8 read as Windows-1252 or Latin-1 by the site's own software ("isnâ€™t", "fÃ¼r"): the record
+    holds the text the writer typed, whatever field it lands in."""
+    story = "".join(
+        f"<p>Artificial intelligence isnâ€™t just changing how we work, part {i}. Lastenräder fÃ¼r alle.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Investorâ€™s guide</title><script>var s = 'fÃ¼r';</script></head>"
+        f"<body><article><h1>Investorâ€™s guide</h1>{story}<p>A café\u2013bar and a “quote” stay as they are.</p></article></body></html>"
+    )
+    article = extract(html.encode("utf-8"), "https://blog.example/investors-guide")
+    assert article.title == "Investor\u2019s guide"
+    assert "isn\u2019t just changing" in article.body and "Lastenräder für alle." in article.body
+    assert "â€" not in article.body and "Ã" not in article.body
+    assert "A café\u2013bar and a “quote” stay as they are." in article.body

@@ -1865,8 +1865,14 @@ META_MODIFIED_NAMES = (
 
 #: Between a headline and the site name in <title>/og:title: " | ", " - ", en/em dash, " • ", " :: ", " » ", " / ".
 TITLE_SEPARATOR_PATTERN = r"\s+(?:[|•·»«~/\\⁄*⋆‹›>-]|[–—]|::)\s+|\s*[|•]\s*"
-#: UTF-8 bytes read as Latin-1 in a title ("\u00e2\u0080\u0099" for a right quote, "\u00c3\u00a9" for "\u00e9"): a lead byte then a continuation byte.
-TITLE_MOJIBAKE_PATTERN = "[\u00c2-\u00f4][\u0080-\u00bf]"
+#: UTF-8 read as Latin-1 or Windows-1252 ("\u00c3\u00bc" for "\u00fc", "\u00e2\u20ac\u2122" for a right quote): a
+#: lead byte, then a continuation byte as either code page shows it. A text holding this is given to ftfy,
+#: which decides whether it is mojibake (`parse.repair_mojibake`); the page is searched for MOJIBAKE_MARKS first.
+MOJIBAKE_PATTERN = (
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
+    "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
+MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2\u20ac")
 #: Between a headline and a section, tagline or name in a title: the longest part is the headline.
 TITLE_SEGMENT_PATTERN = r"\s+\|\s+"
 #: "Site: Headline" at the start of a title.

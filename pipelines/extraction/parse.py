@@ -6,13 +6,17 @@ statistical detection when nothing is declared or the declared UTF-8 is not vali
 
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 import lxml.html
+from ftfy import fix_encoding
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.utils import HTML_PARSER, load_html
 from w3lib.encoding import html_to_unicode, resolve_encoding
 
+from . import cues
 from .cues import NON_LATIN_ENCODING_PREFIXES
 
 
@@ -137,7 +141,36 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     if not isinstance(tree.tag, str) or tree.tag.lower() != "html":
         tree = _in_html_document(tree)
     _merge_trailing_roots(tree)
+    if any(mark in html for mark in cues.MOJIBAKE_MARKS):
+        repair_mojibake(tree)
     return tree
+
+
+_MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
+_TEXTS = etree.XPath("//text()[not(parent::script or parent::style or parent::template)]")
+
+
+def repair_mojibake(tree: HtmlElement) -> int:
+    """Text that a page encoded twice (UTF-8 read as Latin-1 or Windows-1252: "f\u00c3\u00bcr" for "f\u00fcr",
+    "isn\u00e2\u20ac\u2122t" for "isn't") put right by ftfy, in place: the body, the title and every field read
+    the text a reader of a well-made page would. ftfy leaves text that only looks like it (a page about
+    mojibake, "caf\u00e9\u2013bar") as it is in most cases. Returns the number of texts changed."""
+    changed = 0
+    for text in _TEXTS(tree):
+        if not _MOJIBAKE.search(text):
+            continue
+        fixed = fix_encoding(str(text))
+        if fixed == text:
+            continue
+        parent = text.getparent()
+        if parent is None:
+            continue
+        if text.is_tail:
+            parent.tail = fixed
+        else:
+            parent.text = fixed
+        changed += 1
+    return changed
 
 
 def _parse_plain(html: str, encoded: bytes | None = None) -> HtmlElement | None:

@@ -13,6 +13,8 @@ import html
 import re
 from itertools import pairwise
 
+from ftfy import fix_encoding
+
 from . import cues
 from .pagefacts import PageFacts, clean_text, is_site_name
 
@@ -20,7 +22,7 @@ _SEPARATOR = re.compile(f"({cues.TITLE_SEPARATOR_PATTERN})")
 _PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
 _SEGMENT = re.compile(cues.TITLE_SEGMENT_PATTERN)
 _WORD = re.compile(r"\w+")
-_MOJIBAKE = re.compile(cues.TITLE_MOJIBAKE_PATTERN)
+_MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 #: Scripts written with full-width punctuation (CJK, kana, hangul): there it is the page's own.
@@ -72,13 +74,9 @@ def _unescaped(text: str) -> str:
 
 
 def repaired(text: str) -> str:
-    """UTF-8 read as Latin-1 put right (titles, names): a page that encodes twice shows "Investor\u00e2\u0080\u0099s" for "Investor's"."""
-    if not _MOJIBAKE.search(text):
-        return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return text
+    """UTF-8 read as Latin-1 or Windows-1252 put right in a value of the page's metadata (its text is
+    repaired with the tree, `parse.repair_mojibake`): "Investor\u00e2\u20ac\u2122s" is "Investor's"."""
+    return fix_encoding(text) if _MOJIBAKE.search(text) else text
 
 
 def _h1_texts(facts: PageFacts, glued: set[str] | None = None) -> list[str]:
