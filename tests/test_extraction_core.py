@@ -1042,3 +1042,23 @@ def test_text_a_page_encoded_twice_is_put_right_in_the_body_and_the_title() -> N
     assert "isn\u2019t just changing" in article.body and "Lastenräder für alle." in article.body
     assert "â€" not in article.body and "Ã" not in article.body
     assert "A café\u2013bar and a “quote” stay as they are." in article.body
+
+
+def test_a_page_written_in_decomposed_form_gives_the_record_of_the_composed_one() -> None:
+    """ "gepru\\u0308ft" (u and a combining diaeresis) reads as "geprüft": the record holds the composed form,
+    so its words, its hash and a search for "geprüft" are those of the same page written composed."""
+    paragraphs = "".join(
+        f"<p>Besonders bei Babyschalen sollte {{w}} werden, ob der Gurt reicht, Teil {i}.</p>" for i in range(8)
+    )
+    html = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1>" + paragraphs + "</article></body></html>"
+    decomposed = extract(
+        html.format(t="Kindersitze gepru\u0308ft", w="gepru\u0308ft"), "https://test.example/kindersitze"
+    )
+    composed = extract(html.format(t="Kindersitze geprüft", w="geprüft"), "https://test.example/kindersitze")
+    assert "sollte geprüft werden" in decomposed.body and decomposed.title == "Kindersitze geprüft"
+    assert (decomposed.body, decomposed.word_count, decomposed.content_hash) == (
+        composed.body,
+        composed.word_count,
+        composed.content_hash,
+    )
+    assert [b["text"] for b in decomposed.blocks] == [b["text"] for b in composed.blocks]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from . import cues
 from .body import decide_body
@@ -12,7 +13,7 @@ from .page import StageHook, analyse_page, ignore_stage
 from .pagefeatures import page_features
 from .pagetype import PageTypeClassifier, declared_type, default_page_classifier
 from .promos import PromoFinder, default_promo_finder
-from .record import Article
+from .record import Article, composed
 from .render import body_markdown, body_text
 from .scorer import BlockScorer, default_scorer
 from .segment import review_units
@@ -66,6 +67,11 @@ def extract(
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
     body = body_text(body_blocks)
+    # a page written in decomposed form ("u" and a combining diaeresis for "ü") reads the same; the
+    # record holds the composed form (NFC), which search, word counts and hashes of text expect
+    decomposed = not unicodedata.is_normalized("NFC", body)
+    if decomposed:
+        body = unicodedata.normalize("NFC", body)
     on_stage("page type + body")
     words = len(_WORD.findall(body)) + unspaced_words(body)
     fields = fields_from_units(segmentation, decision, meta.title, url, meta.authors)
@@ -95,5 +101,7 @@ def extract(
         http_status=http_status,
         run_id=run_id,
     )
+    if decomposed:
+        article = composed(article)
     on_stage("record fields")
     return article

@@ -8,6 +8,7 @@ added in exactly one place.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +134,29 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+#: The fields of text a reader reads (not URLs, dates, hashes or names of things), and the keys of the text in
+#: the fields that hold records (`forms`, `related`, `blocks`).
+TEXT_FIELDS = ("title", "authors", "credit", "site_name", "description", "tags", "body", "body_markdown", "bio")
+TEXT_RECORD_FIELDS = {"promos": (), "forms": ("text",), "related": ("title",), "blocks": ("text",)}
+
+
+def composed(article: Article) -> Article:
+    """The record with its text in Unicode's composed form (NFC): "u" and a combining diaeresis become "ü"."""
+
+    def nfc(value: Any, keys: tuple[str, ...] = ()) -> Any:
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        if isinstance(value, dict):
+            return {k: nfc(v) if k in keys else v for k, v in value.items()}
+        if isinstance(value, list):
+            return [nfc(v, keys) for v in value]
+        return value
+
+    changes = {name: nfc(getattr(article, name)) for name in TEXT_FIELDS}
+    changes |= {name: nfc(getattr(article, name), keys) for name, keys in TEXT_RECORD_FIELDS.items()}
+    return dataclasses.replace(article, **changes)
 
 
 def _schema() -> pa.Schema:
