@@ -1412,3 +1412,19 @@ def test_a_german_sign_up_call_is_read_as_one():
         html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}<div class='box'><p>{call}</p></div></article></body></html>"
         units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
         assert [u.reason.split(",")[0] for u in units if fold(u.text) == call] == ["text:sign-up"], call
+
+
+def test_a_date_line_just_above_the_headline_is_a_byline():
+    """Templates put the post's date line over the headline too ("Freitag | 14. Juni 2019 | VON ...");
+    a kicker above it that says no date stays what it is."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    line = "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS"
+    html = (
+        f"<html><body><article><h2>Ear Candy!</h2><p>{line}</p><img src='/lead.jpg' alt=''><h1>Budget vote</h1>"
+        f"{ARTICLE_TEXT}</article></body></html>"
+    )
+    units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
+    assert [(u.label.value, u.reason) for u in units if fold(u.text) == line] == [("byline", "above-title:date")]
+    assert not [u for u in units if fold(u.text) == "Ear Candy!"]

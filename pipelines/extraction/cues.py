@@ -1140,6 +1140,10 @@ PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Red
 #: A block near the title is a byline when it is short, names the author or a date, and comes at
 #: most this many blocks after the title.
 BYLINE_MAX_DISTANCE = 6
+#: ... and above it: the blocks just before the headline searched for a date line, up to the first that is
+#: none of this many words at most (a kicker, a dek, a menu stops the search).
+BYLINE_ABOVE_MAX_DISTANCE = 2
+BYLINE_ABOVE_MAX_WORDS = 20
 #: With at least this many promos found from text, and more of their words than of the rest
 #: (MAX_UNIT_SHARE_OF_BODY), the offers are the article (a deals roundup), not promos.
 MIN_OFFERS_FOR_ROUNDUP = 3

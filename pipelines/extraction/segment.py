@@ -1444,6 +1444,15 @@ class Segmenter:
                 self._add([block.element], BlockLabel.BYLINE, "near-title:author")
             elif _BYLINE_TEXT.search(block.text) and block.words <= 12:
                 self._add([block.element], BlockLabel.BYLINE, "near-title:date")
+        # a date line just above the headline ("Friday | June 14, 2019 | By Ana Lima"), in the headline's box
+        for i in range(start - 1, max(start - 1 - cues.BYLINE_ABOVE_MAX_DISTANCE, -1), -1):
+            block = self.blocks[i]
+            if block.kind == "image" and not self.taken[i]:
+                continue  # the lead picture between them
+            if self.taken[i] or block.kind != "text" or block.words > cues.BYLINE_ABOVE_MAX_WORDS:
+                break
+            if _BYLINE_TEXT.search(block.text):
+                self._add([block.element], BlockLabel.BYLINE, "above-title:date")
 
     def _offers_are_the_article(self) -> None:
         """Drop text-found promos when together they are most of the page: a deals roundup."""
