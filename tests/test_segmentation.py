@@ -1428,3 +1428,18 @@ def test_a_date_line_just_above_the_headline_is_a_byline():
     units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
     assert [(u.label.value, u.reason) for u in units if fold(u.text) == line] == [("byline", "above-title:date")]
     assert not [u for u in units if fold(u.text) == "Ear Candy!"]
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        "Anna Berg ist freie Journalistin in Berlin und schreibt über Wissenschaft und Technik.",
+        "Jean Dupont est journaliste indépendant à Lyon et écrit sur la science depuis dix ans.",
+        "Ana Lima es periodista en Madrid y escribe sobre ciencia y tecnología desde hace años.",
+    ],
+)
+def test_credentials_in_german_french_or_spanish_beside_a_portrait_are_a_bio(credentials):
+    units = units_of(
+        f'<aside class="sidebar"><section class="widget"><img src="anna.jpg" alt=""><p>{credentials}</p></section></aside>'
+    )
+    assert ("bio", credentials) in units

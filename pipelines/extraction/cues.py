@@ -773,7 +773,7 @@ ROLE_LABELS = {
 HEADING_CUES: tuple[tuple[str, str], ...] = (
     (
         "bio",
-        r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor(in)?|(zum|zur) autor(in)?|über mich\W*$|über uns\W*$|sobre (o|el) autor|[aà] propos de l'auteur|sull'autore|over de auteur|об авторе)\b",
+        r"\babout me\W*$|^(about the author|about (me|us|the writer)|the author|author bio|meet the author|written by|über (den|die) autor(in)?|(zum|zur) autor(in)?|(der |die )?autor(in)?\W*$|über mich\W*$|über uns\W*$|sobre (o|el) autor|[aà] propos de l'auteur|sull'autore|over de auteur|об авторе)\b",
     ),
     (
         "share",
@@ -1249,7 +1249,15 @@ BIO_TEXT_PATTERN = (
     r"\b(founder|co-?founder|ceo) of\b|\bauthor of\b|\b(he|she|they) (lives?|writes|covers|has written|is the author)\b|"
     r"\bmy name is\b|\bwelcome to my blog\b|\bthank you for (stopping|visiting)\b|"
     r"^(hi|hello|hey)[,!]? (i['’]?m|i am) [A-Z]|^i['’]?m [A-Z]\w+,? (a|an|the) |"
-    r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b|^(i'?m|i’m|i am) (?-i:[A-Z])\w+ [–—] \w"
+    r"^(i'?m|i’m|i am) (?-i:[A-Z])\w+, and i\b|^(i'?m|i’m|i am) (?-i:[A-Z])\w+ [–—] \w|"
+    # German, French, Spanish: "X ist freier Journalist", "est journaliste", "es periodista"
+    r"\b(ist|war) (seit \d{4} )?(ein(e|er)? |der |die )?([\w-]+ ){0,3}(journalist|autor|redakteur|korrespondent|kolumnist|"
+    r"gründer|mitgründer|gründungspartner|geschäftsführer|inhaber|berater|coach|professor|wissenschaftler|blogger|"
+    r"fotograf|designer|entwickler|expert|rechtsanwalt|anwalt|direktor|leiter)\w*\b|"
+    r"\b(est|était) (un |une |le |la )?([\w'-]+ ){0,3}(journaliste|auteur|autrice|rédact|correspondant|fondat|cofondat|"
+    r"directeur|directrice|consultant|professeur|chercheu|blogueu|photographe)\w*\b|"
+    r"\b(es|fue) (un |una |el |la )?([\w-]+ ){0,3}(periodista|escritor|escritora|autor|autora|redactor|corresponsal|"
+    r"fundador|cofundador|director|directora|consultor|profesor|investigador|fotógrafo)\w*\b"
 )
 #: A credentials sentence is a bio when a portrait stands beside it, in a widget of at most this many words.
 BIO_PORTRAIT_WIDGET_WORDS = 150
