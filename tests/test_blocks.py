@@ -478,3 +478,17 @@ def test_tag_counts_are_the_elements_of_each_tag_without_comments() -> None:
     )
     counts = BlockIndex(tree).tag_counts()
     assert counts == {"html": 1, "body": 1, "p": 3, "div": 1, "a": 1}
+
+
+def test_a_german_advice_disclaimer_is_marked_as_one():
+    from pipelines.extraction.features import FEATURE_NAMES
+    from pipelines.extraction.page import analyse_page
+
+    disclaimer = "Dieser Artikel dient ausschließlich der allgemeinen Information und ersetzt keine ärztliche Beratung."
+    prose = "Eine pflanzliche Ernährung senkt das Risiko für Herzkrankheiten, wie eine große Übersichtsarbeit zeigt."
+    html = f"<html><body><article><h1>Pflanzlich essen</h1><p>{prose}</p><p>{disclaimer}</p></article></body></html>"
+    page = analyse_page(html, "https://example.org/pflanzlich-essen")
+    texts = [b.text for b in page.segmentation.blocks]
+    column = FEATURE_NAMES.index("disclaimer")
+    assert page.features[texts.index(disclaimer)][column] == 1.0
+    assert page.features[texts.index(prose)][column] == 0.0

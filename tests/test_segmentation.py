@@ -1443,3 +1443,33 @@ def test_credentials_in_german_french_or_spanish_beside_a_portrait_are_a_bio(cre
         f'<aside class="sidebar"><section class="widget"><img src="anna.jpg" alt=""><p>{credentials}</p></section></aside>'
     )
     assert ("bio", credentials) in units
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Mit Material von dpa und AFP", "byline"),
+        ("Fotos: Sophia Mahnert", "byline"),
+        ("(dpa/lnw)", "byline"),
+        ("Folgen Sie uns auf Twitter für mehr Nachrichten aus der Region", "byline"),
+        ("*Affiliate-Links: Kaufst du über diese Links, erhalten wir eine kleine Provision.", "other"),
+    ],
+)
+def test_german_credit_follow_and_affiliate_lines(line, label):
+    assert [u.label.value for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line] == [
+        label
+    ]
+
+
+def test_a_footer_link_named_dpa_is_no_agency_credit():
+    """ "DPA" on an English site is a Data Processing Agreement: an agency credit is "(dpa)" or "dpa/lnw"."""
+    assert not [u for u in _all_units("<div class='box'><p>DPA</p></div>") if fold(u.text) == "DPA"]
+
+
+def _all_units(body: str) -> list:
+    """Every rule unit of `units_of`'s page, bylines too."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{body}</body></html>"
+    return segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units

@@ -1325,6 +1325,19 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
         40,
     ),
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
+    # German
+    (
+        "byline",
+        r"^\(?((mitarbeit|recherche|text|fotos?)\s*:|mit material (von|der)\b)|^\((dpa|afp|kna|epd|apa|sda)(/\w+)*\)\W*$|^(dpa|afp|kna|epd|apa|sda)(/\w+)+\W*$",
+        20,
+    ),
+    ("byline", r"^folgen sie (uns|mir|ihm|ihr) (auf|bei) (twitter|facebook|instagram|linkedin|x|mastodon)\b", 30),
+    (
+        "other",
+        r"\b(erhalten|bekommen) (wir|ich) (ggf\. |gegebenenfalls |eventuell |unter umständen )?eine (kleine )?provision\b|"
+        r"\baffiliate-?links?\b|\b(werbe|partner|provisions)-?links?\b",
+        40,
+    ),
 )
 
 #: The company paragraph of a press release, after the story ({name}: the site's name or host),
@@ -1457,9 +1470,13 @@ DISCLAIMER_PATTERN = (
     r"\bnot (intended|meant) (to|as|for) .{0,40}\b(advice|substitute|replace)|\bsubstitute for .{0,30}\badvice\b|"
     r"\bfor (general )?information(al)? (purposes )?only\b|\bdoes not (constitute|provide) .{0,30}\badvice\b|"
     r"\b(always )?consult (a|an|your) (qualified|licensed|professional|financial|tax|legal|medical)\b|"
-    r"\bwe do not (offer|provide|give) .{0,20}\badvice\b|\bshould not be (construed|relied upon|used) as\b"
+    r"\bwe do not (offer|provide|give) .{0,20}\badvice\b|\bshould not be (construed|relied upon|used) as\b|"
+    # German
+    r"\bersetz(t|en) (keine|nicht die) (ärztliche|medizinische|professionelle|persönliche|rechtliche)\w* (beratung|behandlung|diagnose)\b|"
+    r"\bdien(t|en) (nur|ausschließlich|lediglich) (der|zur) (allgemeinen )?information\b|"
+    r"\bstell(t|en) keine (anlage|rechts|steuer|finanz)\w*beratung dar\b|\bkeine anlageberatung\b"
 )
-DISCLAIMER_WORDS = ("advice", "information", "consult", "construed", "relied")
+DISCLAIMER_WORDS = ("advice", "information", "consult", "construed", "relied", "beratung")
 DISCLAIMER_MAX_WORDS = 200
 #: Ancestor tags the scorer asks about.
 FEATURE_ANCESTOR_TAGS = (
