@@ -212,6 +212,7 @@ def test_author_box_named_by_a_bio_token_or_author_section_is_a_bio():
     bio = "Kaavya is a creative enthusiast with a passion for writing about data."
     assert ("bio", bio) in units_of(f'<div class="author-section"><p>{bio}</p></div>')
     assert ("bio", bio) in units_of(f'<div class="mntl-author__bio"><p>{bio}</p></div>')
+    assert ("bio", bio) in units_of(f'<div class="autor-box"><p>{bio}</p></div>')  # a German template's name
 
 
 @pytest.mark.parametrize(
@@ -1473,3 +1474,8 @@ def _all_units(body: str) -> list:
 
     html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{body}</body></html>"
     return segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
+
+
+def test_a_box_classed_as_an_advert_in_german_is_no_body():
+    text = "Jetzt die neue Kollektion entdecken und beim Einkauf ab 50 Euro die Versandkosten sparen."
+    assert [label for label, t in units_of(f'<div class="anzeige"><p>{text}</p></div>') if t == text] == ["promo"]

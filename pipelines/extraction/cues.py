@@ -710,7 +710,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "bio",
-        r"author-?(bio|box|info|description|details|about|card|profile|section|inline|popover|wrap(per)?|container)|about-?(the-?)?author|(^|[\s_-])bio($|[\s_-])|biography|byline-?bio|contributor-?bio|writer-?bio|post-?author\b",
+        r"author-?(bio|box|info|description|details|about|card|profile|section|inline|popover|wrap(per)?|container)|about-?(the-?)?author|(^|[\s_-])bio($|[\s_-])|biography|byline-?bio|contributor-?bio|writer-?bio|post-?author\b|autor-?(box|info|bio|profil|kasten)",
     ),
     (
         "form",
@@ -718,7 +718,7 @@ ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "promo",
-        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo|plea|appeal)|(donation|support)-?(plea|appeal)|smart-?banner|app-?(banner|download)",
+        r"\bpromo|sponsor|advert|native-?ad|\bads?\b|\bad-|-ad\b|\bdfp\b|adsense|paywall|upsell|\bcta\b|call-?to-?action|affiliate-?box|product-?(box|card)|book-?promo|lead-?magnet|offer-?box|membership|announcement-?bar|promo-?(bar|banner)|subscription-?(banner|offer|promo|plea|appeal)|(donation|support)-?(plea|appeal)|smart-?banner|app-?(banner|download)|\banzeige\b|\bwerbung\b",
     ),
     ("other", r"\bsidebar|widget-?area"),
     (
