@@ -23,7 +23,7 @@ from . import cues
 from .blocks import HEADING_TAGS, BlockIndex
 from .dates import TEXT_DATE, headline_texts
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name, texts_outside
-from .titles import repaired
+from .parse import repaired
 from .urls import join_url, split_url
 
 _LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.I)

@@ -150,16 +150,19 @@ _MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
 _TEXTS = etree.XPath("//text()[not(parent::script or parent::style or parent::template)]")
 
 
-def repair_mojibake(tree: HtmlElement) -> int:
+def repaired(text: str) -> str:
     """Text that a page encoded twice (UTF-8 read as Latin-1 or Windows-1252: "f\u00c3\u00bcr" for "f\u00fcr",
-    "isn\u00e2\u20ac\u2122t" for "isn't") put right by ftfy, in place: the body, the title and every field read
-    the text a reader of a well-made page would. ftfy leaves text that only looks like it (a page about
-    mojibake, "caf\u00e9\u2013bar") as it is in most cases. Returns the number of texts changed."""
+    "isn\u00e2\u20ac\u2122t" for "isn't") put right by ftfy. ftfy leaves text that only looks like it (a page
+    about mojibake, "caf\u00e9\u2013bar") as it is in most cases."""
+    return fix_encoding(text) if _MOJIBAKE.search(text) else text
+
+
+def repair_mojibake(tree: HtmlElement) -> int:
+    """`repaired` on the tree's text, in place: the body, the title and every field read the text a reader
+    of a well-made page would. Returns the number of texts changed."""
     changed = 0
     for text in _TEXTS(tree):
-        if not _MOJIBAKE.search(text):
-            continue
-        fixed = fix_encoding(str(text))
+        fixed = repaired(str(text))
         if fixed == text:
             continue
         parent = text.getparent()

@@ -13,16 +13,14 @@ import html
 import re
 from itertools import pairwise
 
-from ftfy import fix_encoding
-
 from . import cues
 from .pagefacts import PageFacts, clean_text, is_site_name
+from .parse import repaired
 
 _SEPARATOR = re.compile(f"({cues.TITLE_SEPARATOR_PATTERN})")
 _PREFIX_SEPARATOR = re.compile(cues.TITLE_PREFIX_SEPARATOR_PATTERN)
 _SEGMENT = re.compile(cues.TITLE_SEGMENT_PATTERN)
 _WORD = re.compile(r"\w+")
-_MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _FULLWIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 #: Scripts written with full-width punctuation (CJK, kana, hangul): there it is the page's own.
@@ -71,12 +69,6 @@ def _without_site_suffix(h1: str, facts: PageFacts) -> str:
 def _unescaped(text: str) -> str:
     """A title with its entities decoded: a page that escapes twice shows "&#x26;" for "&"."""
     return html.unescape(text) if "&" in text and ";" in text else text
-
-
-def repaired(text: str) -> str:
-    """UTF-8 read as Latin-1 or Windows-1252 put right in a value of the page's metadata (its text is
-    repaired with the tree, `parse.repair_mojibake`): "Investor\u00e2\u20ac\u2122s" is "Investor's"."""
-    return fix_encoding(text) if _MOJIBAKE.search(text) else text
 
 
 def _h1_texts(facts: PageFacts, glued: set[str] | None = None) -> list[str]:
