@@ -1479,3 +1479,19 @@ def _all_units(body: str) -> list:
 def test_a_box_classed_as_an_advert_in_german_is_no_body():
     text = "Jetzt die neue Kollektion entdecken und beim Einkauf ab 50 Euro die Versandkosten sparen."
     assert [label for label, t in units_of(f'<div class="anzeige"><p>{text}</p></div>') if t == text] == ["promo"]
+
+
+@pytest.mark.parametrize(
+    ("line", "href"),
+    [
+        ("Zurück zur Übersicht", "/aktuelles/"),
+        ("nach oben", "#top"),
+        ("Back to top ↑", "#top"),
+        ("Back to blog", "/blog/"),
+    ],
+)
+def test_a_link_back_up_the_page_or_the_site_is_navigation(line, href):
+    units = _all_units(f"<div class='box'><p><a href='{href}'>{line}</a></p></div>")
+    assert [u.label.value for u in units if fold(u.text) == line] == ["navigation"]
+    sentence = "Back to the drawing board for the council, which must now find the money elsewhere."
+    assert not [u for u in _all_units(f"<div class='box'><p>{sentence}</p></div>") if u.label.value == "navigation"]

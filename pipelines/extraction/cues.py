@@ -1325,6 +1325,14 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
         40,
     ),
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
+    # a link back up the page or the site, in any of the languages: "Back to top", "Zurück zur Übersicht"
+    (
+        "navigation",
+        r"^\W*(back to (top|the top|overview|(the |all )?(blog|news|posts|articles|stories))|"
+        r"zurück( zu[rm]? (übersicht|startseite|anfang|seitenanfang|blog|artikelübersicht|newsübersicht))?|nach oben|"
+        r"zum seitenanfang|retour (en haut|à l'accueil|aux actualités)|volver( arriba| al inicio)?|torna (su|all'inizio))\W*$",
+        6,
+    ),
     # German
     (
         "byline",
