@@ -10,7 +10,6 @@ import re
 
 import charset_normalizer
 import lxml.html
-from ftfy import fix_encoding
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.utils import HTML_PARSER, load_html
@@ -154,7 +153,11 @@ def repaired(text: str) -> str:
     """Text that a page encoded twice (UTF-8 read as Latin-1 or Windows-1252: "f\u00c3\u00bcr" for "f\u00fcr",
     "isn\u00e2\u20ac\u2122t" for "isn't") put right by ftfy. ftfy leaves text that only looks like it (a page
     about mojibake, "caf\u00e9\u2013bar") as it is in most cases."""
-    return fix_encoding(text) if _MOJIBAKE.search(text) else text
+    if not _MOJIBAKE.search(text):
+        return text
+    from ftfy import fix_encoding  # imported when a page needs it: ~50 ms a process, and most pages never do
+
+    return fix_encoding(text)
 
 
 def repair_mojibake(tree: HtmlElement) -> int:
