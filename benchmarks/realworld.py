@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tarfile
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,8 @@ import corpus
 
 if str(corpus.REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(corpus.REPO_ROOT))
+
+from pipelines.extraction.whitespace import collapse_whitespace
 
 #: The source distribution whose tests/ holds the pages, and its sha256 (PyPI's).
 SDIST = "trafilatura==1.1.0"
@@ -174,33 +177,20 @@ class SnippetCounts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _spaced(text: str) -> str:
-    return " ".join(text.split())
-
-
 def score(text: str, page: SnippetPage) -> tuple[SnippetCounts, list[str], list[str]]:
     """The page's counts, its must snippets missed and its must-not snippets found."""
-    body = _spaced(text)
-    missed = [s for s in page.with_snippets if _spaced(s) not in body]
-    leaked = [s for s in page.without_snippets if _spaced(s) in body]
+    body = collapse_whitespace(text)
+    missed = [s for s in page.with_snippets if collapse_whitespace(s) not in body]
+    leaked = [s for s in page.without_snippets if collapse_whitespace(s) in body]
     counts = SnippetCounts(len(page.with_snippets) - len(missed), len(missed), len(leaked))
     counts.tn = len(page.without_snippets) - len(leaked)
     return counts, missed, leaked
 
 
 def f1_interval(per_page: list[SnippetCounts]) -> tuple[float, float]:
-    """95 % bootstrap interval of the summed F1, pages resampled whole (`corpus`'s seed and count)."""
-    import numpy as np
-
-    rows = np.array([(c.tp, c.fn, c.fp) for c in per_page], dtype=np.float64)
-    if not len(rows):
-        return float("nan"), float("nan")
-    pick = np.random.default_rng(corpus.BOOTSTRAP_SEED).integers(0, len(rows), (corpus.BOOTSTRAP_RESAMPLES, len(rows)))
-    tp, fn, fp = (rows[pick][:, :, k].sum(axis=1) for k in range(3))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        f1 = 2 * tp / (2 * tp + fn + fp)
-    low, high = np.nanpercentile(f1, [2.5, 97.5])
-    return float(low), float(high)
+    """95 % bootstrap interval of the summed F1, pages resampled whole: F1 is 2 TP / (2 TP + FN + FP), a
+    ratio of sums `corpus.bootstrap_interval` resamples."""
+    return corpus.bootstrap_interval([2 * c.tp for c in per_page], [2 * c.tp + c.fn + c.fp for c in per_page])
 
 
 def _language(html: bytes) -> str:
@@ -233,11 +223,14 @@ def main(argv: list[str] | None = None) -> int:
     per_page: dict[str, list[SnippetCounts]] = {name: [] for name in SYSTEMS}
     by_language: dict[str, dict[str, SnippetCounts]] = {}
     errors = dict.fromkeys(SYSTEMS, 0)
+    pages_by_language: Counter[str] = Counter()
     in_comments = 0  # thresher's missed must snippets that sit in a block it labels comments
     wrong: list[str] = []
     for page in pages:
         language = _language(page.html)
+        pages_by_language[language] += 1
         for name in SYSTEMS:
+            record = None
             try:
                 if name == "thresher":
                     record = extract(page.html, page.url)
@@ -251,9 +244,9 @@ def main(argv: list[str] | None = None) -> int:
             totals[name].add(counts)
             per_page[name].append(counts)
             by_language.setdefault(language, {n: SnippetCounts() for n in SYSTEMS})[name].add(counts)
-            if name == "thresher" and missed and text:
-                comments = [_spaced(b["text"]) for b in record.blocks if b.get("label") == "comments"]
-                in_comments += sum(any(_spaced(s) in block for block in comments) for s in missed)
+            if record is not None and missed:
+                comments = [collapse_whitespace(b["text"]) for b in record.blocks if b.get("label") == "comments"]
+                in_comments += sum(any(collapse_whitespace(s) in block for block in comments) for s in missed)
             if name == "thresher" and (missed or leaked):
                 wrong.append(f"  fold {page.fold}  {page.url}")
                 wrong += [f"      missed {s!r}" for s in missed] + [f"      leaked {s!r}" for s in leaked]
@@ -274,8 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("F1 by <html lang> (pages):")
     for language, counts in sorted(by_language.items(), key=lambda kv: -sum(c.tp + c.fn for c in kv[1].values())):
-        n = sum(1 for p in pages if _language(p.html) == language)
-        print(f"  {language:<6} {n:>3}   " + "   ".join(f"{name} {counts[name].f1:.3f}" for name in SYSTEMS))
+        print(
+            f"  {language:<6} {pages_by_language[language]:>3}   "
+            + "   ".join(f"{name} {counts[name].f1:.3f}" for name in SYSTEMS)
+        )
     if args.list and wrong:
         print("thresher's snippets gone wrong:")
         print("\n".join(wrong))
