@@ -1447,6 +1447,20 @@ def test_credentials_in_german_french_or_spanish_beside_a_portrait_are_a_bio(cre
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "AUTOR Dr. Thomas Schulte ist Gründungspartner der Kanzlei Schulte und Partner in Berlin.",
+        "About the author: Jane Doe is a reporter for the Example Herald who covers city hall.",
+    ],
+)
+def test_credentials_run_in_after_a_bio_heading_are_a_bio_without_a_portrait(paragraph):
+    """The heading's words opening the paragraph say whose credentials they are, as a portrait would."""
+    assert ("bio", paragraph) in units_of(f"<article><p>{paragraph}</p></article>")
+    plain = paragraph.split(" ", 1 if paragraph.startswith("AUTOR") else 3)[-1]
+    assert ("bio", plain) not in units_of(f"<article><p>{plain}</p></article>")
+
+
+@pytest.mark.parametrize(
     ("line", "label"),
     [
         ("Mit Material von dpa und AFP", "byline"),

@@ -1259,6 +1259,12 @@ BIO_TEXT_PATTERN = (
     r"\b(es|fue) (un |una |el |la )?([\w-]+ ){0,3}(periodista|escritor|escritora|autor|autora|redactor|corresponsal|"
     r"fundador|cofundador|director|directora|consultor|profesor|investigador|fotógrafo)\w*\b"
 )
+#: ... and is a bio whatever stands beside it when its paragraph opens with a bio heading's words, run in
+#: ("AUTOR Dr. Thomas Schulte ist Gründungspartner ...", "About the author: Jane Doe is a reporter ...").
+BIO_LEAD_PATTERN = (
+    r"^(about the author|the author|author bio|über (den|die) autor(in)?|(zum|zur) autor(in)?|autor(in)?|"
+    r"sobre (o|el) autor|[aà] propos de l'auteur|l'auteur|sull'autore|over de auteur)\b\s*[:.\-–—|]?\s+(?-i:[A-Z])"
+)
 #: A credentials sentence is a bio when a portrait stands beside it, in a widget of at most this many words.
 BIO_PORTRAIT_WIDGET_WORDS = 150
 #: ... looking this many levels up from the paragraph (a portrait in the next column of the box).

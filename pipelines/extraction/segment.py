@@ -98,6 +98,7 @@ _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I, set_test=True)  # ~46 heads a page
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_GREETING = re.compile(cues.BIO_GREETING_PATTERN)
+_BIO_LEAD = compile_pattern(cues.BIO_LEAD_PATTERN, re.I)
 _BIO_CONTINUES = compile_pattern(cues.BIO_CONTINUATION_PATTERN, re.I)
 _SHARE_PROMPT = compile_pattern(cues.SHARE_PROMPT_PATTERN, re.I)
 _BYLINE_TEXT = compile_pattern(cues.BYLINE_TEXT_PATTERN, re.I)
@@ -1230,7 +1231,9 @@ class Segmenter:
         head = text[:300]
         if words <= 20 and "byline" in self._cues_in(text):
             return  # a byline: name and date
-        if self._names_author(head) or (_BIO_TEXT.search(head) and self._mentions_author_or_photo(el, head)):
+        if self._names_author(head) or (
+            _BIO_TEXT.search(head) and (_BIO_LEAD.match(head) or self._mentions_author_or_photo(el, head))
+        ):
             self._unit(el, BlockLabel.BIO, "text:credentials")
         elif self._author_box_paragraph(block):
             self._unit(el, BlockLabel.BIO, "text:author-box")
