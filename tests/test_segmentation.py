@@ -1476,6 +1476,14 @@ def test_german_credit_follow_and_affiliate_lines(line, label):
     ]
 
 
+@pytest.mark.parametrize("line", ["Link copied!", "copied!", "URL kopiert", "Verschickt"])
+def test_what_a_pressed_share_button_says_is_share(line):
+    """The status a copy-link or send button shows once pressed is no article text, in any of the languages."""
+    assert [u.label.value for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line] == [
+        "share"
+    ]
+
+
 def test_a_footer_link_named_dpa_is_no_agency_credit():
     """ "DPA" on an English site is a Data Processing Agreement: an agency credit is "(dpa)" or "dpa/lnw"."""
     assert not [u for u in _all_units("<div class='box'><p>DPA</p></div>") if fold(u.text) == "DPA"]

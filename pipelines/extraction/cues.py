@@ -1339,6 +1339,13 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
         r"zum seitenanfang|retour (en haut|à l'accueil|aux actualités)|volver( arriba| al inicio)?|torna (su|all'inizio))\W*$",
         6,
     ),
+    # what a share or copy-link button says once pressed ("Link copied!", "Verschickt"), in any of the languages
+    (
+        "share",
+        r"^\W*((the )?(link|url) )?(copied|kopiert|copié|copiado|copiato)( to (the )?clipboard| in die zwischenablage)?\W*$|"
+        r"^\W*((link|e-?mail|message) sent|verschickt|gesendet|envoyé)\W*$",
+        5,
+    ),
     # German
     (
         "byline",
