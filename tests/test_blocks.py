@@ -69,6 +69,13 @@ def test_space_only_where_block_elements_meet() -> None:
     assert [b.text for b in BlockIndex(tree).blocks] == ["Line one line two"]
 
 
+def test_a_spacer_paragraph_of_invisible_characters_is_no_block() -> None:
+    """Site builders space paragraphs with "<p>&zwj;</p>": a reader sees nothing, and the body gets no line of it."""
+    html = "<html><body><p>First part.</p><p>\u200d</p><p>\u200b \ufeff</p><p>\u200dSecond part.</p></body></html>"
+    tree = lxml.html.fromstring(html)
+    assert [b.text for b in BlockIndex(tree).blocks] == ["First part.", "\u200dSecond part."]
+
+
 def test_hover_cards_and_screen_reader_text_are_hidden() -> None:
     html = (
         "<html><body><p>Senator <a href='/p'>Kristi Noem<span class='hovercard'>Kristi Lynn Noem South Dakota</span></a>"

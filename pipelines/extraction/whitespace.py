@@ -8,6 +8,16 @@ _UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 _UNSPACED_CHARS_PER_WORD = 2
 
 
+#: Characters that take no room on the page: zero-width space, non-joiner and joiner, word joiner, byte-order mark.
+#: Site builders fill empty paragraphs with one ("<p>&zwj;</p>" as a spacer), which shows nothing.
+INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether `text` (whitespace collapsed) is made of invisible characters alone."""
+    return bool(text) and text[0] in INVISIBLE_CHARACTERS and not text.replace(" ", "").strip(INVISIBLE_CHARACTERS)
+
+
 def collapse_whitespace(text: str) -> str:
     """Whitespace runs to one space, ends trimmed (str.split is several times faster than a regex)."""
     return " ".join(text.split())
