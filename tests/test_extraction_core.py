@@ -454,6 +454,34 @@ def test_the_body_does_not_end_on_a_heading_with_nothing_under_it():
     assert kept == ["Related Topics"]
 
 
+def test_the_words_of_a_lists_controls_stay_out_of_a_shops_body():
+    """A navigation line yields to the scorer on a shop's page (its menu may be what the page lists), but
+    "Sort by" and "1-24 of 310 products" are the list's controls on any page, however they read."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    items = [f"Trail shoe model {n} with waterproof lining" for n in range(1, 7)]
+    html = (
+        "<html><body><main><h1>Trail shoes</h1><div class='bar'><span>Sort by</span></div>"
+        "<p>1-24 of 310 products</p><p>Loading...</p>"
+        + "".join(f"<div class='item'><h3>{item}</h3></div>" for item in items)
+        + "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://shop.example.org/trail-shoes")
+    controls = {"Sort by", "1-24 of 310 products", "Loading..."}
+    assert {u.text: u.reason for u in page.segmentation.units if u.text in controls} == {
+        "Sort by": "control:navigation",
+        "1-24 of 310 products": "control:navigation",
+        "Loading...": "control:other",
+    }
+    read = np.array([0.6 if text in items or text in controls else 0.05 for text in texts])
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, read, "collection").body, strict=True) if keep
+    ]
+    assert kept == items
+
+
 def test_cards_of_other_stories_under_an_article_leave_its_body():
     """A grid of linked titles with their excerpts after an article reads as prose to the scorer, and its
     links hold too few of its words for the teaser rule: it is a related unit (a title too short for the

@@ -1484,6 +1484,24 @@ def test_what_a_pressed_share_button_says_is_share(line):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Click to expand...", "other"),
+        ("Your browser does not support the video tag.", "other"),
+        ("Tags:", "other"),
+        ("Show 24 results per page", "navigation"),
+        ("Filters (2)", "navigation"),
+        ("Sortieren nach", "navigation"),
+    ],
+)
+def test_the_words_of_controls_are_control_lines(line, label):
+    found = [
+        (u.label.value, u.reason) for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line
+    ]
+    assert found == [(label, f"control:{label}")]
+
+
 def test_a_footer_link_named_dpa_is_no_agency_credit():
     """ "DPA" on an English site is a Data Processing Agreement: an agency credit is "(dpa)" or "dpa/lnw"."""
     assert not [u for u in _all_units("<div class='box'><p>DPA</p></div>") if fold(u.text) == "DPA"]

@@ -1361,6 +1361,31 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ),
 )
 
+#: The words of a page's controls and loaders, never its text on any kind of page: sorting, filtering and paging a
+#: list ("Sort by", "Filters (2)", "1-24 of 310 products", "Show 24 results per page"), a table of contents' title
+#: drawn as text, a quoted post's expander ("Click to expand..."), a loading notice, a tag list's label, a video
+#: player's fallback, an embedded post's prompt. A line of at most CONTROL_LINE_MAX_WORDS words matching one is a
+#: unit of its label whose reason starts CONTROL_LINE_REASON: unlike other navigation it stays out of a shop's, a
+#: listing's or a forum's body too (`body._yields`). Out of fold on the development folds these lines, in bodies,
+#: were never in the truth but for 2 of 13 "Filters" and 1 of 22 "Table of contents".
+CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "navigation",
+        r"^\W*(sort( by| options)?|sortieren( nach)?|trier par|ordenar por|best match|filters?( \(\d+\))?|filtern|"
+        r"filtres|(table of )?contents?|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?)\W*$|"
+        r"^\W*(show(ing)? )?\d+ (results |items |products )?per page\W*$|"
+        r"^\W*(showing |loaded |displaying )?\d+([–-]\d+)?( of \d+)? (results|products|items)( found)?\W*$",
+    ),
+    (
+        "other",
+        r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|"
+        r"schlagw(ö|oe)rter|schlagworte)\W*$|^\W*your browser does not support the (video|audio)( tag| element)?\W*$|"
+        r"^\W*view this post on instagram\W*$",
+    ),
+)
+CONTROL_LINE_MAX_WORDS = 8
+CONTROL_LINE_REASON = "control:"
+
 #: The company paragraph of a press release, after the story ({name}: the site's name or host),
 #: and how it starts (a paragraph not starting so is not one).
 COMPANY_NAME_PATTERN = r"^(about )?({name})\b"
@@ -1676,6 +1701,9 @@ UNIT_OVERRULED_SURE = {
     "bio": (("heading:author-name",), 0.99),
     # a shop's customer reviews (`segment.review_units`), and comments found by their class or id
     "comments": ((REVIEWS_REASON, "attr:"), 0.9),
+    # a control's words (CONTROL_LINE_CUES) are none of the article's, however they read
+    "navigation": ((CONTROL_LINE_REASON,), 0.99),
+    "other": ((CONTROL_LINE_REASON,), 0.99),
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
 #: "Most Read", "Top Stories", "You may also like"), matched at the start of the heading's text (a heading-found

@@ -123,6 +123,7 @@ _TEXT_CUES = PatternSet(
         "inline-related": (cues.INLINE_RELATED_PATTERN, False),
         "dateline": (cues.DATELINE_PATTERN, True),
         "line-cue": ("|".join(f"(?:{pattern})" for _, pattern, _ in cues.LINE_CUES), False),
+        "control-line": ("|".join(f"(?:{pattern})" for _, pattern in cues.CONTROL_LINE_CUES), False),
         "share-text": (cues.SHARE_TEXT_PATTERN, False),
         "share-prompt": (cues.SHARE_PROMPT_PATTERN, False),
         "sign-up": (cues.SIGNUP_CALL_PATTERN, False),
@@ -134,6 +135,7 @@ _TEXT_CUES = PatternSet(
     },
     re.I,
 )
+_CONTROL_LINES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.CONTROL_LINE_CUES]
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _REVIEWS = compile_pattern(cues.REVIEWS_ATTRIBUTE_PATTERN, re.I)
 #: An href holding any of `cues.SHOP_LINK_HREF_SUBSTRINGS`: one search instead of a substring test each.
@@ -1213,6 +1215,10 @@ class Segmenter:
             self._unit(el, BlockLabel.FORM, "text:sign-up")
             if self._in_units(el):
                 return
+        if words <= cues.CONTROL_LINE_MAX_WORDS and "control-line" in self._cues_in(text):
+            label = next(label for label, pattern in _CONTROL_LINES if pattern.search(text))
+            self._add([el], label, cues.CONTROL_LINE_REASON + label.value)
+            return
         # `_line_cue` finds nothing where the set finds no line cue, so the set only saves searches: a
         # text of up to 40 words has been through it (inline-related, above), a longer one is asked no
         # other cue of it, so its line cues allowing its length are searched one by one (the set's
