@@ -482,6 +482,34 @@ def test_the_words_of_a_lists_controls_stay_out_of_a_shops_body():
     assert kept == items
 
 
+def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_reads():
+    """Its entries are the article's own section titles: the scorer reads them as body, but only a sure reading
+    overrules the heading that names them."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    sections = ["Why the library opens late", "What readers asked for"]
+    html = (
+        "<html><body><article><h1>Night opening at the library</h1>"
+        "<div class='box'><h2>Table of contents</h2><ul>"
+        + "".join(f"<li><a href='#s{n}'>{title}</a></li>" for n, title in enumerate(sections))
+        + "</ul></div>"
+        + "".join(
+            f"<h2 id='s{n}'>{title}</h2><p>The city library will stay open until nine on weekdays from next month, "
+            f"and four in ten readers said it closed too early.</p>"
+            for n, title in enumerate(sections)
+        )
+        + "</article></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/library-night")
+    toc = next(u for u in page.segmentation.units if u.text.startswith("Table of contents"))
+    assert toc.reason == "heading:Table of contents"
+    read = np.array([0.05 if text == "Night opening at the library" else 0.9 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
+    assert "Table of contents" not in kept and kept.count(sections[0]) == 1  # the section's heading, not its entry
+
+
 def test_cards_of_other_stories_under_an_article_leave_its_body():
     """A grid of linked titles with their excerpts after an article reads as prose to the scorer, and its
     links hold too few of its words for the teaser rule: it is a related unit (a title too short for the

@@ -1493,6 +1493,11 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Show 24 results per page", "navigation"),
         ("Filters (2)", "navigation"),
         ("Sortieren nach", "navigation"),
+        ("Add to cart", "other"),
+        ("Quote", "other"),
+        ("3 likes", "other"),
+        ("Posts: 2,103", "other"),
+        ("Last edited: Jul 4, 2024", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):

@@ -1364,7 +1364,8 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
 #: The words of a page's controls and loaders, never its text on any kind of page: sorting, filtering and paging a
 #: list ("Sort by", "Filters (2)", "1-24 of 310 products", "Show 24 results per page"), a table of contents' title
 #: drawn as text, a quoted post's expander ("Click to expand..."), a loading notice, a tag list's label, a video
-#: player's fallback, an embedded post's prompt. A line of at most CONTROL_LINE_MAX_WORDS words matching one is a
+#: player's fallback, an embedded post's prompt, a shop's and a forum's buttons and counters ("Add to cart", "(12)",
+#: "Quote", "3 likes", "Posts: 210", "Last edited: Jul 4, 2024"). A line of at most CONTROL_LINE_MAX_WORDS words matching one is a
 #: unit of its label whose reason starts CONTROL_LINE_REASON: unlike other navigation it stays out of a shop's, a
 #: listing's or a forum's body too (`body._yields`). Out of fold on the development folds these lines, in bodies,
 #: were never in the truth but for 2 of 13 "Filters" and 1 of 22 "Table of contents".
@@ -1380,7 +1381,12 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         "other",
         r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|"
         r"schlagw(ö|oe)rter|schlagworte)\W*$|^\W*your browser does not support the (video|audio)( tag| element)?\W*$|"
-        r"^\W*view this post on instagram\W*$",
+        r"^\W*view this post on instagram\W*$|"
+        # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
+        r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
+        r"\d+ likes?|locked|posts: [\d,.]+k?|recommended posts|last edited( by [\w .-]+)?: .{3,25}|"
+        r"you must (log|sign) in to (answer|reply|comment)( to)?( this)?( (question|topic|thread|post))?|"
+        r"start asking to get answers|find the answer to your question by asking)\W*$",
     ),
 )
 CONTROL_LINE_MAX_WORDS = 8
@@ -1701,8 +1707,10 @@ UNIT_OVERRULED_SURE = {
     "bio": (("heading:author-name",), 0.99),
     # a shop's customer reviews (`segment.review_units`), and comments found by their class or id
     "comments": ((REVIEWS_REASON, "attr:"), 0.9),
-    # a control's words (CONTROL_LINE_CUES) are none of the article's, however they read
-    "navigation": ((CONTROL_LINE_REASON,), 0.99),
+    # a control's words (CONTROL_LINE_CUES) are none of the article's, however they read; nor is a table of contents
+    # a heading names (the only navigation HEADING_CUES), whose entries are the article's own section titles and read
+    # as body (not one its class names: a page's wrapper may be classed "toc")
+    "navigation": ((CONTROL_LINE_REASON, "heading:"), 0.99),
     "other": ((CONTROL_LINE_REASON,), 0.99),
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
