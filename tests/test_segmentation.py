@@ -1507,6 +1507,15 @@ def test_the_words_of_controls_are_control_lines(line, label):
     assert found == [(label, f"control:{label}")]
 
 
+def test_a_control_line_drawn_as_a_heading_is_a_control_line():
+    """A Q&A site draws "You must log in to answer this question." as a heading; a table of contents' heading
+    stays the heading unit that takes in its list."""
+    units = _all_units("<div class='box'><h2>You must log in to answer this question.</h2></div>")
+    assert [(u.label.value, u.reason) for u in units][1:] == [("other", "control:other")]
+    units = _all_units("<div class='box'><h2>Contents</h2><ul><li><a href='#a'>Why</a></li></ul></div>")
+    assert [(u.label.value, u.reason) for u in units][1:] == [("navigation", "heading:Contents")]
+
+
 def test_a_footer_link_named_dpa_is_no_agency_credit():
     """ "DPA" on an English site is a Data Processing Agreement: an agency credit is "(dpa)" or "dpa/lnw"."""
     assert not [u for u in _all_units("<div class='box'><p>DPA</p></div>") if fold(u.text) == "DPA"]

@@ -968,6 +968,8 @@ class Segmenter:
                     self._text_cues(block)  # "Related: <a>Title</a>" is a link, not a heading over a section
                 elif self._heading_cue(block):
                     continue
+                elif block.kind == "heading" and self._control_line(block):
+                    continue  # "You must log in to answer this question." drawn as a heading
                 if block.kind == "text":
                     self._text_cues(block)
                     if not self.taken[i] and _product_call_link(block):
@@ -1215,9 +1217,7 @@ class Segmenter:
             self._unit(el, BlockLabel.FORM, "text:sign-up")
             if self._in_units(el):
                 return
-        if words <= cues.CONTROL_LINE_MAX_WORDS and "control-line" in self._cues_in(text):
-            label = next(label for label, pattern in _CONTROL_LINES if pattern.search(text))
-            self._add([el], label, cues.CONTROL_LINE_REASON + label.value)
+        if self._control_line(block):
             return
         # `_line_cue` finds nothing where the set finds no line cue, so the set only saves searches: a
         # text of up to 40 words has been through it (inline-related, above), a longer one is asked no
@@ -1243,6 +1243,14 @@ class Segmenter:
             self._unit(el, BlockLabel.BIO, "text:credentials")
         elif self._author_box_paragraph(block):
             self._unit(el, BlockLabel.BIO, "text:author-box")
+
+    def _control_line(self, block: Block) -> bool:
+        """A line that is the words of a control (`cues.CONTROL_LINE_CUES`) makes a unit of its own."""
+        if block.words > cues.CONTROL_LINE_MAX_WORDS or "control-line" not in self._cues_in(block.text):
+            return False
+        label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
+        self._add([block.element], label, cues.CONTROL_LINE_REASON + label.value)
+        return True
 
     def _line_cue(self, el: HtmlElement, text: str, words: int) -> None:
         for label, pattern, max_words in _LINE_CUES:
