@@ -510,6 +510,33 @@ def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_re
     assert "Table of contents" not in kept and kept.count(sections[0]) == 1  # the section's heading, not its entry
 
 
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+        "If you buy something through our links, we may earn commission.",
+    ],
+)
+def test_an_affiliate_disclosure_stays_out_of_the_body_however_it_reads(disclosure):
+    """A line cue's other (a disclosure, a sign-up prompt) is no article text: only a sure reading overrules it."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    lines = [f"Lamp number {n} lights the reading corner well and costs less than a dinner out." for n in range(4)]
+    html = (
+        f"<html><body><article><h1>Best lamps</h1><p>{disclosure}</p>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "</article></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/best-lamps")
+    assert [u.label.value for u in page.segmentation.units if u.text == disclosure] == ["other"]
+    read = np.array([0.05 if text == "Best lamps" else 0.9 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
+    assert kept == lines
+
+
 def test_cards_of_other_stories_under_an_article_leave_its_body():
     """A grid of linked titles with their excerpts after an article reads as prose to the scorer, and its
     links hold too few of its words for the teaser rule: it is a related unit (a title too short for the

@@ -1327,7 +1327,8 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("related", r"^don'?t miss\b", 80),
     (
         "other",
-        r"\b(may|might|could) (get|earn|receive) a (share|commission|small commission)\b|\baffiliate (links?|commission)\b",
+        r"\b(may|might|could) (get|earn|receive)( us)?( a| an)?( small| affiliate)? (share|commissions?)\b|"
+        r"\baffiliate (links?|commission)\b",
         40,
     ),
     ("other", r"^this copy is for your personal, non-commercial use\b|^citation: ", 60),
@@ -1711,7 +1712,8 @@ UNIT_OVERRULED_SURE = {
     # a heading names (the only navigation HEADING_CUES), whose entries are the article's own section titles and read
     # as body (not one its class names: a page's wrapper may be classed "toc")
     "navigation": ((CONTROL_LINE_REASON, "heading:"), 0.99),
-    "other": ((CONTROL_LINE_REASON,), 0.99),
+    # ... and a line cue's other (a sign-up prompt, an affiliate disclosure, a reprint notice) none either
+    "other": ((CONTROL_LINE_REASON, "line:"), 0.99),
 }
 #: ... and so does a related unit under a heading no article gives a section of its own ("Trending News",
 #: "Most Read", "Top Stories", "You may also like"), matched at the start of the heading's text (a heading-found
