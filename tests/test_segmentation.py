@@ -1516,6 +1516,21 @@ def test_a_control_line_drawn_as_a_heading_is_a_control_line():
     assert [(u.label.value, u.reason) for u in units][1:] == [("navigation", "heading:Contents")]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image credit: © Depositphotos.com/AndrewLozovyi",
+        "Photo: Ben Hasty/Getty Images",
+        "(Photo by Jane Doe on Unsplash)",
+        "SolStock/E+ via Getty Images",
+    ],
+)
+def test_a_pictures_credit_is_a_credit_line(line):
+    assert [u.label.value for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line] == [
+        "byline"
+    ]
+
+
 def test_a_footer_link_named_dpa_is_no_agency_credit():
     """ "DPA" on an English site is a Data Processing Agreement: an agency credit is "(dpa)" or "dpa/lnw"."""
     assert not [u for u in _all_units("<div class='box'><p>DPA</p></div>") if fold(u.text) == "DPA"]

@@ -1322,6 +1322,13 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
         30,
     ),
     ("byline", r"^have a (news )?tip\?", 40),
+    # a picture's credit: "Photo: Ben Hasty/Getty Images", "Image credit: © Depositphotos.com/...", "(Photo by ...)"
+    (
+        "byline",
+        r"^\W*((photo|image|picture|featured image|header image|top image|cover image|illustration)s?( credits?)?|"
+        r"credits?)\s*(:|by\b|via\b|courtesy\b)|\bvia getty images\W*$|^\W*images? used under licen[cs]e from\b",
+        25,
+    ),
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
     ("other", r"\b(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
     ("related", r"^don'?t miss\b", 80),
