@@ -1498,6 +1498,7 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("3 likes", "other"),
         ("Posts: 2,103", "other"),
         ("Last edited: Jul 4, 2024", "other"),
+        ("Image 1 of 5", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1523,6 +1524,8 @@ def test_a_control_line_drawn_as_a_heading_is_a_control_line():
         "Photo: Ben Hasty/Getty Images",
         "(Photo by Jane Doe on Unsplash)",
         "SolStock/E+ via Getty Images",
+        "Al Goldis, Associated Press",
+        "Write to Al Root at al.root@example.com",
     ],
 )
 def test_a_pictures_credit_is_a_credit_line(line):

@@ -1313,7 +1313,7 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "byline",
-        r"\b(may|can) be reached at\b|^(e-?mail|contact|reach) (the )?(reporters?|writers?|author|\w+ \w+) (at|on)\b",
+        r"\b(may|can) be reached at\b|^(e-?mail|contact|reach|write to) (the )?(reporters?|writers?|author|\w+ \w+) (at|on)\b",
         40,
     ),
     (
@@ -1328,6 +1328,14 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
         r"^\W*((photo|image|picture|featured image|header image|top image|cover image|illustration)s?( credits?)?|"
         r"credits?)\s*(:|by\b|via\b|courtesy\b)|\bvia getty images\W*$|^\W*images? used under licen[cs]e from\b",
         25,
+    ),
+    # ... and one naming only its photographer and agency: "Al Goldis, Associated Press", "Natalie Naccache | Bloomberg |
+    # Getty Images" (no sentence: nothing after the agency but more names)
+    (
+        "byline",
+        r"^[^.!?]{0,60}(,|/|\||\bvia) ?(the )?(associated press|getty images|reuters|afp|epa|ap|bloomberg|shutterstock|"
+        r"istock)\b[^.!?]{0,30}$",
+        12,
     ),
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
     ("other", r"\b(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
@@ -1389,7 +1397,7 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         "other",
         r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|"
         r"schlagw(ö|oe)rter|schlagworte)\W*$|^\W*your browser does not support the (video|audio)( tag| element)?\W*$|"
-        r"^\W*view this post on instagram\W*$|"
+        r"^\W*view this post on instagram\W*$|^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
         # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
         r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
         r"\d+ likes?|locked|posts: [\d,.]+k?|recommended posts|last edited( by [\w .-]+)?: .{3,25}|"
