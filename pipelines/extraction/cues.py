@@ -1303,7 +1303,10 @@ DATELINE_PATTERN = (
 
 #: Lines that are no article text wherever they stand, with the label they get and the most
 #: words such a line has: credits and contact lines (bylines), sign-up and follow prompts,
-#: affiliate and copyright notices (other).
+#: affiliate and copyright notices (other). Their words bound a line's length: a bounded repeat in a pattern here or
+#: in CONTROL_LINE_CUES ("[^.]{0,60}") multiplies the states of the one automaton `segment` runs over every block for
+#: all its cues, past RE2's memory budget, and every search then takes the slow engine (the rule stage took 28 %
+#: longer for two such repeats); write "[^.]*" and let the word limit bound it.
 LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("byline", r"^\(?(reporting|additional reporting|writing|editing|research) by\b", 60),
     (
@@ -1333,8 +1336,8 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     # Getty Images" (no sentence: nothing after the agency but more names)
     (
         "byline",
-        r"^[^.!?]{0,60}(,|/|\||\bvia) ?(the )?(associated press|getty images|reuters|afp|epa|ap|bloomberg|shutterstock|"
-        r"istock)\b[^.!?]{0,30}$",
+        r"^[^.!?]*(,|/|\||\bvia) ?(the )?(associated press|getty images|reuters|afp|epa|ap|bloomberg|shutterstock|"
+        r"istock)\b[^.!?]*$",
         12,
     ),
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
@@ -1400,7 +1403,7 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         r"^\W*view this post on instagram\W*$|^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
         # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
         r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
-        r"\d+ likes?|locked|posts: [\d,.]+k?|recommended posts|last edited( by [\w .-]+)?: .{3,25}|"
+        r"\d+ likes?|locked|posts: [\d,.]+k?|recommended posts|last edited\b[^.!?]*|"
         r"you must (log|sign) in to (answer|reply|comment)( to)?( this)?( (question|topic|thread|post))?|"
         r"start asking to get answers|find the answer to your question by asking)\W*$",
     ),
