@@ -482,6 +482,26 @@ def test_the_words_of_a_lists_controls_stay_out_of_a_shops_body():
     assert kept == items
 
 
+def test_a_controls_words_inside_a_forums_posts_stay_out_of_its_body():
+    """On a forum the posts (comments by their class) yield to the scorer: they are the page's content. The "Quote"
+    button under each is a unit of its own inside them, and stays out."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    posts = [f"Post number {n}: the new lens focuses fast and the colours are right in most light." for n in range(3)]
+    html = (
+        "<html><body><main><h1>Which lens for travel?</h1>"
+        + "".join(f"<div class='comment'><p>{post}</p><button>Quote</button></div>" for post in posts)
+        + "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://forum.example.org/topic/lens")
+    assert [u.reason for u in page.segmentation.units if u.text == "Quote"] == ["control:other"] * 3
+    read = np.array([0.6 if text in posts or text == "Quote" else 0.05 for text in texts])
+    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read, "forum").body, strict=True) if keep]
+    assert kept == posts
+
+
 def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_reads():
     """Its entries are the article's own section titles: the scorer reads them as body, but only a sure reading
     overrules the heading that names them."""

@@ -135,6 +135,8 @@ _TEXT_CUES = PatternSet(
     },
     re.I,
 )
+#: The units whose control lines are units of their own (`Segmenter.nested_control_lines`).
+_CONTROL_HOSTS = frozenset({BlockLabel.COMMENTS, BlockLabel.RELATED, BlockLabel.PROMO, BlockLabel.OTHER})
 _CONTROL_LINES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.CONTROL_LINE_CUES]
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _REVIEWS = compile_pattern(cues.REVIEWS_ATTRIBUTE_PATTERN, re.I)
@@ -907,6 +909,31 @@ class Segmenter:
             self.units.append(Unit(label, [block.element], reason, block.text))
             self.marked.add(block.element)
 
+    def nested_control_lines(self) -> None:
+        """The words of a control (`cues.CONTROL_LINE_CUES`) inside another unit, as a unit of their own: the unit
+        around them may yield to the scorer (a forum's posts, a shop's product cards are what the page is about),
+        and "Quote" under each post or "Add to cart" on each card is still none of the page's text. Not in a menu or
+        a table of contents: their words are no content anywhere, and "Contents" is the title of its list."""
+        hosted = [False] * len(self.blocks)
+        for unit in self.units:
+            if unit.label in _CONTROL_HOSTS:
+                for el in unit.elements:
+                    start, end = self.index.span(el)
+                    hosted[start:end] = [True] * (end - start)
+        for i, block in enumerate(self.blocks):
+            if (
+                not hosted[i]
+                or block.kind == "field"
+                or not block.words
+                or block.words > cues.CONTROL_LINE_MAX_WORDS
+                or block.element in self.marked
+                or "control-line" not in self._cues_in(block.text)
+            ):
+                continue
+            label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
+            self.units.append(Unit(label, [block.element], cues.CONTROL_LINE_REASON + label.value, block.text))
+            self.marked.add(block.element)
+
     def _hosted_forms(self, hosts: list[Unit]) -> list[bool]:
         """The sign-up boxes a menu, a share bar or a teaser list took in (a newsletter box in a list of
         related posts, a pop-up a class names a table of contents): each e-mail field in a host makes a
@@ -1674,6 +1701,7 @@ class Segmenter:
         self._story_cards_are_the_page()
         self._story_cards_among_units()
         self._card_runs()
+        self.nested_control_lines()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
