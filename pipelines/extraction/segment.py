@@ -138,6 +138,14 @@ _TEXT_CUES = PatternSet(
 #: The units whose control lines are units of their own (`Segmenter.nested_control_lines`).
 _CONTROL_HOSTS = frozenset({BlockLabel.COMMENTS, BlockLabel.RELATED, BlockLabel.PROMO, BlockLabel.OTHER})
 _CONTROL_LINES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.CONTROL_LINE_CUES]
+
+
+def _control_unit(block: Block) -> Unit:
+    """The unit of a control line (one `_TEXT_CUES` found "control-line" in): the label of the cue it matches."""
+    label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
+    return Unit(label, [block.element], cues.CONTROL_LINE_REASON + label.value, block.text)
+
+
 _PERSON_NAME = compile_pattern(cues.PERSON_NAME_PATTERN)
 _REVIEWS = compile_pattern(cues.REVIEWS_ATTRIBUTE_PATTERN, re.I)
 #: An href holding any of `cues.SHOP_LINK_HREF_SUBSTRINGS`: one search instead of a substring test each.
@@ -930,8 +938,7 @@ class Segmenter:
                 or "control-line" not in self._cues_in(block.text)
             ):
                 continue
-            label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
-            self.units.append(Unit(label, [block.element], cues.CONTROL_LINE_REASON + label.value, block.text))
+            self.units.append(_control_unit(block))
             self.marked.add(block.element)
 
     def _hosted_forms(self, hosts: list[Unit]) -> list[bool]:
@@ -1275,8 +1282,8 @@ class Segmenter:
         """A line that is the words of a control (`cues.CONTROL_LINE_CUES`) makes a unit of its own."""
         if block.words > cues.CONTROL_LINE_MAX_WORDS or "control-line" not in self._cues_in(block.text):
             return False
-        label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
-        self._add([block.element], label, cues.CONTROL_LINE_REASON + label.value)
+        unit = _control_unit(block)
+        self._add(unit.elements, unit.label, unit.reason)
         return True
 
     def _line_cue(self, el: HtmlElement, text: str, words: int) -> None:
