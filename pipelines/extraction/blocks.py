@@ -21,7 +21,7 @@ from lxml.etree import Comment, Entity, ProcessingInstruction, XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
-from .whitespace import INVISIBLE_CHARACTERS, collapse_whitespace, count_collapsed_words, count_words, shows_nothing
+from .whitespace import collapse_whitespace, count_collapsed_words, count_words, shows_nothing
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADING_TAGS | {
@@ -430,7 +430,7 @@ class BlockIndex:
                 continue
             el = nodes[i]
             text = self._text_at(i)
-            if text and text[0] in INVISIBLE_CHARACTERS and shows_nothing(text):
+            if shows_nothing(text):
                 text = ""  # a spacer paragraph ("<p>&zwj;</p>"): no block of text
             if not (tag == "input" and el.get("type", "text") == "hidden"):
                 if text or tag in ("img", "figure", "input", "select", "textarea"):

@@ -889,14 +889,7 @@ class Segmenter:
         hosts = [u for u in self.units if u.label in (BlockLabel.NAVIGATION, BlockLabel.SHARE, BlockLabel.RELATED)]
         if not hosts:
             return
-        # per block, the first host holding it: the texts of blocks in none are not searched
-        host_of: list[Unit | None] = [None] * len(self.blocks)
-        for unit in hosts:
-            for el in unit.elements:
-                start, end = self.index.span(el)
-                for i in range(start, end):
-                    if host_of[i] is None:
-                        host_of[i] = unit
+        host_of = self._host_of_blocks(hosts)  # the texts of blocks in no host are not searched
         in_form = self._hosted_forms(hosts)
         longest = max(cues.SIGNUP_CALL_MAX_WORDS, cues.ANNOUNCEMENT_MAX_WORDS)
         for i, block in enumerate(self.blocks):
@@ -922,24 +915,28 @@ class Segmenter:
         around them may yield to the scorer (a forum's posts, a shop's product cards are what the page is about),
         and "Quote" under each post or "Add to cart" on each card is still none of the page's text. Not in a menu or
         a table of contents: their words are no content anywhere, and "Contents" is the title of its list."""
-        hosted = [False] * len(self.blocks)
-        for unit in self.units:
-            if unit.label in _CONTROL_HOSTS:
-                for el in unit.elements:
-                    start, end = self.index.span(el)
-                    hosted[start:end] = [True] * (end - start)
-        for i, block in enumerate(self.blocks):
+        host_of = self._host_of_blocks([u for u in self.units if u.label in _CONTROL_HOSTS])
+        for block, host in zip(self.blocks, host_of, strict=True):
             if (
-                not hosted[i]
+                host is None
                 or block.kind == "field"
-                or not block.words
-                or block.words > cues.CONTROL_LINE_MAX_WORDS
                 or block.element in self.marked
-                or "control-line" not in self._cues_in(block.text)
+                or not self._is_control_line(block)
             ):
                 continue
             self.units.append(_control_unit(block))
             self.marked.add(block.element)
+
+    def _host_of_blocks(self, hosts: list[Unit]) -> list[Unit | None]:
+        """Per block, the first of `hosts` holding it (None for a block in none of them)."""
+        host_of: list[Unit | None] = [None] * len(self.blocks)
+        for unit in hosts:
+            for el in unit.elements:
+                start, end = self.index.span(el)
+                for i in range(start, end):
+                    if host_of[i] is None:
+                        host_of[i] = unit
+        return host_of
 
     def _hosted_forms(self, hosts: list[Unit]) -> list[bool]:
         """The sign-up boxes a menu, a share bar or a teaser list took in (a newsletter box in a list of
@@ -1278,9 +1275,13 @@ class Segmenter:
         elif self._author_box_paragraph(block):
             self._unit(el, BlockLabel.BIO, "text:author-box")
 
+    def _is_control_line(self, block: Block) -> bool:
+        """Whether the block is the words of a control (`cues.CONTROL_LINE_CUES`)."""
+        return 0 < block.words <= cues.CONTROL_LINE_MAX_WORDS and "control-line" in self._cues_in(block.text)
+
     def _control_line(self, block: Block) -> bool:
-        """A line that is the words of a control (`cues.CONTROL_LINE_CUES`) makes a unit of its own."""
-        if block.words > cues.CONTROL_LINE_MAX_WORDS or "control-line" not in self._cues_in(block.text):
+        """A line that is the words of a control makes a unit of its own."""
+        if not self._is_control_line(block):
             return False
         unit = _control_unit(block)
         self._add(unit.elements, unit.label, unit.reason)

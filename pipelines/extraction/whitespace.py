@@ -15,7 +15,7 @@ INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
 
 def shows_nothing(text: str) -> bool:
     """Whether `text` (whitespace collapsed) is made of invisible characters alone."""
-    return bool(text) and text[0] in INVISIBLE_CHARACTERS and not text.replace(" ", "").strip(INVISIBLE_CHARACTERS)
+    return bool(text) and text[0] in INVISIBLE_CHARACTERS and not text.strip(INVISIBLE_CHARACTERS + " ")
 
 
 def collapse_whitespace(text: str) -> str:
