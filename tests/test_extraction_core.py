@@ -502,6 +502,33 @@ def test_a_controls_words_inside_a_forums_posts_stay_out_of_its_body():
     assert kept == posts
 
 
+def test_an_ad_slots_label_stays_out_of_a_shops_body_even_where_a_class_names_it():
+    """ "Sponsored" on a product card is no word of the card: the label alone is a control's line, whether the
+    text cues find it or a class ("sponsor") made it a unit of its own, which would yield on a shop's page."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    items = [f"Corner sofa model {n} in washed linen" for n in range(1, 5)]
+    html = (
+        "<html><body><main><h1>Sofas</h1><div><p>Advertisement</p></div>"
+        + "".join(
+            f"<div class='card'><div><a href='/sofa/{n}'><h3>{item}</h3></a><p>Free delivery</p></div>"
+            "<div data-testid='sponsored-tag'>Sponsored</div></div>"
+            for n, item in enumerate(items)
+        )
+        + "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://shop.example.org/sofas")
+    labels = {"Sponsored", "Advertisement"}
+    assert {u.reason for u in page.segmentation.units if u.text in labels} == {"control:other"}
+    read = np.array([0.05 if text == "Sofas" else 0.6 for text in texts])
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, read, "collection").body, strict=True) if keep
+    ]
+    assert kept == [line for item in items for line in (item, "Free delivery")]
+
+
 def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_reads():
     """Its entries are the article's own section titles: the scorer reads them as body, but only a sure reading
     overrules the heading that names them."""

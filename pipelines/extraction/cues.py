@@ -1384,7 +1384,8 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
 #: list ("Sort by", "Filters (2)", "1-24 of 310 products", "Show 24 results per page"), a table of contents' title
 #: drawn as text, a quoted post's expander ("Click to expand..."), a loading notice, a tag list's label, a video
 #: player's fallback, an embedded post's prompt, a shop's and a forum's buttons and counters ("Add to cart", "(12)",
-#: "Quote", "3 likes", "Posts: 210", "Last edited: Jul 4, 2024"). A line of at most CONTROL_LINE_MAX_WORDS words matching one is a
+#: "Quote", "3 likes", "Posts: 210", "Last edited: Jul 4, 2024"), an ad slot's label alone ("Advertisement",
+#: "Sponsored" on a shop's card). A line of at most CONTROL_LINE_MAX_WORDS words matching one is a
 #: unit of its label whose reason starts CONTROL_LINE_REASON: unlike other navigation it stays out of a shop's, a
 #: listing's or a forum's body too (`body._yields`). Out of fold on the development folds these lines, in bodies,
 #: were never in the truth but for 2 of 13 "Filters" and 1 of 22 "Table of contents".
@@ -1407,6 +1408,8 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         r"you must (log|sign) in to (answer|reply|comment)( to)?( this)?( (question|topic|thread|post))?|"
         r"start asking to get answers|find the answer to your question by asking)\W*$",
     ),
+    # an ad slot's label alone ("Advertisement", "Sponsored" on a shop's card, "Story continues below")
+    ("other", AD_LABEL_PATTERN),
 )
 CONTROL_LINE_MAX_WORDS = 8
 CONTROL_LINE_REASON = "control:"

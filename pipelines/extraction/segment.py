@@ -914,15 +914,15 @@ class Segmenter:
         """The words of a control (`cues.CONTROL_LINE_CUES`) inside another unit, as a unit of their own: the unit
         around them may yield to the scorer (a forum's posts, a shop's product cards are what the page is about),
         and "Quote" under each post or "Add to cart" on each card is still none of the page's text. Not in a menu or
-        a table of contents: their words are no content anywhere, and "Contents" is the title of its list."""
+        a table of contents: their words are no content anywhere, and "Contents" is the title of its list. A unit that
+        is the line alone (a "Sponsored" tag a class names) becomes the line's unit."""
         host_of = self._host_of_blocks([u for u in self.units if u.label in _CONTROL_HOSTS])
         for block, host in zip(self.blocks, host_of, strict=True):
-            if (
-                host is None
-                or block.kind == "field"
-                or block.element in self.marked
-                or not self._is_control_line(block)
-            ):
+            if host is None or block.kind == "field" or not self._is_control_line(block):
+                continue
+            if host.elements == [block.element]:
+                self.units.remove(host)
+            elif block.element in self.marked:
                 continue
             self.units.append(_control_unit(block))
             self.marked.add(block.element)
