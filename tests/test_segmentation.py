@@ -1500,6 +1500,11 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Posts: 2,103", "other"),
         ("Last edited: Jul 4, 2024", "other"),
         ("Image 1 of 5", "other"),
+        ("Advertisement", "other"),
+        ("Story continues below", "other"),
+        ("Reply", "other"),
+        ("permalink", "other"),
+        ("Senior Member", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1507,6 +1512,13 @@ def test_the_words_of_controls_are_control_lines(line, label):
         (u.label.value, u.reason) for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line
     ]
     assert found == [(label, f"control:{label}")]
+
+
+@pytest.mark.parametrize("word", ["Share", "Teilen", "Partager"])
+def test_a_share_buttons_word_alone_is_share(word):
+    """A line reads as the heading of a share bar already; a button saying only "Share" is one too."""
+    found = [(u.label.value, u.reason) for u in _all_units(f"<div class='box'><button>{word}</button></div>")]
+    assert found[1:] == [("share", "control:share")]
 
 
 def test_a_control_line_drawn_as_a_heading_is_a_control_line():

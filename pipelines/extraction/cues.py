@@ -1410,6 +1410,15 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     ),
     # an ad slot's label alone ("Advertisement", "Sponsored" on a shop's card, "Story continues below")
     ("other", AD_LABEL_PATTERN),
+    # a forum post's buttons and its author's badge: "Reply", "Report", "Senior Member" (not a post's number, "#12":
+    # a chart's or a bestseller list's rank is drawn the same, and there it is content)
+    (
+        "other",
+        r"^\W*(reply|report|permalink|save|like|author|original poster|moderator|administrator|"
+        r"(senior |junior |new |active |well-known |registered )?member)\W*$",
+    ),
+    # a share button's word alone, in any of the languages
+    ("share", r"^\W*(share|teilen|partager|compartir|condividi|compartilhar)\W*$"),
 )
 CONTROL_LINE_MAX_WORDS = 8
 CONTROL_LINE_REASON = "control:"
