@@ -1514,6 +1514,12 @@ def test_the_words_of_controls_are_control_lines(line, label):
     assert found == [(label, f"control:{label}")]
 
 
+def test_a_posts_number_is_a_control_line_only_as_a_link():
+    """ "#12" linking to the post is a forum's permalink; the same number unlinked is a chart's rank, its content."""
+    units = _all_units("<div class='box'><a href='/posts/12'>#12</a><p>Gold for the home team</p><span>#1</span></div>")
+    assert [(u.label.value, u.reason, fold(u.text)) for u in units][1:] == [("other", "control:other", "#12")]
+
+
 @pytest.mark.parametrize("word", ["Share", "Teilen", "Partager"])
 def test_a_share_buttons_word_alone_is_share(word):
     """A line reads as the heading of a share bar already; a button saying only "Share" is one too."""

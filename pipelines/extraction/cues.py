@@ -1410,8 +1410,8 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     ),
     # an ad slot's label alone ("Advertisement", "Sponsored" on a shop's card, "Story continues below")
     ("other", AD_LABEL_PATTERN),
-    # a forum post's buttons and its author's badge: "Reply", "Report", "Senior Member" (not a post's number, "#12":
-    # a chart's or a bestseller list's rank is drawn the same, and there it is content)
+    # a forum post's buttons and its author's badge: "Reply", "Report", "Senior Member" (a post's number, "#12", only
+    # as a link: LINKED_CONTROL_LINE_CUES)
     (
         "other",
         r"^\W*(reply|report|permalink|save|like|author|original poster|moderator|administrator|"
@@ -1420,6 +1420,9 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     # a share button's word alone, in any of the languages
     ("share", r"^\W*(share|teilen|partager|compartir|condividi|compartilhar)\W*$"),
 )
+#: ... and lines that are a control's words only as a link's whole text: a post's number linking to the post ("#12") is
+#: a forum's permalink, where the same number unlinked is a chart's or a bestseller list's rank, its content.
+LINKED_CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (("other", r"^#\d+$"),)
 CONTROL_LINE_MAX_WORDS = 8
 CONTROL_LINE_REASON = "control:"
 

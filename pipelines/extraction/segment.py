@@ -138,11 +138,24 @@ _TEXT_CUES = PatternSet(
 #: The units whose control lines are units of their own (`Segmenter.nested_control_lines`).
 _CONTROL_HOSTS = frozenset({BlockLabel.COMMENTS, BlockLabel.RELATED, BlockLabel.PROMO, BlockLabel.OTHER})
 _CONTROL_LINES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.CONTROL_LINE_CUES]
+_LINKED_CONTROL_LINES = [
+    (BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.LINKED_CONTROL_LINE_CUES
+]
+
+
+def _linked_control_label(block: Block) -> BlockLabel | None:
+    """The label of the linked control line the block is (`cues.LINKED_CONTROL_LINE_CUES`), if it is one."""
+    if not block.linked:
+        return None
+    return next((label for label, pattern in _LINKED_CONTROL_LINES if pattern.search(block.text)), None)
 
 
 def _control_unit(block: Block) -> Unit:
-    """The unit of a control line (one `_TEXT_CUES` found "control-line" in): the label of the cue it matches."""
-    label = next(label for label, pattern in _CONTROL_LINES if pattern.search(block.text))
+    """The unit of a control line (one `_TEXT_CUES` found "control-line" in, or a linked one): the label of the cue
+    it matches."""
+    label = _linked_control_label(block) or next(
+        label for label, pattern in _CONTROL_LINES if pattern.search(block.text)
+    )
     return Unit(label, [block.element], cues.CONTROL_LINE_REASON + label.value, block.text)
 
 
@@ -1276,8 +1289,10 @@ class Segmenter:
             self._unit(el, BlockLabel.BIO, "text:author-box")
 
     def _is_control_line(self, block: Block) -> bool:
-        """Whether the block is the words of a control (`cues.CONTROL_LINE_CUES`)."""
-        return 0 < block.words <= cues.CONTROL_LINE_MAX_WORDS and "control-line" in self._cues_in(block.text)
+        """Whether the block is the words of a control (`cues.CONTROL_LINE_CUES`, `cues.LINKED_CONTROL_LINE_CUES`)."""
+        return 0 < block.words <= cues.CONTROL_LINE_MAX_WORDS and (
+            "control-line" in self._cues_in(block.text) or _linked_control_label(block) is not None
+        )
 
     def _control_line(self, block: Block) -> bool:
         """A line that is the words of a control makes a unit of its own."""
