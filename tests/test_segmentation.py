@@ -1505,6 +1505,12 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Reply", "other"),
         ("permalink", "other"),
         ("Senior Member", "other"),
+        ("Joined: Feb 2019", "other"),
+        ("Threads: 23", "other"),
+        ("Posts", "other"),
+        ("Compare", "other"),
+        ("Shop now", "other"),
+        ("|", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1512,6 +1518,13 @@ def test_the_words_of_controls_are_control_lines(line, label):
         (u.label.value, u.reason) for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line
     ]
     assert found == [(label, f"control:{label}")]
+
+
+@pytest.mark.parametrize("line", ["Threads", "Messages", "close()"])
+def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
+    """A forum's counters need their count, and a button's word its whole line: "Threads" alone heads a section of a
+    programming guide, "close()" documents a method."""
+    assert not [u for u in _all_units(f"<div class='box'><h3>{line}</h3></div>") if u.reason.startswith("control:")]
 
 
 def test_a_posts_number_is_a_control_line_only_as_a_link():

@@ -1404,7 +1404,8 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         r"^\W*view this post on instagram\W*$|^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
         # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
         r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
-        r"\d+ likes?|locked|posts: [\d,.]+k?|recommended posts|last edited\b[^.!?]*|"
+        r"\d+ likes?|locked|(posts|likes)(:? ?[\d,.]+k?)?|(threads|messages|reputation|reaction score):? ?[\d,.]+k?|"
+        r"joined\b[^.!?]*|recommended posts|last edited\b[^.!?]*|"
         r"you must (log|sign) in to (answer|reply|comment)( to)?( this)?( (question|topic|thread|post))?|"
         r"start asking to get answers|find the answer to your question by asking)\W*$",
     ),
@@ -1417,6 +1418,8 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         r"^\W*(reply|report|permalink|save|like|author|original poster|moderator|administrator|"
         r"(senior |junior |new |active |well-known |registered )?member)\W*$",
     ),
+    # a product card's and a page's buttons, and a row of separators left of a link bar: "Compare", "Shop now", "|"
+    ("other", r"^\W*((add to )?compare|shop now|close)[.!:]?$|^[\s|·•/]+$"),
     # a share button's word alone, in any of the languages
     ("share", r"^\W*(share|teilen|partager|compartir|condividi|compartilhar)\W*$"),
 )
