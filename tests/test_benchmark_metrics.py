@@ -257,3 +257,17 @@ def test_realworld_score_counts_snippets_with_white_space_made_one_space() -> No
     total.add(realworld.score("Der Text fehlt", page)[0])
     assert (total.tp, total.fn, total.fp, total.tn) == (3, 1, 1, 3)
     assert total.f1 == 0.75
+
+
+def test_realworld_names_the_label_of_the_block_holding_a_missed_snippet() -> None:
+    from pipelines.extraction import extract
+
+    html = (
+        "<html><body><article><h1>Der Stadtrat tagt</h1>"
+        + "<p>Der Stadtrat hat am Montag lange über den neuen Haushalt beraten und ihn beschlossen.</p>" * 4
+        + "</article><div class='comments'><p>Leserkommentar: endlich eine gute  Nachricht für die Stadt.</p>"
+        "</div></body></html>"
+    )
+    record = extract(html, "https://news.example.de/stadtrat")
+    assert realworld._holder("Leserkommentar: endlich eine gute Nachricht", record)[0] == "comments"
+    assert realworld._holder("nirgends zu finden", record) == ("none", "")
