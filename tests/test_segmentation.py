@@ -1511,6 +1511,8 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Compare", "other"),
         ("Shop now", "other"),
         ("|", "other"),
+        ("Filed Under:", "other"),
+        ("1,693 views", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1547,6 +1549,13 @@ def test_a_control_line_drawn_as_a_heading_is_a_control_line():
     assert [(u.label.value, u.reason) for u in units][1:] == [("other", "control:other")]
     units = _all_units("<div class='box'><h2>Contents</h2><ul><li><a href='#a'>Why</a></li></ul></div>")
     assert [(u.label.value, u.reason) for u in units][1:] == [("navigation", "heading:Contents")]
+
+
+def test_on_this_page_names_a_table_of_contents():
+    units = _all_units("<div class='box'><h2>On this page</h2><ul><li><a href='#a'>Why it matters</a></li></ul></div>")
+    assert [(u.label.value, u.reason, fold(u.text)) for u in units][1:] == [
+        ("navigation", "heading:On this page", "On this page Why it matters")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -789,7 +789,7 @@ HEADING_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "navigation",
-        r"^(table of contents|contents|in this (article|post)|jump to|inhaltsverzeichnis|inhalt|in diesem (artikel|beitrag)|índice|sommaire|indice|inhoudsopgave)\W*$",
+        r"^(table of contents|contents|in this (article|post)|on this page|jump to|inhaltsverzeichnis|inhalt|in diesem (artikel|beitrag)|índice|sommaire|indice|inhoudsopgave)\W*$",
     ),
     (
         "comments",
@@ -1399,12 +1399,12 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "other",
-        r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|"
+        r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|filed (under|in)|"
         r"schlagw(ö|oe)rter|schlagworte)\W*$|^\W*your browser does not support the (video|audio)( tag| element)?\W*$|"
         r"^\W*view this post on instagram\W*$|^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
         # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
         r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
-        r"\d+ likes?|locked|(posts|likes)(:? ?[\d,.]+k?)?|(threads|messages|reputation|reaction score):? ?[\d,.]+k?|"
+        r"\d+ likes?|[\d,.]+k? views?|locked|(posts|likes)(:? ?[\d,.]+k?)?|(threads|messages|reputation|reaction score):? ?[\d,.]+k?|"
         r"joined\b[^.!?]*|recommended posts|last edited\b[^.!?]*|"
         r"you must (log|sign) in to (answer|reply|comment)( to)?( this)?( (question|topic|thread|post))?|"
         r"start asking to get answers|find the answer to your question by asking)\W*$",
