@@ -1477,6 +1477,19 @@ def test_german_credit_follow_and_affiliate_lines(line, label):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Read our full Sony WF-C710N review", "related"),
+        ("Check out our in-depth review", "related"),
+        ("Read our full review. The battery lasts two days on a charge.", None),  # a sentence goes on: body's
+    ],
+)
+def test_a_line_pointing_at_the_sites_own_review_is_related(line, label):
+    labels = [u.label.value for u in _all_units(f"<div class='box'><p>{line}</p></div>") if fold(u.text) == line]
+    assert labels == ([label] if label else [])
+
+
 @pytest.mark.parametrize("line", ["Link copied!", "copied!", "URL kopiert", "Verschickt"])
 def test_what_a_pressed_share_button_says_is_share(line):
     """The status a copy-link or send button shows once pressed is no article text, in any of the languages."""

@@ -1343,6 +1343,8 @@ LINE_CUES: tuple[tuple[str, str, int], ...] = (
     ("other", r"^(get|receive) (the latest|our|the best) .{0,50}\b(in|to|into) your inbox\b", 30),
     ("other", r"\b(sign up|subscribe) (for|to) .{0,60}\b(newsletters?|youtube|channel|podcast|updates|alerts)\b", 30),
     ("related", r"^don'?t miss\b", 80),
+    # a line pointing at the site's own review of a product the article names: "Read our full Sony WF-C710N review"
+    ("related", r"^(read|see|check out) (our|the) (full|complete|in-depth|detailed) [^.!?]*\breview\W*$", 14),
     (
         "other",
         r"\b(may|might|could) (get|earn|receive)( us)?( a| an)?( small| affiliate)? (share|commissions?)\b|"
