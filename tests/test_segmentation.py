@@ -1548,13 +1548,6 @@ def test_a_posts_number_is_a_control_line_only_as_a_link():
     assert [(u.label.value, u.reason, fold(u.text)) for u in units][1:] == [("other", "control:other", "#12")]
 
 
-@pytest.mark.parametrize("word", ["Share", "Teilen", "Partager"])
-def test_a_share_buttons_word_alone_is_share(word):
-    """A line reads as the heading of a share bar already; a button saying only "Share" is one too."""
-    found = [(u.label.value, u.reason) for u in _all_units(f"<div class='box'><button>{word}</button></div>")]
-    assert found[1:] == [("share", "control:share")]
-
-
 def test_a_control_line_drawn_as_a_heading_is_a_control_line():
     """A Q&A site draws "You must log in to answer this question." as a heading; a table of contents' heading
     stays the heading unit that takes in its list."""

@@ -1422,8 +1422,6 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     ),
     # a product card's and a page's buttons, and a row of separators left of a link bar: "Compare", "Shop now", "|"
     ("other", r"^\W*((add to )?compare|shop now|close)[.!:]?$|^[\s|·•/]+$"),
-    # a share button's word alone, in any of the languages
-    ("share", r"^\W*(share|teilen|partager|compartir|condividi|compartilhar)\W*$"),
 )
 #: ... and lines that are a control's words only as a link's whole text: a post's number linking to the post ("#12") is
 #: a forum's permalink, where the same number unlinked is a chart's or a bestseller list's rank, its content.
