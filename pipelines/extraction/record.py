@@ -31,9 +31,17 @@ BLOCK_TYPE = pa.struct(
 )
 
 
-def _f(arrow_type: pa.DataType, doc: str, *, nullable: bool = True, default: Any = None):
-    """A dataclass field carrying its Arrow type and documentation."""
-    meta = {"arrow": arrow_type, "doc": doc, "nullable": nullable}
+def _f(
+    arrow_type: pa.DataType,
+    doc: str,
+    *,
+    nullable: bool = True,
+    default: Any = None,
+    text: tuple[str, ...] | None = None,
+):
+    """A dataclass field carrying its Arrow type and documentation; `text` marks a field of text a reader reads (not
+    URLs, dates, hashes or names of things): `()`, or in a field holding records, the keys of their text."""
+    meta = {"arrow": arrow_type, "doc": doc, "nullable": nullable, "text": text}
     if isinstance(default, list):
         return field(default_factory=list, metadata=meta)
     return field(default=default, metadata=meta)
@@ -50,30 +58,36 @@ class Article:
     url: str = _f(pa.string(), "URL the page was fetched from (after redirects).", nullable=False, default="")
     canonical_url: str | None = _f(pa.string(), "`<link rel=canonical>` / og:url, absolute; else the URL.")
     domain: str | None = _f(pa.string(), "Host name of `url`, without a leading `www.`.")
-    title: str | None = _f(pa.string(), "Article headline.")
-    authors: list[str] = _f(_STR_LIST, "Author names, in page order: persons only.", nullable=False, default=[])
+    title: str | None = _f(pa.string(), "Article headline.", text=())
+    authors: list[str] = _f(
+        _STR_LIST, "Author names, in page order: persons only.", nullable=False, default=[], text=()
+    )
     credit: str | None = _f(
         pa.string(),
         "When `authors` is empty: the team, desk, organisation or account the page credits as its author, as the "
         "page writes it (`Resy Staff`, `The Investopedia Team`, `ggailey777`); null when the page names a person "
         "or credits no one.",
+        text=(),
     )
     published: str | None = _f(
         _TS, "First publication time; in JSON at the offset the page states (date-only values are midnight UTC)."
     )
     modified: str | None = _f(_TS, "Last modification time, when the page states one; in JSON at the page's offset.")
     language: str | None = _f(pa.string(), "BCP 47 language tag from the page markup (e.g. `en`, `pt-BR`).")
-    site_name: str | None = _f(pa.string(), "Publication name (og:site_name, JSON-LD publisher).")
-    description: str | None = _f(pa.string(), "Summary from the page's description metadata.")
-    tags: list[str] = _f(_STR_LIST, "Tags and categories the page declares.", nullable=False, default=[])
+    site_name: str | None = _f(pa.string(), "Publication name (og:site_name, JSON-LD publisher).", text=())
+    description: str | None = _f(pa.string(), "Summary from the page's description metadata.", text=())
+    tags: list[str] = _f(_STR_LIST, "Tags and categories the page declares.", nullable=False, default=[], text=())
     image: str | None = _f(pa.string(), "Lead image URL (og:image).")
     body: str = _f(
         pa.string(),
         "Article text: headings, paragraphs, list items, quotes; blocks separated by a blank line.",
         nullable=False,
         default="",
+        text=(),
     )
-    body_markdown: str | None = _f(pa.string(), "The body as Markdown (headings, lists, links), when available.")
+    body_markdown: str | None = _f(
+        pa.string(), "The body as Markdown (headings, lists, links), when available.", text=()
+    )
     word_count: int = _f(
         pa.int32(),
         "Number of words in `body` (in Chinese and Japanese, one per two characters).",
@@ -89,21 +103,27 @@ class Article:
     )
     is_article: bool = _f(pa.bool_(), '`page_type == "article"`.', nullable=False, default=True)
     page_type_reason: str | None = _f(pa.string(), "Why the page got its type: the classifier's probability.")
-    bio: str | None = _f(pa.string(), "The author bio text, if the page has one.")
+    bio: str | None = _f(pa.string(), "The author bio text, if the page has one.", text=())
     promos: list[str] = _f(
         _STR_LIST,
         "One string per promotional unit (book, course, product ad, lead magnet, paid offer).",
         nullable=False,
         default=[],
+        text=(),
     )
     forms: list[dict[str, str]] = _f(
         pa.list_(FORM_TYPE),
         "One entry per form or sign-up unit: `kind` (newsletter, contact, booking, application, download, search, other) and its `text`.",
         nullable=False,
         default=[],
+        text=("text",),
     )
     related: list[dict[str, str]] = _f(
-        pa.list_(RELATED_TYPE), "Teasers of other articles: `title` and `url`.", nullable=False, default=[]
+        pa.list_(RELATED_TYPE),
+        "Teasers of other articles: `title` and `url`.",
+        nullable=False,
+        default=[],
+        text=("title",),
     )
     blocks: list[dict[str, str]] = _f(
         pa.list_(BLOCK_TYPE),
@@ -112,6 +132,7 @@ class Article:
         "`text`, `selector` (CSS-like path) and `reason` (the cue that decided the label, or the model's probability: `scorer:p=0.97`, `promo-finder:p=0.83`).",
         nullable=False,
         default=[],
+        text=("text",),
     )
     content_hash: str = _f(
         pa.string(),
@@ -136,10 +157,10 @@ class Article:
         return dataclasses.asdict(self)
 
 
-#: The fields of text a reader reads (not URLs, dates, hashes or names of things), and the keys of the text in
-#: the fields that hold records (`forms`, `related`, `blocks`).
-TEXT_FIELDS = ("title", "authors", "credit", "site_name", "description", "tags", "body", "body_markdown", "bio")
-TEXT_RECORD_FIELDS = {"promos": (), "forms": ("text",), "related": ("title",), "blocks": ("text",)}
+#: The fields of text a reader reads, each with the keys of the text in the records it holds (`_f`'s `text`).
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    f.name: f.metadata["text"] for f in dataclasses.fields(Article) if f.metadata["text"] is not None
+}
 
 
 def composed(article: Article) -> Article:
@@ -154,8 +175,7 @@ def composed(article: Article) -> Article:
             return [nfc(v, keys) for v in value]
         return value
 
-    changes = {name: nfc(getattr(article, name)) for name in TEXT_FIELDS}
-    changes |= {name: nfc(getattr(article, name), keys) for name, keys in TEXT_RECORD_FIELDS.items()}
+    changes = {name: nfc(getattr(article, name), keys) for name, keys in TEXT_FIELDS.items()}
     return dataclasses.replace(article, **changes)
 
 
