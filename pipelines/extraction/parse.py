@@ -49,6 +49,19 @@ _BINARY_SIGNATURES = (
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 #: Characters libxml2 refuses, which trafilatura's `load_html` deletes with a regex run over the whole page.
 _XML_INVALID_CHARS = (*(chr(c) for c in (*range(1, 9), 11, 12, *range(14, 32))), "\ufffe", "\uffff")
+_WITHOUT_XML_INVALID = dict.fromkeys(map(ord, _XML_INVALID_CHARS))
+
+
+def set_text(element: HtmlElement, text: str | None, *, tail: bool = False) -> None:
+    """Set the element's text (or tail) to text read from the tree. The parser lets a control character a page
+    writes as a character reference ("&#x1") into the tree's text, and lxml refuses to set it back: then the text
+    goes in without it."""
+    try:
+        setattr(element, "tail" if tail else "text", text)
+    except ValueError:
+        setattr(element, "tail" if tail else "text", text.translate(_WITHOUT_XML_INVALID) if text else text)
+
+
 #: trafilatura's parser (`load_html` parses with it), looking element classes up in C: lxml.html's
 #: own lookup calls Python for each of the thousand-odd element proxies a page makes, to give
 #: forms, inputs and labels classes of their own that nothing here uses.
@@ -171,10 +184,7 @@ def repair_mojibake(tree: HtmlElement) -> int:
         parent = text.getparent()
         if parent is None:
             continue
-        if text.is_tail:
-            parent.tail = fixed
-        else:
-            parent.text = fixed
+        set_text(parent, fixed, tail=text.is_tail)
         changed += 1
     return changed
 
@@ -231,9 +241,9 @@ def _merge_trailing_roots(root: HtmlElement) -> None:
     if tail and not tail.isspace():
         body.tail = None
         if len(body):
-            body[-1].tail = (body[-1].tail or "") + tail
+            set_text(body[-1], (body[-1].tail or "") + tail, tail=True)
         else:
-            body.text = (body.text or "") + tail
+            set_text(body, (body.text or "") + tail)
     extra = root.getnext()
     while extra is not None:
         following = extra.getnext()
