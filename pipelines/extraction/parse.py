@@ -153,9 +153,28 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     if not isinstance(tree.tag, str) or tree.tag.lower() != "html":
         tree = _in_html_document(tree)
     _merge_trailing_roots(tree)
+    if _CONTROL_REFERENCE.search(html):
+        _drop_referenced_controls(tree)
     if any(mark in html for mark in cues.MOJIBAKE_MARKS):
         repair_mojibake(tree)
     return tree
+
+
+#: A character reference to a control character XML has no place for ("&#x1;", "&#27"): the parser puts the
+#: character in the tree's text (raw, `load_html` deletes it).
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[1-8bcefBCEF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?!\d))"
+)
+
+
+def _drop_referenced_controls(tree: HtmlElement) -> None:
+    """The tree's text without the control characters a page wrote as references: nothing a reader sees, and
+    noise in every field of text."""
+    for text in _TEXTS(tree):
+        clean = str(text).translate(_WITHOUT_XML_INVALID)
+        parent = text.getparent()
+        if clean != text and parent is not None:
+            set_text(parent, clean, tail=text.is_tail)
 
 
 _MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
