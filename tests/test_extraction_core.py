@@ -1192,3 +1192,25 @@ def test_a_page_written_in_decomposed_form_gives_the_record_of_the_composed_one(
         composed.content_hash,
     )
     assert [b["text"] for b in decomposed.blocks] == [b["text"] for b in composed.blocks]
+
+
+def test_a_unit_broken_up_by_a_unit_inside_it_gives_an_entry_per_run_and_no_text_twice():
+    """An ad label inside a teaser list is a unit of its own: the record's blocks list the teasers before it, the
+    label, and the teasers after it, each text once (the list's whole text twice, around the label, before)."""
+    from pipelines.extraction import extract
+
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the article about the council budget vote and what it means for the town.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{paragraphs}</article><aside class='related-posts'>"
+        "<h3>Related posts</h3><ul><li><a href='/a'>First story about the town</a></li><li>Advertisement</li>"
+        "<li><a href='/b'>Second story about the town</a></li></ul></aside></body></html>"
+    )
+    blocks = extract(html, "https://news.example.org/budget").blocks
+    assert [(b["label"], b["text"]) for b in blocks if b["label"] != "body"][1:] == [
+        ("related", "Related posts First story about the town"),
+        ("other", "Advertisement"),
+        ("related", "Second story about the town"),
+    ]

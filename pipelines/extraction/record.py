@@ -127,7 +127,8 @@ class Article:
     )
     blocks: list[dict[str, str]] = _f(
         pa.list_(BLOCK_TYPE),
-        "Every visible content block in reading order, one entry per block or per boilerplate unit: `label` "
+        "Every visible content block in reading order, one entry per block or per boilerplate unit (per run of its "
+        "blocks where a unit inside it breaks it up: no text stands in two entries): `label` "
         "(body, title, byline, bio, promo, form, share, related, comments, navigation, footer, consent, other), "
         "`text`, `selector` (CSS-like path) and `reason` (the cue that decided the label, or the model's probability: `scorer:p=0.97`, `promo-finder:p=0.83`).",
         nullable=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from . import cues
@@ -64,27 +65,46 @@ class _BlockLabeller:
         return BlockLabel.OTHER, "unlabelled"
 
 
+def _unit_runs(blocks: list[Block], block_units: list[Unit | None]) -> Counter[int]:
+    """Per unit (by id), the number of runs of consecutive blocks with text it holds in reading order."""
+    runs: Counter[int] = Counter()
+    previous: Unit | None = None
+    for block, unit in zip(blocks, block_units, strict=True):
+        if not block.text:
+            continue
+        if unit is not None and unit is not previous:
+            runs[id(unit)] += 1
+        previous = unit
+    return runs
+
+
 def _page_blocks(
     segmentation: Segmentation, decision: BodyDecision, title: str | None, authors: list[str]
 ) -> list[dict[str, str]]:
-    """Every visible content block in reading order; a unit's blocks make one entry."""
+    """Every visible content block in reading order; a unit's blocks make one entry, or one per run of them where
+    units inside it (a control's words in a forum post, an ad label in a teaser list) break it up: then each entry
+    holds the text of its own run, and no text stands in two entries."""
     labeller = _BlockLabeller(decision, title, authors)
     index = segmentation.index
     out: list[dict[str, str]] = []
+    runs = _unit_runs(segmentation.blocks, decision.block_units)
     previous_unit: Unit | None = None
     for i, (block, unit) in enumerate(zip(segmentation.blocks, decision.block_units, strict=True)):
         if not block.text:
             continue
         if unit is not None:
+            whole = runs[id(unit)] == 1
             if unit is not previous_unit:
                 out.append(
                     {
                         "label": unit.label.value,
-                        "text": unit.text,
+                        "text": unit.text if whole else block.text,
                         "selector": selector(unit.element, index),
                         "reason": unit.reason,
                     }
                 )
+            elif not whole:
+                out[-1]["text"] += " " + block.text
             previous_unit = unit
             continue
         previous_unit = None
