@@ -21,7 +21,6 @@ from lxml.etree import Comment, Entity, ProcessingInstruction, XPath, tostring
 from lxml.html import HtmlElement
 
 from . import cues
-from .parse import set_text
 from .whitespace import collapse_whitespace, count_collapsed_words, count_words, shows_nothing
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -603,7 +602,7 @@ def wrap_loose_text(root: HtmlElement) -> int:
                 continue
             if _has_text(run_text, run):
                 paragraph = el.makeelement("p", {})
-                set_text(paragraph, run_text)
+                paragraph.text = run_text
                 paragraph.extend(run)
                 rebuilt.append(paragraph)
                 made += 1

@@ -50,17 +50,10 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 #: Characters libxml2 refuses, which trafilatura's `load_html` deletes with a regex run over the whole page.
 _XML_INVALID_CHARS = (*(chr(c) for c in (*range(1, 9), 11, 12, *range(14, 32))), "\ufffe", "\uffff")
 _WITHOUT_XML_INVALID = dict.fromkeys(map(ord, _XML_INVALID_CHARS))
-
-
-def set_text(element: HtmlElement, text: str | None, *, tail: bool = False) -> None:
-    """Set the element's text (or tail) to text read from the tree. The parser lets a control character a page
-    writes as a character reference ("&#x1") into the tree's text, and lxml refuses to set it back: then the text
-    goes in without it."""
-    try:
-        setattr(element, "tail" if tail else "text", text)
-    except ValueError:
-        setattr(element, "tail" if tail else "text", text.translate(_WITHOUT_XML_INVALID) if text else text)
-
+#: ... and a character reference to one ("&#x1;", "&#27"), which the parser puts in the tree's text.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[1-8bcefBCEF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?!\d))"
+)
 
 #: trafilatura's parser (`load_html` parses with it), looking element classes up in C: lxml.html's
 #: own lookup calls Python for each of the thousand-odd element proxies a page makes, to give
@@ -152,29 +145,34 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
         raise ExtractionError("not an HTML document")
     if not isinstance(tree.tag, str) or tree.tag.lower() != "html":
         tree = _in_html_document(tree)
-    _merge_trailing_roots(tree)
     if _CONTROL_REFERENCE.search(html):
-        _drop_referenced_controls(tree)
+        _drop_referenced_controls(tree)  # first: lxml refuses to set text holding one, as the mending below does
+    _merge_trailing_roots(tree)
     if any(mark in html for mark in cues.MOJIBAKE_MARKS):
         repair_mojibake(tree)
     return tree
 
 
-#: A character reference to a control character XML has no place for ("&#x1;", "&#27"): the parser puts the
-#: character in the tree's text (raw, `load_html` deletes it).
-_CONTROL_REFERENCE = re.compile(
-    r"&#(?:[xX]0*(?:[1-8bcefBCEF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?!\d))"
-)
-
-
 def _drop_referenced_controls(tree: HtmlElement) -> None:
-    """The tree's text without the control characters a page wrote as references: nothing a reader sees, and
-    noise in every field of text."""
+    """The tree's text without the control characters a page wrote as references (raw ones `load_html` deletes):
+    nothing a reader sees, noise in every field of text, and text lxml refuses to set back on an element."""
     for text in _TEXTS(tree):
         clean = str(text).translate(_WITHOUT_XML_INVALID)
-        parent = text.getparent()
-        if clean != text and parent is not None:
-            set_text(parent, clean, tail=text.is_tail)
+        if clean != text:
+            _replace_text(text, clean)
+
+
+def _replace_text(text: etree._ElementUnicodeResult, value: str) -> bool:
+    """Put `value` where the tree held the text node `text` (its parent's text or tail); False for a text that
+    has no parent element."""
+    parent = text.getparent()
+    if parent is None:
+        return False
+    if text.is_tail:
+        parent.tail = value
+    else:
+        parent.text = value
+    return True
 
 
 _MOJIBAKE = re.compile(cues.MOJIBAKE_PATTERN)
@@ -200,11 +198,7 @@ def repair_mojibake(tree: HtmlElement) -> int:
         fixed = repaired(str(text))
         if fixed == text:
             continue
-        parent = text.getparent()
-        if parent is None:
-            continue
-        set_text(parent, fixed, tail=text.is_tail)
-        changed += 1
+        changed += _replace_text(text, fixed)
     return changed
 
 
@@ -260,9 +254,9 @@ def _merge_trailing_roots(root: HtmlElement) -> None:
     if tail and not tail.isspace():
         body.tail = None
         if len(body):
-            set_text(body[-1], (body[-1].tail or "") + tail, tail=True)
+            body[-1].tail = (body[-1].tail or "") + tail
         else:
-            set_text(body, (body.text or "") + tail)
+            body.text = (body.text or "") + tail
     extra = root.getnext()
     while extra is not None:
         following = extra.getnext()
