@@ -30,7 +30,8 @@ from pipelines.extraction import PAGE_TYPES, Article, ExtractionError, extract
 from pipelines.extraction.record import ARTICLE_SCHEMA
 from pipelines.extraction.whitespace import unspaced_words
 
-EXAMPLES = 300
+#: Examples per run; `THRESHER_PROPERTY_EXAMPLES=3000 pytest tests/hostile/test_generated_html.py` explores more.
+EXAMPLES = int(os.environ.get("THRESHER_PROPERTY_EXAMPLES", "300"))
 
 TAGS = [
     "o:p",  # namespaced tags of Word exports and embeds
