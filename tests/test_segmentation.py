@@ -1557,6 +1557,39 @@ def test_a_control_line_drawn_as_a_heading_is_a_control_line():
     assert [(u.label.value, u.reason) for u in units][1:] == [("navigation", "heading:Contents")]
 
 
+@pytest.mark.parametrize(
+    "links",
+    [
+        # three links to one place: a shop's rating, its count and "Read reviews" all lead to its reviews
+        "<p><a href='#s0'>4.5 stars</a> <a href='#s0'>(120)</a> <a href='#s0'>Read reviews</a></p>",
+        # footnote marks in a paragraph: its words are its own, not the links'
+        "<p>Borrowing rose<a href='#s0'>1</a> while visits fell<a href='#s1'>2</a> and hours shrank<a href='#s2'>3</a>"
+        " over the last three winters in every branch of the city library.</p>",
+        # the sections of another page
+        "<ul><li><a href='/hours#s0'>Why</a></li><li><a href='/hours#s1'>What</a></li>"
+        "<li><a href='/hours#s2'>When</a></li></ul>",
+    ],
+)
+def test_links_that_are_no_table_of_contents_make_no_contents_unit(links):
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    sections = "".join(f"<h2 id='s{n}'>Part {n}</h2><p>{ARTICLE_TEXT}</p>" for n in range(3))
+    html = f"<html><body><article><h1>Budget vote</h1>{links}{sections}</article></body></html>"
+    units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
+    assert not [u for u in units if u.reason == "contents:in-page-links"]
+
+
+def test_a_table_of_contents_its_heading_names_is_one_unit():
+    """The heading's unit holds the list already: no second unit of the list alone inside it."""
+    units = _all_units(
+        "<div class='box'><h2>Contents</h2><ul>"
+        + "".join(f"<li><a href='#s{n}'>Part {n}</a></li><h3 id='s{n}'>x</h3>" for n in range(3))
+        + "</ul></div>"
+    )
+    assert [(u.label.value, u.reason) for u in units][1:] == [("navigation", "heading:Contents")]
+
+
 def test_on_this_page_names_a_table_of_contents():
     units = _all_units("<div class='box'><h2>On this page</h2><ul><li><a href='#a'>Why it matters</a></li></ul></div>")
     assert [(u.label.value, u.reason, fold(u.text)) for u in units][1:] == [

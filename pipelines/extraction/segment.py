@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import islice
+from urllib.parse import unquote
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -1618,6 +1619,70 @@ class Segmenter:
                     self._add(run, BlockLabel.RELATED, _CARD_RUN_REASON)
         self._drop_if_the_page([u for u in self.units if u.reason == _CARD_RUN_REASON])
 
+    def _contents_lists(self) -> None:
+        """Tables of contents that no heading or class names: the largest element holding
+        `cues.CONTENTS_MIN_LINKS` links or more to places on the page itself (an id or an anchor's name),
+        those links `cues.CONTENTS_LINK_SHARE` of its words at least, not the headline's. Each is a navigation
+        unit (reason `cues.CONTENTS_REASON`); a unit it holds gives way to it."""
+        index = self.index
+        nodes, parent_at, last_at, words_at = index.nodes, index.parent_at, index.last_at, index.words_at
+        links = [a for a in index.anchors if "#" in (nodes[a].get("href") or "")]
+        if len(links) < cues.CONTENTS_MIN_LINKS:
+            return
+        places = {ident for ident in index.ids if ident}
+        places.update(name for a in index.anchors if (name := nodes[a].get("name")))
+        # a script may scroll to a section its link only names ("#tab23"): its title is then the link's text
+        sections = {b.text.lower() for b in self.blocks if b.kind == "heading" and not b.linked}
+        page = (self.url or "").partition("#")[0]
+        found = [(a, place) for a in links if (place := self._place_on_page(nodes[a], page, places, sections))]
+        if len(found) < cues.CONTENTS_MIN_LINKS:
+            return
+        links, targets = [a for a, _ in found], [place for _, place in found]
+        linked = [0]
+        for a in links:
+            linked.append(linked[-1] + words_at[a])
+        title = self.page.title_heading
+        headline = index.order.get(title, -1) if title is not None else -1
+        done = -1
+        for a in links:
+            if a <= done:
+                continue
+            best, node = None, parent_at[a]
+            while node > 0:
+                last = last_at[node]
+                lo, hi = bisect_left(links, node), bisect_right(links, last)
+                if linked[hi] - linked[lo] < cues.CONTENTS_LINK_SHARE * words_at[node] or node <= headline <= last:
+                    break
+                if hi - lo >= cues.CONTENTS_MIN_LINKS and len(set(targets[lo:hi])) >= cues.CONTENTS_MIN_LINKS:
+                    best = node
+                node = parent_at[node]
+            if best is not None:
+                if not self._surely_navigation(nodes[best]):
+                    self._add([nodes[best]], BlockLabel.NAVIGATION, cues.CONTENTS_REASON)
+                done = last_at[best]
+
+    def _surely_navigation(self, el: HtmlElement) -> bool:
+        """Whether a navigation unit that only a sure reading overrules (a table of contents its heading names)
+        holds the element already."""
+        prefixes = cues.UNIT_OVERRULED_SURE["navigation"][0]
+        return any(
+            unit.label is BlockLabel.NAVIGATION
+            and unit.reason.startswith(prefixes)
+            and any(self.index.contains(part, el) for part in unit.elements)
+            for unit in self.units
+        )
+
+    def _place_on_page(self, link: HtmlElement, page: str, places: set[str], sections: set[str]) -> str | None:
+        """The place on the page itself a link leads to ("#faq", or the page's own URL with it), or the section it
+        names ("#" and a script): None for a link elsewhere."""
+        base, _, fragment = (link.get("href") or "").partition("#")
+        if base.strip() and (join_url(self.url, base) or "").partition("#")[0] != page:
+            return None
+        if (place := unquote(fragment)) in places:
+            return place
+        text = self.index.text(link).lower()
+        return text if text in sections else None
+
     def _runs_of(self, card: HtmlElement) -> list[list[HtmlElement]]:
         """The runs of consecutive siblings of `card`'s tag and class that are cards (`_run_card`), boxes with no
         words between them skipped."""
@@ -1724,6 +1789,7 @@ class Segmenter:
         self._story_cards_are_the_page()
         self._story_cards_among_units()
         self._card_runs()
+        self._contents_lists()
         self.nested_control_lines()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
