@@ -1526,6 +1526,11 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("|", "other"),
         ("Filed Under:", "other"),
         ("1,693 views", "other"),
+        ("Back to top", "navigation"),
+        ("View post on imgur.com", "other"),
+        ("Read More »", "other"),
+        ("View Details", "other"),
+        ("Read full review", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1535,7 +1540,7 @@ def test_the_words_of_controls_are_control_lines(line, label):
     assert found == [(label, f"control:{label}")]
 
 
-@pytest.mark.parametrize("line", ["Threads", "Messages", "close()"])
+@pytest.mark.parametrize("line", ["Threads", "Messages", "close()", "Top", "Learn more", "Read more about the vote"])
 def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     """A forum's counters need their count, and a button's word its whole line: "Threads" alone heads a section of a
     programming guide, "close()" documents a method."""

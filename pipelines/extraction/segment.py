@@ -929,13 +929,14 @@ class Segmenter:
         around them may yield to the scorer (a forum's posts, a shop's product cards are what the page is about),
         and "Quote" under each post or "Add to cart" on each card is still none of the page's text. Not in a menu or
         a table of contents: their words are no content anywhere, and "Contents" is the title of its list. A unit that
-        is the line alone (a "Sponsored" tag a class names) becomes the line's unit."""
+        is the line alone (a "Sponsored" tag a class names, a box holding only "Read more") becomes the line's unit."""
         host_of = self._host_of_blocks([u for u in self.units if u.label in _CONTROL_HOSTS])
         for block, host in zip(self.blocks, host_of, strict=True):
             if host is None or block.kind == "field" or not self._is_control_line(block):
                 continue
-            if host.elements == [block.element]:
+            if host.elements == [block.element] or host.text == block.text:  # the unit is the line alone
                 self.units.remove(host)
+                self.marked.difference_update(host.elements)
             elif block.element in self.marked:
                 continue
             self.units.append(_control_unit(block))
