@@ -1573,6 +1573,14 @@ def test_a_control_line_drawn_as_a_heading_is_a_control_line():
         # the sections of another page
         "<ul><li><a href='/hours#s0'>Why</a></li><li><a href='/hours#s1'>What</a></li>"
         "<li><a href='/hours#s2'>When</a></li></ul>",
+        # list items that hold a title of their own: the list is the sections
+        "<ul><li><h3>Intro</h3></li><li><h3>Method</h3></li><li><h3>Result</h3></li></ul>",
+        # labels that a title standing twice repeats ("Organic cotton" over each brand's materials)
+        "<h4>Hemp</h4><h4>Linen</h4><h4>Wool</h4><ul><li>Hemp</li><li>Linen</li><li>Wool</li></ul>"
+        "<h4>Hemp</h4><h4>Linen</h4><h4>Wool</h4>",
+        # a menu whose items lead to other pages
+        "<ul><li><a href='/part-0'>Part 0</a></li><li><a href='/part-1'>Part 1</a></li>"
+        "<li><a href='/part-2'>Part 2</a></li></ul>",
     ],
 )
 def test_links_that_are_no_table_of_contents_make_no_contents_unit(links):
@@ -1582,7 +1590,7 @@ def test_links_that_are_no_table_of_contents_make_no_contents_unit(links):
     sections = "".join(f"<h2 id='s{n}'>Part {n}</h2><p>{ARTICLE_TEXT}</p>" for n in range(3))
     html = f"<html><body><article><h1>Budget vote</h1>{links}{sections}</article></body></html>"
     units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
-    assert not [u for u in units if u.reason == "contents:in-page-links"]
+    assert not [u for u in units if u.reason == "contents:page-sections"]
 
 
 def test_a_table_of_contents_its_heading_names_is_one_unit():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -405,6 +406,21 @@ def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
         return None
     label, pattern = _ATTRIBUTE_CUES[min(found)]  # the first in order wins
     return label, f"attr:{pattern.search(text).group(0)}"
+
+
+_ENUMERATION = compile_pattern(r"^\W*\d+\W*")
+
+
+def _section_key(text: str) -> str:
+    """A section title as a table of contents repeats it: lowercase, its number left out ("2. Costs" -> "costs")."""
+    return _ENUMERATION.sub("", text.lower()).strip()
+
+
+def _page_key(url: str | None) -> str:
+    """A page's address without its query and fragment: a link to the page's own sections may drop the query
+    that a visit carries ("?srsltid=...")."""
+    parts = split_url(url)
+    return f"{parts.netloc}{parts.path}"
 
 
 class Segmenter:
@@ -1622,37 +1638,30 @@ class Segmenter:
 
     def _contents_lists(self) -> None:
         """Tables of contents that no heading or class names: the largest element holding
-        `cues.CONTENTS_MIN_LINKS` links or more to places on the page itself (an id or an anchor's name),
-        those links `cues.CONTENTS_LINK_SHARE` of its words at least, not the headline's. Each is a navigation
-        unit (reason `cues.CONTENTS_REASON`); a unit it holds gives way to it."""
+        `cues.CONTENTS_MIN_LINKS` entries or more naming distinct places on the page itself, those entries
+        `cues.CONTENTS_LINK_SHARE` of its words at least, not the headline's. An entry is a link to an id or an
+        anchor's name on the page, or a link or list item whose text is a section's title (a script scrolls to it).
+        Each is a navigation unit (reason `cues.CONTENTS_REASON`); a unit it holds gives way to it."""
+        entries = self._contents_entries()
+        if len(entries) < cues.CONTENTS_MIN_LINKS:
+            return
         index = self.index
         nodes, parent_at, last_at, words_at = index.nodes, index.parent_at, index.last_at, index.words_at
-        links = [a for a in index.anchors if "#" in (nodes[a].get("href") or "")]
-        if len(links) < cues.CONTENTS_MIN_LINKS:
-            return
-        places = {ident for ident in index.ids if ident}
-        places.update(name for a in index.anchors if (name := nodes[a].get("name")))
-        # a script may scroll to a section its link only names ("#tab23"): its title is then the link's text
-        sections = {b.text.lower() for b in self.blocks if b.kind == "heading" and not b.linked}
-        page = (self.url or "").partition("#")[0]
-        found = [(a, place) for a in links if (place := self._place_on_page(nodes[a], page, places, sections))]
-        if len(found) < cues.CONTENTS_MIN_LINKS:
-            return
-        links, targets = [a for a, _ in found], [place for _, place in found]
-        linked = [0]
-        for a in links:
-            linked.append(linked[-1] + words_at[a])
+        at, targets = [i for i, _ in entries], [place for _, place in entries]
+        counted = [0]
+        for i in at:
+            counted.append(counted[-1] + words_at[i])
         title = self.page.title_heading
         headline = index.order.get(title, -1) if title is not None else -1
         done = -1
-        for a in links:
-            if a <= done:
+        for i in at:
+            if i <= done:
                 continue
-            best, node = None, parent_at[a]
+            best, node = None, parent_at[i]
             while node > 0:
                 last = last_at[node]
-                lo, hi = bisect_left(links, node), bisect_right(links, last)
-                if linked[hi] - linked[lo] < cues.CONTENTS_LINK_SHARE * words_at[node] or node <= headline <= last:
+                lo, hi = bisect_left(at, node), bisect_right(at, last)
+                if counted[hi] - counted[lo] < cues.CONTENTS_LINK_SHARE * words_at[node] or node <= headline <= last:
                     break
                 if hi - lo >= cues.CONTENTS_MIN_LINKS and len(set(targets[lo:hi])) >= cues.CONTENTS_MIN_LINKS:
                     best = node
@@ -1661,6 +1670,51 @@ class Segmenter:
                 if not self._surely_navigation(nodes[best]):
                     self._add([nodes[best]], BlockLabel.NAVIGATION, cues.CONTENTS_REASON)
                 done = last_at[best]
+
+    def _contents_entries(self) -> list[tuple[int, str]]:
+        """The entries of tables of contents (`_contents_lists`), by position, with the place each names: links
+        to the page's own places, and list items holding no link whose text is a section's title."""
+        index = self.index
+        nodes, last_at = index.nodes, index.last_at
+        links = [a for a in index.anchors if "#" in (nodes[a].get("href") or "")]
+        items = index.positions_of("li")
+        if len(links) + len(items) < cues.CONTENTS_MIN_LINKS:
+            return []
+        # the titles of the page's sections, each once (a title standing twice is a label, "Organic cotton")
+        titles = Counter(_section_key(b.text) for b in self.blocks if b.kind == "heading" and not b.linked)
+        sections = {key for key, count in titles.items() if count == 1 and key}
+        places = {ident for ident in index.ids if ident}
+        places.update(name for a in index.anchors if (name := nodes[a].get("name")))
+        page = _page_key(self.url)
+        entries = [(a, place) for a in links if (place := self._place_on_page(nodes[a], page, places, sections))]
+        if not sections:
+            return entries
+        hrefs = [a for a in index.anchors if nodes[a].get("href")]
+        for i in items:
+            last = last_at[i]
+            if not index.words_at[i] or index.words_at[i] > cues.CONTENTS_ENTRY_MAX_WORDS:
+                continue
+            if bisect_right(hrefs, last) > bisect_left(hrefs, i):
+                continue  # a link is the entry, or a menu's item leads elsewhere
+            if bisect_right(items, last) - bisect_left(items, i) > 1:
+                continue  # a list inside: its items are the entries
+            start, end = index.span_at(i)
+            if any(b.kind == "heading" for b in self.blocks[start:end]):
+                continue  # the item holds a section's title: it is the section
+            if (key := _section_key(index.text(nodes[i]))) in sections:
+                entries.append((i, key))
+        return sorted(entries)
+
+    def _place_on_page(self, link: HtmlElement, page: str, places: set[str], sections: set[str]) -> str | None:
+        """The place on the page itself a link leads to ("#faq", or the page's own URL with it), or the section it
+        names ("#" and a script): None for a link elsewhere."""
+        base, _, fragment = (link.get("href") or "").partition("#")
+        if base.strip() and _page_key(join_url(self.url, base)) != page:
+            return None
+        if (place := unquote(fragment)) in places:
+            return place
+        key = _section_key(self.index.text(link))
+        return key if key in sections else None
 
     def _surely_navigation(self, el: HtmlElement) -> bool:
         """Whether a navigation unit that only a sure reading overrules (a table of contents its heading names)
@@ -1672,17 +1726,6 @@ class Segmenter:
             and any(self.index.contains(part, el) for part in unit.elements)
             for unit in self.units
         )
-
-    def _place_on_page(self, link: HtmlElement, page: str, places: set[str], sections: set[str]) -> str | None:
-        """The place on the page itself a link leads to ("#faq", or the page's own URL with it), or the section it
-        names ("#" and a script): None for a link elsewhere."""
-        base, _, fragment = (link.get("href") or "").partition("#")
-        if base.strip() and (join_url(self.url, base) or "").partition("#")[0] != page:
-            return None
-        if (place := unquote(fragment)) in places:
-            return place
-        text = self.index.text(link).lower()
-        return text if text in sections else None
 
     def _runs_of(self, card: HtmlElement) -> list[list[HtmlElement]]:
         """The runs of consecutive siblings of `card`'s tag and class that are cards (`_run_card`), boxes with no
