@@ -1528,6 +1528,7 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("1,693 views", "other"),
         ("Back to top", "navigation"),
         ("View post on imgur.com", "other"),
+        ("A post shared by Patagonia (@patagonia)", "other"),
         ("Read More »", "other"),
         ("View Details", "other"),
         ("Read full review", "other"),
