@@ -413,7 +413,10 @@ _ENUMERATION = compile_pattern(r"^\W*\d+\W*")
 
 def _section_key(text: str) -> str:
     """A section title as a table of contents repeats it: lowercase, its number left out ("2. Costs" -> "costs")."""
-    return _ENUMERATION.sub("", text.lower()).strip()
+    key = text.lower()
+    if key and not key[0].isalpha():  # most titles start with a letter: no search
+        key = _ENUMERATION.sub("", key)
+    return key.strip()
 
 
 def _page_key(url: str | None) -> str:
@@ -1676,20 +1679,28 @@ class Segmenter:
         to the page's own places, and list items holding no link whose text is a section's title."""
         index = self.index
         nodes, last_at = index.nodes, index.last_at
-        links = [a for a in index.anchors if "#" in (nodes[a].get("href") or "")]
+        hrefs, links = [], []  # the links, and those naming a place ("#")
+        for a in index.anchors:
+            if href := nodes[a].get("href"):
+                hrefs.append(a)
+                if "#" in href:
+                    links.append(a)
         items = index.positions_of("li")
         if len(links) + len(items) < cues.CONTENTS_MIN_LINKS:
             return []
         # the titles of the page's sections, each once (a title standing twice is a label, "Organic cotton")
         titles = Counter(_section_key(b.text) for b in self.blocks if b.kind == "heading" and not b.linked)
         sections = {key for key, count in titles.items() if count == 1 and key}
-        places = {ident for ident in index.ids if ident}
-        places.update(name for a in index.anchors if (name := nodes[a].get("name")))
-        page = _page_key(self.url)
-        entries = [(a, place) for a in links if (place := self._place_on_page(nodes[a], page, places, sections))]
+        entries = []
+        if links:
+            fragments = {unquote(nodes[a].get("href").partition("#")[2]) for a in links} - {""}
+            places = fragments.intersection(index.ids)
+            if fragments - places:  # an anchor's name
+                places.update(fragments.intersection(nodes[a].get("name") for a in index.anchors))
+            page = _page_key(self.url)
+            entries = [(a, place) for a in links if (place := self._place_on_page(nodes[a], page, places, sections))]
         if not sections:
             return entries
-        hrefs = [a for a in index.anchors if nodes[a].get("href")]
         for i in items:
             last = last_at[i]
             if not index.words_at[i] or index.words_at[i] > cues.CONTENTS_ENTRY_MAX_WORDS:
@@ -1709,12 +1720,14 @@ class Segmenter:
         """The place on the page itself a link leads to ("#faq", or the page's own URL with it), or the section it
         names ("#" and a script): None for a link elsewhere."""
         base, _, fragment = (link.get("href") or "").partition("#")
+        place = unquote(fragment)
+        if place not in places:
+            place = _section_key(self.index.text(link))
+            if place not in sections:
+                return None
         if base.strip() and _page_key(join_url(self.url, base)) != page:
             return None
-        if (place := unquote(fragment)) in places:
-            return place
-        key = _section_key(self.index.text(link))
-        return key if key in sections else None
+        return place
 
     def _surely_navigation(self, el: HtmlElement) -> bool:
         """Whether a navigation unit that only a sure reading overrules (a table of contents its heading names)
