@@ -482,12 +482,11 @@ class Segmenter:
         ranges = [(at, last_at[at]) for at in map(order.__getitem__, elements)]
         kept = []
         for unit in self.units:
-            if all(
-                any(first <= pos <= last for first, last in ranges)
-                for pos in (order.get(old, -1) for old in unit.elements)
-            ):
-                continue
-            kept.append(unit)
+            for old in unit.elements:
+                pos = order.get(old, -1)
+                if not any(first <= pos <= last for first, last in ranges):
+                    kept.append(unit)  # an element outside the new ones: the unit stays
+                    break
         replaced = len(kept) < len(self.units)
         self.units = kept
         self.units.append(Unit(label, elements, reason, text))
