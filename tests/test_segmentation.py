@@ -1527,6 +1527,10 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Filed Under:", "other"),
         ("1,693 views", "other"),
         ("Back to top", "navigation"),
+        ("Jump to navigation", "navigation"),
+        ("Caption", "other"),
+        ("toggle caption", "other"),
+        ("View transcript", "other"),
         ("View post on imgur.com", "other"),
         ("A post shared by Patagonia (@patagonia)", "other"),
         ("Read More »", "other"),
@@ -1541,7 +1545,10 @@ def test_the_words_of_controls_are_control_lines(line, label):
     assert found == [(label, f"control:{label}")]
 
 
-@pytest.mark.parametrize("line", ["Threads", "Messages", "close()", "Top", "Learn more", "Read more about the vote"])
+@pytest.mark.parametrize(
+    "line",
+    ["Threads", "Messages", "close()", "Top", "Learn more", "Read more about the vote", "Captions", "Transcript"],
+)
 def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     """A forum's counters need their count, and a button's word its whole line: "Threads" alone heads a section of a
     programming guide, "close()" documents a method."""
