@@ -1555,6 +1555,26 @@ def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     assert not [u for u in _all_units(f"<div class='box'><h3>{line}</h3></div>") if u.reason.startswith("control:")]
 
 
+def test_the_controls_of_cards_dropped_as_the_pages_content_are_control_lines():
+    """A shop's grid of offers is what its page is about, so the promos found on its cards are dropped; the blocks
+    stay taken, and each card's "Compare" button is still a control's words, none of the page's text."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    cards = "".join(
+        f"<div class='card'><h3>Sandpiper {n} Kayak</h3><p>Save 20% today, now only $499 with free shipping.</p>"
+        "<button type='button'>Compare</button></div>"
+        for n in range(5)
+    )
+    cards += f"<p>{'The river is wide. ' * 3}</p>"
+    html = f"<html><body><main><h1>Kayaks</h1><div class='grid'>{cards}</div></main>"
+    units = segment_page(
+        parse_html(html + "</body></html>"), "Kayaks", [], "Example", "https://example.org/c/kayaks"
+    ).units
+    assert not [u for u in units if u.label.value == "promo"]
+    assert [(u.reason, u.text) for u in units if u.label.value == "other"] == [("control:other", "Compare")] * 5
+
+
 def test_a_posts_number_is_a_control_line_only_as_a_link():
     """ "#12" linking to the post is a forum's permalink; the same number unlinked is a chart's rank, its content."""
     units = _all_units("<div class='box'><a href='/posts/12'>#12</a><p>Gold for the home team</p><span>#1</span></div>")

@@ -947,16 +947,21 @@ class Segmenter:
         around them may yield to the scorer (a forum's posts, a shop's product cards are what the page is about),
         and "Quote" under each post or "Add to cart" on each card is still none of the page's text. Not in a menu or
         a table of contents: their words are no content anywhere, and "Contents" is the title of its list. A unit that
-        is the line alone (a "Sponsored" tag a class names, a box holding only "Read more") becomes the line's unit."""
+        is the line alone (a "Sponsored" tag a class names, a box holding only "Read more") becomes the line's unit.
+        So do the control lines of a unit dropped as what the page is about (a shop's grid of cards, "Compare" on
+        each), whose blocks stay taken."""
         host_of = self._host_of_blocks([u for u in self.units if u.label in _CONTROL_HOSTS])
-        for block, host in zip(self.blocks, host_of, strict=True):
-            if host is None or block.kind == "field" or not self._is_control_line(block):
+        held = self._host_of_blocks(self.units)
+        for i, (block, host) in enumerate(zip(self.blocks, host_of, strict=True)):
+            left = self.taken[i] and held[i] is None  # a dropped unit's block (bottom_up asked every free one)
+            if block.kind == "field" or not (host or left) or not self._is_control_line(block):
                 continue
-            if host.elements == [block.element] or host.text == block.text:  # the unit is the line alone
-                self.units.remove(host)
-                self.marked.difference_update(host.elements)
-            elif block.element in self.marked:
-                continue
+            if host is not None:
+                if host.elements == [block.element] or host.text == block.text:  # the unit is the line alone
+                    self.units.remove(host)
+                    self.marked.difference_update(host.elements)
+                elif block.element in self.marked:
+                    continue
             self.units.append(_control_unit(block))
             self.marked.add(block.element)
 
