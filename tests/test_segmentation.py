@@ -1526,6 +1526,7 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("|", "other"),
         ("Filed Under:", "other"),
         ("1,693 views", "other"),
+        ("2 days ago", "other"),
         ("Back to top", "navigation"),
         ("Jump to navigation", "navigation"),
         ("Caption", "other"),
