@@ -529,32 +529,40 @@ def test_an_ad_slots_label_stays_out_of_a_shops_body_even_where_a_class_names_it
     assert kept == [line for item in items for line in (item, "Free delivery")]
 
 
-def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_reads():
-    """Its entries are the article's own section titles: the scorer reads them as body, but only a sure reading
-    overrules the heading that names them."""
+_LIBRARY_SECTIONS = ["Why the library opens late", "What readers asked for", "When the new hours start"]
+
+
+def _library_with_contents(entry: str, heading: str = "", url: str = "https://example.org/library-night"):
+    """An article whose sections a table of contents lists (`entry` drawn from {n} and {title}, under `heading`),
+    its analysis, and the texts of the blocks kept when the scorer reads every block but the headline as body."""
     import numpy as np
 
     from pipelines.extraction.body import decide_body
 
-    sections = ["Why the library opens late", "What readers asked for"]
     html = (
-        "<html><body><article><h1>Night opening at the library</h1>"
-        "<div class='box'><h2>Table of contents</h2><ul>"
-        + "".join(f"<li><a href='#s{n}'>{title}</a></li>" for n, title in enumerate(sections))
+        f"<html><body><article><h1>Night opening at the library</h1><div class='box'>{heading}<ul>"
+        + "".join(f"<li>{entry.format(n=n, title=title)}</li>" for n, title in enumerate(_LIBRARY_SECTIONS))
         + "</ul></div>"
         + "".join(
             f"<h2 id='s{n}'>{title}</h2><p>The city library will stay open until nine on weekdays from next month, "
             f"and four in ten readers said it closed too early.</p>"
-            for n, title in enumerate(sections)
+            for n, title in enumerate(_LIBRARY_SECTIONS)
         )
         + "</article></body></html>"
     )
-    page, texts = _analysed(html, "https://example.org/library-night")
-    toc = next(u for u in page.segmentation.units if u.text.startswith("Table of contents"))
-    assert toc.reason == "heading:Table of contents"
+    page, texts = _analysed(html, url)
     read = np.array([0.05 if text == "Night opening at the library" else 0.9 for text in texts])
     kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
-    assert "Table of contents" not in kept and kept.count(sections[0]) == 1  # the section's heading, not its entry
+    return page, kept
+
+
+def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_reads():
+    """Its entries are the article's own section titles: the scorer reads them as body, but only a sure reading
+    overrules the heading that names them."""
+    page, kept = _library_with_contents("<a href='#s{n}'>{title}</a>", heading="<h2>Table of contents</h2>")
+    toc = next(u for u in page.segmentation.units if u.text.startswith("Table of contents"))
+    assert toc.reason == "heading:Table of contents"
+    assert "Table of contents" not in kept and kept.count(_LIBRARY_SECTIONS[0]) == 1  # the heading, not its entry
 
 
 @pytest.mark.parametrize(
@@ -569,28 +577,10 @@ def test_a_table_of_contents_a_heading_names_stays_out_of_the_body_however_it_re
 def test_a_table_of_contents_no_heading_names_stays_out_of_the_body_however_it_reads(entry):
     """A list of the page's own sections is its table of contents, named or not: its entries are the section
     titles again and read as body to the scorer, so only a sure reading overrules it."""
-    import numpy as np
-
-    from pipelines.extraction.body import decide_body
-
-    sections = ["Why the library opens late", "What readers asked for", "When the new hours start"]
-    html = (
-        "<html><body><article><h1>Night opening at the library</h1><div class='box'><ul>"
-        + "".join(f"<li>{entry.format(n=n, title=title)}</li>" for n, title in enumerate(sections))
-        + "</ul></div>"
-        + "".join(
-            f"<h2 id='s{n}'>{title}</h2><p>The city library will stay open until nine on weekdays from next month, "
-            f"and four in ten readers said it closed too early.</p>"
-            for n, title in enumerate(sections)
-        )
-        + "</article></body></html>"
-    )
-    page, texts = _analysed(html, "https://example.org/library-night?utm_source=feed")
+    page, kept = _library_with_contents(entry, url="https://example.org/library-night?utm_source=feed")
     [toc] = [u for u in page.segmentation.units if u.label.value == "navigation"]
-    assert toc.reason == "contents:page-sections" and all(title in toc.text for title in sections)
-    read = np.array([0.05 if text == "Night opening at the library" else 0.9 for text in texts])
-    kept = [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
-    assert [kept.count(title) for title in sections] == [1, 1, 1]  # the section's heading, not its entry
+    assert toc.reason == "contents:page-sections" and all(title in toc.text for title in _LIBRARY_SECTIONS)
+    assert [kept.count(title) for title in _LIBRARY_SECTIONS] == [1, 1, 1]  # the section's heading, not its entry
 
 
 @pytest.mark.parametrize(
