@@ -1556,28 +1556,6 @@ def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     assert not [u for u in _all_units(f"<div class='box'><h3>{line}</h3></div>") if u.reason.startswith("control:")]
 
 
-@pytest.mark.parametrize(
-    ("header", "standfirst"),
-    [
-        # the headline's own box: the paragraph under it is its standfirst
-        ("<div class='heading'><h1>Budget vote</h1><p>{dek}</p><span>By Ana Lima</span></div>{article}", True),
-        # the article's element holds the headline: its first paragraph begins the article
-        ("<article><h1>Budget vote</h1><p>{dek}</p>{article}</article>", False),
-        # a box holding the headline and the article's paragraphs
-        ("<div class='post'><h1>Budget vote</h1><p>{dek}</p>{article}</div>", False),
-    ],
-)
-def test_the_paragraph_under_the_headline_in_its_own_box_is_its_standfirst(header, standfirst):
-    from pipelines.extraction.parse import parse_html
-    from pipelines.extraction.segment import segment_page
-
-    dek = "The council passed the new budget after a night of debate, with roads and schools the winners."
-    html = "<html><body>" + header.format(dek=dek, article=ARTICLE_TEXT * 2) + "</body></html>"
-    units = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/").units
-    found = [(u.label.value, u.reason) for u in units if u.text == dek]
-    assert found == ([("other", "near-title:dek-text")] if standfirst else [])
-
-
 def test_the_controls_of_cards_dropped_as_the_pages_content_are_control_lines():
     """A shop's grid of offers is what its page is about, so the promos found on its cards are dropped; the blocks
     stay taken, and each card's "Compare" button is still a control's words, none of the page's text."""

@@ -1140,18 +1140,6 @@ PERSON_NAME_PATTERN = r"^(?!(The|A|An|By|From|Staff|Team|Editorial|Redaktion|Red
 #: A block near the title is a byline when it is short, names the author or a date, and comes at
 #: most this many blocks after the title.
 BYLINE_MAX_DISTANCE = 6
-#: The paragraph right under the headline, in a box of the headline's own, is its standfirst, no body text
-#: (`segment`'s `_standfirst`, reason "near-title:dek-text"; a standfirst drawn as a heading is "near-title:dek"):
-#: at least STANDFIRST_MIN_WORDS words and at most STANDFIRST_MAX_WORDS, the box holding at most
-#: STANDFIRST_BOX_EXTRA_WORDS words besides the headline and it. Out of fold on folds 0-3 (models
-#: /tmp/s30/bag-7,8,9,10,11, `benchmarks/wcxb.py --source all --folds 0,1,2,3`): AEB 0.9736 -> 0.9739, WCXB articles
-#: 0.9641 -> 0.9642, all +0.0001; 11 pages up by 0.007-0.060, 4 down (WCXB's truth keeps some standfirsts: a
-#: course's summary -0.050, a bank's intro -0.014, two service pages' taglines -0.010 and -0.008). Without the
-#: box's limit the headline's parent may be the article's container and its first paragraph no standfirst.
-STANDFIRST_MIN_WORDS = 8
-STANDFIRST_MAX_WORDS = 60
-STANDFIRST_BOX_EXTRA_WORDS = 25
-STANDFIRST_NOT_BOX_TAGS = frozenset({"body", "html", "main", "article"})
 #: ... and above it: the blocks just before the headline searched for a date line, up to the first that is
 #: none of this many words at most (a kicker, a dek, a menu stops the search).
 BYLINE_ABOVE_MAX_DISTANCE = 2

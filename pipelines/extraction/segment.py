@@ -1503,19 +1503,6 @@ class Segmenter:
             widget, node = node, node.getparent()
         return widget
 
-    def _standfirst(self, block: Block, header: HtmlElement | None, title: Block) -> bool:
-        """A paragraph right under the headline in the headline's own small box: its standfirst
-        (`cues.STANDFIRST_MIN_WORDS` to `cues.STANDFIRST_MAX_WORDS` words, the box holding at most
-        `cues.STANDFIRST_BOX_EXTRA_WORDS` words besides the two: a byline, a date; not the page's or the
-        article's whole element, `cues.STANDFIRST_NOT_BOX_TAGS`, where a short article's next paragraph is)."""
-        return (
-            header is not None
-            and block.element.getparent() is header
-            and header.tag not in cues.STANDFIRST_NOT_BOX_TAGS
-            and cues.STANDFIRST_MIN_WORDS <= block.words <= cues.STANDFIRST_MAX_WORDS
-            and self.page.words(header) <= title.words + block.words + cues.STANDFIRST_BOX_EXTRA_WORDS
-        )
-
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
         heading = self.page.title_heading
@@ -1537,9 +1524,6 @@ class Segmenter:
             if block.kind == "heading" and block.words > cues.MAX_CUE_HEADING_WORDS:
                 if i == start + 1 and header is not None and block.element.getparent() is header:
                     self._add([block.element], BlockLabel.OTHER, "near-title:dek")  # the standfirst beside the headline
-                continue
-            if i == start + 1 and block.kind == "text" and self._standfirst(block, header, self.blocks[start]):
-                self._add([block.element], BlockLabel.OTHER, "near-title:dek-text")
                 continue
             if block.kind == "text" and block.words > 20:
                 break  # the article has begun: bylines come before it
