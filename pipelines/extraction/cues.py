@@ -1726,8 +1726,8 @@ REVIEWS_PAGE_TYPES = frozenset({"product", "collection"})
 REVIEWS_REASON = "reviews:"
 
 #: A table of contents no heading or class names (`segment`'s `_contents_lists`, reason CONTENTS_REASON): the
-#: largest element holding at least CONTENTS_MIN_LINKS entries naming distinct places on the page itself, whose
-#: words those entries are at least CONTENTS_LINK_SHARE of, not holding the headline. An entry is a link to an
+#: largest element holding at least CONTENTS_MIN_ENTRIES entries naming distinct places on the page itself, whose
+#: words those entries are at least CONTENTS_ENTRY_SHARE of, not holding the headline. An entry is a link to an
 #: element's id or an anchor's name ("#top-seo-trends", "/this-page#faq", the page's query left out), or a link a
 #: script follows ("#tab23", "#") or a list item holding no link whose text is a section's title (a heading standing
 #: once on the page; its number left out, "2. Costs"; not a heading inside the item). Its entries repeat the
@@ -1738,8 +1738,8 @@ REVIEWS_REASON = "reviews:"
 #: categories 0.085, a "top trends" summary linking to its sections, react.dev's and redis.io's indexes). List
 #: items and the query left out: articles +0.0001, 5 pages up (+0.007 to +0.020), one service page down 0.008. A
 #: title standing twice was a shop guide's labels over each brand ("Organic cotton", 0.936 -> 0.665 without it).
-CONTENTS_MIN_LINKS = 3
-CONTENTS_LINK_SHARE = 0.8
+CONTENTS_MIN_ENTRIES = 3
+CONTENTS_ENTRY_SHARE = 0.8
 #: ... and a list item is an entry of at most this many words (a section's title, not a paragraph naming one).
 CONTENTS_ENTRY_MAX_WORDS = 20
 CONTENTS_REASON = "contents:page-sections"

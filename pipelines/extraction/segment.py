@@ -1645,12 +1645,12 @@ class Segmenter:
 
     def _contents_lists(self) -> None:
         """Tables of contents that no heading or class names: the largest element holding
-        `cues.CONTENTS_MIN_LINKS` entries or more naming distinct places on the page itself, those entries
-        `cues.CONTENTS_LINK_SHARE` of its words at least, not the headline's. An entry is a link to an id or an
+        `cues.CONTENTS_MIN_ENTRIES` entries or more naming distinct places on the page itself, those entries
+        `cues.CONTENTS_ENTRY_SHARE` of its words at least, not the headline's. An entry is a link to an id or an
         anchor's name on the page, or a link or list item whose text is a section's title (a script scrolls to it).
         Each is a navigation unit (reason `cues.CONTENTS_REASON`); a unit it holds gives way to it."""
         entries = self._contents_entries()
-        if len(entries) < cues.CONTENTS_MIN_LINKS:
+        if len(entries) < cues.CONTENTS_MIN_ENTRIES:
             return
         index = self.index
         nodes, parent_at, last_at, words_at = index.nodes, index.parent_at, index.last_at, index.words_at
@@ -1668,9 +1668,9 @@ class Segmenter:
             while node > 0:
                 last = last_at[node]
                 lo, hi = bisect_left(at, node), bisect_right(at, last)
-                if counted[hi] - counted[lo] < cues.CONTENTS_LINK_SHARE * words_at[node] or node <= headline <= last:
+                if counted[hi] - counted[lo] < cues.CONTENTS_ENTRY_SHARE * words_at[node] or node <= headline <= last:
                     break
-                if hi - lo >= cues.CONTENTS_MIN_LINKS and len(set(targets[lo:hi])) >= cues.CONTENTS_MIN_LINKS:
+                if hi - lo >= cues.CONTENTS_MIN_ENTRIES and len(set(targets[lo:hi])) >= cues.CONTENTS_MIN_ENTRIES:
                     best = node
                 node = parent_at[node]
             if best is not None:
@@ -1690,7 +1690,7 @@ class Segmenter:
                 if "#" in href:
                     links.append(a)
         items = index.positions_of("li")
-        if len(links) + len(items) < cues.CONTENTS_MIN_LINKS:
+        if len(links) + len(items) < cues.CONTENTS_MIN_ENTRIES:
             return []
         # the titles of the page's sections, each once (a title standing twice is a label, "Organic cotton")
         titles = Counter(_section_key(b.text) for b in self.blocks if b.kind == "heading" and not b.linked)
