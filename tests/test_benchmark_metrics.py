@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import lines
 import realworld
 import wcxb
 from corpus import authors_agree, bootstrap_interval, date_agrees, fold_of, site_of, title_agrees, word_scores
@@ -271,3 +272,38 @@ def test_realworld_names_the_label_of_the_block_holding_a_missed_snippet() -> No
     record = extract(html, "https://news.example.de/stadtrat")
     assert realworld._holder("Leserkommentar: endlich eine gute Nachricht", record)[0] == "comments"
     assert realworld._holder("nirgends zu finden", record) == ("none", "")
+
+
+def test_lines_keeps_short_body_lines_with_whether_their_words_stand_in_the_truth() -> None:
+    truth = "The council voted. Read more about the budget here."
+    found = lines.lines_of(
+        ["Read more", "READ MORE »", "Back to top", "A line of nine words that is far too long"],
+        truth,
+        "article",
+        "a.example",
+        max_words=8,
+    )
+    assert [(line.text, line.in_truth) for line in found] == [
+        ("Read more", True),
+        ("READ MORE »", True),
+        ("Back to top", False),
+    ]
+    assert not lines.lines_of(["more about"], "furthermore aboutness", "article", "a.example", 8)[0].in_truth
+
+
+def test_lines_counts_a_patterns_matches_per_page_type_and_host() -> None:
+    import re
+
+    found = [
+        lines.BodyLine("article", "a.example", "Read more", False),
+        lines.BodyLine("article", "b.example", "Read more", False),
+        lines.BodyLine("article", "b.example", "Read more", True),
+        lines.BodyLine("service", "c.example", "Learn more", True),
+        lines.BodyLine("article", "a.example", "The vote", False),
+    ]
+    table = lines.count_matches(found, re.compile(r"^(read|learn) more$", re.I))
+    assert {k: (v["in"], v["out"], len(v["hosts"])) for k, v in table.items()} == {
+        "article": (1, 2, 2),
+        "service": (1, 0, 1),
+    }
+    assert lines.frequent_off_truth(found, min_hosts=2) == [("read more", 2, 2, 1)]
