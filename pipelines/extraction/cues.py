@@ -1407,7 +1407,14 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         "other",
         r"^\W*(loading( paragraph| image)?|wird geladen|chargement( en cours)?|cargando|(click to )?expand|tags|filed (under|in)|"
         r"schlagw(ö|oe)rter|schlagworte)\W*$|^\W*your browser does not support the (video|audio)( tag| element)?\W*$|"
-        r"^\W*view (this )?post on [\w.]+\W*$|^\W*((show|hide|toggle) )?caption\W*$|^\W*(view|show|hide) transcript\W*$|^\W*an? (post|photo|video) shared by\b[^.!?]*$|^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
+        # an embedded post's prompt and credit ("View post on imgur.com", "A post shared by Patagonia (@patagonia)": 21
+        # credits in bodies out of fold on folds 0-3, none in the truth; one page up 0.040), a picture's and a video's
+        # toggles ("Caption", "toggle caption", "View transcript"; with the skip links above, 31 body lines, none in the
+        # truth, 16 pages up by at most 0.011, one down 0.001; "Captions" heads a section of documentation,
+        # "Transcript" a podcast's list), a slide's counter ("Image 1 of 5")
+        r"^\W*view (this )?post on [\w.]+\W*$|^\W*an? (post|photo|video) shared by\b[^.!?]*$|"
+        r"^\W*((show|hide|toggle) )?caption\W*$|^\W*(view|show|hide) transcript\W*$|"
+        r"^\W*(image|photo|picture|slide)s? \d+ (of|/) ?/? ?\d+\W*$|"
         # a shop's and a forum's buttons and counters: "Add to cart", "(12)", "Quote", "3 likes", "Posts: 210"
         r"^\W*(add to (cart|bag|basket)|in den warenkorb|ajouter au panier|añadir al carrito|\(\d+\)|quote|"
         r"\d+ likes?|[\d,.]+k? views?|locked|(posts|likes)(:? ?[\d,.]+k?)?|(threads|messages|reputation|reaction score):? ?[\d,.]+k?|"
@@ -1430,10 +1437,6 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
     ),
     # a product card's and a page's buttons, and a row of separators left of a link bar: "Compare", "Shop now", "|"
     ("other", r"^\W*((add to )?compare|shop now|close)[.!:]?$|^[\s|·•/]+$"),
-    # (an embedded post's credit, "A post shared by Patagonia (@patagonia)", is "other" above: 21 lines in bodies out of
-    # fold on folds 0-3, none in the truth; one page up 0.040. So are a picture's and a video's toggles, "Caption",
-    # "toggle caption", "View transcript", and a skip link is navigation: 31 body lines, none in the truth, 16 pages up
-    # by at most 0.011, one down 0.001; "Captions" heads a section of documentation, "Transcript" a podcast's list)
     # a card's or a review roundup's button: "Read more", "Show more", "View details", "Read full review". In bodies out of
     # fold on folds 0-3 such lines were 171 times off the truth and 5 times in it; "Learn more" 25 times in it of 184,
     # and a retailer's button ("Buy on Amazon") 33 of 69, so neither is here. With "Back to top" and "View post on
@@ -1786,7 +1789,7 @@ UNIT_OVERRULED_SURE = {
     # a shop's customer reviews (`segment.review_units`), and comments found by their class or id
     "comments": ((REVIEWS_REASON, "attr:"), 0.9),
     # a control's words (CONTROL_LINE_CUES) are none of the article's, however they read; nor is a table of contents
-    # a heading names (the only navigation HEADING_CUES) or its links to the page's own places show (CONTENTS_REASON),
+    # a heading names (the only navigation HEADING_CUES) or its entries naming the page's own sections show (CONTENTS_REASON),
     # whose entries are the article's own section titles and read as body (not one its class names: a page's wrapper
     # may be classed "toc")
     "navigation": ((CONTROL_LINE_REASON, "heading:", CONTENTS_REASON), 0.99),
