@@ -125,7 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         pattern = re.compile(args.pattern, re.I) if args.pattern else None
     except re.error as exc:
         parser.error(f"pattern: {exc}")
-    folds = {int(f) for f in args.folds.split(",")}
+    if args.jobs < 1 or args.max_words < 1 or args.min_hosts < 1:
+        parser.error("--jobs, --max-words and --min-hosts take a whole number of at least 1")
+    try:
+        folds = {int(f) for f in args.folds.split(",")}
+    except ValueError:
+        parser.error(f"--folds: comma-separated fold numbers, not {args.folds!r}")
     if corpus.HELD_OUT_FOLD in folds:
         print(f"note: fold {corpus.HELD_OUT_FOLD} is held back; counts from it are for reporting, not tuning")
     sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
