@@ -244,25 +244,59 @@ def title_agrees(predicted: str | None, truth: str | None) -> bool:
     return bool(predicted and truth) and _norm(predicted) == _norm(truth)
 
 
-_TRUTH_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+_TRUTH_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.I)
 #: A piece of the truth that is a credential, not a name: "MD", "M.D.", "PhD", "RDN", "E-RYT 200".
 _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|[A-Z-]{2,}(?: \d+)?)$")
 _HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms)\.?\s+", re.I)
+#: An aside closing a piece of the truth, no part of a name: "Lance Ryan (Content Manager)", "Jean-Luc
+#: Aufranc (CNXSoft)" (one inside a name stays: "Paramita (Guha) Ghosh").
+_TRUTH_ASIDE = re.compile(r"\s*\([^()]*\)(?=\s*(?:$|[,;&|]))")
+#: What follows a bar is the outlet the author writes for: "Sergio Martinez-Beltran | The Texas Newsroom".
+_TRUTH_OUTLET = re.compile(r"\s+\|\s+.*$", re.S)
+#: A piece of the truth naming a job, not a person ("Tracy Parker, Dietitian", "Mayank Gupta, CEO of
+#: CaseBasix", "Paul Frew, Home and Digital Security Expert"): the issue asks for person names only, so
+#: a prediction leaving the job out agrees. Only words that are no one's surname; a piece holding a digit
+#: ("10+ Years in the Moving Industry") is no name either.
+_ROLE_WORDS = re.compile(
+    r"\b(?:ceo|cto|cfo|coo|cmo|vp|founder|co-founder|president|director|manager|editor|writer|reporter|"
+    r"correspondent|contributor|columnist|expert|specialist|consultant|analyst|engineer|officer|dietitian|"
+    r"nutritionist|educator|horticulturalist|representative|strategist|researcher|scientist|advisor|adviser|"
+    r"therapist|physician|clinician|journalist|photographer)\b|\d",
+    re.I,
+)
+
+
+def _credential(piece: str) -> bool:
+    return all(_CREDENTIAL.match(token) for token in piece.split())
+
+
+def truth_names(truth: str) -> list[str]:
+    """The person names an author truth holds.
+
+    The truth is split into names at commas, ";", "&", " and " and " with " (WCXB writes "A, B",
+    "A and B" and "A with B"). Pieces that are credentials ("Jillian Kubala, MS, RD", "M.D. FACLM") or
+    jobs ("Tracy Parker, Dietitian") are no names, nor are asides in brackets or the outlet after a bar;
+    an honorific before a name ("Dr. Andrew Huberman") is dropped. A truth with nothing left (a team:
+    "Staff Clinician") is its pieces as written.
+    """
+    written = [piece for piece in _TRUTH_NAME_SPLIT.split(truth.strip()) if piece.strip()]
+    kept = _TRUTH_OUTLET.sub("", _TRUTH_ASIDE.sub("", truth)).strip()
+    pieces = [piece for piece in re.split(r"\s*[,;]\s*", kept) if piece and not _ROLE_WORDS.search(piece)]
+    names = [
+        _HONORIFIC.sub("", name)
+        for piece in pieces
+        for name in _TRUTH_NAME_SPLIT.split(piece)
+        if name.strip() and not _credential(name)
+    ]
+    return names or [_HONORIFIC.sub("", piece) for piece in written if not _credential(piece)] or written
 
 
 def authors_agree(predicted: list[str] | str | None, truth: str | None) -> bool:
-    """Every name of the truth occurs in the predicted authors.
-
-    The truth is split into names at commas, ";", "&" and " and " (WCXB writes both
-    "A, B" and "A and B"); pieces that are credentials ("Jillian Kubala, MS, RD") are no
-    names, and an honorific before a name ("Dr. Andrew Huberman") is dropped.
-    """
+    """Every person name of the truth (`truth_names`) occurs in the predicted authors."""
     if not predicted or not truth:
         return False
     found = _norm(" ; ".join(predicted) if isinstance(predicted, list) else predicted)
-    names = [_HONORIFIC.sub("", name) for name in _TRUTH_NAME_SPLIT.split(truth.strip()) if name.strip()]
-    names = [name for name in names if not _CREDENTIAL.match(name)] or names
-    return all(_norm(name) in found for name in names)
+    return all(_norm(name) in found for name in truth_names(truth))
 
 
 def date_agrees(predicted: str | None, truth: str | None) -> bool:

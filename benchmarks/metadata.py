@@ -112,8 +112,7 @@ def _on_page(field: str, truth: str, page_text: str) -> bool:
     if field == "title":
         return corpus._norm(truth) in page_text
     if field == "author":
-        names = [n for n in corpus._TRUTH_NAME_SPLIT.split(truth) if n.strip()]
-        return all(corpus._norm(corpus._HONORIFIC.sub("", n)) in page_text for n in names)
+        return all(corpus._norm(name) in page_text for name in corpus.truth_names(truth))
     return any(corpus._norm(form) in page_text for form in _day_forms(truth))
 
 

@@ -13,7 +13,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import lines
 import realworld
 import wcxb
-from corpus import authors_agree, bootstrap_interval, date_agrees, fold_of, site_of, title_agrees, word_scores
+from corpus import (
+    authors_agree,
+    bootstrap_interval,
+    date_agrees,
+    fold_of,
+    site_of,
+    title_agrees,
+    truth_names,
+    word_scores,
+)
 from wcxb import interval_lines, snippet_rate
 
 
@@ -99,6 +108,24 @@ def test_authors_agree() -> None:
     assert not authors_agree(["Jane Doe"], "Jane Doe, John Roe")
     assert not authors_agree([], "Jane Doe")
     assert not authors_agree(["Jane Doe"], None)
+
+
+def test_authors_agree_asks_for_the_truths_persons_not_their_jobs_or_outlets() -> None:
+    # the issue asks for person names only: a job, an aside or an outlet written beside the name is none
+    assert authors_agree(["Tracy Parker"], "Tracy Parker, Dietitian")
+    assert authors_agree(["Paul Frew"], "Paul Frew, Home and Digital Security Expert")
+    assert authors_agree(["Mayank Gupta"], "Mayank Gupta, CEO of CaseBasix")
+    assert authors_agree(["Lance Ryan"], "Lance Ryan (Content Manager)")
+    assert authors_agree(["Sergio Martinez"], "Sergio Martinez | The Texas Newsroom")
+    assert authors_agree(["Michael Greger"], "Michael Greger, M.D. FACLM")
+    assert authors_agree(["Paramita (Guha) Ghosh"], "Paramita (Guha) Ghosh")  # an aside inside a name stays
+    # every person still counts, "with" joining two of them as "and" does
+    assert not authors_agree(["Dieter Hogen"], "Dieter Hogen with Uta Pippig")
+    assert authors_agree(["Dieter Hogen", "Uta Pippig"], "Dieter Hogen with Uta Pippig")
+    assert not authors_agree(["Tracy Parker"], "Tracy Parker, Jane Doe")
+    # a truth naming no person is compared as written
+    assert truth_names("Staff Clinician") == ["Staff Clinician"]
+    assert not authors_agree(["Jane Doe"], "Staff Clinician")
 
 
 def test_date_agrees() -> None:
