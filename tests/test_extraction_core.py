@@ -425,6 +425,34 @@ def test_a_tiny_body_gives_way_to_the_content_read_just_below_the_threshold():
     assert not decision.lowered and kept == list(said[:2])
 
 
+def test_a_table_between_an_articles_paragraphs_is_body_when_read_just_below_the_threshold():
+    """A retrained scorer read a race's standings (the page's content, between its paragraphs) at 0.35 and the
+    body lost them: a data table between two body paragraphs of its own container is the article's."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><h1>NASCAR standings</h1><div class='story'>"
+        "<p>This page always has the current NASCAR Cup Series standings, updated after each race.</p>"
+        "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td>Kevin Harvick</td><td>5035</td></tr></table>"
+        "<p>Only the first twelve drivers take part in the last ten races for the title.</p></div>"
+        "<div class='panel'><table><tr><td>Race</td><td>Date</td></tr><tr><td>Brazil</td><td>Nov 17</td></tr></table>"
+        "<p>Watch the races on TV every Sunday afternoon, with the schedule of every session.</p></div>"
+        "</body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/nascar-standings")
+    standings = next(i for i, text in enumerate(texts) if "Kyle Busch" in text)
+    schedule = next(i for i, text in enumerate(texts) if "Brazil" in text)
+    read = np.array([0.05 if i == 0 else 0.35 if i in (standings, schedule) else 0.8 for i in range(len(texts))])
+    kept = decide_body(page.segmentation, read).body
+    assert kept[standings]  # between the story's paragraphs, in their container
+    assert not kept[schedule]  # after the story, in another box: the scorer's reading stands
+    # read far below the threshold, the table stays out
+    assert not decide_body(page.segmentation, np.where(np.arange(len(texts)) == standings, 0.1, read)).body[standings]
+
+
 def test_the_body_does_not_end_on_a_heading_with_nothing_under_it():
     import numpy as np
 

@@ -150,6 +150,7 @@ def _decide_at(
     units = [u for u in segmentation.units if id(u) not in overruled]
     block_units = [u if u is not None and id(u) not in overruled else None for u in segmentation.block_units]
     body = [keep and unit is None for keep, unit in zip(scored, block_units, strict=True)]
+    _fill_between(blocks, body, block_units, probability, threshold * cues.BETWEEN_BODY_THRESHOLD_SHARE)
     fallback = not any(body)
     if fallback:
         body = _fallback_body(segmentation, probability)
@@ -161,6 +162,24 @@ def _decide_at(
             body[i] = False
         _drop_trailing_headings(blocks, body)
     return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
+
+
+def _fill_between(
+    blocks: list[Block], body: list[bool], block_units: list[Unit | None], probability: np.ndarray, floor: float
+) -> None:
+    """A table no unit holds, read at `floor` or more, between two body blocks of its own parent, is body: the
+    scorer, trained mostly on prose, is unsure of an article's data table (`cues.BETWEEN_BODY_THRESHOLD_SHARE`)."""
+    texts = [i for i, block in enumerate(blocks) if block.text]
+    for before, i, after in zip(texts, texts[1:], texts[2:], strict=False):
+        if blocks[i].element.tag != "table" or body[i] or block_units[i] is not None or probability[i] < floor:
+            continue
+        parent = blocks[i].element.getparent()
+        if (
+            body[before]
+            and body[after]
+            and blocks[before].element.getparent() is parent is blocks[after].element.getparent()
+        ):
+            body[i] = True
 
 
 def _furniture_copies(blocks: list[Block], body: list[bool], block_units: list[Unit | None]) -> set[int]:
