@@ -377,6 +377,25 @@ def _analysed(html: str, url: str):
     return page, [block.text for block in page.segmentation.blocks]
 
 
+def test_a_headings_parts_that_meet_without_a_space_read_as_the_page_shows_them():
+    """"Hannah Lindqvist<span>Business Reporter</span>": the page shows a name and a job title, not one word."""
+    html = (
+        "<html><body><h1>Mill<span>Street</span> reopens</h1>"
+        "<h2 class='accent-header'>Hannah Lindqvist<span class='author-job-title'>Business Reporter</span></h2>"
+        "<h3><a href='/a'>Analysis</a><span>Tech oligarchs reshape the town</span></h3>"
+        "<h3>Reply<small>Cancel reply</small></h3>"
+        "<h4>Kurz<b>Zusammenfassung</b> and iPhone<span>s</span> and 東京<span>Tower</span></h4></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/news/mill")
+    assert "Hannah Lindqvist Business Reporter" in texts
+    assert "Analysis Tech oligarchs reshape the town" in texts
+    assert "Reply Cancel reply" in texts
+    # a word does not change case where its parts meet; a script without case has no such cue; the title
+    # reader weighs the parts of <h1> itself
+    assert "Kurz Zusammenfassung and iPhones and 東京Tower" in texts
+    assert "MillStreet reopens" in texts
+
+
 def test_a_page_no_block_of_which_reaches_the_threshold_still_gets_a_body():
     import numpy as np
 

@@ -758,6 +758,35 @@ def reveal_labelling_titles(root: HtmlElement) -> int:
     return shown
 
 
+def separate_heading_parts(root: HtmlElement) -> int:
+    """A space where a heading's text meets an element whose text starts a capitalised word, as the page shows
+    them apart: a kicker over a headline ("Analysis<span>Tech oligarchs ...</span>"), a name over a job title
+    ("Hannah Lindqvist<span>Business Reporter</span>"), "Reply<small>Cancel reply</small>". Only where a
+    lower-case letter meets an upper-case one (a word does not change case there), and not in `<h1>`, whose
+    parts the title reader weighs itself (`titles._h1_texts`). Returns the number of spaces put in."""
+    put = 0
+    for heading in root.iter(*cues.SEPARATED_PART_HEADINGS):
+        for part in heading.iterdescendants():
+            if not isinstance(part.tag, str):
+                continue
+            previous = part.getprevious()
+            if previous is None:
+                before = part.getparent().text
+            else:  # the sibling's tail, or its own last text when nothing stands between them
+                before = previous.tail or next(reversed([t for t in previous.itertext() if t]), None)
+            if not before or not before[-1].islower():
+                continue
+            first = next((text for text in part.itertext() if text.strip()), "")
+            if not first or not first[0].isupper():
+                continue
+            if previous is None:
+                part.getparent().text = before + " "
+            else:
+                previous.tail = (previous.tail or "") + " "
+            put += 1
+    return put
+
+
 def _show(el: HtmlElement) -> bool:
     hiding = [name for name in ("hidden", "aria-hidden", "style") if _hides(name, el.get(name))]
     for name in hiding:

@@ -677,6 +677,9 @@ BLOCK_LEVEL_TAGS = frozenset(
         "label",
     }
 )
+#: Headings whose parts a space keeps apart where a lower-case letter meets a capital (`blocks.separate_heading_parts`:
+#: "Hannah Lindqvist<span>Business Reporter</span>"); <h1> is left to the title reader, which weighs its parts.
+SEPARATED_PART_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: Class words of text a reader sees only on hover or for screen readers (tooltips, hover cards).
 HIDDEN_CLASS_WORDS = (
     "tooltip",

@@ -19,6 +19,7 @@ from .blocks import (
     reveal_labelling_titles,
     reveal_masked_page,
     reveal_noscript,
+    separate_heading_parts,
     truncate_blocks,
     unwrap_misnested_buttons,
     wrap_loose_text,
@@ -58,6 +59,7 @@ def analyse_page(
     reveal_collapsed_panels(tree)
     reveal_labelling_titles(tree)
     wrap_loose_text(tree)
+    separate_heading_parts(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
     index = BlockIndex(tree)
