@@ -334,3 +334,72 @@ def test_lines_counts_a_patterns_matches_per_page_type_and_host() -> None:
         "service": (1, 0, 1),
     }
     assert lines.frequent_off_truth(found, min_hosts=2) == [("read more", 2, 2, 1)]
+
+
+def _run(pages: list[tuple[str, str, str, float | None, float | None]]) -> dict:
+    """A `wcxb.py --json` run of (source, id, page type, thresher F1, trafilatura F1) pages."""
+    return {
+        "header": {},
+        "pages": [
+            {
+                "id": page_id,
+                "source": source,
+                "page_type": page_type,
+                "url": f"https://{page_id}.example/",
+                "systems": {"thresher": {"f1": ours}, "trafilatura": {"f1": theirs}},
+            }
+            for source, page_id, page_type, ours, theirs in pages
+        ],
+    }
+
+
+def test_compare_reports_the_means_the_pages_far_below_and_the_pages_moved(tmp_path: Path, capsys) -> None:
+    import compare
+
+    before = _run(
+        [
+            ("wcxb", "1", "article", 0.9, 0.9),
+            ("wcxb", "2", "article", 0.5, 0.8),  # far below trafilatura, then not
+            ("wcxb", "3", "product", 0.6, 0.6),
+            ("wcxb", "4", "product", None, None),  # an empty reference: no F1
+            ("aeb", "1", "article", 1.0, 0.9),  # the same id in another source is another page
+            ("wcxb", "5", "forum", 0.7, 0.7),  # in one run only
+        ]
+    )
+    after = _run(
+        [
+            ("wcxb", "1", "article", 0.85, 0.9),
+            ("wcxb", "2", "article", 0.7, 0.8),
+            ("wcxb", "3", "product", 0.6, 0.6),
+            ("wcxb", "4", "product", None, None),
+            ("aeb", "1", "article", 1.0, 0.9),
+        ]
+    )
+    paths = [tmp_path / "before.json", tmp_path / "after.json"]
+    for path, run in zip(paths, (before, after), strict=True):
+        path.write_text(json.dumps(run), encoding="utf-8")
+    assert compare.main([str(paths[0]), str(paths[1])]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "5 pages in both runs; only before 1, only after 0"
+    rows = {line.split()[0]: line.split()[1:] for line in out[1:] if line.startswith(("wcxb", "aeb"))}
+    assert rows["wcxb:article"][:4] == ["2", "0.7000", "->", "0.7750"]
+    assert rows["wcxb"][:4] == ["3", "0.6667", "->", "0.7167"]
+    assert rows["aeb"][:4] == ["1", "1.0000", "->", "1.0000"]
+    assert "pages 0.2 or more below trafilatura: 1 -> 0" in out
+    assert "pages moved by more than 0.1: 1 (up 1, down 0)" in out
+    assert out[-1].split()[:2] == ["+0.2000", "wcxb"] and out[-1].endswith("https://2.example/")
+    assert compare.main([str(paths[0]), str(paths[1]), "--moved", "0"]) == 0
+    assert "pages moved by more than 0.0: 2 (up 1, down 1)" in capsys.readouterr().out
+
+
+def test_compare_refuses_what_is_no_saved_run(tmp_path: Path) -> None:
+    import compare
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"pages": [{"id": 1}]}', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"no `wcxb\.py --json` run"):
+        compare.main([str(bad), str(bad)])
+    with pytest.raises(SystemExit, match=r"no `wcxb\.py --json` run"):
+        compare.main([str(tmp_path / "missing.json"), str(bad)])
+    with pytest.raises(SystemExit):
+        compare.main([str(bad), str(bad), "--moved", "-1"])

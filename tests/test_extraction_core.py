@@ -378,7 +378,7 @@ def _analysed(html: str, url: str):
 
 
 def test_a_headings_parts_that_meet_without_a_space_read_as_the_page_shows_them():
-    """"Hannah Lindqvist<span>Business Reporter</span>": the page shows a name and a job title, not one word."""
+    """ "Hannah Lindqvist<span>Business Reporter</span>": the page shows a name and a job title, not one word."""
     html = (
         "<html><body><h1>Mill<span>Street</span> reopens</h1>"
         "<h2 class='accent-header'>Hannah Lindqvist<span class='author-job-title'>Business Reporter</span></h2>"
@@ -386,7 +386,7 @@ def test_a_headings_parts_that_meet_without_a_space_read_as_the_page_shows_them(
         "<h3>Reply<small>Cancel reply</small></h3>"
         "<h4>Kurz<b>Zusammenfassung</b> and iPhone<span>s</span> and 東京<span>Tower</span></h4></body></html>"
     )
-    page, texts = _analysed(html, "https://example.org/news/mill")
+    _page, texts = _analysed(html, "https://example.org/news/mill")
     assert "Hannah Lindqvist Business Reporter" in texts
     assert "Analysis Tech oligarchs reshape the town" in texts
     assert "Reply Cancel reply" in texts
