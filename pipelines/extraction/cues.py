@@ -1689,6 +1689,7 @@ BODY_FALLBACK_SHARE_OF_BEST = 0.6
 #: differs by 0.2 or more between the two retrains: 9 -> 7; mean difference 0.0103 -> 0.0091.
 TINY_BODY_MAX_WORDS = 60
 TINY_BODY_THRESHOLD_SHARE = 0.5
+TINY_BODY_MIN_GROWTH = 3
 #: A table no unit holds, between two body blocks of its own parent, is body when the scorer reads it at this share
 #: of the threshold or more (`body._fill_between`): the scorer, trained mostly on prose, is unsure of data tables,
 #: and a retrain may put an article's table just below the threshold. With the models of 2026-12-04
@@ -1697,7 +1698,6 @@ TINY_BODY_THRESHOLD_SHARE = 0.5
 #: one page lost 0.003. Any block there (not only tables) moved 60 pages, 43 of them down: captions and
 #: footnotes read at 0.2-0.4 between paragraphs are not content.
 BETWEEN_BODY_THRESHOLD_SHARE = 0.5
-TINY_BODY_MIN_GROWTH = 3
 #: A run of body blocks that repeats an earlier run word for word, this many words or more in all, is
 #: left out: the same content laid out twice (for phones and for desktops, one copy hidden by the
 #: stylesheet; a Squarespace product's description), a post quoted whole in a reply. WCXB's truth has
