@@ -336,8 +336,8 @@ def test_lines_counts_a_patterns_matches_per_page_type_and_host() -> None:
     assert lines.frequent_off_truth(found, min_hosts=2) == [("read more", 2, 2, 1)]
 
 
-def _run(pages: list[tuple[str, str, str, float | None, float | None]], fold: int = 0) -> dict:
-    """A `wcxb.py --json` run of (source, id, page type, thresher F1, trafilatura F1) pages of one fold."""
+def _run(pages: list[tuple[str, str, str, float | None, float | None]]) -> dict:
+    """A `wcxb.py --json` run of (source, id, page type, thresher F1, trafilatura F1) pages of fold 0."""
     return {
         "header": {},
         "pages": [
@@ -345,7 +345,7 @@ def _run(pages: list[tuple[str, str, str, float | None, float | None]], fold: in
                 "id": page_id,
                 "source": source,
                 "page_type": page_type,
-                "fold": fold,
+                "fold": 0,
                 "url": f"https://{page_id}.example/",
                 "systems": {"thresher": {"f1": ours}, "trafilatura": {"f1": theirs}},
             }
@@ -393,23 +393,9 @@ def test_compare_reports_the_means_the_pages_far_below_and_the_pages_moved(tmp_p
     assert "pages moved by more than 0.0: 2 (up 1, down 1)" in capsys.readouterr().out
     # the held-back fold's pages are counted, not listed
     for path, run in zip(paths, (before, after), strict=True):
-        path.write_text(
-            json.dumps(
-                _run(
-                    [
-                        (
-                            p["source"],
-                            p["id"],
-                            p["page_type"],
-                            p["systems"]["thresher"]["f1"],
-                            p["systems"]["trafilatura"]["f1"],
-                        )
-                        for p in run["pages"]
-                    ],
-                    fold=4,
-                )
-            )
-        )
+        for page in run["pages"]:
+            page["fold"] = 4
+        path.write_text(json.dumps(run), encoding="utf-8")
     assert compare.main([str(paths[0]), str(paths[1])]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "pages moved by more than 0.1: 1 (up 1, down 0); 1 of the held-back fold 4, not listed"
