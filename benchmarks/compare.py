@@ -1,7 +1,9 @@
 """Two saved `wcxb.py --json` runs, page by page: what a change (or a retrain) moved.
 
 A change is judged by the pages it moves, not only by the means: a mean that stays may hide
-pages that swap places. Both runs must score the same pages (same folds and sources); pages in
+pages that swap places. The same for the metadata agreements (title, author, byline, date, on
+the pages whose truth has the field, of every page type) and the page type: how many pages each run gets right, and
+how many the second run gains and loses. Both runs must score the same pages (same folds and sources); pages in
 one run only are counted and left out. Pages of the held-back fold (`corpus.HELD_OUT_FOLD`) that
 moved are counted, not listed, as `metadata.py` shows no failures of it. Thresher's word F1 is compared as `wcxb.py` scores it
 (pages with an empty reference left out); trafilatura's, from each run, counts the pages far
@@ -41,8 +43,35 @@ def _f1(page: dict[str, Any], system: str = "thresher") -> float | None:
     return page["systems"][system]["f1"]
 
 
+#: Per-page agreements a run records for thresher (None where the truth has no value).
+AGREEMENTS = ("title", "author", "byline", "date")
+
+
+def _agreement_lines(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]], keys: list[Key]) -> list[str]:
+    """Per field: pages right in each run, and the pages the second run gains and loses."""
+    lines = []
+    fields: dict[str, list[tuple[bool, bool]]] = {field: [] for field in (*AGREEMENTS, "page type")}
+    for key in keys:
+        ours, theirs = before[key]["systems"]["thresher"], after[key]["systems"]["thresher"]
+        for field in AGREEMENTS:
+            if ours.get(field) is not None and theirs.get(field) is not None:
+                fields[field].append((bool(ours[field]), bool(theirs[field])))
+        truth = before[key]["page_type"]
+        if ours.get("predicted_type") and theirs.get("predicted_type"):
+            fields["page type"].append((ours["predicted_type"] == truth, theirs["predicted_type"] == truth))
+    for field, pairs in fields.items():
+        if pairs:
+            right = [sum(pair[i] for pair in pairs) for i in (0, 1)]
+            gained = sum(b and not a for a, b in pairs)
+            lines.append(
+                f"{field:<10} right {right[0]} -> {right[1]} of {len(pairs)} (gained {gained}, lost {right[0] + gained - right[1]})"
+            )
+    return lines
+
+
 def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]], moved: float) -> list[str]:
-    """The report's lines: mean F1 per source and page type, pages far below trafilatura, pages moved."""
+    """The report's lines: mean F1 per source and page type, pages far below trafilatura, metadata and page-type
+    agreement, pages moved."""
     common = sorted(before.keys() & after.keys())
     lines = [
         f"{len(common)} pages in both runs; only before {len(before) - len(common)}, only after {len(after) - len(common)}"
@@ -67,6 +96,7 @@ def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]],
         a, b, n = groups[group]
         lines.append(f"{group:<28}{n:>5}  {a / n:.4f} -> {b / n:.4f}  ({(b - a) / n:+.4f})")
     lines.append(f"pages {GAP} or more below trafilatura: {far[0]} -> {far[1]}")
+    lines.extend(_agreement_lines(before, after, common))
     up = sum(delta > 0 for delta, _, _ in changes)
     held = [change for change in changes if change[2].get("fold") == corpus.HELD_OUT_FOLD]
     lines.append(

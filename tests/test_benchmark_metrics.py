@@ -376,11 +376,21 @@ def test_compare_reports_the_means_the_pages_far_below_and_the_pages_moved(tmp_p
             ("aeb", "1", "article", 1.0, 0.9),
         ]
     )
+    # metadata and page type: page 1's author comes right, page 2's title goes wrong, page 3 is typed right
+    for run, author, title, typed in ((before, False, True, "collection"), (after, True, False, "product")):
+        ours = {(page["source"], page["id"]): page["systems"]["thresher"] for page in run["pages"]}
+        ours["wcxb", "1"].update(author=author, title=True, date=None)
+        ours["wcxb", "2"].update(author=None, title=title)
+        ours["wcxb", "3"]["predicted_type"] = typed
     paths = [tmp_path / "before.json", tmp_path / "after.json"]
     for path, run in zip(paths, (before, after), strict=True):
         path.write_text(json.dumps(run), encoding="utf-8")
     assert compare.main([str(paths[0]), str(paths[1])]) == 0
     out = capsys.readouterr().out.splitlines()
+    assert "author     right 0 -> 1 of 1 (gained 1, lost 0)" in out
+    assert "title      right 2 -> 1 of 2 (gained 0, lost 1)" in out
+    assert "page type  right 0 -> 1 of 1 (gained 1, lost 0)" in out
+    assert not any(line.startswith("date") for line in out)  # no truth, no agreement
     assert out[0] == "5 pages in both runs; only before 1, only after 0"
     rows = {line.split()[0]: line.split()[1:] for line in out[1:] if line.startswith(("wcxb", "aeb"))}
     assert rows["wcxb:article"][:4] == ["2", "0.7000", "->", "0.7750"]
