@@ -377,6 +377,30 @@ def _analysed(html: str, url: str):
     return page, [block.text for block in page.segmentation.blocks]
 
 
+def test_a_hover_card_after_a_name_stays_out_of_the_sentence():
+    """ "Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down ...": a person's card, which a stylesheet
+    shows only on hover, right after their name in a sentence, is no text of the article."""
+    from pipelines.extraction import extract
+
+    card = (
+        "<span class='people-card'><img src='/noem.jpg' alt=''><a href='/people/kristi-noem'>Kristi Lynn Noem</a>"
+        "<a href='/news/123-meth-campaign'>South Dakota governor doubles down on anti-drug campaign</a></span>"
+    )
+    words = "The governor said the campaign had done what it set out to do, and that critics had missed its point. "
+    html = (
+        "<html><body><h1>Governor defends campaign</h1>"
+        f"<p>{words}South Dakota Gov. <a href='/people/kristi-noem'>Kristi Noem</a>{card} (R) is defending the campaign.</p>"
+        f"<p>{words * 3}</p>"
+        # a list of more items after a link to them, with no picture: what the page shows
+        "<p>The bundle holds <a href='/bundle/7'>seven packs</a><span class='overflow'>"
+        "<a href='/bundle/7'>Car Pack, Lucky Stars Pack and five more</a></span>.</p></body></html>"
+    )
+    body = extract(html, "https://news.example/governor").body
+    assert "Gov. Kristi Noem (R) is defending the campaign." in body
+    assert "Kristi Lynn Noem" not in body and "doubles down" not in body
+    assert "Car Pack, Lucky Stars Pack and five more" in body
+
+
 def test_a_headings_parts_that_meet_without_a_space_read_as_the_page_shows_them():
     """ "Hannah Lindqvist<span>Business Reporter</span>": the page shows a name and a job title, not one word."""
     html = (

@@ -88,6 +88,7 @@ _WITH_ID = XPath("//@id/..")
 #: The boxes that name their own title (`aria-labelledby`), found by libxml2 (a few elements a page)
 #: from the attributes up, as the controls above: the elements `//*[@aria-labelledby]` selects.
 _LABELLED_BOXES = XPath("//@aria-labelledby/..")
+_HOVER_CARDS = XPath(cues.HOVER_CARD_XPATH)
 _DESCENDANT_OF_ID = XPath("descendant::*[@id = $id][1]")
 
 
@@ -756,6 +757,16 @@ def reveal_labelling_titles(root: HtmlElement) -> int:
                 del title.attrib["aria-hidden"]
                 shown += 1
     return shown
+
+
+def hide_hover_cards(root: HtmlElement) -> int:
+    """Hide the hover cards a stylesheet shows only on hover (`cues.HOVER_CARD_XPATH`): a person's card after
+    their name in a sentence ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down ...") is no
+    text of it. Returns the number hidden."""
+    cards = _HOVER_CARDS(root)
+    for card in cards:
+        card.set("hidden", "hidden")
+    return len(cards)
 
 
 def separate_heading_parts(root: HtmlElement) -> int:

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import (
     BlockIndex,
+    hide_hover_cards,
     reveal_collapsed_panels,
     reveal_labelling_titles,
     reveal_masked_page,
@@ -60,6 +61,7 @@ def analyse_page(
     reveal_labelling_titles(tree)
     wrap_loose_text(tree)
     separate_heading_parts(tree)
+    hide_hover_cards(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
     index = BlockIndex(tree)
