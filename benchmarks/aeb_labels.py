@@ -46,17 +46,9 @@ def _found(snippet: str, text: str) -> bool:
     return snippet in text or snippet.replace(" ", "") in text.replace(" ", "")
 
 
-_MODELS: dict[int, dict] = {}  # fold -> extract()'s model arguments, with --model-dir
-
-
 def _models(model_dir: str | None, url: str) -> dict:
     """The models trained without the page's fold (`training/train.py --folds-out DIR`), if asked."""
-    if not model_dir:
-        return {}
-    fold = corpus.fold_of(url)
-    if fold not in _MODELS:
-        _MODELS[fold] = corpus.fold_models(model_dir, fold)
-    return _MODELS[fold]
+    return corpus.fold_models(model_dir, corpus.fold_of(url)) if model_dir else {}
 
 
 def _where(snippet: str, blocks: list[dict]) -> str:

@@ -22,6 +22,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -178,8 +179,10 @@ FOLD_MODEL_FILES = {
 FOLD_MODEL_NAMES = ", ".join(name.format(k="k") for name in FOLD_MODEL_FILES.values())
 
 
+@cache
 def fold_models(model_dir: str | Path, fold: int) -> dict[str, Any]:
-    """extract()'s model arguments for a page of `fold`: the models trained without that fold."""
+    """extract()'s model arguments for a page of `fold`: the models trained without that fold, read once per
+    directory, fold and process (the caller passes them on, never changes them)."""
     from pipelines.extraction.pagetype import PageTypeClassifier
     from pipelines.extraction.promos import PromoFinder
     from pipelines.extraction.scorer import BlockScorer

@@ -92,16 +92,11 @@ _STATE: dict[str, Any] = {}
 def _init(model_dir: str | None, max_words: int) -> None:
     from pipelines.extraction import extract
 
-    _STATE.update(extract=extract, model_dir=model_dir, max_words=max_words, models={})
+    _STATE.update(extract=extract, model_dir=model_dir, max_words=max_words)
 
 
 def _page_lines(page: corpus.DevPage) -> list[BodyLine]:
-    kwargs: dict[str, Any] = {}
-    if _STATE["model_dir"]:
-        models = _STATE["models"]
-        if page.fold not in models:
-            models[page.fold] = corpus.fold_models(_STATE["model_dir"], page.fold)
-        kwargs = models[page.fold]
+    kwargs = corpus.fold_models(_STATE["model_dir"], page.fold) if _STATE["model_dir"] else {}
     record = _STATE["extract"](page.html, page.url or None, **kwargs)
     body = (block["text"] for block in record.blocks if block.get("label") == "body")
     host = urlsplit(page.url).hostname or ""

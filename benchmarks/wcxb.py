@@ -55,12 +55,12 @@ def snippet_rate(text: str, snippets: Sequence[str]) -> float | None:
 # --------------------------------------------------------------------------
 # Running the systems (one page per call, in this process or a pool worker)
 
-_STATE: dict[str, Any] = {}  # per process: thresher's extract (or its import error), model dir, scorers
+_STATE: dict[str, Any] = {}  # per process: thresher's extract (or its import error), model dir
 
 
 def _init(model_dir: str | None) -> None:
     """Import the code under test per process; a broken import becomes a per-page error."""
-    _STATE.update(extract=None, import_error=None, model_dir=model_dir, scorers={})
+    _STATE.update(extract=None, import_error=None, model_dir=model_dir)
     try:
         from pipelines.extraction import extract
 
@@ -72,12 +72,8 @@ def _init(model_dir: str | None) -> None:
 def _thresher(page: corpus.DevPage) -> tuple[dict[str, Any], float]:
     if _STATE["import_error"] is not None:
         raise _STATE["import_error"]
-    kwargs: dict[str, Any] = {}
-    if _STATE["model_dir"]:
-        scorers = _STATE["scorers"]
-        if page.fold not in scorers:  # once per fold and process, outside the timed call
-            scorers[page.fold] = corpus.fold_models(_STATE["model_dir"], page.fold)
-        kwargs = scorers[page.fold]
+    # read once per fold and process (`corpus.fold_models`), outside the timed call
+    kwargs = corpus.fold_models(_STATE["model_dir"], page.fold) if _STATE["model_dir"] else {}
     t0 = time.perf_counter()
     art = _STATE["extract"](page.html, page.url or None, **kwargs)
     elapsed = time.perf_counter() - t0
