@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import corpus
-from wcxb import GAP
+from wcxb import GAP, far_below
 
 Key = tuple[str, str]
 
@@ -89,7 +89,7 @@ def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]],
             sums[0], sums[1], sums[2] = sums[0] + a, sums[1] + b, sums[2] + 1
         for i, (run, ours) in enumerate(((before[key], a), (after[key], b))):
             theirs = _f1(run, "trafilatura")
-            far[i] += theirs is not None and theirs - ours >= GAP - 1e-9
+            far[i] += theirs is not None and far_below(ours, theirs)
         if abs(b - a) > moved:
             changes.append((b - a, key, page))
     for group in sorted(groups):

@@ -36,6 +36,12 @@ SYSTEMS = ("thresher", "trafilatura")
 GAP = 0.2  # a page where thresher's F1 is this far below trafilatura's is a regression to look at
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
 
+
+def far_below(ours: float, theirs: float) -> bool:
+    """Whether thresher's F1 is `GAP` or more below trafilatura's on a page (a float's rounding aside)."""
+    return theirs - ours >= GAP - 1e-9
+
+
 if str(corpus.REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(corpus.REPO_ROOT))
 
@@ -265,10 +271,10 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
         )
 
     f1s = [(r, a["f1"], b["f1"]) for r, a, b in zip(records, *runs.values(), strict=True) if a["f1"] is not None]
-    behind = sorted([(r, a, b) for r, a, b in f1s if b - a >= GAP - 1e-9], key=lambda x: x[1] - x[2])
+    behind = sorted([(r, a, b) for r, a, b in f1s if far_below(a, b)], key=lambda x: x[1] - x[2])
     out += [
         "",
-        f"thresher F1 >= {GAP} below trafilatura's: {_share([b - a >= GAP - 1e-9 for _, a, b in f1s])} of pages",
+        f"thresher F1 >= {GAP} below trafilatura's: {_share([far_below(a, b) for _, a, b in f1s])} of pages",
     ]
     if worst and behind:
         out.append(f"  {'id':<16}{'type':<14}{'host':<30}{'thr':>6}{'traf':>6}  url")
@@ -305,7 +311,7 @@ def report_lines(header: dict[str, Any], records: Sequence[dict[str, Any]], by_f
         out += summary_lines(rows, header["jobs"], worst)
     if len(sources) > 1:
         scored = [r["systems"] for r in records if r["systems"]["thresher"]["f1"] is not None]
-        below = [s["trafilatura"]["f1"] - s["thresher"]["f1"] >= GAP - 1e-9 for s in scored]
+        below = [far_below(s["thresher"]["f1"], s["trafilatura"]["f1"]) for s in scored]
         out += ["", f"=== all sources: thresher F1 >= {GAP} below trafilatura's: {_share(below)} of pages"]
     return out
 
