@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from urllib.parse import unquote
 
 from lxml.etree import XPath
@@ -1655,9 +1655,7 @@ class Segmenter:
         index = self.index
         nodes, parent_at, last_at, words_at = index.nodes, index.parent_at, index.last_at, index.words_at
         at, targets = [i for i, _ in entries], [place for _, place in entries]
-        counted = [0]
-        for i in at:
-            counted.append(counted[-1] + words_at[i])
+        counted = list(accumulate((words_at[i] for i in at), initial=0))  # words of the entries before each
         title = self.page.title_heading
         headline = index.order.get(title, -1) if title is not None else -1
         done = -1
