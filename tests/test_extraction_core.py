@@ -553,6 +553,38 @@ def test_the_words_of_a_lists_controls_stay_out_of_a_shops_body():
     assert kept == items
 
 
+def test_a_shops_filter_panel_stays_out_of_its_body_where_a_menu_would_yield():
+    """On a shop's category page a menu yields to the scorer (its subcategories may be what the page lists), but the
+    options of its filter panel ("Bluetooth (13)", "In stock (89)") are the list's controls, however they read. A page
+    builder's "facet-row" is no filter panel."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    items = [f"Gas barbecue model {n} with three burners" for n in range(1, 7)]
+    options = ["Bluetooth (1)", "Bluetooth and Wi-Fi (13)", "In stock (89)", "Out of stock (13)"]
+    html = (
+        "<html><body><main><h1>Gas barbecues</h1>"
+        "<details class='c-accordion c-facet'><summary>Connectivity</summary><div class='c-facet-list'>"
+        + "".join(f"<label class='c-facet-option'><input type='checkbox'><span>{o}</span></label>" for o in options)
+        + "</div></details>"
+        + "".join(f"<div class='item'><h3>{item}</h3></div>" for item in items)
+        + "<div class='facet-row-container'><p>Which barbecue suits a small balcony?</p></div>"
+        "</main></body></html>"
+    )
+    page, texts = _analysed(html, "https://shop.example.org/bbq/gas")
+    panel = [u for u in page.segmentation.units if "In stock (89)" in u.text]
+    assert [(u.label.value, u.reason) for u in panel] == [("navigation", "attr:facet")]
+    question = "Which barbecue suits a small balcony?"
+    # the options read as the scorer read a real shop's: above the category page's threshold (0.25), below an article's
+    read = np.array([0.3 if text in options else 0.6 if text in items or text == question else 0.05 for text in texts])
+    kept = [
+        text for text, keep in zip(texts, decide_body(page.segmentation, read, "collection").body, strict=True) if keep
+    ]
+    assert not set(options) & set(kept)
+    assert set(items) <= set(kept) and question in kept
+
+
 def test_a_controls_words_inside_a_forums_posts_stay_out_of_its_body():
     """On a forum the posts (comments by their class) yield to the scorer: they are the page's content. The "Quote"
     button under each is a unit of its own inside them, and stays out."""

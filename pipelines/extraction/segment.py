@@ -405,7 +405,7 @@ def _label_of_cue_text(text: str) -> tuple[BlockLabel, str] | None:
     if not found:
         return None
     label, pattern = _ATTRIBUTE_CUES[min(found)]  # the first in order wins
-    return label, f"attr:{pattern.search(text).group(0)}"
+    return label, f"attr:{pattern.search(text).group(0).strip()}"
 
 
 _ENUMERATION = compile_pattern(r"^\W*\d+\W*")
