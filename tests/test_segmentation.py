@@ -291,6 +291,24 @@ def test_about_me_heading_and_a_portrait_widget_make_bios():
     assert any(label == "bio" and text.startswith("Alec is an avid hiker") for label, text in units)
 
 
+def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
+    """A footer's "About Us" is a link to the site's own page, or the heading of a column of links ("Careers,
+    Press"): the record's bio held "Company About Us Careers Login" on one development page in ten. A heading
+    over a few words of prose about someone is still a bio."""
+    columns = (
+        "<div class='site-links'><div class='col'><h6>Company</h6><a href='/about'>About Us</a>"
+        "<a href='/careers'>Careers</a><a href='/login'>Login</a></div>"
+        "<div class='col'><h4>About Us</h4><ul><li><a href='/jobs'>Jobs</a></li><li><a href='/press'>Press</a></li>"
+        "<li><a href='/contact'>Contact us</a></li></ul></div></div>"
+    )
+    assert not [text for label, text in units_of(columns) if label == "bio"]
+    units = units_of(
+        "<div class='box'><h4>About us</h4><p>Maria Lopez writes on city budgets and has covered the council since 2014.</p>"
+        "</div>"
+    )
+    assert ("bio", "About us Maria Lopez writes on city budgets and has covered the council since 2014.") in units
+
+
 def test_related_unit_named_by_its_class_needs_a_sure_reading_to_be_body():
     import numpy as np
 

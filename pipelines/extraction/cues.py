@@ -1174,6 +1174,8 @@ MIN_OFFERS_FOR_ROUNDUP = 3
 MAX_UNIT_HEADING_WORDS = 15
 #: A short text block (a bold line, a div) is read as a heading when it has at most this many words.
 MAX_CUE_HEADING_WORDS = 10
+#: A bio heading ("About us", "Written by") heads a bio only over a line of at least this many words that is no link.
+BIO_MIN_PROSE_WORDS = 4
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
 #: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles

@@ -1159,8 +1159,24 @@ class Segmenter:
         if label is None:
             return False
         author = label is BlockLabel.BIO and block.kind == "heading" and self._names_author_heading(block.text.lower())
+        if label is BlockLabel.BIO and not author and not self._heads_a_bio(block):
+            return False
         self._heading_unit(block.element, label, "heading:author-name" if author else f"heading:{block.text[:40]}")
         return True
+
+    def _heads_a_bio(self, block: Block) -> bool:
+        """Whether a line saying "About us" or "Written by" heads a bio: not when it is a link (a menu's
+        entry for the site's own page) nor when what it heads is links, with no line of prose
+        (`cues.BIO_MIN_PROSE_WORDS` words or more that are no link) among them: a footer's column
+        "About Us: Careers, Press, Contact". A "Written by" line alone stays a unit of its own."""
+        if block.linked and block.kind != "heading":
+            return False
+        grown = self._grow_from_heading(block.element, BlockLabel.BIO)
+        start, end = self.index.span(grown)
+        headed = [b for b in self.blocks[start:end] if b is not block and b.text]
+        return not any(b.linked for b in headed) or any(
+            not b.linked and b.words >= cues.BIO_MIN_PROSE_WORDS for b in headed
+        )
 
     def _heading_unit(self, heading: HtmlElement, label: BlockLabel, reason: str) -> None:
         """The unit a cue heading names: its container, or its section of siblings."""
