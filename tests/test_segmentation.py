@@ -294,7 +294,7 @@ def test_about_me_heading_and_a_portrait_widget_make_bios():
 def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
     """A footer's "About Us" is a link to the site's own page, or the heading of a column of links ("Careers,
     Press"): the record's bio held "Company About Us Careers Login" on one development page in ten. A heading
-    over a few words of prose about someone is still a bio."""
+    over a few words of prose about someone is still a bio. The same of forms: below."""
     columns = (
         "<div class='site-links'><div class='col'><h6>Company</h6><a href='/about'>About Us</a>"
         "<a href='/careers'>Careers</a><a href='/login'>Login</a></div>"
@@ -307,6 +307,26 @@ def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
         "</div>"
     )
     assert ("bio", "About us Maria Lopez writes on city budgets and has covered the council since 2014.") in units
+
+
+def test_a_contact_us_link_or_a_column_of_links_under_newsletters_is_no_form():
+    """ "Contact Us" and "Newsletters" in a footer's menu link to the site's pages of those forms: no form of their own
+    (the record's forms held "Help Customer service FAQ My orders Contact Us Returns"). A link that asks for the
+    sign-up, and a heading over a field or a button, still make forms."""
+    menus = (
+        "<div class='site-links'><div class='col'><h6>Help</h6><a href='/contact'>Contact Us</a>"
+        "<a href='/returns'>Returns</a><a href='/faq'>FAQ</a></div>"
+        "<div class='col'><h4>Newsletters</h4><ul><li><a href='/n/daily'>The Daily</a></li>"
+        "<li><a href='/n/weekly'>The Weekly</a></li></ul></div></div>"
+    )
+    assert not [text for label, text in units_of(menus) if label == "form"]
+    call = (
+        "<div class='panel'><div>Original reporting and incisive analysis, every morning</div>"
+        "<a href='/sign-up'>Sign up for our email</a></div>"
+    )
+    assert [label for label, text in units_of(call) if "Sign up for our email" in text] == ["form"]
+    boxed = "<div class='box'><h4>Newsletters</h4><input type='email' name='email'><button>Join</button></div>"
+    assert [label for label, text in units_of(boxed) if text.startswith("Newsletters")] == ["form"]
 
 
 def test_related_unit_named_by_its_class_needs_a_sure_reading_to_be_body():

@@ -1174,8 +1174,15 @@ MIN_OFFERS_FOR_ROUNDUP = 3
 MAX_UNIT_HEADING_WORDS = 15
 #: A short text block (a bold line, a div) is read as a heading when it has at most this many words.
 MAX_CUE_HEADING_WORDS = 10
-#: A bio heading ("About us", "Written by") heads a bio only over a line of at least this many words that is no link.
-BIO_MIN_PROSE_WORDS = 4
+#: A heading naming one of these ("About us", "Contact us", "Newsletter") is no such unit when it is a link, nor over
+#: links alone: it heads a field to fill in or a line of at least UNIT_MIN_PROSE_WORDS words that is no link.
+PROSE_HEADED_LABELS = frozenset({"bio", "form"})
+UNIT_MIN_PROSE_WORDS = 4
+#: A link saying only this is a menu's entry for the site's page of a form, no form's heading.
+FORM_PAGE_LINK_PATTERN = (
+    r"^\W*(contact( us)?|contacts|get in touch|newsletters?|e-?mail (updates|newsletters?)|kontakt|contacto|"
+    r"contactez-nous|contatti)\W*$"
+)
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600}
 #: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles

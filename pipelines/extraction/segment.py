@@ -83,6 +83,7 @@ _IMAGES = XPath(".//img")
 _QUOTES = XPath(".//blockquote")
 _ANY_ATTRIBUTE_CUES = PatternSet({i: (pattern, False) for i, (_, pattern) in enumerate(cues.ATTRIBUTE_CUES)})
 _HEADING_CUES = [(BlockLabel(label), compile_pattern(pattern, re.I)) for label, pattern in cues.HEADING_CUES]
+_FORM_PAGE_LINK = compile_pattern(cues.FORM_PAGE_LINK_PATTERN, re.I)
 _FORM_KINDS = [(kind, compile_pattern(pattern, re.I)) for kind, pattern in cues.FORM_KIND_CUES]
 _PROMO_TEXT = compile_pattern(cues.PROMO_TEXT_PATTERN, re.I)
 #: Told by a set (`compile_pattern`'s `set_test`): its counted gaps made a search about 60 us.
@@ -1159,23 +1160,25 @@ class Segmenter:
         if label is None:
             return False
         author = label is BlockLabel.BIO and block.kind == "heading" and self._names_author_heading(block.text.lower())
-        if label is BlockLabel.BIO and not author and not self._heads_a_bio(block):
+        if label.value in cues.PROSE_HEADED_LABELS and not author and not self._heads_prose(block, label):
             return False
         self._heading_unit(block.element, label, "heading:author-name" if author else f"heading:{block.text[:40]}")
         return True
 
-    def _heads_a_bio(self, block: Block) -> bool:
-        """Whether a line saying "About us" or "Written by" heads a bio: not when it is a link (a menu's
-        entry for the site's own page) nor when what it heads is links, with no line of prose
-        (`cues.BIO_MIN_PROSE_WORDS` words or more that are no link) among them: a footer's column
-        "About Us: Careers, Press, Contact". A "Written by" line alone stays a unit of its own."""
-        if block.linked and block.kind != "heading":
+    def _heads_prose(self, block: Block, label: BlockLabel) -> bool:
+        """Whether a line saying "About us", "Contact us" or "Newsletter" heads a bio or a form: not when what it
+        heads is links, with no field to fill in, no button and no line of prose (`cues.UNIT_MIN_PROSE_WORDS`
+        words or more that are no link) among them: a footer's column "About Us: Careers, Press, Contact". Nor
+        does a link head a bio ("About Us" in a menu is the site's own page), nor a form when it only names the
+        page of one (`cues.FORM_PAGE_LINK_PATTERN`: "Contact Us", "Newsletters"; a link saying "Sign up for our
+        email" is a sign-up). A "Written by" line alone stays a unit."""
+        if block.linked and block.kind != "heading" and (label is BlockLabel.BIO or _FORM_PAGE_LINK.match(block.text)):
             return False
-        grown = self._grow_from_heading(block.element, BlockLabel.BIO)
+        grown = self._grow_from_heading(block.element, label)
         start, end = self.index.span(grown)
-        headed = [b for b in self.blocks[start:end] if b is not block and b.text]
+        headed = [b for b in self.blocks[start:end] if b is not block and (b.text or b.kind == "field")]
         return not any(b.linked for b in headed) or any(
-            not b.linked and b.words >= cues.BIO_MIN_PROSE_WORDS for b in headed
+            b.kind in ("field", "action") or (not b.linked and b.words >= cues.UNIT_MIN_PROSE_WORDS) for b in headed
         )
 
     def _heading_unit(self, heading: HtmlElement, label: BlockLabel, reason: str) -> None:
