@@ -291,6 +291,27 @@ def test_about_me_heading_and_a_portrait_widget_make_bios():
     assert any(label == "bio" and text.startswith("Alec is an avid hiker") for label, text in units)
 
 
+def test_an_author_box_grown_over_the_date_beside_it_is_a_byline():
+    """ "Written by David Jackson" in an author class, its widget grown over the date line beside it: a byline, which
+    the record's bio held on 40 of the 1,355 development pages ("Amit Samsukha October 11, 2024")."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    box = (
+        "<div class='hero'><div class='author-wrapper'>Written by David Jackson</div>"
+        "<div class='meta'>Last updated on: October 1, 2025</div></div>"
+    )
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{box}</body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    assert [(u.label.value, u.text) for u in segmentation.units if "David Jackson" in u.text] == [
+        ("byline", "Written by David Jackson Last updated on: October 1, 2025")
+    ]
+    # with more than a byline's words about him it is his bio
+    about = " writes on city budgets and has covered the council, its votes and its roads since 2014."
+    told = box.replace("</div><div class='meta'>", f"{about}</div><div class='meta'>")
+    assert ("bio", f"Written by David Jackson{about} Last updated on: October 1, 2025") in units_of(told)
+
+
 def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
     """A footer's "About Us" is a link to the site's own page, or the heading of a column of links ("Careers,
     Press"): the record's bio held "Company About Us Careers Login" on one development page in ten. A heading

@@ -776,7 +776,9 @@ CUE_ATTRIBUTES = (
 )
 #: The same, for headings: their id is usually a slug of their own text.
 HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
-#: A short "author" element with a date or reading time in it is a byline, not a bio.
+#: A short "author" element (BYLINE_BOX_MAX_WORDS words at most, as grown) with a date or reading time in it is a
+#: byline, not a bio.
+BYLINE_BOX_MAX_WORDS = 20
 BYLINE_TEXT_PATTERN = (
     r"\b\d{1,2}[,.]? \d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d+ min(ute)?s? read\b|\b(updated|published|posted)\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"

@@ -520,7 +520,15 @@ class Segmenter:
             reason += f",as-{settled.value}"
             if settled is BlockLabel.RELATED:  # a teaser card takes in what follows as a teaser does, not an offer
                 elements = self._extend(el, settled)
+        elif label is BlockLabel.BIO and self._byline_only(text):
+            settled, reason = BlockLabel.BYLINE, reason + ",date"  # grown over the date beside the name
         self._add(elements, settled, reason)
+
+    @staticmethod
+    def _byline_only(text: str) -> bool:
+        """A short author box with a date or a reading time in it ("Written by Ana Lima | Last updated on:
+        October 1, 2025") is a byline, not a bio."""
+        return len(text.split()) <= cues.BYLINE_BOX_MAX_WORDS and bool(_BYLINE_TEXT.search(text))
 
     # --- growing and extending ----------------------------------------------------------
     def _grow(self, seed: HtmlElement, label: BlockLabel) -> HtmlElement:
@@ -853,7 +861,7 @@ class Segmenter:
                         continue
                     i += 1  # a portrait or an icon: the unit is elsewhere
                     continue
-                if label is BlockLabel.BIO and _BYLINE_TEXT.search(self.page.text(el)) and self.page.words(el) <= 20:
+                if label is BlockLabel.BIO and self._byline_only(self.page.text(el)):
                     self._add([el], BlockLabel.BYLINE, reason + ",date")
                 elif label is BlockLabel.CONSENT and self._sign_up_not_consent(el):
                     self._add([el], BlockLabel.FORM, reason + ",as-form")
