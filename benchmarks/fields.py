@@ -1,0 +1,103 @@
+"""What fills a boilerplate field: a label's blocks on the development folds, counted by the reason that put them there.
+
+The label benchmark (`aeb_labels.py`) measures recall and body leaks, not what else a field holds: a
+footer's "Company About Us Careers" in `bio`, a byline in `bio`, a menu's "Contact Us" in `forms`. This
+report counts a label's blocks by their reason's cue (`heading:about us`, `attr:post-author`,
+`promo-finder`; probabilities and settled labels left out) with examples of each, so a cue that fills
+a field with something else shows, and a change to it is a count before and after.
+
+    python benchmarks/fields.py bio --model-dir DIR                 # folds 0-3, ~1 min
+    python benchmarks/fields.py form --reason 'heading:' --examples 10 --model-dir DIR
+
+Fold 4 is held back (`corpus.HELD_OUT_FOLD`): the default folds are 0-3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import corpus
+
+if str(corpus.REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(corpus.REPO_ROOT))
+
+LABELS = ("bio", "form", "promo", "share", "related", "navigation", "footer", "comments", "byline", "other")
+_NUMBER = re.compile(r"[:=]p=?[\d.]+$|=[\d.]+$")
+
+
+def reason_key(reason: str) -> str:
+    """The cue of a block's reason: "heading:About Us,as-other" -> "heading:about us", "promo-finder:p=0.46" ->
+    "promo-finder"."""
+    cue = (reason or "-").split(",")[0]
+    cue = _NUMBER.sub("", cue)
+    return cue.lower() if cue.startswith("heading:") else cue
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _init(model_dir: str | None, label: str) -> None:
+    from pipelines.extraction import extract
+
+    _STATE.update(extract=extract, model_dir=model_dir, label=label)
+
+
+def _page_blocks(page: corpus.DevPage) -> list[tuple[str, str, str]]:
+    """(reason's cue, page id, text) of each block of the label."""
+    kwargs = corpus.fold_models(_STATE["model_dir"], page.fold) if _STATE["model_dir"] else {}
+    record = _STATE["extract"](page.html, page.url or None, **kwargs)
+    return [
+        (reason_key(block.get("reason") or ""), page.id, block["text"])
+        for block in record.blocks
+        if block.get("label") == _STATE["label"]
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("label", choices=LABELS, help="the field's block label")
+    parser.add_argument("--folds", default="0,1,2,3", help="comma-separated folds (default 0,1,2,3)")
+    parser.add_argument("--source", choices=("wcxb", "aeb", "all"), default="all")
+    parser.add_argument("--model-dir", help="extract fold k with the models trained without it (DIR/fold-k...)")
+    parser.add_argument("--reason", default="", help="only reasons whose cue starts with this")
+    parser.add_argument("--top", type=int, default=25, help="cues listed (default 25)")
+    parser.add_argument("--examples", type=int, default=2, help="examples a cue (default 2)")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    if args.jobs < 1 or args.top < 1 or args.examples < 0:
+        parser.error("--jobs and --top take a whole number of at least 1, --examples of at least 0")
+    try:
+        folds = {int(f) for f in args.folds.split(",")}
+    except ValueError:
+        parser.error(f"--folds: comma-separated fold numbers, not {args.folds!r}")
+    if corpus.HELD_OUT_FOLD in folds:
+        print(f"note: fold {corpus.HELD_OUT_FOLD} is held back; counts from it are for reporting, not tuning")
+    sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
+    pages = corpus.load(sources, folds)
+    with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(args.model_dir, args.label)) as pool:
+        blocks = [block for page_blocks in pool.map(_page_blocks, pages, chunksize=8) for block in page_blocks]
+    blocks = [block for block in blocks if block[0].startswith(args.reason)]
+    counts = Counter(cue for cue, _, _ in blocks)
+    pages_of: dict[str, set[str]] = defaultdict(set)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for cue, page_id, text in blocks:
+        pages_of[cue].add(page_id)
+        if len(examples[cue]) < args.examples:
+            examples[cue].append(f"{page_id[:8]}: {' '.join(text.split())[:100]!r}")
+    with_pages = len({page_id for _, page_id, _ in blocks})
+    print(f"{len(pages)} pages, folds {args.folds}: {len(blocks)} {args.label} blocks on {with_pages} pages")
+    print(f"{'blocks':>7}{'pages':>7}  cue")
+    for cue, n in counts.most_common(args.top):
+        print(f"{n:>7}{len(pages_of[cue]):>7}  {cue}")
+        for example in examples[cue]:
+            print(f"{'':>16}{example}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
