@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import fields
 import lines
 import realworld
 import wcxb
@@ -422,3 +423,11 @@ def test_compare_refuses_what_is_no_saved_run(tmp_path: Path) -> None:
         compare.main([str(tmp_path / "missing.json"), str(bad)])
     with pytest.raises(SystemExit):
         compare.main([str(bad), str(bad), "--moved", "-1"])
+
+
+def test_a_fields_block_is_counted_by_its_reasons_cue() -> None:
+    """fields.py groups "About Us" and "About us" headings, and every probability of one learned reading."""
+    assert fields.reason_key("heading:About Us,as-other") == fields.reason_key("heading:about us") == "heading:about us"
+    assert fields.reason_key("promo-finder:p=0.46") == fields.reason_key("promo-finder:p=0.9") == "promo-finder"
+    assert fields.reason_key("attr:post-author") == "attr:post-author"
+    assert fields.reason_key("") == "-"
