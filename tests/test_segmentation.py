@@ -312,6 +312,24 @@ def test_an_author_box_grown_over_the_date_beside_it_is_a_byline():
     assert ("bio", f"Written by David Jackson{about} Last updated on: October 1, 2025") in units_of(told)
 
 
+def test_an_author_box_naming_its_person_only_is_a_byline():
+    """ "Written by Kristin", "Andrew King" in an author class, a reviewer's "Lora D.": who, and nothing about them.
+    The bio field held 115 such units of 503 on the development folds."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    def units(box: str) -> list[tuple[str, str]]:
+        html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{box}</body></html>"
+        segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+        return [(u.label.value, u.text) for u in segmentation.units if "Kristin" in u.text]
+
+    assert units("<div class='post-author'><p>Written by Kristin</p></div>") == [("byline", "Written by Kristin")]
+    told = (
+        "<div class='post-author'><p>Written by Kristin</p><p>Kristin has grown vegetables for twenty years.</p></div>"
+    )
+    assert units(told) == [("bio", "Written by Kristin Kristin has grown vegetables for twenty years.")]
+
+
 def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
     """A footer's "About Us" is a link to the site's own page, or the heading of a column of links ("Careers,
     Press"): the record's bio held "Company About Us Careers Login" on one development page in ten. A heading

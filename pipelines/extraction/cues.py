@@ -779,6 +779,9 @@ HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data
 #: A short "author" element (BYLINE_BOX_MAX_WORDS words at most, as grown) with a date or reading time in it is a
 #: byline, not a bio.
 BYLINE_BOX_MAX_WORDS = 20
+#: A bio unit of at most this many words names its person and tells nothing of them ("Written by Kristin",
+#: "Andrew King", a reviewer's "Lora D."): a byline.
+BIO_MIN_WORDS = 6
 BYLINE_TEXT_PATTERN = (
     r"\b\d{1,2}[,.]? \d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d+ min(ute)?s? read\b|\b(updated|published|posted)\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"

@@ -1877,6 +1877,9 @@ class Segmenter:
         self._card_runs()
         self._contents_lists()
         self.nested_control_lines()
+        for unit in self.units:  # "Written by Kristin", "Andrew King": who wrote it, nothing about them
+            if unit.label is BlockLabel.BIO and len(unit.text.split()) <= cues.BIO_MIN_WORDS:
+                unit.label, unit.reason = BlockLabel.BYLINE, unit.reason + ",name-only"
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
