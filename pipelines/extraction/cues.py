@@ -776,17 +776,17 @@ CUE_ATTRIBUTES = (
 )
 #: The same, for headings: their id is usually a slug of their own text.
 HEADING_CUE_ATTRIBUTES = ("class", "role", "aria-label", "data-component", "data-module", "data-type", "itemprop")
-#: A short "author" element (BYLINE_BOX_MAX_WORDS words at most, as grown) with a date or reading time in it is a
-#: byline, not a bio.
-BYLINE_BOX_MAX_WORDS = 20
-#: A bio unit of at most this many words names its person and tells nothing of them ("Written by Kristin",
-#: "Andrew King", a reviewer's "Lora D."): a byline.
-BIO_MIN_WORDS = 6
+#: A short "author" element with a date or reading time in it is a byline, not a bio.
 BYLINE_TEXT_PATTERN = (
     r"\b\d{1,2}[,.]? \d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d+ min(ute)?s? read\b|\b(updated|published|posted)\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}\. ?(jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\.? \d{4}\b|\b(aktualisiert|veröffentlicht|lesezeit)\b"
 )
+#: ... "short": at most this many words, the element as found and the unit as grown over its neighbours.
+BYLINE_BOX_MAX_WORDS = 20
+#: A bio unit of at most this many words names its person and tells nothing of them ("Written by Kristin",
+#: "Andrew King", a reviewer's "Lora D."): a byline.
+BIO_MIN_WORDS = 6
 #: Tags and ARIA roles that are units by themselves.
 TAG_LABELS = {"nav": "navigation", "footer": "footer", "aside": "other", "form": "form"}
 ROLE_LABELS = {
@@ -1179,8 +1179,9 @@ MIN_OFFERS_FOR_ROUNDUP = 3
 MAX_UNIT_HEADING_WORDS = 15
 #: A short text block (a bold line, a div) is read as a heading when it has at most this many words.
 MAX_CUE_HEADING_WORDS = 10
-#: A heading naming one of these ("About us", "Contact us", "Newsletter") is no such unit when it is a link, nor over
-#: links alone: it heads a field to fill in or a line of at least UNIT_MIN_PROSE_WORDS words that is no link.
+#: A heading naming one of these ("About us", "Contact us", "Newsletter") makes no such unit over links alone: it
+#: heads a field, a button or a line of at least UNIT_MIN_PROSE_WORDS words that is no link. A link heads no bio, and
+#: no form when it names only a form's page (FORM_PAGE_LINK_PATTERN).
 PROSE_HEADED_LABELS = frozenset({"bio", "form"})
 UNIT_MIN_PROSE_WORDS = 4
 #: A link saying only this is a menu's entry for the site's page of a form, no form's heading.

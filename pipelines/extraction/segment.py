@@ -1866,6 +1866,13 @@ class Segmenter:
             return [el]
         return [part for child in el if isinstance(child.tag, str) for part in self._free_parts(child)]
 
+    def _name_only_bios(self) -> None:
+        """A bio unit of at most `cues.BIO_MIN_WORDS` words ("Written by Kristin", "Andrew King") says who, and
+        nothing of them: a byline. Read once every unit is grown, so that a bio is judged by all it holds."""
+        for unit in self.units:
+            if unit.label is BlockLabel.BIO and len(unit.text.split()) <= cues.BIO_MIN_WORDS:
+                unit.label, unit.reason = BlockLabel.BYLINE, unit.reason + ",name-only"
+
     def run(self) -> list[Unit]:
         self.top_down()
         self.title_and_byline()
@@ -1877,9 +1884,7 @@ class Segmenter:
         self._card_runs()
         self._contents_lists()
         self.nested_control_lines()
-        for unit in self.units:  # "Written by Kristin", "Andrew King": who wrote it, nothing about them
-            if unit.label is BlockLabel.BIO and len(unit.text.split()) <= cues.BIO_MIN_WORDS:
-                unit.label, unit.reason = BlockLabel.BYLINE, unit.reason + ",name-only"
+        self._name_only_bios()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
