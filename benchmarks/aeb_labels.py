@@ -81,13 +81,6 @@ def _trafilatura_fields(html: bytes, url: str, model_dir: str | None = None) -> 
     return {"body": body, **dict.fromkeys(LABELS, ""), "blocks": []}
 
 
-def _folds(value: str) -> set[int]:
-    folds = {int(f) for f in value.split(",") if f.strip()}
-    if not folds or not folds <= set(range(corpus.FOLDS)):
-        raise argparse.ArgumentTypeError(f"folds are 0-{corpus.FOLDS - 1}, comma-separated")
-    return folds
-
-
 def _labelled_pages(args: argparse.Namespace) -> list[tuple[dict, bytes]]:
     """The labelled pages of the chosen label set (and folds) with their HTML."""
     if args.labels == "aeb":
@@ -108,7 +101,9 @@ def _labelled_pages(args: argparse.Namespace) -> list[tuple[dict, bytes]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", choices=["aeb", "wcxb"], default="aeb", help="label set (default: aeb)")
-    ap.add_argument("--folds", type=_folds, help="only pages of these folds, e.g. 4 or 0,1,2,3 (default: all)")
+    ap.add_argument(
+        "--folds", type=corpus.folds_arg, help="only pages of these folds, e.g. 4 or 0,1,2,3 (default: all)"
+    )
     ap.add_argument("--aeb", help="AEB directory (default: ../shared/benchmarks/aeb)")
     ap.add_argument("--wcxb", help="WCXB dev directory (default: ../shared/benchmarks/wcxb-dev)")
     ap.add_argument("--baseline", choices=["trafilatura"], help="score a baseline (body leaks only)")

@@ -147,6 +147,27 @@ def load(sources: tuple[str, ...] = ("wcxb", "aeb"), folds: set[int] | None = No
     return [p for p in pages if folds is None or p.fold in folds]
 
 
+def folds_arg(value: str) -> set[int]:
+    """A command's `--folds` ("4", "0,1,2,3"): an argparse type, so a bad value is a usage error."""
+    import argparse
+
+    try:
+        folds = {int(f) for f in value.split(",") if f.strip()}
+    except ValueError:
+        folds = set()
+    if not folds or not folds <= set(range(FOLDS)):
+        raise argparse.ArgumentTypeError(f"folds are 0-{FOLDS - 1}, comma-separated")
+    return folds
+
+
+def command_pages(source: str, folds: set[int]) -> list[DevPage]:
+    """The pages of a command's `--source` ("wcxb", "aeb" or "all") and `--folds`, saying so when the held-back
+    fold is among them: its counts are for reporting, not for tuning."""
+    if HELD_OUT_FOLD in folds:
+        print(f"note: fold {HELD_OUT_FOLD} is held back; counts from it are for reporting, not tuning")
+    return load(("wcxb", "aeb") if source == "all" else (source,), folds)
+
+
 #: The boilerplate labels of WCXB pages made here (`benchmarks/data/README.md`); AEB's are in its directory.
 WCXB_LABELS = REPO_ROOT / "benchmarks" / "data" / "wcxb_labels.json"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))

@@ -61,7 +61,7 @@ def _page_blocks(page: corpus.DevPage) -> list[tuple[str, str, str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("label", choices=LABELS, help="the field's block label")
-    parser.add_argument("--folds", default="0,1,2,3", help="comma-separated folds (default 0,1,2,3)")
+    parser.add_argument("--folds", type=corpus.folds_arg, default="0,1,2,3", help="comma-separated (default 0,1,2,3)")
     parser.add_argument("--source", choices=("wcxb", "aeb", "all"), default="all")
     parser.add_argument("--model-dir", help="extract fold k with the models trained without it (DIR/fold-k...)")
     parser.add_argument("--reason", default="", help="only reasons whose cue starts with this")
@@ -71,14 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.jobs < 1 or args.top < 1 or args.examples < 0:
         parser.error("--jobs and --top take a whole number of at least 1, --examples of at least 0")
-    try:
-        folds = {int(f) for f in args.folds.split(",")}
-    except ValueError:
-        parser.error(f"--folds: comma-separated fold numbers, not {args.folds!r}")
-    if corpus.HELD_OUT_FOLD in folds:
-        print(f"note: fold {corpus.HELD_OUT_FOLD} is held back; counts from it are for reporting, not tuning")
-    sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
-    pages = corpus.load(sources, folds)
+    pages = corpus.command_pages(args.source, args.folds)
     with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(args.model_dir, args.label)) as pool:
         blocks = [block for page_blocks in pool.map(_page_blocks, pages, chunksize=8) for block in page_blocks]
     blocks = [block for block in blocks if block[0].startswith(args.reason)]
@@ -90,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         if len(examples[cue]) < args.examples:
             examples[cue].append(f"{page_id[:8]}: {' '.join(text.split())[:100]!r}")
     with_pages = len({page_id for _, page_id, _ in blocks})
-    print(f"{len(pages)} pages, folds {args.folds}: {len(blocks)} {args.label} blocks on {with_pages} pages")
+    print(
+        f"{len(pages)} pages, folds {','.join(map(str, sorted(args.folds)))}: {len(blocks)} {args.label} blocks on {with_pages} pages"
+    )
     print(f"{'blocks':>7}{'pages':>7}  cue")
     for cue, n in counts.most_common(args.top):
         print(f"{n:>7}{len(pages_of[cue]):>7}  {cue}")

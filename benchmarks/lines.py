@@ -106,7 +106,7 @@ def _page_lines(page: corpus.DevPage) -> list[BodyLine]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pattern", nargs="?", help="regular expression searched in each short body line")
-    parser.add_argument("--folds", default="0,1,2,3", help="comma-separated folds (default 0,1,2,3)")
+    parser.add_argument("--folds", type=corpus.folds_arg, default="0,1,2,3", help="comma-separated (default 0,1,2,3)")
     parser.add_argument("--source", choices=("wcxb", "aeb", "all"), default="all")
     parser.add_argument("--model-dir", help="extract fold k with the models trained without it (DIR/fold-k...)")
     parser.add_argument("--max-words", type=int, default=8, help="longest line counted (default 8 words)")
@@ -122,17 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"pattern: {exc}")
     if args.jobs < 1 or args.max_words < 1 or args.min_hosts < 1:
         parser.error("--jobs, --max-words and --min-hosts take a whole number of at least 1")
-    try:
-        folds = {int(f) for f in args.folds.split(",")}
-    except ValueError:
-        parser.error(f"--folds: comma-separated fold numbers, not {args.folds!r}")
-    if corpus.HELD_OUT_FOLD in folds:
-        print(f"note: fold {corpus.HELD_OUT_FOLD} is held back; counts from it are for reporting, not tuning")
-    sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
-    pages = corpus.load(sources, folds)
+    pages = corpus.command_pages(args.source, args.folds)
     with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(args.model_dir, args.max_words)) as pool:
         lines = [line for page_lines in pool.map(_page_lines, pages, chunksize=8) for line in page_lines]
-    print(f"{len(pages)} pages, folds {args.folds}: {len(lines)} body lines of at most {args.max_words} words")
+    print(
+        f"{len(pages)} pages, folds {','.join(map(str, sorted(args.folds)))}: {len(lines)} body lines of at most {args.max_words} words"
+    )
     if pattern is not None:
         table = count_matches(lines, pattern)
         print(f"{'page type':<15}{'in truth':>9}{'off':>6}{'hosts':>7}  commonest")
