@@ -4,7 +4,9 @@ The label benchmark (`aeb_labels.py`) measures recall and body leaks, not what e
 footer's "Company About Us Careers" in `bio`, a byline in `bio`, a menu's "Contact Us" in `forms`. This
 report counts a label's blocks by their reason's cue (`heading:about us`, `attr:post-author`,
 `promo-finder`; probabilities and settled labels left out) with examples of each, so a cue that fills
-a field with something else shows, and a change to it is a count before and after.
+a field with something else shows, and a change to it is a count before and after. Beside each count,
+the blocks (and their words) whose words run unbroken in the page's truth: main content the field
+takes from the body, or boilerplate the truth keeps (WCXB's truth keeps some "About the author" boxes).
 
     python benchmarks/fields.py bio --model-dir DIR                 # folds 0-3, ~1 min
     python benchmarks/fields.py form --reason 'heading:' --examples 10 --model-dir DIR
@@ -47,12 +49,20 @@ def _init(model_dir: str | None, label: str) -> None:
     _STATE.update(extract=extract, model_dir=model_dir, label=label)
 
 
-def _page_blocks(page: corpus.DevPage) -> list[tuple[str, str, str]]:
-    """(reason's cue, page id, text) of each block of the label."""
+def in_truth(text: str, padded_truth: str) -> bool:
+    """Whether a block's words (lowercase `\\w+`, as the word F1 counts them) run unbroken in the truth's, given
+    as " word word ... ": the truth keeps it, so the field holds text the page's main content has."""
+    words = " ".join(corpus.word_tokens(text))
+    return bool(words) and f" {words} " in padded_truth
+
+
+def _page_blocks(page: corpus.DevPage) -> list[tuple[str, str, str, bool]]:
+    """(reason's cue, page id, text, whether the truth holds it) of each block of the label."""
     kwargs = corpus.fold_models(_STATE["model_dir"], page.fold) if _STATE["model_dir"] else {}
     record = _STATE["extract"](page.html, page.url or None, **kwargs)
+    padded = f" {' '.join(corpus.word_tokens(page.main_content))} "
     return [
-        (reason_key(block.get("reason") or ""), page.id, block["text"])
+        (reason_key(block.get("reason") or ""), page.id, block["text"], in_truth(block["text"], padded))
         for block in record.blocks
         if block.get("label") == _STATE["label"]
     ]
@@ -75,22 +85,31 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(args.model_dir, args.label)) as pool:
         blocks = [block for page_blocks in pool.map(_page_blocks, pages, chunksize=8) for block in page_blocks]
     blocks = [block for block in blocks if block[0].startswith(args.reason)]
-    counts = Counter(cue for cue, _, _ in blocks)
+    counts = Counter(cue for cue, _, _, _ in blocks)
+    kept = Counter(cue for cue, _, _, inside in blocks if inside)  # blocks the truth holds
+    kept_words: Counter[str] = Counter()
+    for cue, _, text, inside in blocks:
+        if inside:
+            kept_words[cue] += len(corpus.word_tokens(text))
     pages_of: dict[str, set[str]] = defaultdict(set)
     examples: dict[str, list[str]] = defaultdict(list)
-    for cue, page_id, text in blocks:
+    for cue, page_id, text, _ in blocks:
         pages_of[cue].add(page_id)
         if len(examples[cue]) < args.examples:
             examples[cue].append(f"{page_id[:8]}: {' '.join(text.split())[:100]!r}")
-    with_pages = len({page_id for _, page_id, _ in blocks})
+    with_pages = len({page_id for _, page_id, _, _ in blocks})
     print(
         f"{len(pages)} pages, folds {','.join(map(str, sorted(args.folds)))}: {len(blocks)} {args.label} blocks on {with_pages} pages"
     )
-    print(f"{'blocks':>7}{'pages':>7}  cue")
+    print(
+        f"of them the truth holds {sum(kept.values())} blocks, {sum(kept_words.values())} words "
+        "(text the field takes from the page's main content, or the truth's own boilerplate)"
+    )
+    print(f"{'blocks':>7}{'pages':>7}{'in truth':>9}{'words':>7}  cue")
     for cue, n in counts.most_common(args.top):
-        print(f"{n:>7}{len(pages_of[cue]):>7}  {cue}")
+        print(f"{n:>7}{len(pages_of[cue]):>7}{kept[cue]:>9}{kept_words[cue]:>7}  {cue}")
         for example in examples[cue]:
-            print(f"{'':>16}{example}")
+            print(f"{'':>32}{example}")
     return 0
 
 

@@ -431,3 +431,10 @@ def test_a_fields_block_is_counted_by_its_reasons_cue() -> None:
     assert fields.reason_key("promo-finder:p=0.46") == fields.reason_key("promo-finder:p=0.9") == "promo-finder"
     assert fields.reason_key("attr:post-author") == "attr:post-author"
     assert fields.reason_key("") == "-"
+
+
+def test_a_fields_block_is_in_the_truth_when_its_words_run_unbroken_there() -> None:
+    padded = " the council voted on the new budget after a long debate "
+    assert fields.in_truth("The council voted, on the new budget!", padded)
+    assert not fields.in_truth("The council voted after a long debate", padded)  # words of it, not a run
+    assert not fields.in_truth("***", padded)
