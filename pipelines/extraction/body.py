@@ -30,7 +30,6 @@ _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
 
 
 _RELATED_SURE_HEADING = re.compile(cues.RELATED_SURE_HEADING_PATTERN, re.IGNORECASE)
-_FILTER_PANEL = re.compile(cues.FILTER_PANEL_PATTERN)
 
 
 def _overrule_at(unit: Unit) -> float:
@@ -66,9 +65,9 @@ def _yields(unit: Unit, yielding: frozenset[str], first_block: int, headline_at:
     Nor does a promo that starts above the page's headline (`headline_at`, the first block of the title
     unit): a bar of offers over a shop's or a listing's page ("Free shipping over $50") is site furniture,
     not what the page is about; the product cards a page may be about come under its headline."""
-    if unit.label.value not in yielding or unit.reason.startswith((cues.REVIEWS_REASON, cues.CONTROL_LINE_REASON)):
-        return False
-    if unit.label is BlockLabel.NAVIGATION and _FILTER_PANEL.search(unit.reason):
+    if unit.label.value not in yielding or unit.reason.startswith(
+        (cues.REVIEWS_REASON, cues.CONTROL_LINE_REASON, cues.FILTER_PANEL_REASON)
+    ):
         return False
     return unit.label is not BlockLabel.PROMO or first_block >= headline_at
 

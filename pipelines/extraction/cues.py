@@ -714,6 +714,8 @@ FILTER_PANEL_PATTERN = (
     r"\bfacets?(__|-(list|option|filters?|checkbox|wrap|group|item|control|panel|nav|block|title|label|value|count)\b|$|\s)"
     r"|facetedsearch"
 )
+#: The reason of a filter panel's unit starts so: "attr:" and the cue's match, which begins with "facet".
+FILTER_PANEL_REASON = "attr:facet"
 #: class / id / role / aria-label / data-* keywords per label, as regular expressions matched
 #: against the lower-cased attribute text. Order matters: the first label that matches wins.
 ATTRIBUTE_CUES: tuple[tuple[str, str], ...] = (

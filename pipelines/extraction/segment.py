@@ -520,8 +520,6 @@ class Segmenter:
             reason += f",as-{settled.value}"
             if settled is BlockLabel.RELATED:  # a teaser card takes in what follows as a teaser does, not an offer
                 elements = self._extend(el, settled)
-        elif label is BlockLabel.BIO and self._byline_only(text):
-            settled, reason = BlockLabel.BYLINE, reason + ",date"  # grown over the date beside the name
         self._add(elements, settled, reason)
 
     @staticmethod
@@ -1168,30 +1166,40 @@ class Segmenter:
         if label is None:
             return False
         author = label is BlockLabel.BIO and block.kind == "heading" and self._names_author_heading(block.text.lower())
-        if label.value in cues.PROSE_HEADED_LABELS and not author and not self._heads_prose(block, label):
-            return False
-        self._heading_unit(block.element, label, "heading:author-name" if author else f"heading:{block.text[:40]}")
+        grown = None
+        if label.value in cues.PROSE_HEADED_LABELS and not author:
+            grown = self._prose_headed(block, label)
+            if grown is None:
+                return False
+        reason = "heading:author-name" if author else f"heading:{block.text[:40]}"
+        self._heading_unit(block.element, label, reason, grown)
         return True
 
-    def _heads_prose(self, block: Block, label: BlockLabel) -> bool:
-        """Whether a line saying "About us", "Contact us" or "Newsletter" heads a bio or a form: not when what it
-        heads is links, with no field to fill in, no button and no line of prose (`cues.UNIT_MIN_PROSE_WORDS`
-        words or more that are no link) among them: a footer's column "About Us: Careers, Press, Contact". Nor
-        does a link head a bio ("About Us" in a menu is the site's own page), nor a form when it only names the
-        page of one (`cues.FORM_PAGE_LINK_PATTERN`: "Contact Us", "Newsletters"; a link saying "Sign up for our
-        email" is a sign-up). A "Written by" line alone stays a unit."""
+    def _prose_headed(self, block: Block, label: BlockLabel) -> HtmlElement | None:
+        """What a line saying "About us", "Contact us" or "Newsletter" heads as a bio or a form (its
+        `_grow_from_heading`), or None: not when it heads links, with no field to fill in, no button and no line
+        of prose (`cues.UNIT_MIN_PROSE_WORDS` words or more that are no link) among them: a footer's column
+        "About Us: Careers, Press, Contact". Nor does a link head a bio ("About Us" in a menu is the site's own
+        page), nor a form when it only names the page of one (`cues.FORM_PAGE_LINK_PATTERN`: "Contact Us",
+        "Newsletters"; a link saying "Sign up for our email" is a sign-up). A "Written by" line alone stays a unit."""
         if block.linked and block.kind != "heading" and (label is BlockLabel.BIO or _FORM_PAGE_LINK.match(block.text)):
-            return False
+            return None
         grown = self._grow_from_heading(block.element, label)
         start, end = self.index.span(grown)
         headed = [b for b in self.blocks[start:end] if b is not block and (b.text or b.kind == "field")]
-        return not any(b.linked for b in headed) or any(
+        if not any(b.linked for b in headed) or any(
             b.kind in ("field", "action") or (not b.linked and b.words >= cues.UNIT_MIN_PROSE_WORDS) for b in headed
-        )
+        ):
+            return grown
+        return None
 
-    def _heading_unit(self, heading: HtmlElement, label: BlockLabel, reason: str) -> None:
-        """The unit a cue heading names: its container, or its section of siblings."""
-        grown = self._grow_from_heading(heading, label)
+    def _heading_unit(
+        self, heading: HtmlElement, label: BlockLabel, reason: str, grown: HtmlElement | None = None
+    ) -> None:
+        """The unit a cue heading names: its container (`grown`, when the caller has grown it), or its section of
+        siblings."""
+        if grown is None:
+            grown = self._grow_from_heading(heading, label)
         if grown is heading and heading.tag in HEADING_TAGS and label in (BlockLabel.RELATED, BlockLabel.COMMENTS):
             section = self._heading_section(heading, label)
             if section:
@@ -1866,11 +1874,16 @@ class Segmenter:
             return [el]
         return [part for child in el if isinstance(child.tag, str) for part in self._free_parts(child)]
 
-    def _name_only_bios(self) -> None:
-        """A bio unit of at most `cues.BIO_MIN_WORDS` words ("Written by Kristin", "Andrew King") says who, and
-        nothing of them: a byline. Read once every unit is grown, so that a bio is judged by all it holds."""
+    def _bylines_among_bios(self) -> None:
+        """A bio unit that says who and nothing of them is a byline: at most `cues.BIO_MIN_WORDS` words ("Written by
+        Kristin", "Andrew King"), or a short one with a date in it as grown over its neighbours ("Written by Ana Lima |
+        Last updated on: October 1, 2025"). Read once every unit is grown, so that a bio is judged by all it holds."""
         for unit in self.units:
-            if unit.label is BlockLabel.BIO and len(unit.text.split()) <= cues.BIO_MIN_WORDS:
+            if unit.label is not BlockLabel.BIO:
+                continue
+            if self._byline_only(unit.text):
+                unit.label, unit.reason = BlockLabel.BYLINE, unit.reason + ",date"
+            elif len(unit.text.split()) <= cues.BIO_MIN_WORDS:
                 unit.label, unit.reason = BlockLabel.BYLINE, unit.reason + ",name-only"
 
     def run(self) -> list[Unit]:
@@ -1884,7 +1897,7 @@ class Segmenter:
         self._card_runs()
         self._contents_lists()
         self.nested_control_lines()
-        self._name_only_bios()
+        self._bylines_among_bios()
         for region, label, reason in self.regions:  # kept around the units found inside them
             text = self.page.text(region)
             if text and not self._in_units(region):
