@@ -575,6 +575,13 @@ def test_a_shops_filter_panel_stays_out_of_its_body_where_a_menu_would_yield():
     page, texts = _analysed(html, "https://shop.example.org/bbq/gas")
     panel = [u for u in page.segmentation.units if "In stock (89)" in u.text]
     assert [(u.label.value, u.reason) for u in panel] == [("navigation", "attr:facet")]
+    # every class the panel's cue knows gives a reason the body decision tells by its start
+    from pipelines.extraction import cues
+
+    for name in ("mobile-facets__item", "c-facet-list", "facetedsearch", "c-facet", "c-facet-option"):
+        found = re.search(cues.FILTER_PANEL_PATTERN, name)
+        assert found and f"attr:{found.group(0).strip()}".startswith(cues.FILTER_PANEL_REASON)
+    assert re.search(cues.FILTER_PANEL_PATTERN, "facet-row-container") is None
     question = "Which barbecue suits a small balcony?"
     # the options read as the scorer read a real shop's: above the category page's threshold (0.25), below an article's
     read = np.array([0.3 if text in options else 0.6 if text in items or text == question else 0.05 for text in texts])

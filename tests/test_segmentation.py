@@ -193,14 +193,17 @@ def test_body_split_into_chunks_is_joined():
 ARTICLE_TEXT = "<p>" + "The council voted on the new budget after a long debate about the roads. " * 6 + "</p>"
 
 
-def units_of(body: str, authors: list[str] | None = None, url: str = "https://example.org/story/") -> list:
-    """The rule units of a page: (label, text), in reading order."""
+def units_of(
+    body: str, authors: list[str] | None = None, url: str = "https://example.org/story/", bylines: bool = False
+) -> list:
+    """The rule units of a page: (label, text), in reading order; the headline's never, bylines when asked."""
     from pipelines.extraction.parse import parse_html
     from pipelines.extraction.segment import segment_page
 
     html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{body}</body></html>"
     segmentation = segment_page(parse_html(html), "Budget vote", authors or [], "Example", url)
-    return [(u.label.value, fold(u.text)) for u in segmentation.units if u.label.value not in ("title", "byline")]
+    left_out = ("title",) if bylines else ("title", "byline")
+    return [(u.label.value, fold(u.text)) for u in segmentation.units if u.label.value not in left_out]
 
 
 def first_unit(body: str) -> tuple[str, str]:
@@ -294,16 +297,11 @@ def test_about_me_heading_and_a_portrait_widget_make_bios():
 def test_an_author_box_grown_over_the_date_beside_it_is_a_byline():
     """ "Written by David Jackson" in an author class, its widget grown over the date line beside it: a byline, which
     the record's bio held on 40 of the 1,355 development pages ("Amit Samsukha October 11, 2024")."""
-    from pipelines.extraction.parse import parse_html
-    from pipelines.extraction.segment import segment_page
-
     box = (
         "<div class='hero'><div class='author-wrapper'>Written by David Jackson</div>"
         "<div class='meta'>Last updated on: October 1, 2025</div></div>"
     )
-    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{box}</body></html>"
-    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
-    assert [(u.label.value, u.text) for u in segmentation.units if "David Jackson" in u.text] == [
+    assert [(label, text) for label, text in units_of(box, bylines=True) if "David Jackson" in text] == [
         ("byline", "Written by David Jackson Last updated on: October 1, 2025")
     ]
     # with more than a byline's words about him it is his bio
@@ -315,13 +313,9 @@ def test_an_author_box_grown_over_the_date_beside_it_is_a_byline():
 def test_an_author_box_naming_its_person_only_is_a_byline():
     """ "Written by Kristin", "Andrew King" in an author class, a reviewer's "Lora D.": who, and nothing about them.
     The bio field held 115 such units of 503 on the development folds."""
-    from pipelines.extraction.parse import parse_html
-    from pipelines.extraction.segment import segment_page
 
     def units(box: str) -> list[tuple[str, str]]:
-        html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}</article>{box}</body></html>"
-        segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
-        return [(u.label.value, u.text) for u in segmentation.units if "Kristin" in u.text]
+        return [(label, text) for label, text in units_of(box, bylines=True) if "Kristin" in text]
 
     assert units("<div class='post-author'><p>Written by Kristin</p></div>") == [("byline", "Written by Kristin")]
     told = (
