@@ -12,6 +12,7 @@ on the other folds). The shipped model is trained on all folds once development 
 
 from __future__ import annotations
 
+import argparse
 import ast
 import gzip
 import hashlib
@@ -149,8 +150,6 @@ def load(sources: tuple[str, ...] = ("wcxb", "aeb"), folds: set[int] | None = No
 
 def folds_arg(value: str) -> set[int]:
     """A command's `--folds` ("4", "0,1,2,3"): an argparse type, so a bad value is a usage error."""
-    import argparse
-
     try:
         folds = {int(f) for f in value.split(",") if f.strip()}
     except ValueError:

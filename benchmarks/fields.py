@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import corpus
+from lines import words_of
 
 if str(corpus.REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(corpus.REPO_ROOT))
@@ -52,7 +53,7 @@ def _init(model_dir: str | None, label: str) -> None:
 def in_truth(text: str, padded_truth: str) -> bool:
     """Whether a block's words (lowercase `\\w+`, as the word F1 counts them) run unbroken in the truth's, given
     as " word word ... ": the truth keeps it, so the field holds text the page's main content has."""
-    words = " ".join(corpus.word_tokens(text))
+    words = words_of(text)
     return bool(words) and f" {words} " in padded_truth
 
 
@@ -60,7 +61,7 @@ def _page_blocks(page: corpus.DevPage) -> list[tuple[str, str, str, bool]]:
     """(reason's cue, page id, text, whether the truth holds it) of each block of the label."""
     kwargs = corpus.fold_models(_STATE["model_dir"], page.fold) if _STATE["model_dir"] else {}
     record = _STATE["extract"](page.html, page.url or None, **kwargs)
-    padded = f" {' '.join(corpus.word_tokens(page.main_content))} "
+    padded = f" {words_of(page.main_content or '')} "
     return [
         (reason_key(block.get("reason") or ""), page.id, block["text"], in_truth(block["text"], padded))
         for block in record.blocks
