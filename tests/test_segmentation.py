@@ -1760,3 +1760,19 @@ def test_a_link_back_up_the_page_or_the_site_is_navigation(line, href):
     assert [u.label.value for u in units if fold(u.text) == line] == ["navigation"]
     sentence = "Back to the drawing board for the council, which must now find the money elsewhere."
     assert not [u for u in _all_units(f"<div class='box'><p>{sentence}</p></div>") if u.label.value == "navigation"]
+
+
+def test_an_offer_link_in_a_menu_makes_no_promo():
+    """ "Advertise with us" or "Become a Member" in a footer's column of links is the site's navigation: the record's
+    promos held whole footers ("About Careers Advertise with us Press Privacy ..."). An offer line among priced
+    product links is still a promo: a grid of them is what the site sells."""
+    menu = (
+        "<div class='links'><ul><li><a href='/about'>About</a></li><li><a href='/careers'>Careers</a></li>"
+        "<li><a href='/advertise'>Advertise with us</a></li><li><a href='/join'>Become a Member</a></li>"
+        "<li><a href='/privacy'>Privacy Policy</a></li></ul></div>"
+    )
+    assert not [text for label, text in units_of(menu) if label == "promo"]
+    item = "<li><a href='/p/{i}'>Resistance band set {i} ${i}7.97</a></li>"
+    items = "".join(item.format(i=i) for i in range(1, 4))
+    grid = f"<div class='shop'><ul><li><a href='/buy'>Buy now</a></li>{items}</ul><button>Shop all</button></div>"
+    assert [label for label, text in units_of(grid) if "Buy now" in text] == ["promo"]

@@ -1158,6 +1158,13 @@ MAX_OFFER_LINE_WORDS = 40
 MAX_STRONG_OFFER_LINE_WORDS = 40
 #: ... and a promo found from such a line takes in only lines up to this long after it.
 MAX_OFFER_TAIL_WORDS = 12
+#: An offer line that is a link without a price ("Advertise with us", "Become a Member", "Get the App") makes no promo
+#: when the unit grown around it is a menu: at least OFFER_MENU_MIN_LINKS linked lines, OFFER_MENU_MIN_LINKED_SHARE of
+#: its words or more, of which at most OFFER_MENU_MAX_PRICED_LINKS have a price (PRICE_OR_PERCENT_PATTERN). A footer's
+#: column is the site's navigation; a grid of priced product links stays a promo.
+OFFER_MENU_MIN_LINKS = 3
+OFFER_MENU_MIN_LINKED_SHARE = 0.6
+OFFER_MENU_MAX_PRICED_LINKS = 1
 #: The label of an ad slot, alone: no promo, and no heading of the text after it.
 AD_LABEL_PATTERN = (
     r"^\W*(advertisement|advertising|ad|ads|sponsored|anzeige|werbung|publicit[ée]|publicidade|publicidad|pubblicit[àa]|"

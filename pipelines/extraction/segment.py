@@ -95,6 +95,7 @@ _SPONSORED = compile_pattern(cues.SPONSORED_LABEL_PATTERN, re.I)
 _APPEAL = compile_pattern(cues.READER_APPEAL_PATTERN, re.I)
 _PRODUCT_CALL = compile_pattern(cues.PRODUCT_CALL_PATTERN, re.I)
 _TRIAL_TEXT = compile_pattern(cues.TRIAL_OFFER_PATTERN, re.I)
+_PRICE = compile_pattern(cues.PRICE_OR_PERCENT_PATTERN)
 _FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
 _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
@@ -1461,6 +1462,8 @@ class Segmenter:
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
+        if self._menu_entry(block, elements):
+            return False
         text = " ".join(self.page.text(e) for e in elements)
         has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
         shop = any(self._has_shop_link(e) for e in elements)
@@ -1475,6 +1478,19 @@ class Segmenter:
             return False
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
+
+    def _menu_entry(self, block: Block, elements: list[HtmlElement]) -> bool:
+        """Whether the offer line is an entry of the menu `elements` make (`cues.OFFER_MENU_MIN_LINKS`): a link
+        without a price among linked lines, few of them priced. "Advertise with us" in a footer's column."""
+        if not block.linked or _PRICE.search(block.text):
+            return False
+        lines = [b for e in elements for b in self.index.inside(e) if b.words]
+        links = [b for b in lines if b.linked]
+        return (
+            len(links) >= cues.OFFER_MENU_MIN_LINKS
+            and sum(b.words for b in links) >= cues.OFFER_MENU_MIN_LINKED_SHARE * sum(b.words for b in lines)
+            and sum(1 for b in links if _PRICE.search(b.text)) <= cues.OFFER_MENU_MAX_PRICED_LINKS
+        )
 
     def _has_shop_link(self, el: HtmlElement) -> bool:
         """Whether a link into a shop (`cues.SHOP_LINK_HREF_SUBSTRINGS`) is inside `el` (a descendant,
