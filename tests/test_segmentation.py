@@ -1776,3 +1776,26 @@ def test_an_offer_link_in_a_menu_makes_no_promo():
     items = "".join(item.format(i=i) for i in range(1, 4))
     grid = f"<div class='shop'><ul><li><a href='/buy'>Buy now</a></li>{items}</ul><button>Shop all</button></div>"
     assert [label for label, text in units_of(grid) if "Buy now" in text] == ["promo"]
+
+
+def test_a_list_of_sources_under_its_heading_is_no_body():
+    """ "Sources" or "Citations" over a list of the works an article drew on: a reader does not read the list as the
+    article (item 5 of the extraction issue), though the scorer reads its short lines as the article's own list.
+    The same heading over a paragraph of prose is a section of the article."""
+    sources = "".join(
+        f"<li>{name}, {title}</li>"
+        for name, title in [
+            ("U.S. News & World Report", "Online Colleges"),
+            ("Statista", "Education & Science"),
+            ("Lumina Foundation", "Resources"),
+        ]
+    )
+    html = (
+        f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{ARTICLE_TEXT}<h2>Sources</h2><ol>{sources}</ol>"
+        "</article></body></html>"
+    )
+    record = extract(html, "https://example.org/story/")
+    assert "Statista" not in record.body and "council voted" in record.body
+    assert [b["reason"] for b in record.blocks if "Statista" in b["text"]] == ["citations:Sources,section"]
+    prose = "<p>" + "Where the numbers come from matters, and the council's own audit is the main one. " * 8 + "</p>"
+    assert not [label for label, text in units_of(f"<h2>Sources</h2>{prose}") if label == "other"]

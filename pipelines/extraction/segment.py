@@ -1172,7 +1172,12 @@ class Segmenter:
             grown = self._prose_headed(block, label)
             if grown is None:
                 return False
-        reason = "heading:author-name" if author else f"heading:{block.text[:40]}"
+        if author:
+            reason = "heading:author-name"
+        elif label is BlockLabel.OTHER:
+            reason = f"{cues.CITATIONS_REASON}{block.text[:40]}"  # the only OTHER of HEADING_CUES
+        else:
+            reason = f"heading:{block.text[:40]}"
         self._heading_unit(block.element, label, reason, grown)
         return True
 
@@ -1201,11 +1206,13 @@ class Segmenter:
         siblings."""
         if grown is None:
             grown = self._grow_from_heading(heading, label)
-        if grown is heading and heading.tag in HEADING_TAGS and label in (BlockLabel.RELATED, BlockLabel.COMMENTS):
+        if grown is heading and heading.tag in HEADING_TAGS and label.value in cues.HEADED_SECTION_LABELS:
             section = self._heading_section(heading, label)
             if section:
                 self._add(section, label, reason + ",section")
                 return
+        if label is BlockLabel.OTHER and not self._entries_only(grown, heading):
+            return
         self._unit(grown, label, reason)
 
     def _heading_section(self, heading: HtmlElement, label: BlockLabel) -> list[HtmlElement]:
@@ -1221,8 +1228,16 @@ class Segmenter:
             words += self.page.words(sibling)
             if words > max_words or self.page.holds_article(sibling) or self._in_units(sibling):
                 return []
+            if label is BlockLabel.OTHER and not self._entries_only(sibling, heading):
+                return []
             section.append(sibling)
         return section if len(section) > 1 else []
+
+    def _entries_only(self, el: HtmlElement, heading: HtmlElement) -> bool:
+        """Whether `el` (beside or around a list's heading) holds entries of a list of sources only: no line
+        longer than `cues.REFERENCE_ENTRY_MAX_WORDS` words (a paragraph of prose) and something besides the heading."""
+        lines = [b for b in self.index.inside(el) if b.words and b.element is not heading]
+        return bool(lines) and all(b.words <= cues.REFERENCE_ENTRY_MAX_WORDS for b in lines)
 
     def _grow_from_heading(self, heading: HtmlElement, label: BlockLabel) -> HtmlElement:
         """The largest ancestor that starts with this heading (no text before it)."""
