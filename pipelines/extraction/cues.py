@@ -1177,10 +1177,13 @@ MAX_OFFER_TAIL_WORDS = 12
 OFFER_MENU_MIN_LINKS = 3
 OFFER_MENU_MIN_LINKED_SHARE = 0.6
 OFFER_MENU_MAX_PRICED_LINKS = 1
-#: The label of an ad slot, alone: no promo, and no heading of the text after it.
+#: The label of an ad slot, alone: no promo, and no heading of the text after it. Also with what the slot tells the
+#: reader ("Advertisement - Page continues below", "Advertisement (gone after registration)", a forum's "Advertisement -
+#: Members don't see this ad"): on folds 0-3, 7 such lines on 3 pages were body, none in WCXB's truth.
 AD_LABEL_PATTERN = (
     r"^\W*(advertisement|advertising|ad|ads|sponsored|anzeige|werbung|publicit[ée]|publicidade|publicidad|pubblicit[àa]|"
-    r"реклама|continue reading( the main story)?( below)?|story continues below|article continues below)\W*$"
+    r"реклама|continue reading( the main story)?( below)?|story continues below|article continues below)\W*$|"
+    r"^\W*advertisement\W+([\w']+ ){0,3}(continues below|gone after registration|members don'?t see (this|the|an?) ads?)\W*$"
 )
 #: Titles before a name, ignored when a heading is compared with the author's name.
 HONORIFIC_PATTERN = r"^(dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+"
