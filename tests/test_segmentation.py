@@ -1611,6 +1611,8 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Read More »", "other"),
         ("View Details", "other"),
         ("Read full review", "other"),
+        ("5 min read", "other"),
+        ("12 minutes read", "other"),
     ],
 )
 def test_the_words_of_controls_are_control_lines(line, label):
@@ -1622,7 +1624,17 @@ def test_the_words_of_controls_are_control_lines(line, label):
 
 @pytest.mark.parametrize(
     "line",
-    ["Threads", "Messages", "close()", "Top", "Learn more", "Read more about the vote", "Captions", "Transcript"],
+    [
+        "Threads",
+        "Messages",
+        "close()",
+        "Top",
+        "Learn more",
+        "Read more about the vote",
+        "Captions",
+        "Transcript",
+        "5 min",
+    ],
 )
 def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     """A forum's counters need their count, and a button's word its whole line: "Threads" alone heads a section of a

@@ -1513,6 +1513,10 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
         "other",
         r"^\W*((read|see|show|view|find out) more|(see|view|more) details|read (the |our |my )?(full |complete )?review)\W*$",
     ),
+    # a card's or a byline's reading time ("5 min read"): in bodies on folds 0-3, 32 lines on 8 sites, in the truth on
+    # one (7 lines of a blog's front page). (A shop's card badges, "Top Rated", "Award Winner", and "Read full article"
+    # were body lines too, but all on one site's pages: not here.)
+    ("other", r"^\W*\d+ ?(min|mins|minutes?) read\W*$"),
 )
 #: ... and lines that are a control's words only as a link's whole text: a post's number linking to the post ("#12") is
 #: a forum's permalink, where the same number unlinked is a chart's or a bestseller list's rank, its content.
