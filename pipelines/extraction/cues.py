@@ -1215,9 +1215,12 @@ FORM_PAGE_LINK_PATTERN = (
 )
 #: A unit grown from its heading holds at most this many words, per label.
 HEADED_UNIT_MAX_WORDS = {"related": 600, "comments": 600, "other": 600}
-#: A list of sources under its heading ("Sources", "Citations": the "other" of HEADING_CUES) is its entries alone:
-#: no line of it longer than REFERENCE_ENTRY_MAX_WORDS words, which would be prose.
+#: The labels whose cue heading, alone in its container, makes a unit of the siblings after it up to the next heading
+#: (`Segmenter._heading_section`).
 HEADED_SECTION_LABELS = frozenset({"related", "comments", "other"})
+#: The reason of a list of sources under its heading ("Sources", "Citations": the only "other" of HEADING_CUES). The
+#: list is its entries alone: no line of it longer than REFERENCE_ENTRY_MAX_WORDS words, which would be prose
+#: (`Segmenter._entries_only`).
 CITATIONS_REASON = "citations:"
 #: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles
 #: are headings too: a heading is a card's title when it, or an ancestor at most CARD_TITLE_LEVELS up, repeats among
