@@ -496,6 +496,34 @@ def test_a_table_between_an_articles_paragraphs_is_body_when_read_just_below_the
     assert not decide_body(page.segmentation, np.where(np.arange(len(texts)) == standings, 0.1, read)).body[standings]
 
 
+def test_a_grid_of_like_cards_holding_most_of_the_page_is_its_content():
+    """A club's trail list, each trail a card whose class says "cta": every card alone reads as a promo, but
+    like cards that hold most of the page's words are what the page is made of, so they yield to the body
+    threshold. Two cards, or cards under a longer story, stay promos."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    def body_of(trails: list[tuple[str, int]], story: str) -> list[str]:
+        cards = "".join(
+            f"<div class='trail-cta'><h3>{name}</h3><p>Length: {miles} miles of singletrack through pine woods, "
+            f"kept up by volunteers of the club.</p><a href='/map/{miles}'>View trail map</a></div>"
+            for name, miles in trails
+        )
+        html = f"<html><body><h1>Trails</h1><p>{story}</p>{cards}<footer><p>Copyright 2026 Trail Club</p></footer></body></html>"
+        page, texts = _analysed(html, "https://example.org/trails/")
+        assert sum(unit.reason == "attr:cta" for unit in page.segmentation.units) == len(trails)
+        read = np.array([0.6 if "miles" in text or text == story else 0.05 for text in texts])
+        return [text for text, keep in zip(texts, decide_body(page.segmentation, read).body, strict=True) if keep]
+
+    trails = [("Anthills", 5), ("Carl Barton", 3), ("Cypress Creek", 10), ("Double Lake", 18)]
+    short = "Our club looks after these trails."
+    assert sum("miles of singletrack" in text for text in body_of(trails, short)) == 4
+    assert body_of(trails[:2], short) == [short]
+    story = "The club met on Saturday and agreed to rebuild the bridge over the creek before the spring rains. " * 6
+    assert body_of(trails, story.strip()) == [story.strip()]
+
+
 def test_the_body_does_not_end_on_a_heading_with_nothing_under_it():
     import numpy as np
 

@@ -48,6 +48,22 @@ def _holds_the_page(unit: Unit, words: float, page_words: int) -> bool:
     return unit.label.value in cues.DOMINANT_UNIT_LABELS and words >= cues.DOMINANT_UNIT_MIN_SHARE * page_words
 
 
+def _grids_holding_the_page(units: list[Unit], words: dict[int, list[float]], page_words: int) -> set[int]:
+    """The units of a grid of like cards (one label and reason, `cues.DOMINANT_GRID_LABELS`) that together hold
+    most of the page's words: the page put its content in them, so they yield to the body threshold."""
+    grids: dict[tuple[BlockLabel, str], list[int]] = {}
+    for unit in units:
+        if unit.label.value in cues.DOMINANT_GRID_LABELS and id(unit) in words:
+            grids.setdefault((unit.label, unit.reason), []).append(id(unit))
+    return {
+        unit
+        for grid in grids.values()
+        if len(grid) >= cues.DOMINANT_GRID_MIN_UNITS
+        and sum(words[unit][0] for unit in grid) >= cues.DOMINANT_UNIT_MIN_SHARE * page_words
+        for unit in grid
+    }
+
+
 def _yield_at(unit: Unit, threshold: float, described: bool) -> float:
     """The reading at which a unit yields on a page typed other than article: the body threshold, but a related
     box its class names ("related-products", "recommend") needs an even reading (`cues.RELATED_CLASS_YIELD_PROBABILITY`)
@@ -135,6 +151,7 @@ def _decide_at(
             sums[1] += blocks[i].words * float(probability[i])
     page_words = sum(b.words for b in blocks)
     headline_at = segmentation.first_block_of(BlockLabel.TITLE)
+    grids = _grids_holding_the_page(segmentation.units, weighted, page_words)
     overruled = {
         id(unit)
         for unit in segmentation.units
@@ -146,6 +163,7 @@ def _decide_at(
             _yield_at(unit, threshold, related_even)
             if _yields(unit, yielding, first_block.get(id(unit), 0), -1 if headline_at is None else headline_at)
             or _holds_the_page(unit, sums[0], page_words)
+            or id(unit) in grids
             else _overrule_at(unit)
         )
         * sums[0]

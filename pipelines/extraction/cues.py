@@ -1901,6 +1901,15 @@ UNIT_OVERRULED_DEFAULT_PROBABILITY = 0.5
 #: models of another retrain (/tmp/folds-promo28) the service page above 0.02 -> 0.93.
 DOMINANT_UNIT_LABELS = frozenset({"footer", "navigation", "other"})
 DOMINANT_UNIT_MIN_SHARE = 0.5
+#: Like units (one label, one reason), at least DOMINANT_GRID_MIN_UNITS of them, that together hold
+#: DOMINANT_UNIT_MIN_SHARE of the page's words are a grid of cards the page is made of (a club's trail list, each
+#: trail a card whose class says "cta"): they yield to the body threshold too, even on a page typed article. Not
+#: related units: a short news story over a bigger grid of teasers is still the story (an AEB page lost 0.29 word
+#: F1 when they yielded). Out of fold on folds 0-3 (models trained by `training/train.py --all-folds` on the
+#: rules of 2026-12-05, `benchmarks/wcxb.py --source all --folds 0,1,2,3`): 3 pages hold such a grid, one moves,
+#: the trail list 0.22 -> 0.48 word F1; no other page, metadata or page type moves.
+DOMINANT_GRID_LABELS = frozenset({"promo"})
+DOMINANT_GRID_MIN_UNITS = 3
 #: Units that are boilerplate only around an article: on a page of another type (a product's offer,
 #: a listing's teasers, a forum's posts, a service page's menus) they are overruled at BODY_THRESHOLD.
 #: Out of fold on the development folds (`training/body_choices.py`, threshold 0.4): WCXB pages
