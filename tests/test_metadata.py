@@ -363,7 +363,9 @@ def test_author_heading_with_the_name_below():
 def test_a_byline_after_the_date_element_in_one_line_names_the_author():
     """ "<time>03/01/2017</time> by Agatha Caleo, ...": the line's own text starts with the date, the byline is
     the date's tail. A tail after anything but a date is prose ("a theme by Website Design")."""
-    line = '<div class="node__meta"><time datetime="2017-03-01">03/01/2017</time> by Agatha Caleo, Committee Member</div>'
+    line = (
+        '<div class="node__meta"><time datetime="2017-03-01">03/01/2017</time> by Agatha Caleo, Committee Member</div>'
+    )
     assert meta("", f"<h1>H</h1>{line}<p>Text.</p>").authors == ["Agatha Caleo"]
     credit = '<p>Text.</p><div class="footer-note"><a href="/theme">Theme</a> by Website Design</div>'
     assert meta("", f"<h1>H</h1>{credit}").authors == []
