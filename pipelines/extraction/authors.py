@@ -539,12 +539,10 @@ def _byline_candidates(index: BlockIndex) -> Iterator[tuple[int, HtmlElement]]:
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
                 yield i, element
                 continue
-        tail = element.tail
         if (
-            tail
+            tag == "time"
+            and (tail := element.tail)
             and len(tail) < 200
-            and not tail.isspace()
-            and (tag == "time" or TEXT_DATE.search(element.text or ""))
             and tail.lstrip()[: cues.BYLINE_HEAD_CHARS].lower().startswith(cues.BYLINE_TEXT_PREFIXES)
         ):
             yield index.parent_at[i], nodes[index.parent_at[i]]  # "<time>March 1, 2017</time> by Ana Lima"

@@ -2178,10 +2178,10 @@ BYLINE_HREF_SUBSTRINGS = (
     "/writers/",
     "/contributors/",
 )
-#: An element whose own text starts with one of these may hold the byline; so may the line around a date
-#: element whose tail does ("<time>03/01/2017</time> by Agatha Caleo, ..."). Only a date's tail: after any
-#: other element a "by" is as often prose ("Theme by Website Design"; 8 pages of folds 0-3 gained such a
-#: name, 1 the right one). With the date: 1 page of folds 0-3 gains its author, no other page changes.
+#: An element whose own text starts with one of these may hold the byline; so may the line around a <time>
+#: whose tail does ("<time>03/01/2017</time> by Agatha Caleo, ..."). Only a date's tail: after any other
+#: element a "by" is as often prose ("Theme by Website Design"; 8 pages of folds 0-3 gained such a name, 1 the
+#: right one). After a <time>: 1 page of folds 0-3 gains its author, no other page changes.
 BYLINE_TEXT_PREFIXES = (
     "by ",
     "by:",
