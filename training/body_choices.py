@@ -30,10 +30,13 @@ import train
 from train import PageRows, corpus, cues  # PageRows: caches written by train.py pickle it as __main__.PageRows
 
 from pipelines.extraction import body as body_decision
-from pipelines.extraction.features import FEATURE_NAMES, UNIT_LABEL_CODE
+from pipelines.extraction.features import _KIND_CODE, FEATURE_NAMES, UNIT_LABEL_CODE
+from pipelines.extraction.segment import Segmentation
 
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
+_KIND = FEATURE_NAMES.index("kind")
 _LABELS = {code: label for label, code in UNIT_LABEL_CODE.items()}
+_KINDS = {code: kind for kind, code in _KIND_CODE.items()}
 
 
 @contextmanager
@@ -49,10 +52,17 @@ def _choice(**constants: Any) -> Iterator[None]:
             setattr(cues, name, value)
 
 
-def _segmentation(row: PageRows) -> SimpleNamespace:
-    """What `decide_body` reads of a segmentation, rebuilt from a row: units are runs of one label."""
+class _ReplayedSegmentation(SimpleNamespace):
+    """What `decide_body` reads of a segmentation (blocks, units, each block's unit, where a label's
+    unit starts), rebuilt from a row: units are runs of one label, blocks have no element."""
+
+    first_block_of = Segmentation.first_block_of
+
+
+def _segmentation(row: PageRows) -> _ReplayedSegmentation:
     blocks = [
-        SimpleNamespace(text=text, words=words, element=None) for text, words in zip(row.texts, row.words, strict=True)
+        SimpleNamespace(text=text, words=words, kind=_KINDS[int(kind)], element=None)
+        for text, words, kind in zip(row.texts, row.words, row.features[:, _KIND], strict=True)
     ]
     units, block_units, previous = [], [], 0
     for code in row.features[:, _UNIT_LABEL].astype(int):
@@ -61,23 +71,27 @@ def _segmentation(row: PageRows) -> SimpleNamespace:
             units.append(SimpleNamespace(label=_LABELS[code], reason=""))
         block_units.append(units[-1] if code else None)
         previous = code
-    return SimpleNamespace(blocks=blocks, units=units, block_units=block_units)
+    return _ReplayedSegmentation(blocks=blocks, units=units, block_units=block_units)
 
 
 @contextmanager
-def _text_only_repeats() -> Iterator[None]:
-    """Rows keep no elements, so a repeated run of body blocks is judged by its text alone: never
-    in the same container or in two tab panels (`body._repeats`' exceptions)."""
-    same, panels = body_decision._same_container, body_decision._other_tab_panels
+def _text_only_rules() -> Iterator[None]:
+    """Rows keep no elements, so the body decision's rules that read them are left out of the replay: a
+    repeated run of body blocks is judged by its text alone (never in the same container or in two tab
+    panels, `body._repeats`' exceptions), and no table between two paragraphs of its container is filled in
+    (`body._fill_between`)."""
+    same, panels, fill = body_decision._same_container, body_decision._other_tab_panels, body_decision._fill_between
     body_decision._same_container = body_decision._other_tab_panels = lambda first, second: False
+    body_decision._fill_between = lambda *args: None
     try:
         yield
     finally:
         body_decision._same_container, body_decision._other_tab_panels = same, panels
+        body_decision._fill_between = fill
 
 
 def _replayed_body(row: PageRows, probability: np.ndarray, page_type: str | None) -> str:
-    with _text_only_repeats():
+    with _text_only_rules():
         decision = body_decision.decide_body(_segmentation(row), probability, page_type)
     return "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
 
