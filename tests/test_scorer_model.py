@@ -98,3 +98,37 @@ def test_a_stage_is_trained_once_per_seed_and_the_seeds_matter():
     assert np.allclose(train._predict(stage, features), np.mean([b.predict(features) for b in boosters], axis=0))
     second = train.train_second_stage(rows, {r.key: train._predict(stage, r.features) for r in rows})
     assert [b.num_trees() for b in second] == [train.SECOND_ROUNDS] * len(train.SEEDS)
+
+
+def test_the_body_choices_replay_decides_a_page_as_extraction_does():
+    """`training/body_choices.py` chooses the body thresholds by replaying `body.decide_body` on the training
+    rows: its rebuilt segmentation must offer what the decision reads (it broke twice as the decision grew)."""
+    import body_choices
+    import train
+    from corpus import DevPage
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.page import analyse_page
+    from pipelines.extraction.scorer import default_scorer
+
+    story = "".join(
+        f"<p>The council met on {day} and agreed that the flood barrier will be finished before the spring rains.</p>"
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday")
+    )
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>Flood barrier approved</h1><p class='byline'>By Ana Lima</p>{story}"
+        "<h3>Opening hours</h3><p>The town hall is open from nine to five.</p>"
+        "<div class='promo-box'><p>Get 20% off your first year of our newsletter: subscribe today!</p></div>"
+        "</article><footer><p>Copyright 2026 The Town Paper</p></footer></body></html>"
+    ).encode()
+    page = DevPage("t1", "wcxb", "https://news.example/flood-barrier", html, "article", story)
+    row = train.page_rows(page)
+    analysed = analyse_page(html, page.url)
+    probability = default_scorer().body_probability(analysed)
+    blocks = analysed.segmentation.blocks
+    for page_type in (None, "collection"):
+        decision = decide_body(analysed.segmentation, probability, page_type)
+        kept = "\n\n".join(block.text for block, keep in zip(blocks, decision.body, strict=True) if keep)
+        assert "flood barrier will be finished" in kept
+        assert body_choices._replayed_body(row, probability, page_type) == kept
