@@ -544,8 +544,10 @@ def _byline_candidates(index: BlockIndex) -> Iterator[tuple[int, HtmlElement]]:
             and (tail := element.tail)
             and len(tail) < 200
             and tail.lstrip()[: cues.BYLINE_HEAD_CHARS].lower().startswith(cues.BYLINE_TEXT_PREFIXES)
+            and (line := index.parent_at[i]) >= 0
+            and tags[line] not in ("html", "body")  # the page itself is no byline
         ):
-            yield index.parent_at[i], nodes[index.parent_at[i]]  # "<time>March 1, 2017</time> by Ana Lima"
+            yield line, nodes[line]  # "<time>March 1, 2017</time> by Ana Lima": the line around the date
         if not attributed[i]:
             continue
         declared = i in rel_author or itemprops[i] == "author"
