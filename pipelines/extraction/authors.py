@@ -534,7 +534,8 @@ def _byline_candidates(index: BlockIndex) -> Iterator[tuple[int, HtmlElement]]:
             yield i, element
             continue
         text = element.text
-        if text and len(text) < 200 and not text.isspace():  # most texts: none, or the indentation of a child
+        # most texts: none, or the indentation of a child
+        if text and len(text) < cues.BYLINE_TEXT_MAX_CHARS and not text.isspace():
             head = text.lstrip()[: cues.BYLINE_HEAD_CHARS].lower()
             if head.startswith(cues.BYLINE_TEXT_PREFIXES) or head.rstrip() in cues.BYLINE_BARE_LABELS:
                 yield i, element
@@ -542,7 +543,7 @@ def _byline_candidates(index: BlockIndex) -> Iterator[tuple[int, HtmlElement]]:
         if (
             tag == "time"
             and (tail := element.tail)
-            and len(tail) < 200
+            and len(tail) < cues.BYLINE_TEXT_MAX_CHARS
             and tail.lstrip()[: cues.BYLINE_HEAD_CHARS].lower().startswith(cues.BYLINE_TEXT_PREFIXES)
             and (line := index.parent_at[i]) >= 0
             and tags[line] not in ("html", "body")  # the page itself is no byline

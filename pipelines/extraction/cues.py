@@ -2203,8 +2203,10 @@ BYLINE_TEXT_PREFIXES = (
     "contributor:",
     "article written by",
 )
-#: A text's first this many characters are matched against BYLINE_TEXT_PREFIXES and BYLINE_BARE_LABELS.
+#: A text's first this many characters are matched against BYLINE_TEXT_PREFIXES and BYLINE_BARE_LABELS ...
 BYLINE_HEAD_CHARS = 20
+#: ... in a text (an element's own, or a <time>'s tail) shorter than this: a longer one is prose, no byline.
+BYLINE_TEXT_MAX_CHARS = 200
 #: An element whose whole text is one of these labels: the name is in the element after it.
 BYLINE_BARE_LABELS = frozenset(
     {
