@@ -21,6 +21,7 @@ from pathlib import Path
 from statistics import fmean
 from types import SimpleNamespace
 from typing import Any
+from unittest.mock import patch
 
 import numpy as np
 
@@ -74,24 +75,19 @@ def _segmentation(row: PageRows) -> _ReplayedSegmentation:
     return _ReplayedSegmentation(blocks=blocks, units=units, block_units=block_units)
 
 
-@contextmanager
-def _text_only_rules() -> Iterator[None]:
-    """Rows keep no elements, so the body decision's rules that read them are left out of the replay: a
-    repeated run of body blocks is judged by its text alone (never in the same container or in two tab
-    panels, `body._repeats`' exceptions), and no table between two paragraphs of its container is filled in
-    (`body._fill_between`)."""
-    same, panels, fill = body_decision._same_container, body_decision._other_tab_panels, body_decision._fill_between
-    body_decision._same_container = body_decision._other_tab_panels = lambda first, second: False
-    body_decision._fill_between = lambda *args: None
-    try:
-        yield
-    finally:
-        body_decision._same_container, body_decision._other_tab_panels = same, panels
-        body_decision._fill_between = fill
+def _never(*_args: object) -> bool:
+    return False
+
+
+#: Rows keep no elements, so the body decision's rules that read them are left out of the replay: a
+#: repeated run of body blocks is judged by its text alone (never in the same container or in two tab
+#: panels, `body._repeats`' exceptions), and no table between two paragraphs of its container is filled in
+#: (`body._fill_between`).
+_TEXT_ONLY_RULES = {"_same_container": _never, "_other_tab_panels": _never, "_fill_between": lambda *_args: None}
 
 
 def _replayed_body(row: PageRows, probability: np.ndarray, page_type: str | None) -> str:
-    with _text_only_rules():
+    with patch.multiple(body_decision, **_TEXT_ONLY_RULES):
         decision = body_decision.decide_body(_segmentation(row), probability, page_type)
     return "\n\n".join(text for text, keep in zip(row.texts, decision.body, strict=True) if keep)
 
