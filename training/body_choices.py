@@ -31,13 +31,13 @@ import train
 from train import PageRows, corpus, cues  # PageRows: caches written by train.py pickle it as __main__.PageRows
 
 from pipelines.extraction import body as body_decision
-from pipelines.extraction.features import _KIND_CODE, FEATURE_NAMES, UNIT_LABEL_CODE
+from pipelines.extraction.features import FEATURE_NAMES, KIND_CODE, UNIT_LABEL_CODE
 from pipelines.extraction.segment import Segmentation
 
 _UNIT_LABEL = FEATURE_NAMES.index("unit_label")
 _KIND = FEATURE_NAMES.index("kind")
 _LABELS = {code: label for label, code in UNIT_LABEL_CODE.items()}
-_KINDS = {code: kind for kind, code in _KIND_CODE.items()}
+_KINDS = {code: kind for kind, code in KIND_CODE.items()}
 
 
 @contextmanager

@@ -1222,6 +1222,9 @@ HEADED_SECTION_LABELS = frozenset({"related", "comments", "other"})
 #: list is its entries alone: no line of it longer than REFERENCE_ENTRY_MAX_WORDS words, which would be prose
 #: (`Segmenter._entries_only`).
 CITATIONS_REASON = "citations:"
+#: The reason a unit made by a cue heading of HEADING_CUES starts with, by label, when not "heading:": the list of
+#: sources under its heading says so (UNIT_OVERRULED_SURE knows it by that name).
+HEADING_CUE_REASONS = {"other": CITATIONS_REASON}
 #: A related unit grown from its heading ("You may also like:") takes in the teaser cards beside it, whose own titles
 #: are headings too: a heading is a card's title when it, or an ancestor at most CARD_TITLE_LEVELS up, repeats among
 #: its siblings (same tag and class), holds at most CARD_MAX_WORDS words and is or holds a link. Out of fold on

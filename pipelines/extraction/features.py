@@ -28,7 +28,8 @@ _GROUP_NAMES = tuple(cues.CLASS_TOKEN_GROUPS)
 _GROUP_BIT = {token: 1 << i for i, tokens in enumerate(cues.CLASS_TOKEN_GROUPS.values()) for token in tokens}
 _ANCESTOR_BIT = {tag: 1 << i for i, tag in enumerate(cues.FEATURE_ANCESTOR_TAGS)}
 _TAG_CODE = {tag: i + 1 for i, tag in enumerate(cues.FEATURE_TAGS)}
-_KIND_CODE = {"heading": 0, "text": 1, "image": 2, "action": 3, "field": 4}
+#: The `kind` column's code of each block kind (`Block.kind`).
+KIND_CODE = {"heading": 0, "text": 1, "image": 2, "action": 3, "field": 4}
 #: The `unit_label` column's code of each label (0: the block is in no unit).
 UNIT_LABEL_CODE = {label: i + 1 for i, label in enumerate(BlockLabel)}
 _LANDMARK_CODE = {tag: i + 1 for i, tag in enumerate(cues.LANDMARK_TAGS)}
@@ -387,8 +388,8 @@ def block_features(root: HtmlElement, segmentation: Segmentation) -> np.ndarray:
     w = block_words(blocks)
     link_w = _link_words(blocks, index)
     linked = np.fromiter((b.linked for b in blocks), dtype=np.float64, count=n)
-    kind = np.fromiter((_KIND_CODE[b.kind] for b in blocks), dtype=np.float64, count=n)
-    heading = (kind == _KIND_CODE["heading"]).astype(np.float64)
+    kind = np.fromiter((KIND_CODE[b.kind] for b in blocks), dtype=np.float64, count=n)
+    heading = (kind == KIND_CODE["heading"]).astype(np.float64)
     levels = cues.CONTAINER_LEVELS
     text_stats = _text_stats(blocks, w)
     tree_stats, near_bits, far_bits, tag_bits = _tree_stats(blocks, index)

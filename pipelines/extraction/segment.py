@@ -1174,10 +1174,8 @@ class Segmenter:
                 return False
         if author:
             reason = "heading:author-name"
-        elif label is BlockLabel.OTHER:
-            reason = f"{cues.CITATIONS_REASON}{block.text[:40]}"  # the only OTHER of HEADING_CUES
         else:
-            reason = f"heading:{block.text[:40]}"
+            reason = f"{cues.HEADING_CUE_REASONS.get(label.value, 'heading:')}{block.text[:40]}"
         self._heading_unit(block.element, label, reason, grown)
         return True
 
@@ -1477,10 +1475,11 @@ class Segmenter:
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
-        if self._menu_entry(block, elements):
+        inside = [b for e in elements for b in self.index.inside(e)]
+        if self._menu_entry(block, inside):
             return False
         text = " ".join(self.page.text(e) for e in elements)
-        has_action = any(b.kind == "action" for e in elements for b in self.index.inside(e))
+        has_action = any(b.kind == "action" for b in inside)
         shop = any(self._has_shop_link(e) for e in elements)
         in_sidebar = self._in_sidebar(block)  # no article text there
         if not (strong or has_action or in_sidebar or (shop and _PROMO_TEXT.search(text))):
@@ -1494,12 +1493,13 @@ class Segmenter:
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
 
-    def _menu_entry(self, block: Block, elements: list[HtmlElement]) -> bool:
-        """Whether the offer line is an entry of the menu `elements` make (`cues.OFFER_MENU_MIN_LINKS`): a link
-        without a price among linked lines, few of them priced. "Advertise with us" in a footer's column."""
+    def _menu_entry(self, block: Block, inside: list[Block]) -> bool:
+        """Whether the offer line is an entry of the menu made of the blocks `inside` its unit
+        (`cues.OFFER_MENU_MIN_LINKS`): a link without a price among linked lines, few of them priced.
+        "Advertise with us" in a footer's column."""
         if not block.linked or _PRICE.search(block.text):
             return False
-        lines = [b for e in elements for b in self.index.inside(e) if b.words]
+        lines = [b for b in inside if b.words]
         links = [b for b in lines if b.linked]
         return (
             len(links) >= cues.OFFER_MENU_MIN_LINKS
