@@ -371,6 +371,27 @@ def test_a_byline_after_the_date_element_in_one_line_names_the_author():
     assert meta("", f"<h1>H</h1>{credit}").authors == []
 
 
+def test_a_portrait_followed_by_its_bio_names_the_author_when_nothing_else_does():
+    """An "about me" box or closing bio no class marks: the photo's alt is a name and the text after it opens
+    that person's bio. A caption repeating the alt, a testimonial, or the product the title names is no author."""
+    portrait = '<p><img src="/j.jpg" alt="Julia Gralberg"></p>'
+    assert meta(
+        "", f"<h1>Travel hacks</h1><p>Text.</p>{portrait}<p>Julia Gralberg is a travel writer.</p>"
+    ).authors == ["Julia Gralberg"]
+    first_person = "<div><img src='/m.jpg' alt='Mike Woodward'><br>I'm a data science VP with long experience.</div>"
+    assert meta("", f"<h1>Small models</h1><p>Text.</p>{first_person}").authors == ["Mike Woodward"]
+    caption = "<figure><img src='/g.jpg' alt='Giuseppe Penone'><figcaption>Giuseppe Penone</figcaption></figure>"
+    assert meta("", f"<h1>Exhibitions</h1><p>Text.</p>{caption}").authors == []
+    testimonial = "<div><img src='/c.jpg' alt='Dana Whitfield'><p>I'm so glad I chose them.</p></div>"
+    assert meta("", f"<h1>Our service</h1><p>Text.</p>{testimonial}").authors == []
+    product = "<img src='/w.jpg' alt='War Thunder'><p>War Thunder is the most comprehensive game.</p>"
+    assert meta("", f"<h1>War Thunder</h1>{product}").authors == []
+    byline = '<p class="byline">By Ana Lima</p>'
+    assert meta(
+        "", f"<h1>Travel hacks</h1>{byline}<p>Text.</p>{portrait}<p>Julia Gralberg is a writer.</p>"
+    ).authors == ["Ana Lima"]
+
+
 def test_menu_filter_heading_is_no_byline():
     assert meta("", "<nav><h4>By Event Type</h4></nav><h1>H</h1><p>Text.</p>").authors == []
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -55,6 +56,7 @@ _APOSTROPHES = "'\u2019"
 _POSSESSIVES = ("'s", "\u2019s")
 _NOT_CREDIT = re.compile(cues.CREDIT_NOT_PATTERN, re.I)
 _COLLECTIVE = re.compile(cues.COLLECTIVE_AUTHOR_PATTERN, re.I)
+_FIRST_PERSON_BIO = re.compile(cues.PORTRAIT_FIRST_PERSON_PATTERN, re.I)
 _SPONSOR = re.compile(cues.SPONSOR_LEAD_PATTERN, re.I)
 _WIRE = re.compile(cues.AUTHOR_WIRE_PATTERN, re.I)
 #: A name between a given name and a surname in brackets: "Paramita (Guha) Ghosh".
@@ -927,6 +929,28 @@ def _script_authors(facts: PageFacts) -> list[str]:
     return []
 
 
+def _portrait_bio(facts: PageFacts, title: str | None) -> list[str]:
+    """The person a portrait shows when the text after it opens their bio (`cues.PORTRAIT_BIO_VERBS`,
+    `cues.PORTRAIT_FIRST_PERSON_PATTERN`): a blog's "about me" box or a closing bio that no class marks as one."""
+    index = facts.index
+    folded_title = (title or "").casefold()
+    for image in facts.elements("img"):
+        alt = clean_text(image.get("alt") or "")
+        if not alt or len(alt.split()) > cues.MAX_AUTHOR_WORDS or alt.casefold() in folded_title:
+            continue
+        position = index.order.get(image)
+        if position is None or person_names(alt, facts) != [alt]:
+            continue
+        start = bisect_right(index.positions, position)
+        if start and index.positions[start - 1] != position and index.last_at[index.positions[start - 1]] >= position:
+            start -= 1  # a block holds the portrait and its text: "<div><img alt=...><br>I'm a data scientist</div>"
+        text = next((b.text for b in index.blocks[start : start + cues.PORTRAIT_BIO_NEXT_BLOCKS] if b.text), "")
+        verb = text[len(alt) :].lstrip(" ,").split(" ", 1)[0] if text.startswith(alt) else ""
+        if verb in cues.PORTRAIT_BIO_VERBS or _FIRST_PERSON_BIO.match(text):
+            return [alt]
+    return []
+
+
 def _credit(values: list[str], facts: PageFacts) -> str | None:
     """The first credited author that is a team, a desk or the publisher, as the page writes it ("Resy Staff",
     "The Investopedia Team", "Swoogo"): what the page states as its author when it names no person.
@@ -947,7 +971,7 @@ def _credit(values: list[str], facts: PageFacts) -> str | None:
     return None
 
 
-def read_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
+def read_authors(facts: PageFacts, title: str | None = None) -> tuple[list[str], str | None, str | None]:
     """The page's authors, what the page credits when it names no person, and where the authors came from.
 
     Authors: declared ones, else the byline's, else a declared name that is the site's. A
@@ -956,7 +980,7 @@ def read_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
     only without authors, is the team, desk or publisher the page states as its author
     (`_credit`): the record's `credit`, kept apart so that `authors` stay person names. The
     source ("jsonld", "meta", "shown", a `_byline_authors` source, "declared-site", "dated",
-    "script"; None without authors) lets the benchmark measure each reading's precision.
+    "script", "portrait"; None without authors) lets the benchmark measure each reading's precision.
     """
     declared, organizations = _jsonld_authors(facts)
     kind = "jsonld"
@@ -978,6 +1002,7 @@ def read_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None]:
         ("declared-site", lambda: _declared_site_persons(declared, facts)),
         ("dated", lambda: _dated_byline(facts)),
         ("script", lambda: _script_authors(facts)),
+        ("portrait", lambda: _portrait_bio(facts, title)),
     )
     for source, reader in readers:
         if persons := reader():

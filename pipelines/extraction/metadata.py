@@ -152,7 +152,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex |
     if not description and facts.article is not None and isinstance(facts.article.get("description"), str):
         description = clean_text(facts.article["description"])
     og_type = (facts.first_meta(("og:type",)) or "").lower() or None
-    authors, credit, authors_source = read_authors(facts)
+    authors, credit, authors_source = read_authors(facts, title)
     return PageMetadata(
         url=page_url,
         canonical_url=canonical,
