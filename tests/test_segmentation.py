@@ -382,6 +382,54 @@ def test_related_unit_named_by_its_class_needs_a_sure_reading_to_be_body():
     assert not any("teaser headline" in text for text in kept)
 
 
+def _frame_units(html: str, title: str, site: str = "Example") -> list[tuple[str, str, str]]:
+    """The title and byline units of a page: (label, reason, text)."""
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    segmentation = segment_page(parse_html(html), title, [], site, "https://example.org/p/backup-strategy")
+    return [(u.label.value, u.reason, fold(u.text)) for u in segmentation.units if u.label.value in ("title", "byline")]
+
+
+def test_a_headline_in_an_h3_under_the_blogs_own_h1_is_the_title_not_body():
+    """A blog's h1 is its name and its post's title an h3: the heading saying the title word for word frames the
+    body as an h1 would, the date line under it too. Not a one-word title (a section's name on its own page),
+    the site's own name (its home page) or a heading linking to another page; a permalink to the page is fine."""
+    dated = "<p>January 22, 2019</p>"
+
+    def page(headline: str) -> str:
+        return (
+            f"<html><body><h1>Jeff Kaufman</h1><div>{headline}{dated}{ARTICLE_TEXT}{ARTICLE_TEXT}</div></body></html>"
+        )
+
+    found = _frame_units(page("<h3>Backup Strategy</h3>"), "Backup Strategy")
+    assert ("title", "heading=title", "Backup Strategy") in found
+    assert any(label == "byline" and text == "January 22, 2019" for label, _, text in found)
+    permalink = '<h3><a href="https://example.org/p/backup-strategy">Backup Strategy</a></h3>'
+    assert ("title", "heading=title", "Backup Strategy") in _frame_units(page(permalink), "Backup Strategy")
+    assert _frame_units(page('<h3><a href="/p/other-post">Backup Strategy</a></h3>'), "Backup Strategy") == []
+    assert _frame_units(page("<h2>Technology</h2>"), "Technology") == []
+    assert _frame_units(page("<h2>Netflix TechBlog</h2>"), "Netflix TechBlog", site="Netflix TechBlog") == []
+
+
+def test_a_block_the_body_keeps_is_labelled_body_even_when_it_says_the_title():
+    """The record's blocks and its body agree: a heading repeating the title that the scorer keeps is body."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    html = f"<html><body><h1>Budget vote</h1><div><h2>Budget vote</h2>{ARTICLE_TEXT}</div></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.9))
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    repeated = [b for b in blocks if b["text"] == "Budget vote" and b["selector"].endswith("h2")]
+    assert [b["label"] for b in repeated] == ["body"]
+    assert [b["label"] for b in blocks if b["text"] == "Budget vote" and b["selector"].endswith("h1")] == ["title"]
+
+
 def test_offer_line_in_the_site_header_is_a_promo_of_its_own():
     units = units_of(
         '<header class="site-header"><div class="bar"><p>Bootcamps up to $7,000 off!</p></div>'

@@ -442,6 +442,7 @@ class Segmenter:
     ) -> None:
         self.root = root
         self.title = title
+        self.site = site
         self.company = _company_pattern(site)
         self.url = url
         self.host = url_host(url).removeprefix("www.")
@@ -1569,19 +1570,50 @@ class Segmenter:
             widget, node = node, node.getparent()
         return widget
 
+    def _headline_at(self) -> int | None:
+        """The headline's block: the h1 that says the title (`title_heading`), else the first heading that says
+        it word for word (`_title_said_at`)."""
+        title = collapse_whitespace(self.title or "").lower()
+        heading = self.page.title_heading
+        if heading is not None:
+            start, _ = self.index.span(heading)
+            if start < len(self.blocks) and self.blocks[start].element is heading and not self.taken[start]:
+                text = self.blocks[start].text.lower()
+                if not title or text == title or text in title or title in text:
+                    return start
+        return next(iter(self._title_said_at()), None)
+
+    def _title_said_at(self) -> list[int]:
+        """The free headings that say the title word for word and link to no other page
+        (`cues.HEADLINE_FALLBACK_MIN_WORDS`)."""
+        title = collapse_whitespace(self.title or "").lower()
+        if (
+            len(title.split()) < cues.HEADLINE_FALLBACK_MIN_WORDS
+            or title == collapse_whitespace(self.site or "").lower()
+        ):
+            return []
+        return [
+            i
+            for i, block in enumerate(self.blocks)
+            if block.kind == "heading"
+            and not self.taken[i]
+            and block.text.lower() == title
+            and not (block.linked and self._links_away(block.element))
+        ]
+
+    def _links_away(self, el: HtmlElement) -> bool:
+        """Whether a link in `el`, or around it, leads to another page than this one (a permalink does not)."""
+        links = [*el.iter("a"), *(a for a in el.iterancestors("a"))]
+        page = (self.url or "").split("#")[0].rstrip("/")
+        return any((join_url(self.url, a.get("href", "")) or "").split("#")[0].rstrip("/") != page for a in links)
+
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
-        heading = self.page.title_heading
-        if heading is None:
+        start = self._headline_at()
+        if start is None:
             return
-        start, _ = self.index.span(heading)
-        if start >= len(self.blocks) or self.blocks[start].element is not heading or self.taken[start]:
-            return
-        title = collapse_whitespace(self.title or "").lower()
-        text = self.blocks[start].text.lower()
-        if title and not (text == title or text in title or title in text):
-            return
-        self._add([heading], BlockLabel.TITLE, "h1=title")
+        heading = self.blocks[start].element
+        self._add([heading], BlockLabel.TITLE, "h1=title" if heading is self.page.title_heading else "heading=title")
         header = heading.getparent()
         for i in range(start + 1, min(start + 1 + cues.BYLINE_MAX_DISTANCE, len(self.blocks))):
             block = self.blocks[i]

@@ -42,14 +42,17 @@ class _BlockLabeller:
         self.after_title = -1
 
     def label(self, i: int, block: Block) -> tuple[BlockLabel, str]:
+        """A block in the body is labelled body, whatever it says: the record's blocks and its body agree."""
         text = block.text
-        if block.kind == "heading" and self.title and collapse_whitespace(text).lower() == self.title:
+        says_title = block.kind == "heading" and self.title and collapse_whitespace(text).lower() == self.title
+        if says_title:
             self.after_title = i
-            return BlockLabel.TITLE, "heading=title"
         if self.decision.body[i]:
             why = f" ({self.decision.why[i]})" if self.decision.why else ""
             fallback = "fallback " if self.decision.fallback else "lowered " if self.decision.lowered else ""
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
+        if says_title:
+            return BlockLabel.TITLE, "heading=title"
         if i in self.decision.repeated:
             return BlockLabel.OTHER, "repeated"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
