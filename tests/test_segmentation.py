@@ -430,6 +430,28 @@ def test_a_block_the_body_keeps_is_labelled_body_even_when_it_says_the_title():
     assert [b["label"] for b in blocks if b["text"] == "Budget vote" and b["selector"].endswith("h1")] == ["title"]
 
 
+def test_an_articles_body_does_not_start_with_its_headline_said_again():
+    """Item 5 of the extraction issue: no headline at the start of the body. A line saying the title word for word
+    where an article's body would start is left out as the title; on a product page the name stays content."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    html = f"<html><body><div><p class='post-title'>Budget vote</p>{ARTICLE_TEXT}</div></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    probability = np.full(len(segmentation.blocks), 0.9)
+    decision = decide_body(segmentation, probability, "article", "Budget vote")
+    kept = [b.text for keep, b in zip(decision.body, segmentation.blocks, strict=True) if keep]
+    assert kept[0].startswith("The council voted") and "Budget vote" not in kept
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    assert [(b["label"], b["reason"]) for b in blocks if b["text"] == "Budget vote"] == [("title", "body-start=title")]
+    product = decide_body(segmentation, probability, "product", "Budget vote")
+    assert next(b.text for keep, b in zip(product.body, segmentation.blocks, strict=True) if keep) == "Budget vote"
+
+
 def test_offer_line_in_the_site_header_is_a_promo_of_its_own():
     units = units_of(
         '<header class="site-header"><div class="bar"><p>Bootcamps up to $7,000 off!</p></div>'

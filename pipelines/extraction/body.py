@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import Block
 from .segment import BlockLabel, Segmentation, Unit
+from .whitespace import collapse_whitespace
 
 #: The headline and byline frame the body and are never part of it, whatever the scorer says.
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
@@ -98,9 +99,12 @@ class BodyDecision:
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
     repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
+    title_repeat: int | None = None  # the block left out as the headline said again where the body would start
 
 
-def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None) -> BodyDecision:
+def decide_body(
+    segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None, title: str | None = None
+) -> BodyDecision:
     """On a page typed other than article (None is an article), the units that are boilerplate
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
     reading, the body threshold, instead of their own; the threshold is the page type's
@@ -112,7 +116,10 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
     `cues.TINY_BODY_MIN_GROWTH` times the words or more: the scorer read the page's content (a
     page of testimonials, a shop's listing, a thread the model has never seen the like of) just
     below the threshold, and the few lines above it are what surrounds the content, not the content.
-    A short article whose body is all there is gains little from the lower reading and keeps its body."""
+    A short article whose body is all there is gains little from the lower reading and keeps its body.
+
+    An article's body never starts with its headline (`title`) said again: a block that says it word for word
+    where the body would start is left out (`BodyDecision.title_repeat`). A product's name there is its content."""
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     decision = _decide_at(segmentation, probability, page_type, threshold)
     words = _body_words(segmentation.blocks, decision.body)
@@ -120,8 +127,18 @@ def decide_body(segmentation: Segmentation, probability: np.ndarray, page_type: 
         lower = _decide_at(segmentation, probability, page_type, threshold * cues.TINY_BODY_THRESHOLD_SHARE)
         if _body_words(segmentation.blocks, lower.body) >= cues.TINY_BODY_MIN_GROWTH * max(words, 1):
             lower.lowered = True
-            return lower
+            decision = lower
+    if page_type in (None, "article") and title:
+        _leave_out_title_repeat(decision, segmentation.blocks, title)
     return decision
+
+
+def _leave_out_title_repeat(decision: BodyDecision, blocks: list[Block], title: str) -> None:
+    said = collapse_whitespace(title).lower()
+    first = next((i for i, keep in enumerate(decision.body) if keep and blocks[i].text), None)
+    if first is not None and blocks[first].text.lower() == said:
+        decision.body[first] = False
+        decision.title_repeat = first
 
 
 def _body_words(blocks: list[Block], body: list[bool]) -> int:

@@ -62,7 +62,7 @@ def extract(
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
     if page_type in cues.REVIEWS_PAGE_TYPES:
         segmentation = segmentation.with_units(review_units(segmentation))
-    decision = decide_body(segmentation, probability, page_type)
+    decision = decide_body(segmentation, probability, page_type, meta.title)
     if explain:
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]

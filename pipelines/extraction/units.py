@@ -53,6 +53,8 @@ class _BlockLabeller:
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         if says_title:
             return BlockLabel.TITLE, "heading=title"
+        if i == self.decision.title_repeat:
+            return BlockLabel.TITLE, "body-start=title"
         if i in self.decision.repeated:
             return BlockLabel.OTHER, "repeated"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
