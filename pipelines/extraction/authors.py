@@ -939,15 +939,15 @@ def _portrait_bio(facts: PageFacts, title: str | None) -> list[str]:
         if not alt or len(alt.split()) > cues.MAX_AUTHOR_WORDS or alt.casefold() in folded_title:
             continue
         position = index.order.get(image)
-        if position is None or person_names(alt, facts) != [alt]:
+        if position is None:
             continue
         start = bisect_right(index.positions, position)
         if start and index.positions[start - 1] != position and index.last_at[index.positions[start - 1]] >= position:
             start -= 1  # a block holds the portrait and its text: "<div><img alt=...><br>I'm a data scientist</div>"
         text = next((b.text for b in index.blocks[start : start + cues.PORTRAIT_BIO_NEXT_BLOCKS] if b.text), "")
         verb = text[len(alt) :].lstrip(" ,").split(" ", 1)[0] if text.startswith(alt) else ""
-        if verb in cues.PORTRAIT_BIO_VERBS or _FIRST_PERSON_BIO.match(text):
-            return [alt]
+        if (verb in cues.PORTRAIT_BIO_VERBS or _FIRST_PERSON_BIO.match(text)) and person_names(alt, facts) == [alt]:
+            return [alt]  # the name asked last: most portraits' text opens no bio
     return []
 
 
