@@ -1712,6 +1712,25 @@ def test_a_documentations_section_named_like_a_control_is_no_control_line(line):
     assert not [u for u in _all_units(f"<div class='box'><h3>{line}</h3></div>") if u.reason.startswith("control:")]
 
 
+def test_a_posters_letter_avatar_is_no_text_of_the_page():
+    """A forum draws a poster without a photo as their initials ("J", "SK") in an element classed as an avatar: a
+    picture, no block of the record. A name in an avatar, or a letter outside one, stays text."""
+    post = (
+        "<article class='message'><div class='message-avatar'><a class='avatar avatar-u7266-m' href='/u/j'>"
+        "<span class='avatar-u7266-m'>{initials}</span></a></div><div class='message-body'><p>{text}</p></div></article>"
+    )
+    reply = "I had the same problem with my router until I changed the channel width to twenty."
+
+    def texts(body: str) -> list[str]:
+        html = f"<html><body><h1>Router drops</h1>{body}</body></html>"
+        return [fold(b["text"]) for b in extract(html, "https://forum.example.org/t/router").blocks]
+
+    for initials in ("J", "SK"):
+        assert initials not in texts(post.format(initials=initials, text=reply) * 2)
+    assert "Jane" in texts(post.format(initials="Jane", text=reply))
+    assert "A" in texts("<div class='grades'><p>A</p><p>" + reply + "</p></div>")
+
+
 def test_the_controls_of_cards_dropped_as_the_pages_content_are_control_lines():
     """A shop's grid of offers is what its page is about, so the promos found on its cards are dropped; the blocks
     stay taken, and each card's "Compare" button is still a control's words, none of the page's text."""

@@ -769,6 +769,25 @@ def hide_hover_cards(root: HtmlElement) -> int:
     return len(cards)
 
 
+_AVATAR_HOLDERS = XPath("//@class[contains(., 'avatar')]/.. | //@id[contains(., 'avatar')]/..")
+_AVATAR_INITIALS = re.compile(cues.AVATAR_INITIALS_PATTERN)
+_ATTRIBUTE_TOKEN = re.compile(r"[\s_-]+")
+
+
+def hide_letter_avatars(root: HtmlElement) -> int:
+    """Hide the initials a letter avatar draws for a poster without a photo (`cues.AVATAR_CLASS_TOKENS`): "J" before
+    each post of a thread is a picture, no text of it. Returns the number hidden."""
+    hidden = 0
+    for holder in _AVATAR_HOLDERS(root):
+        words = f"{holder.get('class') or ''} {holder.get('id') or ''}".lower()
+        if cues.AVATAR_CLASS_TOKENS.isdisjoint(_ATTRIBUTE_TOKEN.split(words)) or holder.get("hidden") is not None:
+            continue
+        if _AVATAR_INITIALS.match(holder.text_content()):
+            holder.set("hidden", "hidden")
+            hidden += 1
+    return hidden
+
+
 def separate_heading_parts(root: HtmlElement) -> int:
     """A space where a heading's text meets an element whose text starts a capitalised word, as the page shows
     them apart: a kicker over a headline ("Analysis<span>Tech oligarchs ...</span>"), a name over a job title

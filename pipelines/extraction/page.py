@@ -16,6 +16,7 @@ from . import cues
 from .blocks import (
     BlockIndex,
     hide_hover_cards,
+    hide_letter_avatars,
     reveal_collapsed_panels,
     reveal_labelling_titles,
     reveal_masked_page,
@@ -62,6 +63,7 @@ def analyse_page(
     wrap_loose_text(tree)
     separate_heading_parts(tree)
     hide_hover_cards(tree)
+    hide_letter_avatars(tree)
     on_stage("prepare (bound, noscript, loose text)")
     # one index of the prepared tree, for the byline search and the segmenter (metadata changes no element)
     index = BlockIndex(tree)
