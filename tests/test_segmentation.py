@@ -1603,6 +1603,20 @@ def test_credentials_run_in_after_a_bio_heading_are_a_bio_without_a_portrait(par
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["Tags: Helena, smart thermostat", "Filed under: Khawarij", "Categories: News, Politics", "Schlagwörter: Wahl"],
+)
+def test_a_posts_taxonomy_line_is_no_body(line):
+    """Item 5 of the extraction issue: no footer lines at the end of the body. A post's tags or categories after its
+    text are the site's index, not the article; "Topics covered in the vote were roads and schools" is prose."""
+    assert [(u.label.value, u.reason[:5]) for u in _all_units(f"<div><p>{line}</p></div>") if fold(u.text) == line] == [
+        ("other", "line:")
+    ]
+    prose = "Topics covered in the vote were roads and schools."
+    assert not [u for u in _all_units(f"<div><p>{prose}</p></div>") if fold(u.text) == prose]
+
+
+@pytest.mark.parametrize(
     ("line", "label"),
     [
         ("Mit Material von dpa und AFP", "byline"),
