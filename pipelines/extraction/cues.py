@@ -1555,13 +1555,6 @@ CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (
 LINKED_CONTROL_LINE_CUES: tuple[tuple[str, str], ...] = (("other", r"^#\d+$"),)
 CONTROL_LINE_MAX_WORDS = 8
 CONTROL_LINE_REASON = "control:"
-#: ... and a letter avatar: a poster's initials drawn in place of a photo (one or two letters, AVATAR_INITIALS_PATTERN)
-#: in an element at most AVATAR_LEVELS levels up whose class or id has a token of AVATAR_CLASS_TOKENS ("message-avatar",
-#: "avatar-u81409-m"). In bodies out of fold on folds 0-3 (ad-hoc /tmp/s39/avatar.py, models /tmp/s38/folds): 101 such
-#: lines on 20 forums, none a line of the truth.
-AVATAR_INITIALS_PATTERN = r"^[^\W\d_]{1,2}$"
-AVATAR_CLASS_TOKENS = frozenset({"avatar"})
-AVATAR_LEVELS = 3
 
 #: The company paragraph of a press release, after the story ({name}: the site's name or host),
 #: and how it starts (a paragraph not starting so is not one).
