@@ -1666,6 +1666,8 @@ def test_what_a_pressed_share_button_says_is_share(line):
         ("Quote", "other"),
         ("3 likes", "other"),
         ("Posts: 2,103", "other"),
+        ("Reactions:", "other"),
+        ("Reactions: 1,204", "other"),
         ("Last edited: Jul 4, 2024", "other"),
         ("Image 1 of 5", "other"),
         ("Advertisement", "other"),
