@@ -154,6 +154,11 @@ def _linked_control_label(block: Block) -> BlockLabel | None:
     return next((label for label, pattern in _LINKED_CONTROL_LINES if pattern.search(block.text)), None)
 
 
+def _page_address(url: str | None) -> str:
+    """A URL without its fragment and trailing slash: two links to one page read the same."""
+    return (url or "").split("#")[0].rstrip("/")
+
+
 def _control_unit(block: Block) -> Unit:
     """The unit of a control line (one `_TEXT_CUES` found "control-line" in, or a linked one): the label of the cue
     it matches."""
@@ -1441,7 +1446,7 @@ class Segmenter:
         parts = split_url(target)
         if parts.path in ("", "/") or not parts.hostname:
             return None
-        if target.split("#")[0].rstrip("/") == (self.url or "").split("#")[0].rstrip("/"):
+        if _page_address(target) == _page_address(self.url):
             return None
         return parts.hostname.removeprefix("www.")
 
@@ -1571,8 +1576,8 @@ class Segmenter:
         return widget
 
     def _headline_at(self) -> int | None:
-        """The headline's block: the h1 that says the title (`title_heading`), else the first heading that says
-        it word for word (`_title_said_at`)."""
+        """The headline's block: the h1 that says the title (`title_heading`), else the first free heading that says
+        it word for word and links to no other page (`cues.HEADLINE_FALLBACK_MIN_WORDS`)."""
         title = collapse_whitespace(self.title or "").lower()
         heading = self.page.title_heading
         if heading is not None:
@@ -1581,31 +1586,30 @@ class Segmenter:
                 text = self.blocks[start].text.lower()
                 if not title or text == title or text in title or title in text:
                     return start
-        return next(iter(self._title_said_at()), None)
-
-    def _title_said_at(self) -> list[int]:
-        """The free headings that say the title word for word and link to no other page
-        (`cues.HEADLINE_FALLBACK_MIN_WORDS`)."""
-        title = collapse_whitespace(self.title or "").lower()
         if (
             len(title.split()) < cues.HEADLINE_FALLBACK_MIN_WORDS
             or title == collapse_whitespace(self.site or "").lower()
         ):
-            return []
-        return [
-            i
-            for i, block in enumerate(self.blocks)
-            if block.kind == "heading"
-            and not self.taken[i]
-            and block.text.lower() == title
-            and not (block.linked and self._links_away(block.element))
-        ]
+            return None
+        return next(
+            (
+                i
+                for i, block in enumerate(self.blocks)
+                if block.kind == "heading"
+                and not self.taken[i]
+                and block.text.lower() == title
+                and not (block.linked and self._links_away(block.element))
+            ),
+            None,
+        )
 
     def _links_away(self, el: HtmlElement) -> bool:
         """Whether a link in `el`, or around it, leads to another page than this one (a permalink does not)."""
-        links = [*el.iter("a"), *(a for a in el.iterancestors("a"))]
-        page = (self.url or "").split("#")[0].rstrip("/")
-        return any((join_url(self.url, a.get("href", "")) or "").split("#")[0].rstrip("/") != page for a in links)
+        page = _page_address(self.url)
+        return any(
+            _page_address(join_url(self.url, a.get("href", ""))) != page
+            for a in (*el.iter("a"), *el.iterancestors("a"))
+        )
 
     def title_and_byline(self) -> None:
         """The headline and the byline under it: not body text, whatever trafilatura thinks."""
