@@ -771,7 +771,8 @@ def hide_hover_cards(root: HtmlElement) -> int:
 
 _AVATAR_HOLDERS = XPath("//@class[contains(., 'avatar')]/.. | //@id[contains(., 'avatar')]/..")
 _AVATAR_INITIALS = re.compile(cues.AVATAR_INITIALS_PATTERN)
-_ATTRIBUTE_TOKEN = re.compile(r"[\s_-]+")
+#: How a class or id value splits into its words: "message-avatar avatar_u81" -> message, avatar, avatar, u81.
+CLASS_TOKEN_SPLIT = re.compile(r"[\s_-]+")
 
 
 def hide_letter_avatars(root: HtmlElement) -> int:
@@ -780,7 +781,7 @@ def hide_letter_avatars(root: HtmlElement) -> int:
     hidden = 0
     for holder in _AVATAR_HOLDERS(root):
         words = f"{holder.get('class') or ''} {holder.get('id') or ''}".lower()
-        if cues.AVATAR_CLASS_TOKENS.isdisjoint(_ATTRIBUTE_TOKEN.split(words)) or holder.get("hidden") is not None:
+        if cues.AVATAR_CLASS_TOKENS.isdisjoint(CLASS_TOKEN_SPLIT.split(words)) or holder.get("hidden") is not None:
             continue
         if _AVATAR_INITIALS.match(holder.text_content()):
             holder.set("hidden", "hidden")
