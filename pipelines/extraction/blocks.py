@@ -783,10 +783,22 @@ def hide_letter_avatars(root: HtmlElement) -> int:
         words = f"{holder.get('class') or ''} {holder.get('id') or ''}".lower()
         if cues.AVATAR_CLASS_TOKENS.isdisjoint(CLASS_TOKEN_SPLIT.split(words)) or holder.get("hidden") is not None:
             continue
-        if _AVATAR_INITIALS.match(holder.text_content()):
+        if _initials_only(holder):
             holder.set("hidden", "hidden")
             hidden += 1
     return hidden
+
+
+def _initials_only(holder: HtmlElement) -> bool:
+    """Whether all `holder` says is one or two letters (`cues.AVATAR_INITIALS_PATTERN`), read no further than
+    the letter after them: an element named "avatar" may wrap a poster's whole card, or the whole thread."""
+    parts, letters = [], 0
+    for text in holder.itertext():
+        letters += len(text.strip())
+        if letters > cues.AVATAR_MAX_INITIALS:
+            return False
+        parts.append(text)
+    return bool(_AVATAR_INITIALS.match("".join(parts)))
 
 
 def separate_heading_parts(root: HtmlElement) -> int:

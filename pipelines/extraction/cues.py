@@ -697,7 +697,8 @@ HOVER_CARD_XPATH = (
 #: up, 2 down; fold 4 +0.0005). As control-line units instead they shifted the scorer's reading of a thread's
 #: other lines (a NodeBB thread -0.033).
 AVATAR_CLASS_TOKENS = frozenset({"avatar"})
-AVATAR_INITIALS_PATTERN = r"^\s*[^\W\d_]{1,2}\s*$"
+AVATAR_MAX_INITIALS = 2
+AVATAR_INITIALS_PATTERN = rf"^\s*[^\W\d_]{{1,{AVATAR_MAX_INITIALS}}}\s*$"
 #: Class words of text a reader sees only on hover or for screen readers (tooltips, hover cards).
 HIDDEN_CLASS_WORDS = (
     "tooltip",
