@@ -342,6 +342,21 @@ def test_an_about_us_link_or_a_column_of_links_under_about_us_is_no_bio():
     assert ("bio", "About us Maria Lopez writes on city budgets and has covered the council since 2014.") in units
 
 
+def test_a_company_described_under_a_bio_class_is_no_bio_of_the_credited_author():
+    """WSJ's record had as its `bio` the footer's "News Corp is a network of leading companies ...", in an element
+    of a `bio` class: a company's description is the publisher's boilerplate. It stays a bio when it names the
+    author, says what a person does, or when the page credits no person (a company's own author box)."""
+    company = "News Corp is a network of leading companies in the worlds of diversified media, news and education."
+    box = f"<div class='style--hat-bio'><p>{company}</p></div>"
+    assert ("bio", company) not in units_of(box, authors=["Randy Maniloff"])
+    assert ("other", company) in units_of(box, authors=["Randy Maniloff"])
+    assert ("bio", company) in units_of(box)  # no person credited: the company is the page's author
+    founder = "Pierce Walsh is the founder of Tidewater, a company that builds marinas on the Gulf coast."
+    assert ("bio", founder) in units_of(f"<div class='author-bio'><p>{founder}</p></div>", authors=["Randy Maniloff"])
+    named = "Maniloff Media is a network of legal newsletters that Randy edits from Philadelphia each week."
+    assert ("bio", named) in units_of(f"<div class='author-bio'><p>{named}</p></div>", authors=["Randy Maniloff"])
+
+
 def test_a_contact_us_link_or_a_column_of_links_under_newsletters_is_no_form():
     """ "Contact Us" and "Newsletters" in a footer's menu link to the site's pages of those forms: no form of their own
     (the record's forms held "Help Customer service FAQ My orders Contact Us Returns"). A link that asks for the

@@ -100,6 +100,7 @@ _FREE_SIGNUP_TEXT = compile_pattern(cues.FREE_SIGNUP_PATTERN, re.I)
 _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I, set_test=True)  # ~46 heads a page
+_COMPANY_DESCRIPTION = compile_pattern(cues.COMPANY_DESCRIPTION_PATTERN, re.I)
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_GREETING = re.compile(cues.BIO_GREETING_PATTERN)
 _BIO_LEAD = compile_pattern(cues.BIO_LEAD_PATTERN, re.I)
@@ -709,7 +710,8 @@ class Segmenter:
         return any(self.page.holds_article(el) for el in elements)
 
     def _settle(self, label: BlockLabel, elements: list[HtmlElement], text: str, reason: str) -> BlockLabel | None:
-        """Correct form/promo by what the whole unit says (AEB's boundary rules, as cues).
+        """Correct form/promo by what the whole unit says (AEB's boundary rules, as cues), and a "bio" that
+        describes a company.
 
         A free sign-up is a form, a paid offer a promo; a class-named promo box that sells
         nothing is a share prompt or a teaser if that is what it says; an empty ad slot and a
@@ -717,6 +719,8 @@ class Segmenter:
         """
         if label is BlockLabel.RELATED and self._priced_cards(elements):
             return BlockLabel.PROMO  # product ads placed in an article
+        if label is BlockLabel.BIO:
+            return BlockLabel.OTHER if self._describes_a_company(text) else label
         if label not in (BlockLabel.FORM, BlockLabel.PROMO):
             return label
         if _AD_LABEL.match(text):
@@ -770,6 +774,14 @@ class Segmenter:
         if label is BlockLabel.FORM and not controls and not signup:
             return BlockLabel.OTHER  # an address under "Get in touch", a feed link: nothing to fill in
         return label
+
+    def _describes_a_company(self, text: str) -> bool:
+        """A "bio" saying what a company is, on a page crediting a person it does not name
+        (`cues.COMPANY_DESCRIPTION_PATTERN`): the publisher's boilerplate under a bio class."""
+        if not self.author_names or _BIO_TEXT.search(text[:300]):
+            return False
+        words = set(_WORDS.findall(text.lower()))
+        return not (words & self.author_surnames) and _COMPANY_DESCRIPTION.match(text) is not None
 
     def _story_card(self, elements: list[HtmlElement], inside: list[Block]) -> bool:
         """Whether a unit is a run of story cards, or one of them (`cues.STORY_CARD_LEVELS`): linked lines of teaser
