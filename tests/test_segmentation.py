@@ -357,6 +357,20 @@ def test_a_company_described_under_a_bio_class_is_no_bio_of_the_credited_author(
     assert ("bio", named) in units_of(f"<div class='author-bio'><p>{named}</p></div>", authors=["Randy Maniloff"])
 
 
+def test_an_author_box_of_a_portrait_and_a_name_takes_in_only_what_goes_on_about_the_person():
+    """BIG Brand System's post opens under an author box of a portrait and the author's name: the box took in the
+    post's opening paragraphs as the bio, and the body started later, as the issue found. A box that is a name takes
+    in the text after it only when that text goes on about the person; under a heading such as "About the author"
+    the section is the bio."""
+    box = "<div class='author-box'><img src='p.jpg' alt='Pamela Wilson'><h4>Pamela Wilson</h4></div>"
+    opening = "<p>Business focus is why some people build the business they dream of while others only think of it.</p>"
+    assert not [text for label, text in units_of(box + opening, ["Pamela Wilson"]) if "Business focus" in text]
+    about = "<p>She has taught online business since 2010 and has written three books on marketing.</p>"
+    assert any(label == "bio" and "She has taught" in text for label, text in units_of(box + about, ["Pamela Wilson"]))
+    headed = "<div class='author-box'><h4>About the author</h4></div><p>Runs a studio for small brands in Ohio.</p>"
+    assert ("bio", "About the author Runs a studio for small brands in Ohio.") in units_of(headed, ["Pamela Wilson"])
+
+
 def test_a_contact_us_link_or_a_column_of_links_under_newsletters_is_no_form():
     """ "Contact Us" and "Newsletters" in a footer's menu link to the site's pages of those forms: no form of their own
     (the record's forms held "Help Customer service FAQ My orders Contact Us Returns"). A link that asks for the

@@ -617,6 +617,8 @@ class Segmenter:
         # forward: a bare heading takes the rest of its section, an offer runs on to its
         # button, anything else takes only what reads as its continuation.
         headed = all(b.kind in ("heading", "image") for b in blocks[start:end])
+        if headed and label is BlockLabel.BIO and self._names_only(blocks[start:end]):
+            headed = False  # a portrait and a name: what follows is the bio only if it goes on about the person
         # a sure related cue line drawn as text ("DON'T MISS" in a <p>) heads the linked lines under it; under
         # another ("Related content:") they stay lines of their own, teaser links a sure reading overrules
         cue_line = (
@@ -693,6 +695,12 @@ class Segmenter:
         if from_text and offer:
             return block.words <= cues.MAX_OFFER_TAIL_WORDS
         return headed or offer or self._continues(label, block)
+
+    @staticmethod
+    def _names_only(blocks: list[Block]) -> bool:
+        """Whether the blocks are a person's name and pictures: an author box at the top of a post, over the post."""
+        texts = [b.text for b in blocks if b.kind != "image"]
+        return bool(texts) and all(_PERSON_NAME.match(text) for text in texts)
 
     def _continues(self, label: BlockLabel, block: Block) -> bool:
         """Whether a text block after a unit goes on about the same thing."""
