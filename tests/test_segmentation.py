@@ -371,6 +371,20 @@ def test_an_author_box_of_a_portrait_and_a_name_takes_in_only_what_goes_on_about
     assert ("bio", "About the author Runs a studio for small brands in Ohio.") in units_of(headed, ["Pamela Wilson"])
 
 
+def test_a_list_the_sentence_before_introduces_is_no_promo_whatever_prices_it_names():
+    """IGN's closing how-to list ("Here's the TL;DR version of signing up ...:" then "Sign up for a Hulu ad-free
+    account for $11.99 a month", ...) was a promo, as the issue found: a list introduced by the text before it is
+    the article's. The same list after a sentence that does not introduce it is still an offer."""
+    offers = (
+        "<ul><li>Sign up for a Hulu ad-free account <a href='https://r.example.net/u/1'>for $11.99 a month</a></li>"
+        "<li>If you already have an account, visit <a href='https://r.example.net/u/2'>your account page</a> to"
+        " upgrade</li></ul>"
+    )
+    intro = "<p>Here is the short version of signing up for the ad-free plan as part of the bundle:</p>"
+    assert not [label for label, _ in units_of(intro + offers) if label == "promo"]
+    assert [label for label, _ in units_of("<p>That is all for today.</p>" + offers)] == ["promo"]
+
+
 def test_a_contact_us_link_or_a_column_of_links_under_newsletters_is_no_form():
     """ "Contact Us" and "Newsletters" in a footer's menu link to the site's pages of those forms: no form of their own
     (the record's forms held "Help Customer service FAQ My orders Contact Us Returns"). A link that asks for the

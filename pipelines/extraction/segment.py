@@ -101,6 +101,7 @@ _SIGNUP_TEXT = compile_pattern(cues.SIGNUP_PATTERN, re.I)
 _FORM_NOTE = compile_pattern(cues.FORM_NOTE_PATTERN, re.I)
 _BIO_TEXT = compile_pattern(cues.BIO_TEXT_PATTERN, re.I, set_test=True)  # ~46 heads a page
 _COMPANY_DESCRIPTION = compile_pattern(cues.COMPANY_DESCRIPTION_PATTERN, re.I)
+_LIST_INTRODUCTION = re.compile(cues.LIST_INTRODUCTION_PATTERN)
 _FIRST_PERSON_INTRO = compile_pattern(cues.FIRST_PERSON_INTRO_PATTERN, re.I)
 _BIO_GREETING = re.compile(cues.BIO_GREETING_PATTERN)
 _BIO_LEAD = compile_pattern(cues.BIO_LEAD_PATTERN, re.I)
@@ -1501,6 +1502,8 @@ class Segmenter:
             return False
         el = self._grow(block.element, BlockLabel.PROMO)
         elements = self._extend(el, BlockLabel.PROMO, from_text=block.kind != "heading")
+        if self._introduced_list(elements):
+            return False
         inside = [b for e in elements for b in self.index.inside(e)]
         if self._menu_entry(block, inside):
             return False
@@ -1518,6 +1521,17 @@ class Segmenter:
             return False
         self._add(elements, label, reason + ("+button" if has_action else ""))
         return True
+
+    def _introduced_list(self, elements: list[HtmlElement]) -> bool:
+        """Whether the unit is a list that the text right before it introduces (`cues.LIST_INTRODUCTION_PATTERN`):
+        the article's list of steps or offers, not an ad placed in it."""
+        if not all(el.tag in cues.INTRODUCED_LIST_TAGS for el in elements):
+            return False
+        start = self.index.span(elements[0])[0]
+        if start == 0 or self.taken[start - 1]:
+            return False
+        before = self.blocks[start - 1]
+        return before.kind == "text" and _LIST_INTRODUCTION.search(before.text) is not None
 
     def _menu_entry(self, block: Block, inside: list[Block]) -> bool:
         """Whether the offer line is an entry of the menu made of the blocks `inside` its unit
