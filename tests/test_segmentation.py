@@ -495,6 +495,34 @@ def test_an_articles_body_does_not_start_with_its_headline_said_again():
     assert next(b.text for keep, b in zip(product.body, segmentation.blocks, strict=True) if keep) == "Budget vote"
 
 
+def test_a_pictures_caption_is_no_body_of_an_article():
+    """Item 5 of the extraction issue, the body as a reader reads it: a caption describes a picture the record does
+    not hold, though a scorer reads a long one as prose. On an article it is left out (reason `caption`); on other
+    pages (a gallery, a product) it stays with the rest."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    caption = "My TV room with a long leather sofa where my boys can eat greasy snacks without any worry at all."
+    figure = f"<figure><img src='room.jpg' alt=''><figcaption><p>{caption}</p></figcaption></figure>"
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{figure}{ARTICLE_TEXT}</article></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    probability = np.full(len(segmentation.blocks), 0.9)
+
+    def kept(page_type: str) -> list[str]:
+        decision = decide_body(segmentation, probability, page_type, "Budget vote")
+        return [b.text for keep, b in zip(decision.body, segmentation.blocks, strict=True) if keep]
+
+    assert caption not in kept("article") and kept("article")[0].startswith("The council voted")
+    assert caption in kept("collection")
+    decision = decide_body(segmentation, probability, "article", "Budget vote")
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    assert [(b["label"], b["reason"]) for b in blocks if b["text"] == caption] == [("other", "caption")]
+
+
 def test_offer_line_in_the_site_header_is_a_promo_of_its_own():
     units = units_of(
         '<header class="site-header"><div class="bar"><p>Bootcamps up to $7,000 off!</p></div>'

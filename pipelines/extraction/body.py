@@ -100,6 +100,7 @@ class BodyDecision:
     repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
     title_repeat: int | None = None  # the block left out as the headline said again where the body would start
+    captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
 
 
 def decide_body(
@@ -119,7 +120,8 @@ def decide_body(
     A short article whose body is all there is gains little from the lower reading and keeps its body.
 
     An article's body never starts with its headline (`title`) said again: a block that says it word for word
-    where the body would start is left out (`BodyDecision.title_repeat`). A product's name there is its content."""
+    where the body would start is left out (`BodyDecision.title_repeat`). A product's name there is its content.
+    Nor does it hold a picture's caption (`BodyDecision.captions`)."""
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     decision = _decide_at(segmentation, probability, page_type, threshold)
     words = _body_words(segmentation.blocks, decision.body)
@@ -195,11 +197,29 @@ def _decide_at(
     repeated = _repeats(blocks, body, page_type in (None, "article"))
     for i in repeated:
         body[i] = False
+    captions: set[int] = set()
     if page_type in (None, "article"):
         for i in _furniture_copies(blocks, body, block_units):
             body[i] = False
+        captions = _captions(segmentation, body)
+        for i in captions:
+            body[i] = False
         _drop_trailing_headings(blocks, body)
-    return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated)
+    return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated, captions=captions)
+
+
+def _captions(segmentation: Segmentation, body: list[bool]) -> set[int]:
+    """An article's body blocks inside a picture's caption (`cues.CAPTION_TAGS`): the scorer reads a long caption as
+    prose, but it describes a picture the record does not hold, and an article's text does not run through it."""
+    index = segmentation.index
+    spans = [(at, index.last_at[at]) for at in index.positions_of_any(cues.CAPTION_TAGS)]
+    if not spans:
+        return set()
+    return {
+        i
+        for i, (block, keep) in enumerate(zip(segmentation.blocks, body, strict=True))
+        if keep and any(first <= block.position <= last for first, last in spans)
+    }
 
 
 def _fill_between(

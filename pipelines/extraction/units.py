@@ -57,6 +57,8 @@ class _BlockLabeller:
             return BlockLabel.TITLE, "body-start=title"
         if i in self.decision.repeated:
             return BlockLabel.OTHER, "repeated"
+        if i in self.decision.captions:
+            return BlockLabel.OTHER, "caption"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if (
