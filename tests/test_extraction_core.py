@@ -1031,8 +1031,8 @@ def test_content_laid_out_twice_is_in_the_body_once_but_a_short_line_under_every
 
 def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_copy_next_to_itself_goes():
     """A training plan repeats its warm-up under each day of one list: on an article that is content, kept
-    each time. A caption laid out twice, the copy right after the original, is still one caption; and on a
-    shop page any repeat goes (phone and desktop copies)."""
+    each time. A pull quote laid out twice (for wide and narrow screens), the copy right after the original, is
+    still one quote; and on a shop page any repeat goes (phone and desktop copies)."""
     import numpy as np
 
     from pipelines.extraction.body import decide_body
@@ -1044,12 +1044,12 @@ def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_c
         f"<li>{day}: {session}</li><li>{warm_up}</li>"
         for day, session in (("Tuesday", "intervals of four hundred metres"), ("Thursday", "a steady tempo run"))
     )
-    caption = "A long row of unsold sports utility vehicles at a dealership in the suburbs of the city, photographed on a Sunday in November."
+    quote = "Nobody starts a marathon plan fit enough to finish it, and nobody who follows the whole plan to the end finishes it unfit."
     html = (
         "<html><body><main><h1>A ten week marathon plan</h1>"
         "<p>This plan takes a beginner to the start line of a marathon in ten weeks of gradual training.</p>"
         f"<ul>{days}</ul>"
-        f"<figure><div class='caption-full'>{caption}</div><div class='caption-short'>{caption}</div></figure>"
+        f"<div class='pullquote'><p class='quote-wide'>{quote}</p><p class='quote-narrow'>{quote}</p></div>"
         "</main></body></html>"
     )
     page, texts = _analysed(html, "https://example.org/blog/marathon-plan")
@@ -1057,7 +1057,7 @@ def test_a_line_repeated_under_each_item_of_one_list_stays_in_an_article_but_a_c
     kept = [
         text for text, keep in zip(texts, decide_body(page.segmentation, likely, "article").body, strict=True) if keep
     ]
-    assert kept.count(warm_up) == 2 and kept.count(caption) == 1
+    assert kept.count(warm_up) == 2 and kept.count(quote) == 1
     kept = [
         text for text, keep in zip(texts, decide_body(page.segmentation, likely, "product").body, strict=True) if keep
     ]

@@ -523,6 +523,34 @@ def test_a_pictures_caption_is_no_body_of_an_article():
     assert [(b["label"], b["reason"]) for b in blocks if b["text"] == caption] == [("other", "caption")]
 
 
+def test_a_caption_named_by_its_class_is_no_body_of_an_article_but_a_wrapper_saying_caption_is():
+    """Captions drawn without <figcaption> ("wp-caption-text", "image-caption", a video's "embeddedMediaCaption") leave
+    an article's body too; an element of more than `cues.CAPTION_MAX_WORDS` words whose class says "caption" (a post
+    template's "has-caption" wrapper) is no caption."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+
+    caption = "Defense Secretary Mark Esper, left, and his Vietnamese counterpart shake hands in Hanoi on Wednesday."
+    pictures = (
+        f"<div class='wp-caption'><img src='a.jpg' alt=''><p class='wp-caption-text'>{caption}</p></div>",
+        f"<div class='photo'><img src='a.jpg' alt=''><div class='embeddedMediaCaption'>{caption}</div></div>",
+    )
+    for picture in pictures:
+        html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{picture}{ARTICLE_TEXT}</article></body></html>"
+        segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+        decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.9), "article", "Budget vote")
+        kept = [b.text for keep, b in zip(decision.body, segmentation.blocks, strict=True) if keep]
+        assert caption not in kept and len(kept) == 2
+    more = "<p>" + "The mayor said the roads would be repaired before the winter storms arrive in the valley. " * 3
+    html = f"<html><body><div class='has-caption'><h1>Budget vote</h1>{ARTICLE_TEXT}{more}</p></div></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    decision = decide_body(segmentation, np.full(len(segmentation.blocks), 0.9), "article", "Budget vote")
+    assert sum(decision.body) == 2
+
+
 def test_offer_line_in_the_site_header_is_a_promo_of_its_own():
     units = units_of(
         '<header class="site-header"><div class="bar"><p>Bootcamps up to $7,000 off!</p></div>'

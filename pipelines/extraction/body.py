@@ -22,7 +22,7 @@ import numpy as np
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import Block
+from .blocks import CLASS_TOKEN_SPLIT, Block, BlockIndex
 from .segment import BlockLabel, Segmentation, Unit
 from .whitespace import collapse_whitespace
 
@@ -209,17 +209,32 @@ def _decide_at(
 
 
 def _captions(segmentation: Segmentation, body: list[bool]) -> set[int]:
-    """An article's body blocks inside a picture's caption (`cues.CAPTION_TAGS`): the scorer reads a long caption as
-    prose, but it describes a picture the record does not hold, and an article's text does not run through it."""
+    """An article's body blocks that are a picture's caption: inside a `<figcaption>` (`cues.CAPTION_TAGS`), or in an
+    element its class or id names a caption (`_named_caption`). The scorer reads a long caption as prose, but it
+    describes a picture the record does not hold, and an article's text does not run through it."""
     index = segmentation.index
     spans = [(at, index.last_at[at]) for at in index.positions_of_any(cues.CAPTION_TAGS)]
-    if not spans:
-        return set()
     return {
         i
         for i, (block, keep) in enumerate(zip(segmentation.blocks, body, strict=True))
-        if keep and any(first <= block.position <= last for first, last in spans)
+        if keep
+        and (any(first <= block.position <= last for first, last in spans) or _named_caption(index, block.position))
     }
+
+
+def _named_caption(index: BlockIndex, at: int) -> bool:
+    """Whether the element at position `at`, or its ancestors up to `cues.CAPTION_CLASS_LEVELS` in all, has a class or
+    id word ending in `cues.CAPTION_CLASS_WORD` ("wp-caption-text", "image-caption", "embeddedMediaCaption") and
+    holds at most `cues.CAPTION_MAX_WORDS` words: no wrapper of the article's text that happens to say "caption"."""
+    for _ in range(cues.CAPTION_CLASS_LEVELS):
+        if at < 0 or index.words_at[at] > cues.CAPTION_MAX_WORDS:
+            return False
+        if index.attributed[at]:
+            words = f"{index.classes[at] or ''} {index.ids[at] or ''}".lower()
+            if any(word.removesuffix("s").endswith(cues.CAPTION_CLASS_WORD) for word in CLASS_TOKEN_SPLIT.split(words)):
+                return True
+        at = index.parent_at[at]
+    return False
 
 
 def _fill_between(
