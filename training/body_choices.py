@@ -81,9 +81,14 @@ def _never(*_args: object) -> bool:
 
 #: Rows keep no elements, so the body decision's rules that read them are left out of the replay: a
 #: repeated run of body blocks is judged by its text alone (never in the same container or in two tab
-#: panels, `body._repeats`' exceptions), and no table between two paragraphs of its container is filled in
-#: (`body._fill_between`).
-_TEXT_ONLY_RULES = {"_same_container": _never, "_other_tab_panels": _never, "_fill_between": lambda *_args: None}
+#: panels, `body._repeats`' exceptions), no table between two paragraphs of its container is filled in
+#: (`body._fill_between`), and no caption is left out (`body._captions`).
+_TEXT_ONLY_RULES = {
+    "_same_container": _never,
+    "_other_tab_panels": _never,
+    "_fill_between": lambda *_args: None,
+    "_captions": lambda *_args: set(),
+}
 
 
 def _replayed_body(row: PageRows, probability: np.ndarray, page_type: str | None) -> str:
