@@ -84,3 +84,20 @@ def test_every_cue_is_defined_once() -> None:
         if isinstance(target, ast.Name)
     )
     assert [name for name, count in names.items() if count > 1] == []
+
+
+@pytest.mark.parametrize("amount", ["$5", "€5", "£5", "¥500", "₹599", "Rs. 599", "INR 599"])
+def test_every_price_cue_knows_every_currency_sign(amount: str) -> None:
+    """The currencies are one list (`cues.CURRENCY_SIGN`, `cues.CURRENCY_PREFIX`) that every price cue reads: they
+    were written nine times in four versions, and only the promo text knew the rupee ("Moneycontrol Pro for as
+    little as Rs 599")."""
+    from pipelines.extraction import cues
+
+    line = f"Get the full year for {amount} today"
+    for name in ("PRICE_PATTERN", "PROMO_TEXT_PATTERN", "PAID_OFFER_PATTERN"):
+        assert re.search(getattr(cues, name), line, re.I), name
+    assert re.search(cues.PRICE_LINE_PATTERN, f"From {amount}", re.I)
+    if not amount[0].isalpha():  # a sign, not a code: the patterns reading signs alone
+        for name in ("PRICE_OR_PERCENT_PATTERN", "ANNOUNCEMENT_PATTERN", "SIGNUP_INCENTIVE_PATTERN"):
+            text = f"Get {amount} off your first order"
+            assert re.search(getattr(cues, name), text, re.I), name

@@ -362,8 +362,12 @@ URL_WORD_GROUPS: dict[str, frozenset[str]] = {
         }
     ),
 }
+#: A currency's sign before an amount ($12.99, €5, £5, ¥500, ₹599): the one list the price cues below read ...
+CURRENCY_SIGN = "[$€£¥₹]"
+#: ... and the signs, codes and abbreviations written before an amount ("USD 20", "Rs. 599").
+CURRENCY_PREFIX = r"(" + CURRENCY_SIGN + r"|\bUSD\s?|\bINR\s?|\bRs\.?\s?)"
 #: Prices in page text ($12.99, 12,99 €, £5): many of them make a shop page.
-PRICE_PATTERN = r"[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(€|EUR|USD|zł|kr)\b"
+PRICE_PATTERN = CURRENCY_PREFIX + r"\s?\d[\d.,]*|\d[\d.,]*\s?(€|EUR|USD|zł|kr)\b"
 #: Buttons and links of shops, forums and documentation.
 CART_PATTERN = (
     r"add to (cart|bag|basket)|buy now|in den warenkorb|ajouter au panier|añadir al carrito|add to wish ?list"
@@ -907,7 +911,8 @@ FORM_KIND_CUES: tuple[tuple[str, str], ...] = (
 FORM_KIND_HEAD_WORDS = 15
 #: A widget selling something: prices, pre-orders, store buttons, publishers.
 PROMO_TEXT_PATTERN = (
-    r"(\$|€|£|₹|USD\s?|\bRs\.?\s?)\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
+    CURRENCY_PREFIX
+    + r"\s?\d+([.,]\d\d)?|\bpre-?order\b|\border (now|today|your copy)\b|\bbuy (now|the book|it|today)\b|"
     r"\bavailable (now|on amazon|wherever)|\bships? (on|in) |\badd to cart\b|\bshop now\b|"
     r"\bfree (e-?book|guide|workshop|webinar|masterclass|trial|checklist|training)\b|\benroll( now|ment)\b|"
     r"\bmembers?[- ]only\b|\binner circle\b|\bmembership\b|"
@@ -939,7 +944,9 @@ STRONG_PROMO_TEXT_PATTERN = (
     r"^(this (issue|post|episode|newsletter|article|video|podcast) is |today's issue is )?sponsored by\b|\bsponsored (content|post)\b|^sponsored\b|"
     r"\b(promo|discount|coupon|voucher) code\b|\b(with|use) (the )?code (?-i:[A-Z0-9]{3,})\b|"
     r"\b(avec le|mit dem|con el|com o|con il) (code|código|codice) (?-i:[A-Z0-9]{3,})\b|\bcode promo\b|"
-    r"\bfor (\$|€|£)\d+([.,]\d\d)? (a|per) (week|month|year)\b|\bpaperback( and| or|,) (kindle|hardcover|e-?book)\b|"
+    r"\bfor "
+    + CURRENCY_SIGN
+    + r"\d+([.,]\d\d)? (a|per) (week|month|year)\b|\bpaperback( and| or|,) (kindle|hardcover|e-?book)\b|"
     r"\((\w+ ){0,3}(press|books|publishing|publishers|verlag|éditions|editora|editorial)\b[^)]{0,80}\)|"
     r"\bfor as little as\b|^free (download|guide|e-?book|checklist|template|webinar|workshop|trial)\b|\bstart (your )?free trial\b|"
     r"\((simon & schuster|penguin|harpercollins|random house|hachette|macmillan|wiley|o'reilly|st\. martin's)[^)]*\)|"
@@ -961,7 +968,11 @@ STRONG_PROMO_TEXT_PATTERN = (
 #: An offer line in a site's header (an announcement bar the header's navigation unit took in): a promo of
 #: its own, up to ANNOUNCEMENT_MAX_WORDS words, when it says this or a STRONG_PROMO_TEXT_PATTERN cue.
 ANNOUNCEMENT_PATTERN = (
-    r"\b\d+ ?% off\b|\bup to [$€£]?\d[\d,.]*\+? off\b|\b(save|get) (up to )?(\d+ ?%|[$€£]\d[\d,.]*)|"
+    r"\b\d+ ?% off\b|\bup to "
+    + CURRENCY_SIGN
+    + r"?\d[\d,.]*\+? off\b|\b(save|get) (up to )?(\d+ ?%|"
+    + CURRENCY_SIGN
+    + r"\d[\d,.]*)|"
     r"\bfree (shipping|delivery|returns) on\b|\b(sale|offer|deal)s? ends?\b|\bfunded by (our )?readers\b"
 )
 ANNOUNCEMENT_MAX_WORDS = 30
@@ -984,7 +995,8 @@ SHOP_LINK_HREF_SUBSTRINGS = (
 )
 #: A unit asking for money: with this and no free sign-up wording, a "form" is a promo.
 PAID_OFFER_PATTERN = (
-    r"(\$|€|£|USD\s?)\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
+    CURRENCY_PREFIX
+    + r"\s?\d|\bper (month|year)\b|/mo(nth)?\b|\b(pre-?order|buy|purchase|add to cart|reserve your (seat|spot|place))\b|"
     r"\b(limited|only \d+) (availability|spots?|seats?)\b|\bsubscribe (now|today) (for|and save)|\bsubscription offer\b|"
     r"\b(paying|paid) (subscribers|members)\b|\b(subscribers|members)[- ]only\b|\bpremium\b|\bunlimited (access|digital)\b|"
     r"\b(lowest|best) prices?\b|\bdeals?\b|\bon sale\b|\bsave up to\b|\bbonus on\b|"
@@ -1035,8 +1047,12 @@ SIGNUP_CALL_MAX_WORDS = 30
 #: (SIGNUP_PATTERN) is judged paid or not (`segment.Segmenter._settle`) without these words: a free sign-up stays a
 #: form (the labels' boundary rule), a subscription's price ("$5 per month") still makes it a promo.
 SIGNUP_INCENTIVE_PATTERN = (
-    r"\b(get |receive |enjoy |win )?(an? |one of \d+ )?(extra )?(\d+ ?%|[$€£]\s?\d[\d.,]*) (off|discount|voucher|coupon)\w*|"
-    r"\bvouchers? worth [$€£]\s?\d[\d.,]*|\b(exclusive|special|the best|latest) (deals|offers|discounts|savings)\b|\bdeals\b"
+    r"\b(get |receive |enjoy |win )?(an? |one of \d+ )?(extra )?(\d+ ?%|"
+    + CURRENCY_SIGN
+    + r"\s?\d[\d.,]*) (off|discount|voucher|coupon)\w*|"
+    r"\bvouchers? worth "
+    + CURRENCY_SIGN
+    + r"\s?\d[\d.,]*|\b(exclusive|special|the best|latest) (deals|offers|discounts|savings)\b|\bdeals\b"
 )
 #: ... judged so only in a box saying this (a "Subscribe + save 40%" box sells a subscription: no sign-up).
 SIGNUP_INCENTIVE_CONTEXT_PATTERN = (
@@ -1152,7 +1168,10 @@ FREE_SIGNUP_NEWSLETTER_PATTERN = r"newsletter|\binbox\b|\bupdates\b|e-?mails?\b|
 #: at most PRICE_LINE_MAX_WORDS words: "$399", "From $32", "$38.24 USD"): product ads placed in an article are
 #: promos (benchmarks/data/README.md); outside an <article> (a shop's "you may also like") they stay related, and
 #: a headline naming a sum ("... costs Derby woman nearly $10K") is no price line.
-PRICE_LINE_PATTERN = r"^\W*((from|now|only|sale|ab|dès|desde) )?(\$|€|£|USD\s?)\s?\d[\d,.]*( ?(usd|eur|gbp))?\W*$|^\W*\d[\d,.]* ?(€|\$|£)\W*$"
+PRICE_LINE_PATTERN = (
+    r"^\W*((from|now|only|sale|ab|dès|desde) )?" + CURRENCY_PREFIX + r"\s?\d[\d,.]*( ?(usd|eur|gbp))?\W*$|"
+    r"^\W*\d[\d,.]* ?" + CURRENCY_SIGN + r"\W*$"
+)
 PRICE_LINE_MAX_WORDS = 4
 #: How a unit found in one widget takes in its neighbouring blocks, per label:
 #: (blocks allowed between it and the heading before it, their words, words it may take in
@@ -2039,7 +2058,7 @@ LEAD_MAGNET_PATTERN = (
     r"start|watch|join|register for|sign up for)\s+(a|an|the|your|this|my)\s+(\w+\s+){0,3}" + LEAD_MAGNET_WORDS
 )
 PICTOGRAPH_PATTERN = "[\U0001f300-\U0001faff\u2600-\u27bf]"
-PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|[$€£]\s?\d"
+PRICE_OR_PERCENT_PATTERN = r"\d+ ?%|" + CURRENCY_SIGN + r"\s?\d"
 #: A short line that is only a name ("Jane Doe"): a card's caption, not an offer.
 NAME_LINE_PATTERN = r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$"
 #: Labels of a host that say nothing of the site's name (`urls.site_labels`: the labels before the registrable
