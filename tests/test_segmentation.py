@@ -873,6 +873,19 @@ def test_credentials_with_the_portrait_in_the_next_column_are_a_bio():
     assert any(label == "bio" and bio in text for label, text in units)
 
 
+def test_a_product_beside_its_photo_is_no_bio_because_it_is_the_first_in_an_expert_class():
+    """ "The set ... is the first in an Expert class of LEGO Star Wars sets" read as credentials ("is the ... expert")
+    beside a product photo, and the paragraph became a bio; so did BBC's "is the moving tale of a father". The words
+    between "is a/the" and a person's trade hold no article or preposition of their own."""
+    product = (
+        'The 2,812 piece Betrayal at Cloud City set measures 22" long and is the first in an Expert class of LEGO'
+        " Star Wars sets."
+    )
+    assert not [label for label, _ in units_of(f"<div class='deal'><img src='lego.jpg' alt=''><p>{product}</p></div>")]
+    person = "Dana Cole is the senior features editor of the magazine and has covered toys for ten years."
+    assert ("bio", person) in units_of(f"<div class='box'><img src='dana.jpg' alt=''><p>{person}</p></div>")
+
+
 def test_bare_link_line_to_another_page_of_the_site_is_a_teaser():
     units = units_of(
         '<div class="linked"><div class="spacer"><a href="https://example.org/q/1/">35</a> '
