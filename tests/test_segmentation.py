@@ -518,6 +518,14 @@ def test_a_pictures_caption_is_no_body_of_an_article():
 
     assert caption not in kept("article") and kept("article")[0].startswith("The council voted")
     assert caption in kept("collection")
+    # a gallery's item whose only words are its picture's caption is one block with it
+    gallery = f"<ul class='gallery'><li><figure><img src='room.jpg' alt=''><figcaption>{caption}</figcaption></figure></li></ul>"
+    html = f"<html><body><article><h1>Budget vote</h1>{ARTICLE_TEXT}{gallery}{ARTICLE_TEXT}</article></body></html>"
+    in_gallery = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    texts = [b.text for b in in_gallery.blocks if b.text]
+    assert caption in texts
+    decision = decide_body(in_gallery, np.full(len(in_gallery.blocks), 0.9), "article", "Budget vote")
+    assert caption not in [b.text for keep, b in zip(decision.body, in_gallery.blocks, strict=True) if keep]
     decision = decide_body(segmentation, probability, "article", "Budget vote")
     blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
     assert [(b["label"], b["reason"]) for b in blocks if b["text"] == caption] == [("other", "caption")]

@@ -210,15 +210,23 @@ def _decide_at(
 
 def _captions(segmentation: Segmentation, body: list[bool]) -> set[int]:
     """An article's body blocks that are a picture's caption: inside a `<figcaption>` (`cues.CAPTION_TAGS`), or in an
-    element its class or id names a caption (`_named_caption`). The scorer reads a long caption as prose, but it
-    describes a picture the record does not hold, and an article's text does not run through it."""
+    element its class or id names a caption (`_named_caption`), or a block (a `<figure>`, a gallery's item) whose
+    words are all its caption's. The scorer reads a long caption as prose, but it describes a picture the record
+    does not hold, and an article's text does not run through it."""
     index = segmentation.index
     spans = [(at, index.last_at[at]) for at in index.positions_of_any(cues.CAPTION_TAGS)]
     return {
         i
         for i, (block, keep) in enumerate(zip(segmentation.blocks, body, strict=True))
         if keep
-        and (any(first <= block.position <= last for first, last in spans) or _named_caption(index, block.position))
+        and (
+            any(first <= block.position <= last for first, last in spans)
+            or any(
+                block.position < first <= index.last_at[block.position] and index.words_at[first] >= block.words
+                for first, _ in spans
+            )
+            or _named_caption(index, block.position)
+        )
     }
 
 
