@@ -162,7 +162,7 @@ def compile_pattern(pattern: str, flags: int = 0, *, set_test: bool = False) -> 
     except re2.error:
         exact = re.compile(pattern, flags)
     rough = _without_lookarounds(pattern)
-    if rough is None or not any(pattern.startswith(_LOOKAROUNDS, i) for i, _ in _atoms(pattern)):
+    if rough is None or rough == pattern:  # no lookaround to leave out: RE2 lacks something else
         return exact
     try:
         return _Prefiltered(_Pattern(_unicode_words(rough), _options(flags), set_test), exact)
