@@ -216,18 +216,22 @@ class _Page:
         self.words = index.words_of
         self.p_words_of = index.p_words_of
         self.p_words = index.p_words_of(root)
-        self.title_heading = self._title_heading(title)
+        self.title = collapse_whitespace(title or "").lower()  # as the headings' lower-cased texts compare with it
+        self.title_heading = self._title_heading()
 
-    def _title_heading(self, title: str | None) -> HtmlElement | None:
+    def _title_heading(self) -> HtmlElement | None:
         """The h1 that is the headline: the one saying the title, else the first (not the logo)."""
         h1s = [h for h in self.index.elements("h1") if self.words(h)]
-        wanted = collapse_whitespace(title or "").lower()
-        if wanted:
+        if self.title:
             for h1 in h1s:
                 text = self.text(h1).lower()
-                if text and (text == wanted or text in wanted or wanted in text):
+                if text and self.near_title(text):
                     return h1
         return h1s[0] if h1s else None
+
+    def near_title(self, text: str) -> bool:
+        """Whether a heading's lower-cased text says the title, holds it or is part of it ("Title - Site")."""
+        return text == self.title or text in self.title or self.title in text
 
     def text(self, el: HtmlElement) -> str:
         if el not in self._text:
@@ -1612,14 +1616,13 @@ class Segmenter:
     def _headline_at(self) -> int | None:
         """The headline's block: the h1 that says the title (`title_heading`), else the first free heading that says
         it word for word and links to no other page (`cues.HEADLINE_FALLBACK_MIN_WORDS`)."""
-        title = collapse_whitespace(self.title or "").lower()
+        title = self.page.title
         heading = self.page.title_heading
         if heading is not None:
             start, _ = self.index.span(heading)
-            if start < len(self.blocks) and self.blocks[start].element is heading and not self.taken[start]:
-                text = self.blocks[start].text.lower()
-                if not title or text == title or text in title or title in text:
-                    return start
+            free = start < len(self.blocks) and self.blocks[start].element is heading and not self.taken[start]
+            if free and (not title or self.page.near_title(self.blocks[start].text.lower())):
+                return start
         if (
             len(title.split()) < cues.HEADLINE_FALLBACK_MIN_WORDS
             or title == collapse_whitespace(self.site or "").lower()
