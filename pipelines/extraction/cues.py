@@ -1589,12 +1589,14 @@ LIST_INTRODUCTION_PATTERN = r":\s*$"
 #: The company paragraph of a press release, after the story ({name}: the site's name or host),
 #: and how it starts (a paragraph not starting so is not one).
 COMPANY_NAME_PATTERN = r"^(about )?({name})\b"
-COMPANY_PARAGRAPH_PATTERN = COMPANY_NAME_PATTERN + r"[^.]{{0,60}}\b(is|are) (a|an|the|one of)\b"
+#: How a company's paragraph says what it is, after its name.
+COMPANY_IS_PATTERN = r"\b(is|are) (a|an|the|one of)\b"
+COMPANY_PARAGRAPH_PATTERN = COMPANY_NAME_PATTERN + r"[^.]{{0,60}}" + COMPANY_IS_PATTERN
 #: A box under a bio class that says what a company is ("News Corp is a network of leading companies in the worlds
 #: of diversified media ...": the publisher's line in a page's footer): on a page crediting a person, and naming no
 #: one it credits nor saying what a person does (BIO_TEXT_PATTERN), it is the company's boilerplate, no bio.
 COMPANY_DESCRIPTION_PATTERN = (
-    r"^(about )?(the )?[\w&.'’-]+( [\w&.'’-]+){0,4},? (is|are) (a|an|the|one of)\b[^.]{0,60}?\b(network|compan(y|ies)|"
+    r"^(about )?(the )?[\w&.'’-]+( [\w&.'’-]+){0,4},? " + COMPANY_IS_PATTERN + r"[^.]{0,60}?\b(network|compan(y|ies)|"
     r"group|corporation|conglomerate|publisher|provider|firm|organi[sz]ation|agency|brand|platform|business(es)?)\b"
 )
 
