@@ -21,7 +21,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import CLASS_TOKEN_SPLIT, HEADING_TAGS, BlockIndex
+from .blocks import HEADING_TAGS, BlockIndex, class_words
 from .dates import TEXT_DATE, headline_texts
 from .pagefacts import PageFacts, clean_text, is_site_name, node_name, texts_outside
 from .parse import repaired
@@ -418,7 +418,7 @@ def _element_text(element: HtmlElement) -> str:
 def _is_noise(element: HtmlElement) -> bool:
     """An author bio, avatar, comment or testimonial: a noise class token after the last author token, or a quote's."""
     for value in (element.get("class"), element.get("id")):
-        tokens = CLASS_TOKEN_SPLIT.split((value or "").lower())
+        tokens = class_words(value)
         if not cues.QUOTED_CLASS_TOKENS.isdisjoint(tokens):
             return True  # "Quote_author", "testimonial-author": who said a quoted line, not who wrote the page
         for token in reversed(tokens):
@@ -472,7 +472,7 @@ def _placement(element: HtmlElement) -> int:
         if node.tag in cues.BYLINE_EXCLUDED_TAGS or node.get("role") == "navigation":
             worst = 1
         for value in (node.get("class"), node.get("id")):
-            tokens = set(CLASS_TOKEN_SPLIT.split(value.lower())) if value else set()
+            tokens = set(class_words(value)) if value else set()
             if tokens & cues.BYLINE_COMMENT_CLASS_TOKENS:
                 return 2
             if tokens & cues.BYLINE_EXCLUDED_CLASS_TOKENS:
@@ -487,7 +487,7 @@ def _in_menu(element: HtmlElement) -> bool:
     while node is not None and node.tag not in ("body", "html"):
         if node.tag in ("nav", "menu") or node.get("role") == "navigation":
             return True
-        if set(CLASS_TOKEN_SPLIT.split((node.get("class") or "").lower())) & cues.BYLINE_MENU_CLASS_TOKENS:
+        if set(class_words(node.get("class"))) & cues.BYLINE_MENU_CLASS_TOKENS:
             return True
         node = node.getparent()
     return False
@@ -498,10 +498,7 @@ def _footer_heading(element: HtmlElement) -> bool:
     (in a sidebar it may be the byline: "<aside><h6>Author(s) John A. Alic, ...")."""
     if element.tag not in HEADING_TAGS:
         return False
-    for node in element.iterancestors():
-        if node.tag == "footer" or "footer" in CLASS_TOKEN_SPLIT.split((node.get("class") or "").lower()):
-            return True
-    return False
+    return any(node.tag == "footer" or "footer" in class_words(node.get("class")) for node in element.iterancestors())
 
 
 def _menu_entry(element: HtmlElement) -> bool:
@@ -576,8 +573,7 @@ def _byline_class(value: str) -> bool:
 
 def _card_names(element: HtmlElement, facts: PageFacts) -> list[str]:
     """The name heading an author card or bio ("Matteo Laratta | Author ...", "This post was written by ...")."""
-    value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    if not any(token in cues.AUTHOR_CARD_CLASS_TOKENS for token in CLASS_TOKEN_SPLIT.split(value)):
+    if cues.AUTHOR_CARD_CLASS_TOKENS.isdisjoint(class_words(element.get("class"), element.get("id"))):
         return []
     first = next((t for t in element.itertext() if t.strip()), "")
     return (
@@ -613,7 +609,7 @@ def _colon_heading_name(first: str, element: HtmlElement, facts: PageFacts) -> l
 
 def _name_before(element: HtmlElement, facts: PageFacts) -> list[str]:
     """The name just before an author's bio or description ("<p>Asser Christensen</p><div class=author-description>")."""
-    tokens = set(CLASS_TOKEN_SPLIT.split((element.get("class") or "").lower()))
+    tokens = set(class_words(element.get("class")))
     if not tokens & cues.AUTHOR_CLASS_TOKENS or tokens & cues.BYLINE_NOT_CARD_CLASS_TOKENS:
         return []  # "review-meta": a customer's review, its title before it
     previous = element.getprevious()

@@ -771,8 +771,12 @@ def hide_hover_cards(root: HtmlElement) -> int:
 
 _AVATAR_HOLDERS = XPath("//@class[contains(., 'avatar')]/.. | //@id[contains(., 'avatar')]/..")
 _AVATAR_INITIALS = re.compile(cues.AVATAR_INITIALS_PATTERN)
-#: How a class or id value splits into its words: "message-avatar avatar_u81" -> message, avatar, avatar, u81.
-CLASS_TOKEN_SPLIT = re.compile(r"[\s_-]+")
+_CLASS_WORD_SPLIT = re.compile(r"[\s_-]+")
+
+
+def class_words(*values: str | None) -> list[str]:
+    """The lower-cased words of class and id values: "message-avatar avatar_u81" -> message, avatar, avatar, u81."""
+    return _CLASS_WORD_SPLIT.split(" ".join(value for value in values if value).lower())
 
 
 def hide_letter_avatars(root: HtmlElement) -> int:
@@ -780,8 +784,8 @@ def hide_letter_avatars(root: HtmlElement) -> int:
     each post of a thread is a picture, no text of it. Returns the number hidden."""
     hidden = 0
     for holder in _AVATAR_HOLDERS(root):
-        words = f"{holder.get('class') or ''} {holder.get('id') or ''}".lower()
-        if cues.AVATAR_CLASS_TOKENS.isdisjoint(CLASS_TOKEN_SPLIT.split(words)) or holder.get("hidden") is not None:
+        words = class_words(holder.get("class"), holder.get("id"))
+        if cues.AVATAR_CLASS_TOKENS.isdisjoint(words) or holder.get("hidden") is not None:
             continue
         if _initials_only(holder):
             holder.set("hidden", "hidden")

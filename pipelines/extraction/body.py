@@ -22,7 +22,7 @@ import numpy as np
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import CLASS_TOKEN_SPLIT, Block, BlockIndex
+from .blocks import Block, BlockIndex, class_words
 from .segment import BlockLabel, Segmentation, Unit
 from .whitespace import collapse_whitespace
 
@@ -237,10 +237,11 @@ def _named_caption(index: BlockIndex, at: int) -> bool:
     for _ in range(cues.CAPTION_CLASS_LEVELS):
         if at < 0 or index.words_at[at] > cues.CAPTION_MAX_WORDS:
             return False
-        if index.attributed[at]:
-            words = f"{index.classes[at] or ''} {index.ids[at] or ''}".lower()
-            if any(word.removesuffix("s").endswith(cues.CAPTION_CLASS_WORD) for word in CLASS_TOKEN_SPLIT.split(words)):
-                return True
+        if index.attributed[at] and any(
+            word.removesuffix("s").endswith(cues.CAPTION_CLASS_WORD)
+            for word in class_words(index.classes[at], index.ids[at])
+        ):
+            return True
         at = index.parent_at[at]
     return False
 
