@@ -120,3 +120,21 @@ def test_every_price_cue_knows_every_currency_sign(amount: str) -> None:
         for name in ("PRICE_OR_PERCENT_PATTERN", "ANNOUNCEMENT_PATTERN", "SIGNUP_INCENTIVE_PATTERN"):
             text = f"Get {amount} off your first order"
             assert re.search(getattr(cues, name), text, re.I), name
+
+
+@pytest.mark.parametrize("text", ["Nur 12,99 €", "12,99 € im Angebot", "ab 10€", "Preis: 100 kr", "24,90 EUR"])
+def test_a_price_written_with_its_currency_after_it_is_a_price_at_the_end_of_a_text_too(text: str) -> None:
+    """The price "12,99 €" ended the match with a word boundary after the sign, which needs a letter or digit next: the euro
+    prices of German and French shops counted only before another word."""
+    from pipelines.extraction import cues
+
+    assert re.search(cues.PRICE_PATTERN, text), text
+
+
+@pytest.mark.parametrize("text", ["$5 off your first order", "Sign up and take $5 off", "€10 voucher for signing up"])
+def test_a_sign_up_incentive_in_money_is_one_wherever_it_stands(text: str) -> None:
+    """The incentive began with a word boundary, before a currency sign too: "$5 off" after a space or at the
+    start was no incentive, only "get $5 off" was."""
+    from pipelines.extraction import cues
+
+    assert re.search(cues.SIGNUP_INCENTIVE_PATTERN, text, re.I), text

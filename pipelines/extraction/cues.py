@@ -367,7 +367,7 @@ CURRENCY_SIGN = "[$€£¥₹]"
 #: ... and the signs, codes and abbreviations written before an amount ("USD 20", "Rs. 599").
 CURRENCY_PREFIX = r"(" + CURRENCY_SIGN + r"|\bUSD\s?|\bINR\s?|\bRs\.?\s?)"
 #: Prices in page text ($12.99, 12,99 €, £5): many of them make a shop page.
-PRICE_PATTERN = CURRENCY_PREFIX + r"\s?\d[\d.,]*|\d[\d.,]*\s?(€|EUR|USD|zł|kr)\b"
+PRICE_PATTERN = CURRENCY_PREFIX + r"\s?\d[\d.,]*|\d[\d.,]*\s?(€|(EUR|USD|zł|kr)\b)"
 #: Buttons and links of shops, forums and documentation.
 CART_PATTERN = (
     r"add to (cart|bag|basket)|buy now|in den warenkorb|ajouter au panier|añadir al carrito|add to wish ?list"
@@ -1047,7 +1047,7 @@ SIGNUP_CALL_MAX_WORDS = 30
 #: (SIGNUP_PATTERN) is judged paid or not (`segment.Segmenter._settle`) without these words: a free sign-up stays a
 #: form (the labels' boundary rule), a subscription's price ("$5 per month") still makes it a promo.
 SIGNUP_INCENTIVE_PATTERN = (
-    r"\b(get |receive |enjoy |win )?(an? |one of \d+ )?(extra )?(\d+ ?%|"
+    r"(\b(get |receive |enjoy |win ))?(\b(an? |one of \d+ ))?(\bextra )?(\b\d+ ?%|"
     + CURRENCY_SIGN
     + r"\s?\d[\d.,]*) (off|discount|voucher|coupon)\w*|"
     r"\bvouchers? worth "
