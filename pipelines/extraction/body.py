@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 from . import cues
 from .blocks import Block, BlockIndex, class_words
 from .segment import BlockLabel, Segmentation, Unit
-from .whitespace import collapse_whitespace
+from .whitespace import folded
 
 #: The headline and byline frame the body and are never part of it, whatever the scorer says.
 _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
@@ -136,7 +136,7 @@ def decide_body(
 
 
 def _leave_out_title_repeat(decision: BodyDecision, blocks: list[Block], title: str) -> None:
-    said = collapse_whitespace(title).lower()
+    said = folded(title)
     first = next((i for i, keep in enumerate(decision.body) if keep and blocks[i].text), None)
     if first is not None and blocks[first].text.lower() == said:
         decision.body[first] = False

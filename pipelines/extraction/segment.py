@@ -33,7 +33,7 @@ from . import cues
 from .blocks import HEADING_TAGS, Block, BlockIndex, any_between, visible_text
 from .patterns import PatternSet, compile_pattern
 from .urls import brand_words, join_url, site_host, split_url, url_host
-from .whitespace import collapse_whitespace
+from .whitespace import collapse_whitespace, folded
 
 
 class BlockLabel(str, Enum):
@@ -216,7 +216,7 @@ class _Page:
         self.words = index.words_of
         self.p_words_of = index.p_words_of
         self.p_words = index.p_words_of(root)
-        self.title = collapse_whitespace(title or "").lower()  # as the headings' lower-cased texts compare with it
+        self.title = folded(title or "")  # as the headings' lower-cased texts compare with it
         self.title_heading = self._title_heading()
 
     def _title_heading(self) -> HtmlElement | None:
@@ -462,9 +462,7 @@ class Segmenter:
         self.page = _Page(root, self.index, title)
         self.blocks = self.index.blocks
         self.taken = [False] * len(self.blocks)
-        self.author_names = [
-            collapse_whitespace(name).lower() for name in authors if _PERSON_NAME.match(collapse_whitespace(name))
-        ]
+        self.author_names = [folded(name) for name in authors if _PERSON_NAME.match(collapse_whitespace(name))]
         self.author_tokens = {tok for name in self.author_names for tok in _WORDS.findall(name) if len(tok) >= 3}
         self.author_surnames = {_WORDS.findall(name)[-1] for name in self.author_names}
         self.author_first_names = {_WORDS.findall(name)[0] for name in self.author_names}
@@ -1623,10 +1621,7 @@ class Segmenter:
             free = start < len(self.blocks) and self.blocks[start].element is heading and not self.taken[start]
             if free and (not title or self.page.near_title(self.blocks[start].text.lower())):
                 return start
-        if (
-            len(title.split()) < cues.HEADLINE_FALLBACK_MIN_WORDS
-            or title == collapse_whitespace(self.site or "").lower()
-        ):
+        if len(title.split()) < cues.HEADLINE_FALLBACK_MIN_WORDS or title == folded(self.site or ""):
             return None
         return next(
             (

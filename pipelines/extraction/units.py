@@ -11,7 +11,7 @@ from .blocks import Block
 from .body import BodyDecision
 from .segment import BlockLabel, Segmentation, Unit, form_kind, overlay_units, selector
 from .urls import join_url
-from .whitespace import collapse_whitespace
+from .whitespace import folded
 
 _MIN_TEASER_WORDS = 3
 _BYLINE_TEXT = re.compile(cues.BYLINE_TEXT_PATTERN, re.I)
@@ -37,14 +37,14 @@ class _BlockLabeller:
 
     def __init__(self, decision: BodyDecision, title: str | None, authors: list[str]) -> None:
         self.decision = decision
-        self.title = collapse_whitespace(title or "").lower()
+        self.title = folded(title or "")
         self.authors = [name.lower() for name in authors]
         self.after_title = -1
 
     def label(self, i: int, block: Block) -> tuple[BlockLabel, str]:
         """A block in the body is labelled body, whatever it says: the record's blocks and its body agree."""
         text = block.text
-        says_title = block.kind == "heading" and self.title and collapse_whitespace(text).lower() == self.title
+        says_title = block.kind == "heading" and self.title and folded(text) == self.title
         if says_title:
             self.after_title = i
         if self.decision.body[i]:

@@ -23,6 +23,11 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+def folded(text: str) -> str:
+    """`text` as titles, headings and names compare: whitespace collapsed, lower-cased."""
+    return " ".join(text.split()).lower()
+
+
 def unspaced_words(text: str) -> int:
     """Words Chinese or Japanese text holds beyond its space-separated runs: one per two characters."""
     return len(_UNSPACED_SCRIPT.findall(text)) // _UNSPACED_CHARS_PER_WORD if not text.isascii() else 0
