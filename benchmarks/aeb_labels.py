@@ -21,6 +21,10 @@ when no block holds it whole, e.g. a snippet the renderer split or a hidden elem
 
 The labels are incomplete (an unlabelled block is no evidence of body text), so this reports
 recall and body leaks per label, not precision. They are a development set, not a final score.
+
+Below the scores, each label's misses are counted by where they went: "body" (a leak, which costs the body's
+precision), another label (the boilerplate is out of the body, under the wrong name), or "-" (no block holds
+the snippet whole). Counts only, so the held-back fold's can be read without its pages.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import argparse
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -55,6 +60,14 @@ def _where(snippet: str, blocks: list[dict]) -> str:
     """The label, reason and selector (its end) of the record's blocks holding `snippet` (`-` when none holds it whole)."""
     found = [f"{b['label']} {b['reason']} @ {b['selector'][-70:]}" for b in blocks if _found(snippet, b["text"])]
     return " | ".join(dict.fromkeys(found)) or "-"
+
+
+def _went(snippet: str, label: str, fields: dict) -> str:
+    """Where a missed snippet went: "body" (a leak), the first other label of a record block holding it, or "-"
+    when no block holds it whole (a renderer split it, or it is hidden)."""
+    if _found(snippet, fields["body"]):
+        return "body"
+    return next((b["label"] for b in fields["blocks"] if b["label"] != label and _found(snippet, b["text"])), "-")
 
 
 def _thresher_fields(html: bytes, url: str, model_dir: str | None = None) -> dict:
@@ -118,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     labelled = _labelled_pages(args)
     fields_of = _trafilatura_fields if args.baseline else _thresher_fields
     counts = {label: {"snippets": 0, "hits": 0, "leaks": 0, "pages": 0, "pages_leaking": 0} for label in LABELS}
+    went: dict[str, Counter[str]] = {label: Counter() for label in LABELS}  # misses by where they went
     per_page: dict[str, list[tuple[int, int, int]]] = {label: [] for label in LABELS}  # (snippets, hits, leaks)
     for page, html in labelled:
         try:
@@ -133,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
                 hit, leak = _found(snippet, fields[label]), _found(snippet, fields["body"])
                 hits += hit
                 leaks += leak
+                if not hit:
+                    went[label][_went(snippet, label, fields)] += 1
                 if args.verbose and (not hit or leak):
                     print(f"{'LEAK' if leak else 'MISS'} {label:8} {page['url'][:60]:60} {snippet[:70]}")
                 if args.list == label and (not hit or leak):
@@ -146,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             c["leaks"] += leaks
             c["pages_leaking"] += leaks > 0
             per_page[label].append((len(snippets), hits, leaks))
+    for label, c in counts.items():
+        c["misses_went"] = dict(went[label].most_common())
     if args.json:
         print(json.dumps(counts, indent=1))
         return 0
@@ -168,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{100 * c['leaks'] / n:>6.1f}%{c['pages_leaking']:>8} of {c['pages']}"
             f"   [{100 * recall[0]:.1f}, {100 * recall[1]:.1f}]  [{100 * leak[0]:.1f}, {100 * leak[1]:.1f}]"
         )
+    print("misses by where they went (body: a leak; another label; -: no block holds the snippet whole)")
+    for label, c in counts.items():
+        print(f"{label:<9}" + "  ".join(f"{dest} {n}" for dest, n in c["misses_went"].items()))
     return 0
 
 

@@ -438,3 +438,22 @@ def test_a_fields_block_is_in_the_truth_when_its_words_run_unbroken_there() -> N
     assert fields.in_truth("The council voted, on the new budget!", padded)
     assert not fields.in_truth("The council voted after a long debate", padded)  # words of it, not a run
     assert not fields.in_truth("***", padded)
+
+
+def test_a_missed_label_snippet_is_counted_where_it_went() -> None:
+    """The label benchmark tells a leak (the snippet in the body) from a snippet out of the body under another
+    label, and from one no block holds whole: on the held-back fold only such counts can be read."""
+    import aeb_labels
+
+    fields = {
+        "body": "The article says things.",
+        "blocks": [
+            {"label": "body", "text": "The article says things."},
+            {"label": "form", "text": "Sign up for our newsletter"},
+            {"label": "promo", "text": "Get 20% off the course"},
+        ],
+    }
+    assert aeb_labels._went("The article  says", "promo", fields) == "body"
+    assert aeb_labels._went("Sign up for our  newsletter", "promo", fields) == "form"
+    assert aeb_labels._went("Get 20% off the course", "promo", fields) == "-"  # its own label holds it: no miss
+    assert aeb_labels._went("Follow us", "share", fields) == "-"
