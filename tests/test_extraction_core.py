@@ -1378,3 +1378,40 @@ def test_a_unit_broken_up_by_a_unit_inside_it_gives_an_entry_per_run_and_no_text
         ("other", "Advertisement"),
         ("related", "Second story about the town"),
     ]
+
+
+_SCRIPT_TIMESTAMP = (
+    """<script>var visit = '{"store_id":"1000786080","timestamp":"2024-03-05T15:06:35.35Z"}';</script>"""
+)
+
+
+def test_htmldate_dates_an_article_but_not_a_shops_page_from_a_script_timestamp() -> None:
+    """htmldate, the last date reader, takes any timestamp of the page's source for its date: on a shop's page a
+    script's visit or cart time, a review's date. It is asked only once the page is typed article, forum or
+    documentation (`cues.DATED_PAGE_TYPES`); `read_metadata` alone still asks it of every page."""
+    from pipelines.extraction.metadata import read_metadata
+    from pipelines.extraction.parse import parse_html
+
+    shop = f"""<html><head><title>Trail Runner Shoe | Acme Outfitters</title><meta property="og:type" content="product">
+    <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Product", "name": "Trail Runner Shoe",
+    "offers": {{"@type": "Offer", "price": "89.00", "priceCurrency": "USD"}}}}</script>{_SCRIPT_TIMESTAMP}</head>
+    <body><header><nav><a href="/">Home</a> <a href="/shoes">Shoes</a></nav></header><main><h1>Trail Runner Shoe</h1>
+    <p class="price">$89.00</p><button>Add to cart</button><p>A light trail shoe with a grippy outsole, a breathable mesh
+    upper and a cushioned midsole for long days on rough ground.</p><ul><li>Weight: 280 g</li><li>Drop: 6 mm</li>
+    <li>Sizes: 7-13</li></ul></main></body></html>"""
+    paragraph = (
+        "<p>The council met on Tuesday to discuss the new bridge, what it will cost and who will pay for it over "
+        "the next ten years of work on the river crossing.</p>"
+    )
+    story = f"""<html><head><title>How the council plans the new bridge</title><meta property="og:type" content="article">
+    {_SCRIPT_TIMESTAMP}</head><body><main><article><h1>How the council plans the new bridge</h1>{paragraph * 6}</article>
+    </main></body></html>"""
+    shop_url, story_url = "https://shop.example.com/products/trail-runner", "https://news.example.com/council-bridge"
+
+    product = extract(shop, shop_url)
+    assert product.page_type == "product"
+    assert product.published is None
+    assert read_metadata(parse_html(shop), shop_url).published == "2024-03-05T00:00:00+00:00"
+    article = extract(story, story_url)
+    assert article.page_type == "article"
+    assert article.published == "2024-03-05T00:00:00+00:00"

@@ -8,6 +8,7 @@ import unicodedata
 
 from . import cues
 from .body import decide_body
+from .dates import htmldate_published
 from .metadata import to_utc_iso
 from .page import StageHook, analyse_page, ignore_stage
 from .pagefeatures import page_features
@@ -60,6 +61,9 @@ def extract(
     on_stage("promo finder")
     classifier = page_classifier or default_page_classifier()
     page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
+    published = meta.published
+    if published is None and page_type in cues.DATED_PAGE_TYPES:
+        published = htmldate_published(page.tree, url, meta.modified)
     if page_type in cues.REVIEWS_PAGE_TYPES:
         segmentation = segmentation.with_units(review_units(segmentation))
     decision = decide_body(segmentation, probability, page_type, meta.title)
@@ -82,7 +86,7 @@ def extract(
         title=meta.title,
         authors=meta.authors,
         credit=meta.credit,
-        published=meta.published,
+        published=published,
         modified=meta.modified,
         language=meta.language,
         site_name=meta.site_name,

@@ -132,11 +132,14 @@ def _tags(facts: PageFacts) -> list[str]:
     return list(dict.fromkeys(tags))[:50]
 
 
-def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex | None = None) -> PageMetadata:
+def read_metadata(
+    tree: HtmlElement, url: str | None = None, index: BlockIndex | None = None, date_fallback: bool = True
+) -> PageMetadata:
     """The page's metadata from its own declarations and markup.
 
     `index`: the tree's `BlockIndex`, if the caller has it (the byline search reads its lists;
-    without one it is built when a byline is searched for)."""
+    without one it is built when a byline is searched for). Without `date_fallback` htmldate is not asked
+    for the publication date (`dates.htmldate_published` asks it later, `extract` once the page type is known)."""
     facts = read_facts(tree, url, index)
     canonical = _absolute(_first(tree, cues.CANONICAL_XPATHS, index), url) or url
     page_url = url or canonical
@@ -147,7 +150,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None, index: BlockIndex |
     if language:
         language = language.replace("_", "-").split(",")[0].strip()[:35] or None
     title, title_source = read_title(facts)
-    published, published_source, modified = read_dates(facts)
+    published, published_source, modified = read_dates(facts, date_fallback)
     description = facts.first_meta(cues.META_DESCRIPTION_NAMES)
     if not description and facts.article is not None and isinstance(facts.article.get("description"), str):
         description = clean_text(facts.article["description"])

@@ -70,7 +70,7 @@ def analyse_page(
     if unwrap_misnested_buttons(index):
         index = BlockIndex(tree)  # a misparsed page (rare), repaired: indexed again
     on_stage("block index")
-    meta = read_metadata(tree, url, index)
+    meta = read_metadata(tree, url, index, date_fallback=False)  # htmldate waits for the page type (`extract`)
     on_stage("metadata")
     segmentation = segment_page(
         tree, meta.title, meta.authors, meta.site_name or meta.domain, meta.url or url, index=index
