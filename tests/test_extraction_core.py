@@ -8,6 +8,7 @@ import json
 import re
 from datetime import datetime
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from conftest import AEB, ARTICLES, NEWS
@@ -1415,3 +1416,20 @@ def test_htmldate_dates_an_article_but_not_a_shops_page_from_a_script_timestamp(
     article = extract(story, story_url)
     assert article.page_type == "article"
     assert article.published == "2024-03-05T00:00:00+00:00"
+
+
+def test_a_page_declaring_an_article_is_typed_by_its_declaration_without_its_page_features() -> None:
+    """A news page's JSON-LD NewsArticle decides its type: the classifier is not asked, and the page features
+    it would read (about a tenth of the extraction of a news page) are not computed."""
+    from pipelines.extraction.pagetype import default_page_classifier
+
+    article = extract(page("/articles/robotics-final.html"), BASE + "/articles/robotics-final.html")
+    assert (article.page_type, article.page_type_reason) == ("article", "article:jsonld:NewsArticle")
+
+    def unread() -> np.ndarray:
+        raise AssertionError("a declared article's features were computed")
+
+    classifier = default_page_classifier()
+    assert classifier.classify(unread, "article:jsonld:NewsArticle") == ("article", "article:jsonld:NewsArticle")
+    with pytest.raises(AssertionError):
+        classifier.classify(unread, "listing:url-path")  # any other declaration is weighed with the features

@@ -60,7 +60,7 @@ def extract(
     segmentation = page.segmentation.with_units(finder.find(page.segmentation, page.features, probability, url))
     on_stage("promo finder")
     classifier = page_classifier or default_page_classifier()
-    page_type, reason = classifier.classify(page_features(page, probability), declared_type(page))
+    page_type, reason = classifier.classify(lambda: page_features(page, probability), declared_type(page))
     published = meta.published
     if published is None and page_type in cues.DATED_PAGE_TYPES:
         published = htmldate_published(page.tree, url, meta.modified)

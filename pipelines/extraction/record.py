@@ -102,7 +102,9 @@ class Article:
         default="article",
     )
     is_article: bool = _f(pa.bool_(), '`page_type == "article"`.', nullable=False, default=True)
-    page_type_reason: str | None = _f(pa.string(), "Why the page got its type: the classifier's probability.")
+    page_type_reason: str | None = _f(
+        pa.string(), "Why the page got its type: what it declares, the classifier's probability, or both."
+    )
     bio: str | None = _f(pa.string(), "The author bio text, if the page has one.", text=())
     promos: list[str] = _f(
         _STR_LIST,
