@@ -573,8 +573,9 @@ PAGE_HEADLINE_DATE_MAX_WORDS = 30
 #: 3 wrong, on forums 3 and 1, on documentation 1 and 1. Each call costs about 10 ms on a modern page.
 DATED_PAGE_TYPES = frozenset({"article", "forum", "documentation"})
 #: `PageMetadata.published_source` prefixes, by the page feature's code (0: no date): declared dates
-#: first, then what the markup or URL shows, then dates found in the text.
-PAGE_DATE_SOURCES = ("meta", "jsonld", "itemprop", "text:visible", "time", "url", "text", "htmldate")
+#: first, then what the markup or URL shows, then dates found in the text. Not htmldate's: the page is read
+#: without it (`analyse_page`), which asks it only once the page is typed (`DATED_PAGE_TYPES`).
+PAGE_DATE_SOURCES = ("meta", "jsonld", "itemprop", "text:visible", "time", "url", "text")
 #: The page's main repeated structure (`pagefeatures._structure_features`): the group of at least
 #: PAGE_REPEATED_MIN_ITEMS elements of these tags sharing parent, tag and class that holds the most words.
 #: A shop's product cards carry prices, a list of posts dates (the share of its items with each is a feature).
