@@ -35,6 +35,8 @@ WCXB_ENV, AEB_ENV = "THRESHER_WCXB_DIR", "THRESHER_AEB_DIR"
 FOLDS = 5
 HELD_OUT_FOLD = 4
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+#: How the benchmarks run trafilatura, the baseline of every figure (its evaluation's settings: no comments, tables kept).
+TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True}
 
 #: Second-level labels under which sites register their names (example.co.uk, example.com.au). The same
 #: list as `cues.SECOND_LEVEL_LABELS` on purpose, not imported: the folds are a fixed split of the benchmark,

@@ -48,7 +48,6 @@ SDIST_FILE = "trafilatura-1.1.0.tar.gz"
 SDIST_SHA256 = "650678fe3b3219795ccc72d8d37d2a9dc8c3070529598fddc2809ccd27c55bc4"
 TESTS_DIR = "trafilatura-1.1.0/tests"
 CACHE_ENV = "THRESHER_REALWORLD_DIR"
-TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True}
 SYSTEMS = ("thresher", "trafilatura")
 
 
@@ -245,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
                     record = extract(page.html, page.url)
                     text = record.body
                 else:
-                    text = trafilatura.extract(page.html, url=page.url, **TRAFILATURA_OPTIONS) or ""
+                    text = trafilatura.extract(page.html, url=page.url, **corpus.TRAFILATURA_OPTIONS) or ""
             except Exception:  # noqa: BLE001 - a page that raises is scored as empty and counted
                 errors[name] += 1
                 text = ""

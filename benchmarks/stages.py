@@ -4,9 +4,14 @@
     python benchmarks/stages.py --every 1 --source aeb
     python benchmarks/stages.py --source aeb --model-dir DIR   # fold k's pages with DIR's fold-k models
     python benchmarks/stages.py --source aeb --repeat 3        # also each page again, its caches warm
+    python benchmarks/stages.py --with-metadata                # also trafilatura with its metadata
 
-Each page is extracted once by trafilatura and once by `pipelines.extraction.extract`, in the
-same process. `extract` names each of its stages as it ends (`on_stage`: parse, page preparation,
+Each page is extracted once by trafilatura, as every benchmark runs it (`corpus.TRAFILATURA_OPTIONS`:
+the baseline the speed target is set against), and once by `pipelines.extraction.extract`, in the
+same process. With `--with-metadata`, trafilatura extracts each page a second time with
+`with_metadata=True`, the title, author and date `extract` always reads, which costs trafilatura about a
+third more on AEB pages and more on modern ones (htmldate); off by default, as its allocations move
+some garbage collection into `extract`'s calls. `extract` names each of its stages as it ends (`on_stage`: parse, page preparation,
 block index, metadata, segmentation, block features, scorer, promo finder, page type and body,
 record), so the stages timed are the ones it runs, with `time.process_time` so a busy machine
 inflates them less; the ratios are what to compare across runs. The garbage collector's share of
@@ -43,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", help="only pages of these folds, e.g. 0,1,2,3 (default: all)")
     ap.add_argument("--model-dir", help=f"time DIR's models: fold k's pages with {corpus.FOLD_MODEL_NAMES}")
     ap.add_argument("--repeat", type=int, default=1, help="extract each page N times in a row (default 1)")
+    ap.add_argument(
+        "--with-metadata", action="store_true", help="also time trafilatura.extract with with_metadata=True"
+    )
     args = ap.parse_args(argv)
     if args.repeat < 1 or args.every < 1:
         ap.error("--repeat and --every take a whole number of at least 1")
@@ -99,12 +107,16 @@ def main(argv: list[str] | None = None) -> int:
         totals[name] = totals.get(name, 0.0) + now - started[0]
         started[0] = now
 
-    traf = plain = plain_gc = traf_again = again = 0.0
+    traf = traf_meta = plain = plain_gc = traf_again = again = 0.0
     for page in pages:
         models = fold_models.get(page.fold, shipped)
         t = time.process_time()
-        trafilatura_extract(page.html, url=page.url, include_comments=False, include_tables=True)
+        trafilatura_extract(page.html, url=page.url, **corpus.TRAFILATURA_OPTIONS)
         traf += time.process_time() - t
+        if args.with_metadata:
+            t = time.process_time()
+            trafilatura_extract(page.html, url=page.url, with_metadata=True, **corpus.TRAFILATURA_OPTIONS)
+            traf_meta += time.process_time() - t
         collected = collecting[0]
         started[0] = t = time.process_time()
         extract(page.html, page.url, **models, on_stage=stage)
@@ -112,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_gc += collecting[0] - collected
         for _ in range(args.repeat - 1):
             t = time.process_time()
-            trafilatura_extract(page.html, url=page.url, include_comments=False, include_tables=True)
+            trafilatura_extract(page.html, url=page.url, **corpus.TRAFILATURA_OPTIONS)
             traf_again += time.process_time() - t
             t = time.process_time()
             extract(page.html, page.url, **models)
@@ -124,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         (f" --folds {args.folds}" if args.folds else "")
         + (f" --model-dir {args.model_dir}" if args.model_dir else "")
         + (f" --repeat {args.repeat}" if args.repeat > 1 else "")
+        + (" --with-metadata" if args.with_metadata else "")
     )
     print(
         f"python benchmarks/stages.py --source {args.source} --every {args.every}{options}: {n} pages, CPU ms per page"
@@ -137,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'  of which htmldate (' + str(dating[1]) + ' calls)':<42}{1000 * dating[0] / n:>9.2f}")
     print(f"{'trafilatura.extract':<42}{1000 * traf / n:>9.2f}")
     print(f"ratio extract / trafilatura: {plain / traf:.2f} (CPU time, same pages, same process)")
+    if args.with_metadata:
+        print(f"{'trafilatura.extract, with_metadata=True':<42}{1000 * traf_meta / n:>9.2f}")
+        print(f"ratio extract / trafilatura with its metadata: {plain / traf_meta:.2f} (title, author, date too)")
     if args.repeat > 1:
         calls = n * (args.repeat - 1)
         print(

@@ -34,7 +34,6 @@ import corpus
 
 SYSTEMS = ("thresher", "trafilatura")
 GAP = 0.2  # a page where thresher's F1 is this far below trafilatura's is a regression to look at
-TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
 
 
 def far_below(ours: float, theirs: float) -> bool:
@@ -92,11 +91,11 @@ def _trafilatura(page: corpus.DevPage) -> tuple[dict[str, Any], float]:
     import trafilatura
 
     t0 = time.perf_counter()
-    text = trafilatura.extract(page.html, url=page.url or None, **TRAFILATURA_OPTIONS) or ""
+    text = trafilatura.extract(page.html, url=page.url or None, **corpus.TRAFILATURA_OPTIONS) or ""
     elapsed = time.perf_counter() - t0
     out: dict[str, Any] = {"text": text, "title": None, "authors": None, "date": None}
     # untimed; with_metadata: without it bare_extraction leaves title/author/date empty
-    doc = trafilatura.bare_extraction(page.html, url=page.url or None, with_metadata=True, **TRAFILATURA_OPTIONS)
+    doc = trafilatura.bare_extraction(page.html, url=page.url or None, with_metadata=True, **corpus.TRAFILATURA_OPTIONS)
     if doc is not None:
         out.update(title=doc.title, authors=doc.author, date=doc.date)
     return out, elapsed

@@ -457,3 +457,34 @@ def test_a_missed_label_snippet_is_counted_where_it_went() -> None:
     assert aeb_labels._went("Sign up for our  newsletter", "promo", fields) == "form"
     assert aeb_labels._went("Get 20% off the course", "promo", fields) == "-"  # its own label holds it: no miss
     assert aeb_labels._went("Follow us", "share", fields) == "-"
+
+
+def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`extract` reads title, author and date on every page; `--with-metadata` times trafilatura doing so too,
+    beside the baseline run as every benchmark runs it, and without the flag the table is the baseline's alone."""
+    import gzip
+
+    import stages
+
+    (tmp_path / "html").mkdir()
+    truth = {}
+    for n in range(2):
+        page_id = f"page{n}"
+        html = f"<html><head><title>Page {n}</title></head><body><article><h1>Page {n}</h1>"
+        html += "<p>" + "A sentence of the article. " * 40 + "</p></article></body></html>"
+        (tmp_path / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html.encode()))
+        truth[page_id] = {"url": f"http://127.0.0.1/{page_id}", "articleBody": "A sentence of the article."}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    monkeypatch.setenv("THRESHER_AEB_DIR", str(tmp_path))
+
+    assert stages.main(["--source", "aeb", "--every", "1", "--with-metadata"]) == 0
+    both = capsys.readouterr().out
+    assert "--with-metadata: 2 pages" in both
+    assert "ratio extract / trafilatura: " in both
+    assert "trafilatura.extract, with_metadata=True" in both
+    assert "ratio extract / trafilatura with its metadata: " in both
+
+    assert stages.main(["--source", "aeb", "--every", "1"]) == 0
+    baseline = capsys.readouterr().out
+    assert "ratio extract / trafilatura: " in baseline
+    assert "with_metadata" not in baseline
