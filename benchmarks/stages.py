@@ -5,13 +5,11 @@
     python benchmarks/stages.py --source aeb --model-dir DIR   # fold k's pages with DIR's fold-k models
     python benchmarks/stages.py --source aeb --repeat 3        # also each page again, its caches warm
     python benchmarks/stages.py --with-metadata                # also trafilatura with its metadata
+    python benchmarks/stages.py --source aeb --every 1 --apart 3   # each system alone in its own process
 
 Each page is extracted once by trafilatura, as every benchmark runs it (`corpus.TRAFILATURA_OPTIONS`:
 the baseline the speed target is set against), and once by `pipelines.extraction.extract`, in the
-same process. With `--with-metadata`, trafilatura extracts each page a second time with
-`with_metadata=True`, the title, author and date `extract` always reads, which costs trafilatura about a
-third more on AEB pages and more on modern ones (htmldate); off by default, as its allocations move
-some garbage collection into `extract`'s calls. `extract` names each of its stages as it ends (`on_stage`: parse, page preparation,
+same process. `extract` names each of its stages as it ends (`on_stage`: parse, page preparation,
 block index, metadata, segmentation, block features, scorer, promo finder, page type and body,
 record), so the stages timed are the ones it runs, with `time.process_time` so a busy machine
 inflates them less; the ratios are what to compare across runs. The garbage collector's share of
@@ -19,6 +17,18 @@ the call is measured apart (`gc.callbacks`): it runs when allocations reach its 
 wherever that is, so it is no stage's. htmldate's share is shown apart too (`htmldate.find_date`, the last date
 reader, asked once the page is typed, and only where no other reader finds a date): about 10 ms a call on
 modern pages.
+
+The table's ratio interleaves the two systems page by page in one process, and there trafilatura runs
+slower than on its own: on AEB pages about 16-17 ms a page alone, 19-22 ms beside `extract` (each
+system's working set pushes the other's out of the CPU caches, and `extract`'s caches, models and RE2
+automata grow the process), while `extract`'s own time barely moves. `--apart N` times each system
+alone in a fresh process instead, the way a user runs one of them: N rounds, the order alternating,
+each process warmed by one page first. Its ratio of the medians is the one to hold against the target.
+
+With `--with-metadata`, trafilatura extracts each page a second time with `with_metadata=True`: the
+title, author and date `extract` always reads, which cost trafilatura about a third more on AEB pages
+and more on modern ones (htmldate). Off by default, as its allocations move some garbage collection
+into `extract`'s calls.
 
 With `--repeat N` each page is extracted N times in a row by both systems, and the calls after the
 first are timed apart: a page's first extraction fills caches (per class string, per site, RE2's
@@ -31,14 +41,73 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import sys
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from statistics import median
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
 import corpus  # noqa: E402
+
+SYSTEMS = ("trafilatura", "thresher")
+
+
+def _pages(source: str, folds: str | None, every: int) -> list[corpus.DevPage]:
+    sources = ("wcxb", "aeb") if source == "all" else (source,)
+    return corpus.load(sources, {int(k) for k in folds.split(",")} if folds else None)[::every]
+
+
+def time_alone(system: str, source: str, folds: str | None, every: int, model_dir: str | None) -> float:
+    """CPU seconds per page of one system over the pages, alone in this process (`--apart`'s child),
+    after one untimed page for imports, models and compiled patterns."""
+    warnings.filterwarnings("ignore")
+    pages = _pages(source, folds, every)
+    if system == "trafilatura":
+        from trafilatura import extract as trafilatura_extract
+
+        def run(page: corpus.DevPage) -> None:
+            trafilatura_extract(page.html, url=page.url, **corpus.TRAFILATURA_OPTIONS)
+    else:
+        from pipelines.extraction import extract
+
+        fold_models = {k: corpus.fold_models(model_dir, k) for k in {p.fold for p in pages}} if model_dir else {}
+
+        def run(page: corpus.DevPage) -> None:
+            extract(page.html, page.url, **fold_models.get(page.fold, {}))
+
+    run(pages[0])
+    started = time.process_time()
+    for page in pages:
+        run(page)
+    return (time.process_time() - started) / len(pages)
+
+
+def _apart(args: argparse.Namespace) -> int:
+    """`--apart N`: each system alone in a fresh process, N rounds, the order alternating."""
+    seconds: dict[str, list[float]] = {name: [] for name in SYSTEMS}
+    spawn = multiprocessing.get_context("spawn")
+    for round_ in range(args.apart):
+        for name in SYSTEMS if round_ % 2 == 0 else SYSTEMS[::-1]:
+            with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+                job = pool.submit(time_alone, name, args.source, args.folds, args.every, args.model_dir)
+                seconds[name].append(job.result())
+    options = (f" --folds {args.folds}" if args.folds else "") + (
+        f" --model-dir {args.model_dir}" if args.model_dir else ""
+    )
+    print(
+        f"python benchmarks/stages.py --source {args.source} --every {args.every}{options} --apart {args.apart}: "
+        "CPU ms per page, each system alone in a fresh process"
+    )
+    for name in SYSTEMS:
+        rounds = "".join(f"{1000 * s:>9.2f}" for s in seconds[name])
+        print(f"{name:<14}{rounds}   median {1000 * median(seconds[name]):.2f}")
+    ratio = median(seconds["thresher"]) / median(seconds["trafilatura"])
+    print(f"ratio extract / trafilatura, each alone: {ratio:.2f} (of the medians)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,9 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--with-metadata", action="store_true", help="also time trafilatura.extract with with_metadata=True"
     )
+    ap.add_argument(
+        "--apart", type=int, default=0, metavar="N", help="time each system alone in a fresh process, N rounds"
+    )
     args = ap.parse_args(argv)
-    if args.repeat < 1 or args.every < 1:
-        ap.error("--repeat and --every take a whole number of at least 1")
+    if args.repeat < 1 or args.every < 1 or args.apart < 0:
+        ap.error("--repeat and --every take a whole number of at least 1, --apart one of at least 0")
+    if args.apart:
+        return _apart(args)
     warnings.filterwarnings("ignore")
 
     from trafilatura import extract as trafilatura_extract
@@ -63,9 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.extraction.promos import default_promo_finder
     from pipelines.extraction.scorer import default_scorer
 
-    sources = ("wcxb", "aeb") if args.source == "all" else (args.source,)
-    folds = {int(k) for k in args.folds.split(",")} if args.folds else None
-    pages = corpus.load(sources, folds)[:: args.every]
+    pages = _pages(args.source, args.folds, args.every)
     shipped = {
         "scorer": default_scorer(),
         "page_classifier": default_page_classifier(),

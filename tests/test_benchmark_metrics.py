@@ -459,12 +459,9 @@ def test_a_missed_label_snippet_is_counted_where_it_went() -> None:
     assert aeb_labels._went("Follow us", "share", fields) == "-"
 
 
-def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Path, monkeypatch, capsys) -> None:
-    """`extract` reads title, author and date on every page; `--with-metadata` times trafilatura doing so too,
-    beside the baseline run as every benchmark runs it, and without the flag the table is the baseline's alone."""
+def _tiny_aeb(tmp_path: Path, monkeypatch) -> None:
+    """Two article pages in the AEB layout, which `corpus.load(("aeb",))` reads from $THRESHER_AEB_DIR."""
     import gzip
-
-    import stages
 
     (tmp_path / "html").mkdir()
     truth = {}
@@ -477,6 +474,13 @@ def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Pa
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     monkeypatch.setenv("THRESHER_AEB_DIR", str(tmp_path))
 
+
+def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`extract` reads title, author and date on every page; `--with-metadata` times trafilatura doing so too,
+    beside the baseline run as every benchmark runs it, and without the flag the table is the baseline's alone."""
+    import stages
+
+    _tiny_aeb(tmp_path, monkeypatch)
     assert stages.main(["--source", "aeb", "--every", "1", "--with-metadata"]) == 0
     both = capsys.readouterr().out
     assert "--with-metadata: 2 pages" in both
@@ -488,3 +492,27 @@ def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Pa
     baseline = capsys.readouterr().out
     assert "ratio extract / trafilatura: " in baseline
     assert "with_metadata" not in baseline
+
+
+def test_stages_apart_times_each_system_alone_in_a_fresh_process(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Interleaved in one process trafilatura runs slower than alone; `--apart` times each system in its own
+    process, round after round, and gives the ratio of their medians instead of the stage table."""
+    import stages
+
+    _tiny_aeb(tmp_path, monkeypatch)
+    assert stages.main(["--source", "aeb", "--every", "1", "--apart", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "each system alone in a fresh process" in out
+    rows = {
+        line.split()[0]: line.split()
+        for line in out.splitlines()
+        if line.split()[:1] in (["trafilatura"], ["thresher"])
+    }
+    assert set(rows) == {"trafilatura", "thresher"}
+    for row in rows.values():
+        assert len(row) == 5 and row[3] == "median"  # two rounds, then the median
+        assert all(float(ms) > 0 for ms in row[1:3])
+    assert "ratio extract / trafilatura, each alone: " in out
+    assert "block index" not in out  # no stage table: the stages are timed interleaved
+
+    assert stages.time_alone("trafilatura", "aeb", None, 1, None) > 0  # what each child runs, here in-process
