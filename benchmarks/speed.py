@@ -3,6 +3,8 @@
 Both systems are timed in one process and one run, interleaved page by page
 (the order alternates per page and per pass), so machine load drifts hit both
 alike. On a noisy machine read the ratios and medians, not absolute seconds.
+Interleaved so, trafilatura runs about a fifth slower than alone, which flatters
+thresher: `stages.py --apart N` times each system alone in a fresh process.
 
     python benchmarks/speed.py                    # all pages, 3 timed passes
     python benchmarks/speed.py --limit 20 --repeat 1 --json
