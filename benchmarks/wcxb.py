@@ -258,7 +258,12 @@ def summary_lines(records: Sequence[dict[str, Any]], jobs: int, worst: int) -> l
             + (": " + ", ".join(errs[:5]) if errs else "")
             + (", ..." if len(errs) > 5 else "")
         )
-    note = "  [--jobs > 1: timings are not meaningful]" if jobs > 1 else ""
+    # interleaved page by page in one process, trafilatura runs slower than alone: `stages.py --apart` times each alone
+    note = (
+        "  [--jobs > 1: timings are not meaningful]"
+        if jobs > 1
+        else "  [interleaved: stages.py --apart times each alone]"
+    )
     out += ["", f"speed (extract calls, pages where both ran){note}"]
     timed = [(a["time"], b["time"]) for a, b in zip(runs["thresher"], runs["trafilatura"], strict=True)]
     timed = [(a, b) for a, b in timed if a is not None and b]
