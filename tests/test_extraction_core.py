@@ -497,6 +497,34 @@ def test_a_table_between_an_articles_paragraphs_is_body_when_read_just_below_the
     assert not decide_body(page.segmentation, np.where(np.arange(len(texts)) == standings, 0.1, read)).body[standings]
 
 
+def test_an_articles_unsure_blocks_above_its_headline_are_no_body():
+    """A breadcrumb, a section's name or a promo strip over an article's headline, read at 0.4-0.5, is no part of
+    its text; over the headline a sure reading stays, and on a page of another type nothing moves."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    html = (
+        "<html><body><div class='top'><p>The best of the year in one place</p></div>"
+        "<p class='kicker'>Operations and growth</p><h1>The bakery that wants to be everywhere</h1>"
+        "<p>The chain opened about eighty new bakeries this year, and plans twice as many next year.</p>"
+        "<p>Its leaders say the neighbourhood bakery is what customers want, in every town they can reach.</p>"
+        "</body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/news/bakery")
+    strip, kicker = texts.index("The best of the year in one place"), texts.index("Operations and growth")
+    read = np.array([0.45 if i in (strip, kicker) else 0.9 for i in range(len(texts))])
+    decision = decide_body(page.segmentation, read)
+    assert not decision.body[strip] and not decision.body[kicker]
+    assert decision.above_headline == {strip, kicker}
+    assert decision.body[
+        texts.index("The chain opened about eighty new bakeries this year, and plans twice as many next year.")
+    ]
+    sure = np.where(np.arange(len(texts)) == kicker, 0.6, read)
+    assert decide_body(page.segmentation, sure).body[kicker]  # read surely, a standfirst over the headline stays
+    assert decide_body(page.segmentation, read, "listing").body[strip]  # not an article: the reading stands
+
+
 def test_a_grid_of_like_cards_holding_most_of_the_page_is_its_content():
     """A club's trail list, each trail a card whose class says "cta": every card alone reads as a promo, but
     like cards that hold most of the page's words are what the page is made of, so they yield to the body

@@ -101,6 +101,7 @@ class BodyDecision:
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
     title_repeat: int | None = None  # the block left out as the headline said again where the body would start
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
+    above_headline: set[int] = field(default_factory=set)  # an article's unsure blocks above its headline, left out
 
 
 def decide_body(
@@ -198,14 +199,34 @@ def _decide_at(
     for i in repeated:
         body[i] = False
     captions: set[int] = set()
+    above: set[int] = set()
     if page_type in (None, "article"):
         for i in _furniture_copies(blocks, body, block_units):
             body[i] = False
         captions = _captions(segmentation, body)
-        for i in captions:
+        above = set() if fallback else _above_headline(body, probability, headline_at)
+        for i in captions | above:
             body[i] = False
         _drop_trailing_headings(blocks, body)
-    return BodyDecision(body, probability, units, block_units, fallback=fallback, repeated=repeated, captions=captions)
+    return BodyDecision(
+        body,
+        probability,
+        units,
+        block_units,
+        fallback=fallback,
+        repeated=repeated,
+        captions=captions,
+        above_headline=above,
+    )
+
+
+def _above_headline(body: list[bool], probability: np.ndarray, headline_at: int | None) -> set[int]:
+    """An article's body blocks above its headline that the scorer is unsure of
+    (`cues.ABOVE_HEADLINE_BODY_MIN_PROBABILITY`): an article's text starts at its headline, and what stands over
+    it and reads half like prose is a breadcrumb, a section's name, a ticker or a strip of promoted links."""
+    if headline_at is None:
+        return set()
+    return {i for i in range(headline_at) if body[i] and probability[i] < cues.ABOVE_HEADLINE_BODY_MIN_PROBABILITY}
 
 
 def _captions(segmentation: Segmentation, body: list[bool]) -> set[int]:

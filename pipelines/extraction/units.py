@@ -59,6 +59,8 @@ class _BlockLabeller:
             return BlockLabel.OTHER, "repeated"
         if i in self.decision.captions:
             return BlockLabel.OTHER, "caption"
+        if i in self.decision.above_headline:
+            return BlockLabel.OTHER, "above-headline"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if (
