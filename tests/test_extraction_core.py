@@ -525,6 +525,35 @@ def test_an_articles_unsure_blocks_above_its_headline_are_no_body():
     assert decide_body(page.segmentation, read, "listing").body[strip]  # not an article: the reading stands
 
 
+def test_an_articles_unsure_blocks_after_its_last_sure_one_are_no_body():
+    """Where an article ends, what follows and reads just above the threshold is its site's (more posts, a pitch);
+    an unsure line between sure paragraphs is the article's, and a surer one at the end stays."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+
+    paragraphs = [
+        f"Paragraph {n} of the article says what it has to say in a sentence of some length." for n in range(4)
+    ]
+    html = (
+        "<html><body><h1>The article</h1><div class='story'>"
+        + "".join(f"<p>{text}</p>" for text in paragraphs)
+        + "</div><div class='more'><p>Our team of experts helps companies like yours grow every single day.</p>"
+        "<p>Talk to us about what our platform can do for your business this year.</p></div></body></html>"
+    )
+    page, texts = _analysed(html, "https://example.org/blog/the-article")
+    pitch = texts.index("Our team of experts helps companies like yours grow every single day.")
+    talk = texts.index("Talk to us about what our platform can do for your business this year.")
+    between = texts.index(paragraphs[1])
+    read = np.array([0.42 if i in (pitch, talk, between) else 0.9 for i in range(len(texts))])
+    decision = decide_body(page.segmentation, read)
+    assert decision.after_article == {pitch, talk}
+    assert not decision.body[pitch] and not decision.body[talk]
+    assert decision.body[between]  # unsure, but before the article's last sure paragraph
+    assert decide_body(page.segmentation, np.where(np.arange(len(texts)) == talk, 0.47, read)).body[talk]
+    assert decide_body(page.segmentation, read, "service").body[pitch]  # not an article: the reading stands
+
+
 def test_a_grid_of_like_cards_holding_most_of_the_page_is_its_content():
     """A club's trail list, each trail a card whose class says "cta": every card alone reads as a promo, but
     like cards that hold most of the page's words are what the page is made of, so they yield to the body
