@@ -525,9 +525,9 @@ def test_an_articles_unsure_blocks_above_its_headline_are_no_body():
     assert decide_body(page.segmentation, read, "listing").body[strip]  # not an article: the reading stands
 
 
-def test_an_articles_unsure_blocks_after_its_last_sure_one_are_no_body():
-    """Where an article ends, what follows and reads just above the threshold is its site's (more posts, a pitch);
-    an unsure line between sure paragraphs is the article's, and a surer one at the end stays."""
+def test_an_articles_unsure_blocks_before_its_first_and_after_its_last_sure_one_are_no_body():
+    """Around an article, what reads just above the threshold is its site's (a teaser over the text; more posts, a
+    pitch after it); an unsure line between sure paragraphs is the article's, and a surer one at the end stays."""
     import numpy as np
 
     from pipelines.extraction.body import decide_body
@@ -536,7 +536,8 @@ def test_an_articles_unsure_blocks_after_its_last_sure_one_are_no_body():
         f"Paragraph {n} of the article says what it has to say in a sentence of some length." for n in range(4)
     ]
     html = (
-        "<html><body><h1>The article</h1><div class='story'>"
+        "<html><body><h1>The article</h1><p class='teaser'>Read our latest guide to everything you need to know.</p>"
+        "<div class='story'>"
         + "".join(f"<p>{text}</p>" for text in paragraphs)
         + "</div><div class='more'><p>Our team of experts helps companies like yours grow every single day.</p>"
         "<p>Talk to us about what our platform can do for your business this year.</p></div></body></html>"
@@ -545,8 +546,10 @@ def test_an_articles_unsure_blocks_after_its_last_sure_one_are_no_body():
     pitch = texts.index("Our team of experts helps companies like yours grow every single day.")
     talk = texts.index("Talk to us about what our platform can do for your business this year.")
     between = texts.index(paragraphs[1])
-    read = np.array([0.42 if i in (pitch, talk, between) else 0.9 for i in range(len(texts))])
+    teaser = texts.index("Read our latest guide to everything you need to know.")
+    read = np.array([0.42 if i in (pitch, talk, between, teaser) else 0.9 for i in range(len(texts))])
     decision = decide_body(page.segmentation, read)
+    assert decision.before_article == {teaser} and not decision.body[teaser]
     assert decision.after_article == {pitch, talk}
     assert not decision.body[pitch] and not decision.body[talk]
     assert decision.body[between]  # unsure, but before the article's last sure paragraph

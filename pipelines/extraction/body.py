@@ -102,7 +102,10 @@ class BodyDecision:
     title_repeat: int | None = None  # the block left out as the headline said again where the body would start
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
     above_headline: set[int] = field(default_factory=set)  # an article's unsure blocks above its headline, left out
-    after_article: set[int] = field(default_factory=set)  # an article's unsure blocks after its last sure one, left out
+    before_article: set[int] = field(
+        default_factory=set
+    )  # an article's unsure blocks before its first sure one, left out
+    after_article: set[int] = field(default_factory=set)  # ... and after its last sure one
 
 
 def decide_body(
@@ -201,14 +204,15 @@ def _decide_at(
         body[i] = False
     captions: set[int] = set()
     above: set[int] = set()
+    before: set[int] = set()
     after: set[int] = set()
     if page_type in (None, "article"):
         for i in _furniture_copies(blocks, body, block_units):
             body[i] = False
         captions = _captions(segmentation, body)
         above = set() if fallback else _above_headline(body, probability, headline_at)
-        after = set() if fallback else _unsure_tail(body, probability)
-        for i in captions | above | after:
+        before, after = (set(), set()) if fallback else _unsure_edges(body, probability)
+        for i in captions | above | before | after:
             body[i] = False
         _drop_trailing_headings(blocks, body)
     return BodyDecision(
@@ -220,18 +224,21 @@ def _decide_at(
         repeated=repeated,
         captions=captions,
         above_headline=above,
+        before_article=before,
         after_article=after,
     )
 
 
-def _unsure_tail(body: list[bool], probability: np.ndarray) -> set[int]:
-    """An article's body blocks after its last sure one that the scorer reads just above the threshold
-    (`cues.TAIL_BODY_MIN_PROBABILITY`): where an article ends, what follows and reads half like prose is mostly
-    its site's (more posts, a company's pitch, an FAQ widget), and the article's own last lines read surely."""
-    sure = [i for i, keep in enumerate(body) if keep and probability[i] >= cues.TAIL_SURE_PROBABILITY]
+def _unsure_edges(body: list[bool], probability: np.ndarray) -> tuple[set[int], set[int]]:
+    """An article's body blocks before its first sure one and after its last (`cues.ARTICLE_SURE_PROBABILITY`) that
+    the scorer reads just above the threshold (below `cues.ARTICLE_EDGE_MIN_PROBABILITY`): an article's own first
+    and last lines read surely, and what stands around them reading half like prose is mostly its site's (a
+    kicker or a teaser over the text; more posts, a company's pitch or an FAQ widget after it)."""
+    sure = [i for i, keep in enumerate(body) if keep and probability[i] >= cues.ARTICLE_SURE_PROBABILITY]
     if not sure:
-        return set()
-    return {i for i in range(sure[-1] + 1, len(body)) if body[i] and probability[i] < cues.TAIL_BODY_MIN_PROBABILITY}
+        return set(), set()
+    unsure = {i for i, keep in enumerate(body) if keep and probability[i] < cues.ARTICLE_EDGE_MIN_PROBABILITY}
+    return {i for i in unsure if i < sure[0]}, {i for i in unsure if i > sure[-1]}
 
 
 def _above_headline(body: list[bool], probability: np.ndarray, headline_at: int | None) -> set[int]:

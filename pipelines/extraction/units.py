@@ -61,6 +61,8 @@ class _BlockLabeller:
             return BlockLabel.OTHER, "caption"
         if i in self.decision.above_headline:
             return BlockLabel.OTHER, "above-headline"
+        if i in self.decision.before_article:
+            return BlockLabel.OTHER, "before-article"
         if i in self.decision.after_article:
             return BlockLabel.OTHER, "after-article"
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
