@@ -101,11 +101,10 @@ class BodyDecision:
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
     title_repeat: int | None = None  # the block left out as the headline said again where the body would start
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
-    above_headline: set[int] = field(default_factory=set)  # an article's unsure blocks above its headline, left out
-    before_article: set[int] = field(
-        default_factory=set
-    )  # an article's unsure blocks before its first sure one, left out
-    after_article: set[int] = field(default_factory=set)  # ... and after its last sure one
+    # an article's blocks left out as unsure above its headline, before its first sure block, after its last
+    above_headline: set[int] = field(default_factory=set)
+    before_article: set[int] = field(default_factory=set)
+    after_article: set[int] = field(default_factory=set)
 
 
 def decide_body(
