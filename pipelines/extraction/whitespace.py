@@ -25,7 +25,7 @@ def collapse_whitespace(text: str) -> str:
 
 def folded(text: str) -> str:
     """`text` as titles, headings and names compare: whitespace collapsed, lower-cased."""
-    return " ".join(text.split()).lower()
+    return collapse_whitespace(text).lower()
 
 
 def unspaced_words(text: str) -> int:
