@@ -56,12 +56,22 @@ import corpus  # noqa: E402
 SYSTEMS = ("trafilatura", "thresher")
 
 
-def _pages(source: str, folds: str | None, every: int) -> list[corpus.DevPage]:
+def _pages(source: str, folds: set[int] | None, every: int) -> list[corpus.DevPage]:
     sources = ("wcxb", "aeb") if source == "all" else (source,)
-    return corpus.load(sources, {int(k) for k in folds.split(",")} if folds else None)[::every]
+    return corpus.load(sources, folds)[::every]
 
 
-def time_alone(system: str, source: str, folds: str | None, every: int, model_dir: str | None) -> float:
+def _command(args: argparse.Namespace, *extra: str) -> str:
+    """The command line that makes this run's figures, to print above them."""
+    options = [f"--source {args.source}", f"--every {args.every}"]
+    if args.folds:
+        options.append("--folds " + ",".join(map(str, sorted(args.folds))))
+    if args.model_dir:
+        options.append(f"--model-dir {args.model_dir}")
+    return " ".join(["python benchmarks/stages.py", *options, *extra])
+
+
+def time_alone(system: str, source: str, folds: set[int] | None, every: int, model_dir: str | None) -> float:
     """CPU seconds per page of one system over the pages, alone in this process (`--apart`'s child),
     after one untimed page for imports, models and compiled patterns."""
     warnings.filterwarnings("ignore")
@@ -95,13 +105,7 @@ def _apart(args: argparse.Namespace) -> int:
             with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
                 job = pool.submit(time_alone, name, args.source, args.folds, args.every, args.model_dir)
                 seconds[name].append(job.result())
-    options = (f" --folds {args.folds}" if args.folds else "") + (
-        f" --model-dir {args.model_dir}" if args.model_dir else ""
-    )
-    print(
-        f"python benchmarks/stages.py --source {args.source} --every {args.every}{options} --apart {args.apart}: "
-        "CPU ms per page, each system alone in a fresh process"
-    )
+    print(f"{_command(args, f'--apart {args.apart}')}: CPU ms per page, each system alone in a fresh process")
     for name in SYSTEMS:
         rounds = "".join(f"{1000 * s:>9.2f}" for s in seconds[name])
         print(f"{name:<14}{rounds}   median {1000 * median(seconds[name]):.2f}")
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", choices=["wcxb", "aeb", "all"], default="wcxb")
     ap.add_argument("--every", type=int, default=5, help="take every N-th page (default 5)")
-    ap.add_argument("--folds", help="only pages of these folds, e.g. 0,1,2,3 (default: all)")
+    ap.add_argument("--folds", type=corpus.folds_arg, help="only pages of these folds, e.g. 0,1,2,3 (default: all)")
     ap.add_argument("--model-dir", help=f"time DIR's models: fold k's pages with {corpus.FOLD_MODEL_NAMES}")
     ap.add_argument("--repeat", type=int, default=1, help="extract each page N times in a row (default 1)")
     ap.add_argument(
@@ -204,15 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     htmldate.find_date = find_date
     n = len(pages)
     staged = sum(totals.values())
-    options = (
-        (f" --folds {args.folds}" if args.folds else "")
-        + (f" --model-dir {args.model_dir}" if args.model_dir else "")
-        + (f" --repeat {args.repeat}" if args.repeat > 1 else "")
-        + (" --with-metadata" if args.with_metadata else "")
+    extra = ([f"--repeat {args.repeat}"] if args.repeat > 1 else []) + (
+        ["--with-metadata"] if args.with_metadata else []
     )
-    print(
-        f"python benchmarks/stages.py --source {args.source} --every {args.every}{options}: {n} pages, CPU ms per page"
-    )
+    print(f"{_command(args, *extra)}: {n} pages, CPU ms per page")
     print(f"{'stage':<42}{'ms/page':>9}{'share':>8}")
     for name, seconds in totals.items():
         print(f"{name:<42}{1000 * seconds / n:>9.2f}{100 * seconds / staged:>7.1f}%")

@@ -516,3 +516,13 @@ def test_stages_apart_times_each_system_alone_in_a_fresh_process(tmp_path: Path,
     assert "block index" not in out  # no stage table: the stages are timed interleaved
 
     assert stages.time_alone("trafilatura", "aeb", None, 1, None) > 0  # what each child runs, here in-process
+
+
+def test_stages_refuses_a_bad_folds_argument_with_a_usage_error(capsys) -> None:
+    """`--folds x` is a usage error naming the folds, not a ValueError traceback from deep in the page loading."""
+    import stages
+
+    with pytest.raises(SystemExit) as stop:
+        stages.main(["--folds", "x"])
+    assert stop.value.code == 2
+    assert "folds are 0-4" in capsys.readouterr().err
