@@ -64,6 +64,15 @@ def test_site_name_at_the_end_of_the_headline_h1_is_cut():
     assert (page.title, page.title_source) == ("Council approves park", "h1")
 
 
+def test_an_h1_broken_over_lines_reads_with_spaces_where_the_lines_meet():
+    """The headline as the page shows it: "WEEKEND<br>CODING" is two words, and the declared title confirms them."""
+    page = meta(
+        "<title>Weekend Coding Agent | Focus Labs</title>",
+        '<h1> WEEKEND<br>CODING<br> <span class="blue">AGENT</span> </h1><h1><div>Council</div><div>agenda</div></h1>',
+    )
+    assert (page.title, page.title_source) == ("WEEKEND CODING AGENT", "h1")
+
+
 def test_h1_wins_over_a_rewritten_og_title():
     page = meta(
         '<meta property="og:title" content="Top 7 facts about the new park for 2025">',

@@ -13,7 +13,10 @@ import html
 import re
 from itertools import pairwise
 
+from lxml.html import HtmlElement
+
 from . import cues
+from .blocks import visible_text
 from .pagefacts import PageFacts, clean_text, is_site_name
 from .parse import repaired
 
@@ -28,6 +31,8 @@ _WIDE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff
 _LEADING_DATE = re.compile(rf"^\W*(?:{cues.TEXT_DATE_PATTERN})\W*", re.I)
 #: The end of one text and the start of the next with no space between: "(US)" + "Your".
 _GLUED = re.compile(r"^[\w).!?]\w$")
+#: The h1's text is read whole: a hidden part of a headline is rare, and a declared title confirms what is read.
+_NOTHING_HIDDEN: frozenset[HtmlElement] = frozenset()
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -80,7 +85,8 @@ def _h1_texts(facts: PageFacts, glued: set[str] | None = None) -> list[str]:
     texts = []
     for element in facts.elements("h1"):
         parts = list(element.itertext())
-        text = _unescaped(clean_text(repaired("".join(parts))))
+        # as laid out: "WEEKEND<br>CODING" shows two words, which the text nodes alone run together
+        text = _unescaped(clean_text(repaired(visible_text(element, _NOTHING_HIDDEN))))
         if text and len(text) <= cues.MAX_HEADLINE_CHARS:
             texts.append(text)
             if glued is not None and any(_GLUED.search(a[-1:] + b[:1]) for a, b in pairwise(parts)):
