@@ -495,6 +495,31 @@ def test_an_articles_body_does_not_start_with_its_headline_said_again():
     assert next(b.text for keep, b in zip(product.body, segmentation.blocks, strict=True) if keep) == "Budget vote"
 
 
+def test_an_articles_headline_said_again_before_its_first_sure_block_is_no_body():
+    """Under a kicker, or a second copy of the headline a page keeps for phones, the headline said again is no body
+    while the scorer is unsure of what stands there; the other unsure lines there are left to the scorer."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    html = (
+        "<html><body><div><p class='kicker'>City hall</p><p class='head'>Budget vote</p>"
+        f"<p class='head-mobile'>Budget vote</p>{ARTICLE_TEXT}</div></body></html>"
+    )
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    texts = [b.text for b in segmentation.blocks]
+    said = [i for i, text in enumerate(texts) if text == "Budget vote"]
+    probability = np.array([0.6 if i <= said[1] else 0.9 for i in range(len(texts))])
+    decision = decide_body(segmentation, probability, "article", "Budget vote")
+    assert decision.title_repeats == set(said) and len(said) == 2
+    assert decision.body[texts.index("City hall")] and not any(decision.body[i] for i in said)
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    assert [b["label"] for b in blocks if b["text"] == "Budget vote"] == ["title", "title"]
+
+
 def test_a_pictures_caption_is_no_body_of_an_article():
     """Item 5 of the extraction issue, the body as a reader reads it: a caption describes a picture the record does
     not hold, though a scorer reads a long one as prose. On an article it is left out (reason `caption`); on other

@@ -99,7 +99,8 @@ class BodyDecision:
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
     repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
-    title_repeat: int | None = None  # the block left out as the headline said again where the body would start
+    # the blocks left out as the headline said again where the body starts: its first block, or before its first sure one
+    title_repeats: set[int] = field(default_factory=set)
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
     # an article's blocks left out as unsure above its headline, before its first sure block, after its last
     above_headline: set[int] = field(default_factory=set)
@@ -124,7 +125,9 @@ def decide_body(
     A short article whose body is all there is gains little from the lower reading and keeps its body.
 
     An article's body never starts with its headline (`title`) said again: a block that says it word for word
-    where the body would start is left out (`BodyDecision.title_repeat`). A product's name there is its content.
+    where the body would start, or anywhere before the body's first sure block (`cues.ARTICLE_SURE_PROBABILITY`:
+    under a kicker, or a second copy the page keeps for phones), is left out (`BodyDecision.title_repeats`). A
+    product's name there is its content.
     Nor does it hold a picture's caption (`BodyDecision.captions`)."""
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     decision = _decide_at(segmentation, probability, page_type, threshold)
@@ -135,16 +138,19 @@ def decide_body(
             lower.lowered = True
             decision = lower
     if page_type in (None, "article") and title:
-        _leave_out_title_repeat(decision, segmentation.blocks, title)
+        _leave_out_title_repeats(decision, segmentation.blocks, title)
     return decision
 
 
-def _leave_out_title_repeat(decision: BodyDecision, blocks: list[Block], title: str) -> None:
+def _leave_out_title_repeats(decision: BodyDecision, blocks: list[Block], title: str) -> None:
     said = folded(title)
-    first = next((i for i, keep in enumerate(decision.body) if keep and blocks[i].text), None)
-    if first is not None and blocks[first].text.lower() == said:
-        decision.body[first] = False
-        decision.title_repeat = first
+    body, probability = decision.body, decision.probability
+    kept = [i for i, keep in enumerate(body) if keep and blocks[i].text]
+    sure = next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), len(body))
+    repeats = {i for n, i in enumerate(kept) if (n == 0 or i < sure) and blocks[i].text.lower() == said}
+    for i in repeats:
+        body[i] = False
+    decision.title_repeats = repeats
 
 
 def _body_words(blocks: list[Block], body: list[bool]) -> int:

@@ -53,7 +53,7 @@ class _BlockLabeller:
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         if says_title:
             return BlockLabel.TITLE, "heading=title"
-        if i == self.decision.title_repeat:
+        if i in self.decision.title_repeats:
             return BlockLabel.TITLE, "body-start=title"
         if i in self.decision.repeated:
             return BlockLabel.OTHER, "repeated"
