@@ -520,6 +520,38 @@ def test_an_articles_headline_said_again_before_its_first_sure_block_is_no_body(
     assert [b["label"] for b in blocks if b["text"] == "Budget vote"] == ["title", "title"]
 
 
+def test_an_articles_standfirst_saying_its_declared_description_is_no_body():
+    """Item 5 of the extraction issue: no standfirst at the start of the body. An unsure line over the text whose
+    words are the page's description is the summary over the article (reason `standfirst`); a sure line saying it
+    is the article's own lede, and on a short page the description is a good part of the text itself."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    summary = "Roads win the day as the council passes its budget"
+    html = f"<html><body><div><p class='dek'>{summary}.</p>{ARTICLE_TEXT * 2}</div></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    dek = [b.text for b in segmentation.blocks].index(f"{summary}.")
+    unsure = np.where(np.arange(len(segmentation.blocks)) == dek, 0.6, 0.9)
+    decision = decide_body(segmentation, unsure, "article", "Budget vote", f"{summary}!")
+    assert decision.standfirst == {dek} and not decision.body[dek]
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    assert [(b["label"], b["reason"]) for b in blocks if b["text"] == f"{summary}."] == [("other", "standfirst")]
+    assert decide_body(segmentation, np.full(len(segmentation.blocks), 0.9), "article", "Budget vote", summary).body[
+        dek
+    ]
+    assert decide_body(segmentation, unsure, "article", "Budget vote", "Roads win the day").body[dek]  # too short
+    text = "<p>The council met on Monday and voted for the budget.</p><p>Roads get most of the money this year.</p>"
+    short = segment_page(
+        parse_html(html.replace(ARTICLE_TEXT * 2, text)), "Budget vote", [], "Example", "https://example.org/story/"
+    )
+    read = np.where(np.arange(len(short.blocks)) == 0, 0.6, 0.9)
+    assert decide_body(short, read, "article", "Budget vote", summary).body[0]
+
+
 def test_a_pictures_caption_is_no_body_of_an_article():
     """Item 5 of the extraction issue, the body as a reader reads it: a caption describes a picture the record does
     not hold, though a scorer reads a long one as prose. On an article it is left out (reason `caption`); on other

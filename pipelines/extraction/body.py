@@ -31,6 +31,7 @@ _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
 
 
 _RELATED_SURE_HEADING = re.compile(cues.RELATED_SURE_HEADING_PATTERN, re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
 
 
 def _overrule_at(unit: Unit) -> float:
@@ -101,6 +102,7 @@ class BodyDecision:
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
     # the blocks left out as the headline said again where the body starts: its first block, or before its first sure one
     title_repeats: set[int] = field(default_factory=set)
+    standfirst: set[int] = field(default_factory=set)  # an article's blocks left out as its standfirst (`decide_body`)
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
     # an article's blocks left out as unsure above its headline, before its first sure block, after its last
     above_headline: set[int] = field(default_factory=set)
@@ -109,7 +111,11 @@ class BodyDecision:
 
 
 def decide_body(
-    segmentation: Segmentation, probability: np.ndarray, page_type: str | None = None, title: str | None = None
+    segmentation: Segmentation,
+    probability: np.ndarray,
+    page_type: str | None = None,
+    title: str | None = None,
+    standfirst: str | None = None,
 ) -> BodyDecision:
     """On a page typed other than article (None is an article), the units that are boilerplate
     only around an article (`cues.ARTICLE_ONLY_UNIT_LABELS`) yield to the scorer's ordinary
@@ -127,7 +133,10 @@ def decide_body(
     An article's body never starts with its headline (`title`) said again: a block that says it word for word
     where the body would start, or anywhere before the body's first sure block (`cues.ARTICLE_SURE_PROBABILITY`:
     under a kicker, or a second copy the page keeps for phones), is left out (`BodyDecision.title_repeats`). A
-    product's name there is its content.
+    product's name there is its content. Nor does it start with its standfirst: an unsure block before the first sure
+    one whose words are the page's declared description (`standfirst`, of `cues.STANDFIRST_MIN_WORDS` words or
+    more, and no more than `cues.STANDFIRST_MAX_SHARE` of the body) is the summary over the article, not its text
+    (`BodyDecision.standfirst`).
     Nor does it hold a picture's caption (`BodyDecision.captions`)."""
     threshold = cues.BODY_THRESHOLD_BY_PAGE_TYPE.get(page_type or "article", cues.BODY_THRESHOLD)
     decision = _decide_at(segmentation, probability, page_type, threshold)
@@ -139,18 +148,39 @@ def decide_body(
             decision = lower
     if page_type in (None, "article") and title:
         _leave_out_title_repeats(decision, segmentation.blocks, title)
+    if page_type in (None, "article") and standfirst:
+        _leave_out_standfirst(decision, segmentation.blocks, standfirst)
     return decision
+
+
+def _first_sure(decision: BodyDecision, kept: list[int]) -> int:
+    """The first of the `kept` blocks the scorer is sure of (`cues.ARTICLE_SURE_PROBABILITY`); past the end if none."""
+    probability = decision.probability
+    return next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), len(decision.body))
 
 
 def _leave_out_title_repeats(decision: BodyDecision, blocks: list[Block], title: str) -> None:
     said = folded(title)
-    body, probability = decision.body, decision.probability
-    kept = [i for i, keep in enumerate(body) if keep and blocks[i].text]
-    sure = next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), len(body))
+    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
+    sure = _first_sure(decision, kept)
     repeats = {i for n, i in enumerate(kept) if (n == 0 or i < sure) and blocks[i].text.lower() == said}
     for i in repeats:
-        body[i] = False
+        decision.body[i] = False
     decision.title_repeats = repeats
+
+
+def _leave_out_standfirst(decision: BodyDecision, blocks: list[Block], standfirst: str) -> None:
+    words = _WORDS.findall(standfirst.casefold())
+    if len(words) < cues.STANDFIRST_MIN_WORDS:
+        return  # "Read more", a site's slogan: too short to tell a summary from a line of the text
+    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
+    sure = _first_sure(decision, kept)
+    said = {i for i in kept if i < sure and _WORDS.findall(blocks[i].text.casefold()) == words}
+    if sum(blocks[i].words for i in said) > cues.STANDFIRST_MAX_SHARE * sum(blocks[i].words for i in kept):
+        return  # a summary is short beside the text it sums up: this one is a good part of a short page's text
+    decision.standfirst = said
+    for i in said:
+        decision.body[i] = False
 
 
 def _body_words(blocks: list[Block], body: list[bool]) -> int:

@@ -66,7 +66,7 @@ def extract(
         published = htmldate_published(page.tree, url, meta.modified)
     if page_type in cues.REVIEWS_PAGE_TYPES:
         segmentation = segmentation.with_units(review_units(segmentation))
-    decision = decide_body(segmentation, probability, page_type, meta.title)
+    decision = decide_body(segmentation, probability, page_type, meta.title, meta.description)
     if explain:
         decision.why = scorer.explain(page)
     body_blocks = [block for block, keep in zip(segmentation.blocks, decision.body, strict=True) if keep]
