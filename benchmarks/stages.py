@@ -6,6 +6,7 @@
     python benchmarks/stages.py --source aeb --repeat 3        # also each page again, its caches warm
     python benchmarks/stages.py --with-metadata                # also trafilatura with its metadata
     python benchmarks/stages.py --source aeb --every 1 --apart 3   # each system alone in its own process
+    python benchmarks/stages.py --source aeb --every 1 --apart 3 --with-metadata   # trafilatura with metadata too
 
 Each page is extracted once by trafilatura, as every benchmark runs it (`corpus.TRAFILATURA_OPTIONS`:
 the baseline the speed target is set against), and once by `pipelines.extraction.extract`, in the
@@ -28,7 +29,7 @@ each process warmed by one page first. Its ratio of the medians is the one to ho
 With `--with-metadata`, trafilatura extracts each page a second time with `with_metadata=True`: the
 title, author and date `extract` always reads, which cost trafilatura about a third more on AEB pages
 and more on modern ones (htmldate). Off by default, as its allocations move some garbage collection
-into `extract`'s calls.
+into `extract`'s calls. With `--apart` it is a third system timed alone, and the ratio against it is printed too.
 
 With `--repeat N` each page is extracted N times in a row by both systems, and the calls after the
 first are timed apart: a page's first extraction fills caches (per class string, per site, RE2's
@@ -53,7 +54,8 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 
 import corpus  # noqa: E402
 
-SYSTEMS = ("trafilatura", "thresher")
+TRAFILATURA, THRESHER, TRAFILATURA_WITH_METADATA = "trafilatura", "thresher", "trafilatura+metadata"
+SYSTEMS = (TRAFILATURA, THRESHER)
 
 
 def _pages(source: str, folds: set[int] | None, every: int) -> list[corpus.DevPage]:
@@ -76,11 +78,13 @@ def time_alone(system: str, source: str, folds: set[int] | None, every: int, mod
     after one untimed page for imports, models and compiled patterns."""
     warnings.filterwarnings("ignore")
     pages = _pages(source, folds, every)
-    if system == "trafilatura":
+    if system in (TRAFILATURA, TRAFILATURA_WITH_METADATA):
         from trafilatura import extract as trafilatura_extract
 
+        options = corpus.TRAFILATURA_OPTIONS | {"with_metadata": system == TRAFILATURA_WITH_METADATA}
+
         def run(page: corpus.DevPage) -> None:
-            trafilatura_extract(page.html, url=page.url, **corpus.TRAFILATURA_OPTIONS)
+            trafilatura_extract(page.html, url=page.url, **options)
     else:
         from pipelines.extraction import extract
 
@@ -97,20 +101,24 @@ def time_alone(system: str, source: str, folds: set[int] | None, every: int, mod
 
 
 def _apart(args: argparse.Namespace) -> int:
-    """`--apart N`: each system alone in a fresh process, N rounds, the order alternating."""
-    seconds: dict[str, list[float]] = {name: [] for name in SYSTEMS}
+    """`--apart N`: each system alone in a fresh process, N rounds, the order alternating; with `--with-metadata`,
+    trafilatura reading its metadata too is a third system."""
+    systems = (*SYSTEMS, TRAFILATURA_WITH_METADATA) if args.with_metadata else SYSTEMS
+    seconds: dict[str, list[float]] = {name: [] for name in systems}
     spawn = multiprocessing.get_context("spawn")
     for round_ in range(args.apart):
-        for name in SYSTEMS if round_ % 2 == 0 else SYSTEMS[::-1]:
+        for name in systems if round_ % 2 == 0 else systems[::-1]:
             with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
                 job = pool.submit(time_alone, name, args.source, args.folds, args.every, args.model_dir)
                 seconds[name].append(job.result())
-    print(f"{_command(args, f'--apart {args.apart}')}: CPU ms per page, each system alone in a fresh process")
-    for name in SYSTEMS:
+    extra = ["--with-metadata"] if args.with_metadata else []
+    print(f"{_command(args, f'--apart {args.apart}', *extra)}: CPU ms per page, each system alone in a fresh process")
+    for name in systems:
         rounds = "".join(f"{1000 * s:>9.2f}" for s in seconds[name])
-        print(f"{name:<14}{rounds}   median {1000 * median(seconds[name]):.2f}")
-    ratio = median(seconds["thresher"]) / median(seconds["trafilatura"])
-    print(f"ratio extract / trafilatura, each alone: {ratio:.2f} (of the medians)")
+        print(f"{name:<22}{rounds}   median {1000 * median(seconds[name]):.2f}")
+    for name in (name for name in systems if name != THRESHER):
+        ratio = median(seconds[THRESHER]) / median(seconds[name])
+        print(f"ratio extract / {name}, each alone: {ratio:.2f} (of the medians)")
     return 0
 
 

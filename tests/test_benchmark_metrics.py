@@ -516,6 +516,17 @@ def test_stages_apart_times_each_system_alone_in_a_fresh_process(tmp_path: Path,
     assert "block index" not in out  # no stage table: the stages are timed interleaved
 
     assert stages.time_alone("trafilatura", "aeb", None, 1, None) > 0  # what each child runs, here in-process
+    assert "trafilatura+metadata" not in out
+
+    # the alternative baseline: trafilatura reading the title, author and date `extract` always reads, alone too
+    assert stages.main(["--source", "aeb", "--every", "1", "--apart", "1", "--with-metadata"]) == 0
+    out = capsys.readouterr().out
+    assert "--apart 1 --with-metadata: CPU ms per page" in out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith(("trafilatura", "thresher"))}
+    assert set(rows) == {"trafilatura", "thresher", "trafilatura+metadata"}
+    assert all(len(row) == 4 and float(row[1]) > 0 for row in rows.values())  # one round, then the median
+    assert "ratio extract / trafilatura, each alone: " in out
+    assert "ratio extract / trafilatura+metadata, each alone: " in out
 
 
 def test_stages_refuses_a_bad_folds_argument_with_a_usage_error(capsys) -> None:
