@@ -412,6 +412,10 @@ def test_author_bio_names_the_author_when_no_byline_does():
 
 def test_credentials_and_site_names_in_declared_authors_are_dropped():
     assert meta('<meta name="author" content="Jillian Kubala, MS, RD">').authors == ["Jillian Kubala"]
+    # a registered credential keeps its mark, and is no second author for it
+    assert meta(
+        jsonld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Rebecca Lake, CEPF\u00ae"}}')
+    ).authors == ["Rebecca Lake"]
     page = meta(
         SITE + jsonld('{"@type": "NewsArticle", "author": ", Millbrook Courier"}'),
         '<p class="byline">By Dana Whitfield</p>',
@@ -660,6 +664,7 @@ def test_author_comparison_splits_and_drops_credentials_and_honorifics():
 
     assert authors_agree(["Chengcheng Pei", "Yuan Lin"], "Chengcheng Pei and Yuan Lin")
     assert authors_agree(["Jillian Kubala"], "Jillian Kubala, MS, RD")
+    assert authors_agree(["Rebecca Lake"], "Rebecca Lake, CEPF\u00ae")
     assert authors_agree(["Andrew Huberman"], "Dr. Andrew Huberman")
     assert not authors_agree(["Chengcheng Pei"], "Chengcheng Pei & Yuan Lin")
 

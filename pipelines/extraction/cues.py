@@ -2715,8 +2715,11 @@ AUTHOR_JOB_PATTERN = (
     r"realtor|instructor|teacher|educator|marketer|copywriter|entrepreneur|practitioner|clinician|"
     r"redakteur(in)?|rédacteur|journaliste|periodista|redactor)\b"
 )
-#: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.".
-AUTHOR_CREDENTIAL_PATTERN = r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|Sr\.|Jr\.|[A-Z-]{2,}(?: \d+)?)$"
+#: A credential or a suffix standing alone after a name: "MD", "PhD", "DVM", "RDN", "E-RYT 200", "Sr.", and a
+#: registered one with its mark ("CFP®", "CEPF®").
+AUTHOR_CREDENTIAL_PATTERN = (
+    r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|Sr\.|Jr\.|[A-Z-]{2,}(?: \d+)?)(?: ?[\u00ae\u2122\u2120])?$"
+)
 #: A declared author value that is no name list: "content: Site, design: Name" labels, template
 #: placeholders ("page.head.extra.author", "{{author}}"), the label of a social profile link
 #: ("South Carolina Garden-based Learning Network on Facebook" in a JSON-LD author list).
