@@ -307,6 +307,18 @@ def test_date_stamp_above_the_headline():
     assert (page.published[:10], page.published_source) == ("2025-12-17", "text:stamp")
 
 
+def test_a_page_without_an_h1_has_its_headline_where_it_says_its_title():
+    """A site builder that sets the headline in a styled `<p>` or an `<h2>`: the dates and bylines stand around the
+    block saying the title, as they stand around an `<h1>`, under it and above it."""
+    story = "".join(f"<p>Paragraph {i} of the story, long enough to read as one.</p>" for i in range(6))
+    head, url_ = "<title>Top HR Software in 2026 | Diana</title>", "https://diana.example/blog/hr-software"
+    page = meta(head, f"<nav>Home</nav><p class='big'>Top HR Software in 2026</p><p>Feb 16, 2026</p>{story}", url=url_)
+    assert (page.published[:10], page.published_source) == ("2026-02-16", "text")
+    page = meta(head, f"<h3>blog | February 01, 2022</h3><h2>Top HR Software in 2026</h2>{story}", url=url_)
+    assert (page.published[:10], page.published_source) == ("2022-02-01", "text:stamp")
+    assert meta(head, f"<p>Feb 16, 2026</p>{story}", url=url_).published is None  # no headline to stand by
+
+
 def test_only_date_near_the_headline_is_an_update_line():
     page = meta("", "<h1>Headline</h1><p>Updated: December 9, 2025</p><p>Text.</p>", url="https://c.example/s")
     assert (page.published[:10], page.published_source) == ("2025-12-09", "text:stamp")

@@ -2858,8 +2858,8 @@ NUMERIC_DATE_START_PATTERN = r"^(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
 #: shown byline a declared author): how many are read, in document order after the <h1>.
 SHOWN_DATE_TEXTS = 15
-#: The text nodes just above the first <h1>, where some templates put the date stamp.
-STAMP_BEFORE_XPATH = "(//h1)[1]/preceding::text()[normalize-space()][position() <= 8]"
+#: The text nodes just above the headline (`PageFacts.headline`: the first <h1>), where some templates put the date stamp.
+STAMP_BEFORE_XPATH = "preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
 MAX_SHOWN_DATE_LINE = 80
 #: A shown date line with one of these words is a modification or review date.

@@ -89,8 +89,9 @@ def _ambiguous_order(text: str) -> bool:
     return a != b and max(a, b) <= 12
 
 
-def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
-    """The first `limit` text nodes after the first `<h1>` (not inside it), in document order.
+def texts_after_headline(tree: HtmlElement, limit: int, headline: HtmlElement | None = None) -> list[str]:
+    """The first `limit` text nodes after the first `<h1>` (not inside it), in document order; after `headline`
+    instead, when given (`PageFacts.headline`).
 
     What `(//h1)[1]/following::text()[normalize-space()][position() <= limit]` selects, a few
     times faster: XPath's following axis collects the whole rest of the page before it counts.
@@ -99,7 +100,7 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
     element, and its rules would fill the window where the date and the byline stand.
     """
     texts: list[str] = []
-    node = next(tree.iter("h1"), None)
+    node = headline if headline is not None else next(tree.iter("h1"), None)
     while node is not None:
         tail = node.tail
         if tail and tail.strip(_XPATH_SPACE):
@@ -120,12 +121,12 @@ def texts_after_headline(tree: HtmlElement, limit: int) -> list[str]:
 
 
 def headline_texts(facts: PageFacts, limit: int) -> list[str]:
-    """`texts_after_headline(facts.tree, limit)`, walked once a page: the date and byline readers ask for the
+    """`texts_after_headline(facts.tree, limit, facts.headline)`, walked once a page: the date and byline readers ask for the
     texts under the headline several times over, and the first `limit` of a longer walk are the same texts
     (the readers change no element). A walk that ended before its limit holds all there are."""
     known = facts.after_headline
     if known is None or (known[0] < limit and len(known[1]) >= known[0]):
-        known = facts.after_headline = (limit, texts_after_headline(facts.tree, limit))
+        known = facts.after_headline = (limit, texts_after_headline(facts.tree, limit, facts.headline))
     return known[1][:limit]
 
 
@@ -203,11 +204,11 @@ def _is_update(element: HtmlElement) -> bool:
     return bool(_UPDATED_LABEL.search(_time_label(element)))
 
 
-def _times_under_headline(tree: HtmlElement, texts: int) -> list[HtmlElement]:
-    """The `<time>` elements among the first `texts` text nodes after the first `<h1>` (the byline's place)."""
+def _times_under_headline(headline: HtmlElement | None, texts: int) -> list[HtmlElement]:
+    """The `<time>` elements among the first `texts` text nodes after the headline (the byline's place)."""
     times: list[HtmlElement] = []
     seen = 0
-    node = next(tree.iter("h1"), None)
+    node = headline
     while node is not None:
         if node.tail and node.tail.strip(_XPATH_SPACE):
             seen += 1
@@ -235,7 +236,7 @@ def _time_elements(facts: PageFacts) -> tuple[datetime | None, datetime | None]:
     the menu or a date in a ticker as the article's (and one far below it a related story's).
     """
     published = modified = None
-    after = _times_under_headline(facts.tree, cues.SHOWN_DATE_TEXTS)
+    after = _times_under_headline(facts.headline, cues.SHOWN_DATE_TEXTS)
     seen = set(after)
     before = (element for element in facts.elements("time") if element not in seen)
     for count, element in enumerate(chain(after, before)):
@@ -305,7 +306,7 @@ def _stamp_date(facts: PageFacts, above: bool) -> datetime | None:
     return that same date, at several times the cost.
     """
     if above:
-        for text in reversed(facts.tree.xpath(cues.STAMP_BEFORE_XPATH)):
+        for text in reversed(facts.headline.xpath(cues.STAMP_BEFORE_XPATH) if facts.headline is not None else []):
             text = clean_text(text)
             match = TEXT_DATE.search(text) if len(text) <= cues.MAX_SHOWN_DATE_LINE else None
             if match and (parsed := _written_date(match)):

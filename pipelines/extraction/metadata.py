@@ -21,7 +21,7 @@ from .authors import read_authors
 from .blocks import BlockIndex
 from .dates import read_dates
 from .pagefacts import PageFacts, clean_text, read_facts
-from .titles import read_title
+from .titles import element_saying, read_title
 from .urls import join_url, split_url, url_host
 
 
@@ -150,6 +150,8 @@ def read_metadata(
     if language:
         language = language.replace("_", "-").split(",")[0].strip()[:35] or None
     title, title_source = read_title(facts)
+    if facts.headline is None and title:
+        facts.headline = element_saying(facts, title)  # no <h1>: the dates and bylines stand around the title
     published, published_source, modified = read_dates(facts, date_fallback)
     description = facts.first_meta(cues.META_DESCRIPTION_NAMES)
     if not description and facts.article is not None and isinstance(facts.article.get("description"), str):

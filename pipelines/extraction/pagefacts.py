@@ -69,6 +69,9 @@ class PageFacts:
     given_index: BlockIndex | None = None
     #: The texts under the headline walked so far, and the limit they were walked to (`dates.headline_texts`).
     after_headline: tuple[int, list[str]] | None = None
+    #: Where the page shows its headline, which the date and byline readers read around: the first <h1>; on a page
+    #: without one, the first block saying the title (`metadata.read_metadata` sets it once the title is read).
+    headline: HtmlElement | None = None
 
     @cached_property
     def index(self) -> BlockIndex:
@@ -173,7 +176,9 @@ def read_facts(tree: HtmlElement, url: str | None, index: BlockIndex | None = No
     nodes = _read_jsonld(tree, index)
     article = _article_node(nodes)
     host = url_host(url) or None
-    return PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article), index)
+    facts = PageFacts(tree, url, host, meta, nodes, article, _site_names(meta, nodes, article), index)
+    facts.headline = next(iter(facts.elements("h1")), None)
+    return facts
 
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -179,6 +179,12 @@ def _names_the_site_first(h1: str, declared: list[tuple[str, str]]) -> bool:
     return all(_norm(title).startswith(key) for title, source in declared if source != "title")
 
 
+def element_saying(facts: PageFacts, title: str) -> HtmlElement | None:
+    """The first block saying `title`: where a page without an `<h1>` shows its headline (a styled `<p>`, an `<h2>`)."""
+    said = _norm(title)
+    return next((block.element for block in facts.index.blocks if block.text and _norm(block.text) == said), None)
+
+
 def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
     """The headline and where it came from, its longest "|"-separated part.
 
