@@ -72,6 +72,15 @@ def test_an_h1_broken_over_lines_reads_with_spaces_where_the_lines_meet():
     )
     assert (page.title, page.title_source) == ("WEEKEND CODING AGENT", "h1")
 
+    # two lines are two texts all the same: an unconfirmed one is no sentence-long headline of its own
+    from pipelines.extraction.pagefacts import read_facts
+    from pipelines.extraction.titles import _h1_texts
+
+    glued: set[str] = set()
+    tree = fromstring("<html><body><h1>Top MBA Programs of 2025 (US)<br>Your Guide to the Best</h1></body></html>")
+    assert _h1_texts(read_facts(tree, URL), glued) == ["Top MBA Programs of 2025 (US) Your Guide to the Best"]
+    assert glued == {"Top MBA Programs of 2025 (US) Your Guide to the Best"}
+
 
 def test_h1_wins_over_a_rewritten_og_title():
     page = meta(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress
@@ -124,7 +124,7 @@ def _named_only(el: HtmlElement) -> bool:
     )
 
 
-def visible_text(el: HtmlElement, hidden: Set[HtmlElement], apart: frozenset[HtmlElement] = frozenset()) -> str:
+def visible_text(el: HtmlElement, hidden: set[HtmlElement], apart: frozenset[HtmlElement] = frozenset()) -> str:
     """The element's text as a browser lays it out: hidden descendants (`BlockIndex.hidden`)
     dropped, a space where block-level elements (and `<br>`) meet, none between inline ones
     (`<b>W</b>ord` is one word), whitespace folded. The elements in `apart` are set apart by spaces too."""

@@ -13,10 +13,10 @@ import html
 import re
 from itertools import pairwise
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from . import cues
-from .blocks import visible_text
 from .pagefacts import PageFacts, clean_text, is_site_name
 from .parse import repaired
 
@@ -31,8 +31,8 @@ _WIDE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff
 _LEADING_DATE = re.compile(rf"^\W*(?:{cues.TEXT_DATE_PATTERN})\W*", re.I)
 #: The end of one text and the start of the next with no space between: "(US)" + "Your".
 _GLUED = re.compile(r"^[\w).!?]\w$")
-#: The h1's text is read whole: a hidden part of a headline is rare, and a declared title confirms what is read.
-_NOTHING_HIDDEN: frozenset[HtmlElement] = frozenset()
+#: An h1's texts in order, and the block-level elements (`<br>` among them) that break it into lines, as laid out.
+_LAID_OUT_PARTS = XPath(" | ".join([".//text()", *(f".//{tag}" for tag in sorted(cues.BLOCK_LEVEL_TAGS))]))
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -84,9 +84,11 @@ def _h1_texts(facts: PageFacts, glued: set[str] | None = None) -> list[str]:
     """
     texts = []
     for element in facts.elements("h1"):
-        parts = list(element.itertext())
-        # as laid out: "WEEKEND<br>CODING" shows two words, which the text nodes alone run together
-        text = _unescaped(clean_text(repaired(visible_text(element, _NOTHING_HIDDEN))))
+        # as laid out: a space where a line breaks ("WEEKEND<br>CODING" shows two words), none between inline parts;
+        # texts that meet at a break or run into each other are two texts all the same (`glued`)
+        laid_out = _LAID_OUT_PARTS(element)
+        parts = [part for part in laid_out if isinstance(part, str)]
+        text = _unescaped(clean_text(repaired("".join(part if isinstance(part, str) else " " for part in laid_out))))
         if text and len(text) <= cues.MAX_HEADLINE_CHARS:
             texts.append(text)
             if glued is not None and any(_GLUED.search(a[-1:] + b[:1]) for a, b in pairwise(parts)):
