@@ -271,7 +271,9 @@ def title_agrees(predicted: str | None, truth: str | None) -> bool:
 
 _TRUTH_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.I)
 #: A piece of the truth that is a credential, not a name: "MD", "M.D.", "PhD", "RDN", "E-RYT 200".
-_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|[A-Z-]{2,}(?: \d+)?)(?: ?[\u00ae\u2122\u2120])?$")
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z][A-Za-z]?\.?(?:[A-Z]\.?){1,5}|Ph\.?D\.?|[A-Z-]{2,}(?: \d+)?)(?: ?[\u00ae\u2122\u2120])?$"
+)
 _HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms)\.?\s+", re.I)
 #: An aside closing a piece of the truth, no part of a name: "Lance Ryan (Content Manager)", "Jean-Luc
 #: Aufranc (CNXSoft)" (one inside a name stays: "Paramita (Guha) Ghosh").

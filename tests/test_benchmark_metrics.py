@@ -494,6 +494,30 @@ def test_stages_times_trafilatura_with_its_metadata_only_when_asked(tmp_path: Pa
     assert "with_metadata" not in baseline
 
 
+def test_stages_times_the_models_inference_in_the_stage_timed_calls(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The issue bounds the models' inference (about 1 ms a page): the table shows it apart, over every booster call
+    of the stage-timed extractions (the scorer's two stages of three seeds at least, on each of the two pages), and
+    leaves `TreeModel` as it found it."""
+    import re
+
+    import stages
+
+    from pipelines.extraction.predict import TreeModel
+
+    def inference(argv: list[str]) -> tuple[int, float]:
+        assert stages.main(["--source", "aeb", "--every", "1", *argv]) == 0
+        line = next(line for line in capsys.readouterr().out.splitlines() if "of which model inference" in line)
+        calls, ms = re.search(r"\((\d+) calls\)\s+([\d.]+)$", line).groups()
+        return int(calls), float(ms)
+
+    before = TreeModel.__call__
+    _tiny_aeb(tmp_path, monkeypatch)
+    calls, ms = inference([])
+    assert calls >= 2 * 6 and ms > 0
+    assert inference(["--repeat", "2"])[0] == calls  # the pages again are timed apart, not here
+    assert TreeModel.__call__ is before
+
+
 def test_stages_apart_times_each_system_alone_in_a_fresh_process(tmp_path: Path, monkeypatch, capsys) -> None:
     """Interleaved in one process trafilatura runs slower than alone; `--apart` times each system in its own
     process, round after round, and gives the ratio of their medians instead of the stage table."""
