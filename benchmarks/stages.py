@@ -15,10 +15,10 @@ block index, metadata, segmentation, block features, scorer, promo finder, page 
 record), so the stages timed are the ones it runs, with `time.process_time` so a busy machine
 inflates them less; the ratios are what to compare across runs. The garbage collector's share of
 the call is measured apart (`gc.callbacks`): it runs when allocations reach its thresholds,
-wherever that is, so it is no stage's. So is the models' inference (every booster call: the scorer's stages, the
-promo finder, the page type), which the issue bounds at about 1 ms a page. htmldate's share is shown apart too (`htmldate.find_date`, the last date
-reader, asked once the page is typed, and only where no other reader finds a date): about 10 ms a call on
-modern pages.
+wherever that is, so it is no stage's. The models' inference, which the issue bounds at about 1 ms a page, is
+shown apart as well (every booster call: inside the scorer's, the promo finder's and the page type's stages).
+htmldate's share is shown apart too (`htmldate.find_date`, the last date reader, asked once the page is typed, and
+only where no other reader finds a date): about 10 ms a call on modern pages.
 
 The table's ratio interleaves the two systems page by page in one process, and there trafilatura runs
 slower than on its own: on AEB pages about 16-17 ms a page alone, 19-22 ms beside `extract` (each
