@@ -326,6 +326,10 @@ def test_a_page_without_an_h1_has_its_headline_where_it_says_its_title():
     page = meta(head, f"<h3>blog | February 01, 2022</h3><h2>Top HR Software in 2026</h2>{story}", url=url_)
     assert (page.published[:10], page.published_source) == ("2022-02-01", "text:stamp")
     assert meta(head, f"<p>Feb 16, 2026</p>{story}", url=url_).published is None  # no headline to stand by
+    # a breadcrumb ending in the title says it first: the heading saying it is the headline, with its date above it
+    crumbs = "<ul class='crumbs'><li>Sunday, March 1, 2026</li><li>Blog</li><li>Top HR Software in 2026</li></ul>"
+    page = meta(head, f"{crumbs}<p>June 3, 2024</p><h2>Top HR Software in 2026</h2>{story}", url=url_)
+    assert (page.published[:10], page.published_source) == ("2024-06-03", "text:stamp")
 
 
 def test_only_date_near_the_headline_is_an_update_line():

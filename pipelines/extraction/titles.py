@@ -182,9 +182,12 @@ def _names_the_site_first(h1: str, declared: list[tuple[str, str]]) -> bool:
 
 
 def element_saying(facts: PageFacts, title: str) -> HtmlElement | None:
-    """The first block saying `title`: where a page without an `<h1>` shows its headline (a styled `<p>`, an `<h2>`)."""
+    """The first heading saying `title`, else the first block saying it: where a page without an `<h1>` shows its
+    headline (an `<h2>`, a styled `<p>`); a breadcrumb ending in the title may say it first."""
     said = _norm(title)
-    return next((block.element for block in facts.index.blocks if block.text and _norm(block.text) == said), None)
+    saying = [block for block in facts.index.blocks if block.text and _norm(block.text) == said]
+    first = next((block for block in saying if block.kind == "heading"), saying[0] if saying else None)
+    return first.element if first is not None else None
 
 
 def read_title(facts: PageFacts) -> tuple[str | None, str | None]:
