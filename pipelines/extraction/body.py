@@ -100,7 +100,7 @@ class BodyDecision:
     fallback: bool = False  # no block reached the threshold: the body is the best of the free blocks
     repeated: set[int] = field(default_factory=set)  # blocks left out as a copy of earlier body blocks
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
-    # the blocks left out as the headline said again where the body starts: its first block, or before its first sure one
+    # the blocks left out as the headline said again where the body starts (its first, or before its first sure one)
     title_repeats: set[int] = field(default_factory=set)
     standfirst: set[int] = field(default_factory=set)  # an article's blocks left out as its standfirst (`decide_body`)
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption

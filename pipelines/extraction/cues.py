@@ -1887,7 +1887,8 @@ ARTICLE_EDGE_MIN_PROBABILITY = 0.45
 STANDFIRST_MIN_WORDS = 5
 #: ... and no more than this share of the body's words: a summary is short beside the text it sums up, and on a short
 #: page the description is a good part of the text itself (out of fold on folds 0-3 the share keeps one page's: a
-#: 43-word description over a 162-word page, which the rule cost 0.13; every page the rule helped had it at 9 % or less).
+#: 43-word description over a 162-word page, which the rule cost 0.13; every page the rule helped had it at 9 % or
+#: less).
 STANDFIRST_MAX_SHARE = 0.15
 #: A run of body blocks that repeats an earlier run word for word, this many words or more in all, is
 #: left out: the same content laid out twice (for phones and for desktops, one copy hidden by the
@@ -2858,7 +2859,8 @@ NUMERIC_DATE_START_PATTERN = r"^(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=
 #: The text nodes just under the first <h1> where a shown date contradicts a declared one (and a
 #: shown byline a declared author): how many are read, in document order after the <h1>.
 SHOWN_DATE_TEXTS = 15
-#: The text nodes just above the headline (`PageFacts.headline`: the first <h1>), where some templates put the date stamp.
+#: The text nodes just above the headline (`PageFacts.headline`, the first <h1>), where some templates put the date
+#: stamp.
 STAMP_BEFORE_XPATH = "preceding::text()[normalize-space()][position() <= 8]"
 #: A line longer than this with a date in it is a sentence, not a date stamp.
 MAX_SHOWN_DATE_LINE = 80

@@ -121,9 +121,9 @@ def texts_after_headline(tree: HtmlElement, limit: int, headline: HtmlElement | 
 
 
 def headline_texts(facts: PageFacts, limit: int) -> list[str]:
-    """`texts_after_headline(facts.tree, limit, facts.headline)`, walked once a page: the date and byline readers ask for the
-    texts under the headline several times over, and the first `limit` of a longer walk are the same texts
-    (the readers change no element). A walk that ended before its limit holds all there are."""
+    """`texts_after_headline(facts.tree, limit, facts.headline)`, walked once a page: the date and byline readers
+    ask for the texts under the headline several times over, and the first `limit` of a longer walk are the same
+    texts (the readers change no element). A walk that ended before its limit holds all there are."""
     known = facts.after_headline
     if known is None or (known[0] < limit and len(known[1]) >= known[0]):
         known = facts.after_headline = (limit, texts_after_headline(facts.tree, limit, facts.headline))
