@@ -544,12 +544,44 @@ def test_an_articles_standfirst_saying_its_declared_description_is_no_body():
         dek
     ]
     assert decide_body(segmentation, unsure, "article", "Budget vote", "Roads win the day").body[dek]  # too short
+    nowhere_sure = np.full(len(segmentation.blocks), 0.6)  # no article text to stand over
+    assert decide_body(segmentation, nowhere_sure, "article", "Budget vote", summary).body[dek]
     text = "<p>The council met on Monday and voted for the budget.</p><p>Roads get most of the money this year.</p>"
     short = segment_page(
         parse_html(html.replace(ARTICLE_TEXT * 2, text)), "Budget vote", [], "Example", "https://example.org/story/"
     )
     read = np.where(np.arange(len(short.blocks)) == 0, 0.6, 0.9)
     assert decide_body(short, read, "article", "Budget vote", summary).body[0]
+
+
+def test_an_articles_byline_and_date_lines_over_its_text_are_no_body():
+    """Item 5 of the extraction issue: the body starts with the article's text, not its frame. An unsure byline, date
+    line or reading time before the first sure block is labelled byline (the record holds authors and dates apart);
+    a sentence that starts like one stays, and so does all of a body the scorer is sure of nowhere."""
+    import numpy as np
+
+    from pipelines.extraction.body import decide_body
+    from pipelines.extraction.parse import parse_html
+    from pipelines.extraction.segment import segment_page
+    from pipelines.extraction.units import fields_from_units
+
+    frame = ["By Jared Newman and Sam Singleton", "Friday, December 19, 2025", "Courier Team | 5 min read"]
+    sentence = "By 2030, most cars will be electric."
+    lines = "".join(f"<p class='meta{n}'>{text}</p>" for n, text in enumerate([*frame, sentence]))
+    html = f"<html><body><div>{lines}{ARTICLE_TEXT}</div></body></html>"
+    segmentation = segment_page(parse_html(html), "Budget vote", [], "Example", "https://example.org/story/")
+    texts = [b.text for b in segmentation.blocks]
+    at = [texts.index(text) for text in frame]
+    unsure = np.where(np.arange(len(texts)) <= texts.index(sentence), 0.6, 0.9)
+    decision = decide_body(segmentation, unsure, "article", "Budget vote")
+    assert decision.frame_lines == set(at) and decision.body[texts.index(sentence)]
+    blocks = fields_from_units(segmentation, decision, "Budget vote", "https://example.org/story/")["blocks"]
+    assert {b["text"]: (b["label"], b["reason"]) for b in blocks if b["text"] in frame} == dict.fromkeys(
+        frame, ("byline", "body-start=byline")
+    )
+    nowhere_sure = decide_body(segmentation, np.full(len(texts), 0.6), "article", "Budget vote")
+    assert not nowhere_sure.frame_lines and all(nowhere_sure.body[i] for i in at)
+    assert all(decide_body(segmentation, unsure, "listing", "Budget vote").body[i] for i in at)
 
 
 def test_a_pictures_caption_is_no_body_of_an_article():

@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from . import cues
 from .blocks import Block, BlockIndex, class_words
+from .dates import TEXT_DATE
 from .segment import BlockLabel, Segmentation, Unit
 from .whitespace import folded
 
@@ -32,6 +33,10 @@ _FRAME_LABELS = frozenset({BlockLabel.TITLE, BlockLabel.BYLINE})
 
 _RELATED_SURE_HEADING = re.compile(cues.RELATED_SURE_HEADING_PATTERN, re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+_BYLINE_LEAD = re.compile(cues.AUTHOR_LEAD_PATTERN, re.IGNORECASE)
+_BYLINE_NAMES = re.compile(cues.FRAME_BYLINE_NAMES_PATTERN)
+_DATE_FILLER = re.compile(cues.FRAME_DATE_FILLER_PATTERN, re.IGNORECASE)
+_READING_TIME = re.compile(cues.READING_TIME_PATTERN, re.IGNORECASE)
 
 
 def _overrule_at(unit: Unit) -> float:
@@ -102,6 +107,7 @@ class BodyDecision:
     lowered: bool = False  # the body at the threshold was tiny: this is the lower reading (`decide_body`)
     # the blocks left out as the headline said again where the body starts (its first, or before its first sure one)
     title_repeats: set[int] = field(default_factory=set)
+    frame_lines: set[int] = field(default_factory=set)  # an article's byline or date lines left out where it starts
     standfirst: set[int] = field(default_factory=set)  # an article's blocks left out as its standfirst (`decide_body`)
     captions: set[int] = field(default_factory=set)  # an article's blocks left out as a picture's caption
     # an article's blocks left out as unsure above its headline, before its first sure block, after its last
@@ -150,19 +156,23 @@ def decide_body(
         _leave_out_title_repeats(decision, segmentation.blocks, title)
     if page_type in (None, "article") and standfirst:
         _leave_out_standfirst(decision, segmentation.blocks, standfirst)
+    if page_type in (None, "article"):
+        _leave_out_frame_lines(decision, segmentation.blocks)
     return decision
 
 
-def _first_sure(decision: BodyDecision, kept: list[int]) -> int:
-    """The first of the `kept` blocks the scorer is sure of (`cues.ARTICLE_SURE_PROBABILITY`); past the end if none."""
+def _first_sure(decision: BodyDecision, kept: list[int], none: int = -1) -> int:
+    """The first of the `kept` blocks the scorer is sure of (`cues.ARTICLE_SURE_PROBABILITY`), else `none`: by default
+    no block stands before it, since a body the scorer is sure of nowhere has no start for a standfirst or a byline to
+    stand over (a listing's cards typed article, whose field labels read "Reported by:")."""
     probability = decision.probability
-    return next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), len(decision.body))
+    return next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), none)
 
 
 def _leave_out_title_repeats(decision: BodyDecision, blocks: list[Block], title: str) -> None:
     said = folded(title)
     kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
-    sure = _first_sure(decision, kept)
+    sure = _first_sure(decision, kept, none=len(blocks))  # the headline said again is none of any body's text
     repeats = {i for n, i in enumerate(kept) if (n == 0 or i < sure) and blocks[i].text.lower() == said}
     for i in repeats:
         decision.body[i] = False
@@ -181,6 +191,26 @@ def _leave_out_standfirst(decision: BodyDecision, blocks: list[Block], standfirs
     decision.standfirst = said
     for i in said:
         decision.body[i] = False
+
+
+def _leave_out_frame_lines(decision: BodyDecision, blocks: list[Block]) -> None:
+    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
+    sure = _first_sure(decision, kept)
+    decision.frame_lines = {
+        i for i in kept if i < sure and blocks[i].words <= cues.FRAME_LINE_MAX_WORDS and _frame_line(blocks[i].text)
+    }
+    for i in decision.frame_lines:
+        decision.body[i] = False
+
+
+def _frame_line(text: str) -> bool:
+    """A byline, a date line or a reading time (`cues.FRAME_LINE_MAX_WORDS`): the frame an article's text starts under."""
+    lead = _BYLINE_LEAD.match(text)
+    if lead and _BYLINE_NAMES.match(text[lead.end() :].strip()):
+        return True
+    if TEXT_DATE.search(text) and _DATE_FILLER.match(TEXT_DATE.sub(" ", text)):
+        return True
+    return bool(_READING_TIME.search(text))
 
 
 def _body_words(blocks: list[Block], body: list[bool]) -> int:

@@ -1890,6 +1890,23 @@ STANDFIRST_MIN_WORDS = 5
 #: 43-word description over a 162-word page, which the rule cost 0.13; every page the rule helped had it at 9 % or
 #: less).
 STANDFIRST_MAX_SHARE = 0.15
+#: ... and so is a byline or date line there (reason `body-start=byline`), the article's frame, which the record holds
+#: as its authors and dates: of at most this many words, a line that is "By" and names ("By Jared Newman and Sam
+#: Singleton", a bare "Posted by"), a date with at most a weekday, a time and a verb around it ("Friday, December 19,
+#: 2025", "Wednesday 20 November 2019 9:22 am"), or a reading time ("Bridgestone Team | 5 min read").
+FRAME_LINE_MAX_WORDS = 12
+#: The names after a byline's lead (`AUTHOR_LEAD_PATTERN`): capitalised words, joined by commas, "and" or "&"; nothing
+#: else ("By 2030, most cars ..." is a sentence).
+FRAME_BYLINE_NAMES_PATTERN = r"^(?:[A-Z][\w'\u2019.-]*(?:\s*,\s*|\s+(?:and|&)\s+|\s+)?)*$"
+#: What a date line may hold besides its date (`TEXT_DATE_PATTERN`): weekdays, a time, the verb of the line.
+FRAME_DATE_FILLER_PATTERN = (
+    r"^(?:[\W\d_]|\b(?:am|pm|a\.m|p\.m|on|at|um|le|à|às|el|published|updated|posted|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
+    r"sexta-feira)\b)*$"
+)
+READING_TIME_PATTERN = r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de lectura|de leitura|lesezeit)\b"
 #: A run of body blocks that repeats an earlier run word for word, this many words or more in all, is
 #: left out: the same content laid out twice (for phones and for desktops, one copy hidden by the
 #: stylesheet; a Squarespace product's description), a post quoted whole in a reply. WCXB's truth has

@@ -55,6 +55,8 @@ class _BlockLabeller:
             return BlockLabel.TITLE, "heading=title"
         if i in self.decision.title_repeats:
             return BlockLabel.TITLE, "body-start=title"
+        if i in self.decision.frame_lines:
+            return BlockLabel.BYLINE, "body-start=byline"
         if i in self.decision.standfirst:
             return BlockLabel.OTHER, "standfirst"
         if i in self.decision.repeated:
