@@ -115,6 +115,23 @@ class BodyDecision:
     before_article: set[int] = field(default_factory=set)
     after_article: set[int] = field(default_factory=set)
 
+    def left_out(self, i: int) -> tuple[BlockLabel, str] | None:
+        """The label and reason of block `i` if one of the rules above left it out of the body, the first that did (the
+        sets of `_decide_at` may share a block); None otherwise."""
+        for blocks, label, reason in (
+            (self.title_repeats, BlockLabel.TITLE, "body-start=title"),
+            (self.frame_lines, BlockLabel.BYLINE, "body-start=byline"),
+            (self.standfirst, BlockLabel.OTHER, "standfirst"),
+            (self.repeated, BlockLabel.OTHER, "repeated"),
+            (self.captions, BlockLabel.OTHER, "caption"),
+            (self.above_headline, BlockLabel.OTHER, "above-headline"),
+            (self.before_article, BlockLabel.OTHER, "before-article"),
+            (self.after_article, BlockLabel.OTHER, "after-article"),
+        ):
+            if i in blocks:
+                return label, reason
+        return None
+
 
 def decide_body(
     segmentation: Segmentation,
@@ -161,18 +178,18 @@ def decide_body(
     return decision
 
 
-def _first_sure(decision: BodyDecision, kept: list[int], none: int = -1) -> int:
-    """The first of the `kept` blocks the scorer is sure of (`cues.ARTICLE_SURE_PROBABILITY`), else `none`: by default
-    no block stands before it, since a body the scorer is sure of nowhere has no start for a standfirst or a byline to
-    stand over (a listing's cards typed article, whose field labels read "Reported by:")."""
+def _opening(decision: BodyDecision, blocks: list[Block], none: int = -1) -> tuple[list[int], int]:
+    """The body's blocks with text, and the first of them the scorer is sure of (`cues.ARTICLE_SURE_PROBABILITY`), else
+    `none`: by default no block stands before it, since a body the scorer is sure of nowhere has no start for a
+    standfirst or a byline to stand over (a listing's cards typed article, whose field labels read "Reported by:")."""
+    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
     probability = decision.probability
-    return next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), none)
+    return kept, next((i for i in kept if probability[i] >= cues.ARTICLE_SURE_PROBABILITY), none)
 
 
 def _leave_out_title_repeats(decision: BodyDecision, blocks: list[Block], title: str) -> None:
     said = folded(title)
-    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
-    sure = _first_sure(decision, kept, none=len(blocks))  # the headline said again is none of any body's text
+    kept, sure = _opening(decision, blocks, none=len(blocks))  # the headline said again is none of any body's text
     repeats = {i for n, i in enumerate(kept) if (n == 0 or i < sure) and blocks[i].text.lower() == said}
     for i in repeats:
         decision.body[i] = False
@@ -183,8 +200,7 @@ def _leave_out_standfirst(decision: BodyDecision, blocks: list[Block], standfirs
     words = _WORDS.findall(standfirst.casefold())
     if len(words) < cues.STANDFIRST_MIN_WORDS:
         return  # "Read more", a site's slogan: too short to tell a summary from a line of the text
-    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
-    sure = _first_sure(decision, kept)
+    kept, sure = _opening(decision, blocks)
     said = {i for i in kept if i < sure and _WORDS.findall(blocks[i].text.casefold()) == words}
     if sum(blocks[i].words for i in said) > cues.STANDFIRST_MAX_SHARE * sum(blocks[i].words for i in kept):
         return  # a summary is short beside the text it sums up: this one is a good part of a short page's text
@@ -194,8 +210,7 @@ def _leave_out_standfirst(decision: BodyDecision, blocks: list[Block], standfirs
 
 
 def _leave_out_frame_lines(decision: BodyDecision, blocks: list[Block]) -> None:
-    kept = [i for i, keep in enumerate(decision.body) if keep and blocks[i].text]
-    sure = _first_sure(decision, kept)
+    kept, sure = _opening(decision, blocks)
     decision.frame_lines = {
         i for i in kept if i < sure and blocks[i].words <= cues.FRAME_LINE_MAX_WORDS and _frame_line(blocks[i].text)
     }

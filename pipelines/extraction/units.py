@@ -53,22 +53,8 @@ class _BlockLabeller:
             return BlockLabel.BODY, f"scorer:{fallback}p={self.decision.probability[i]:.2f}{why}"
         if says_title:
             return BlockLabel.TITLE, "heading=title"
-        if i in self.decision.title_repeats:
-            return BlockLabel.TITLE, "body-start=title"
-        if i in self.decision.frame_lines:
-            return BlockLabel.BYLINE, "body-start=byline"
-        if i in self.decision.standfirst:
-            return BlockLabel.OTHER, "standfirst"
-        if i in self.decision.repeated:
-            return BlockLabel.OTHER, "repeated"
-        if i in self.decision.captions:
-            return BlockLabel.OTHER, "caption"
-        if i in self.decision.above_headline:
-            return BlockLabel.OTHER, "above-headline"
-        if i in self.decision.before_article:
-            return BlockLabel.OTHER, "before-article"
-        if i in self.decision.after_article:
-            return BlockLabel.OTHER, "after-article"
+        if (left_out := self.decision.left_out(i)) is not None:
+            return left_out
         near_title = 0 <= i - self.after_title <= cues.BYLINE_MAX_DISTANCE
         lowered = text.lower()
         if (
