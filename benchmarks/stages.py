@@ -47,9 +47,11 @@ import multiprocessing
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
@@ -62,6 +64,27 @@ SYSTEMS = (TRAFILATURA, THRESHER)
 def _pages(source: str, folds: set[int] | None, every: int) -> list[corpus.DevPage]:
     sources = ("wcxb", "aeb") if source == "all" else (source,)
     return corpus.load(sources, folds)[::every]
+
+
+def _fold_models(pages: list[corpus.DevPage], model_dir: str | None) -> dict[int, dict[str, Any]]:
+    """`--model-dir`'s models of each fold the pages are in (none without it: the shipped models)."""
+    return {k: corpus.fold_models(model_dir, k) for k in {p.fold for p in pages}} if model_dir else {}
+
+
+def _timed(function: Callable[..., Any], tally: list) -> Callable[..., Any]:
+    """`function`, adding the CPU seconds and the calls of it to `tally` (seconds, calls, whether to count)."""
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        if not tally[2]:
+            return function(*args, **kwargs)
+        t = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            tally[0] += time.process_time() - t
+            tally[1] += 1
+
+    return timed
 
 
 def _command(args: argparse.Namespace, *extra: str) -> str:
@@ -89,7 +112,7 @@ def time_alone(system: str, source: str, folds: set[int] | None, every: int, mod
     else:
         from pipelines.extraction import extract
 
-        fold_models = {k: corpus.fold_models(model_dir, k) for k in {p.fold for p in pages}} if model_dir else {}
+        fold_models = _fold_models(pages, model_dir)
 
         def run(page: corpus.DevPage) -> None:
             extract(page.html, page.url, **fold_models.get(page.fold, {}))
@@ -156,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         "page_classifier": default_page_classifier(),
         "promo_finder": default_promo_finder(),
     }
-    fold_models = {k: corpus.fold_models(args.model_dir, k) for k in {p.fold for p in pages}} if args.model_dir else {}
+    fold_models = _fold_models(pages, args.model_dir)
     extract(pages[0].html, pages[0].url)  # warm: models loaded, patterns compiled
     totals: dict[str, float] = {}
     collecting = [0.0, 0.0]  # CPU seconds in the garbage collector; when the running collection began
@@ -173,35 +196,15 @@ def main(argv: list[str] | None = None) -> int:
     # extractor imports it per call, so this wrapper times the extractor's calls (trafilatura bound its own at import)
     import htmldate
 
-    find_date, dating = htmldate.find_date, [0.0, 0]  # CPU seconds in it, calls
-
-    def timed_find_date(*args: object, **kwargs: object) -> object:
-        t = time.process_time()
-        try:
-            return find_date(*args, **kwargs)
-        finally:
-            dating[0] += time.process_time() - t
-            dating[1] += 1
-
-    htmldate.find_date = timed_find_date
+    find_date, dating = htmldate.find_date, [0.0, 0, True]  # CPU seconds in it, calls, every call counted
+    htmldate.find_date = _timed(find_date, dating)
 
     # the boosters' predictions (every `TreeModel` call: the scorer's stages, the promo finder, the page type), timed
     # in the stage-timed calls only; the issue asks inference of at most about 1 ms a page
     from pipelines.extraction.predict import TreeModel
 
-    predict, inferring = TreeModel.__call__, [0.0, 0, False]  # CPU seconds, calls, whether to time
-
-    def timed_predict(model: TreeModel, rows: object) -> object:
-        if not inferring[2]:
-            return predict(model, rows)
-        t = time.process_time()
-        try:
-            return predict(model, rows)
-        finally:
-            inferring[0] += time.process_time() - t
-            inferring[1] += 1
-
-    TreeModel.__call__ = timed_predict  # type: ignore[method-assign]
+    predict, inferring = TreeModel.__call__, [0.0, 0, False]  # CPU seconds, calls, whether to count
+    TreeModel.__call__ = _timed(predict, inferring)  # type: ignore[method-assign]
 
     started = [0.0]  # when the running stage began
 
