@@ -773,7 +773,7 @@ def _byline_authors(facts: PageFacts) -> tuple[list[str], str | None, str | None
     site_person: list[str] = []
     reviewer: list[str] = []
     reviewer_lines: set[HtmlElement] = set()
-    headline = facts.index.order.get(facts.headline, 0) if facts.headline is not None else 0
+    headline = facts.index.order.get(facts.headline, 0)  # 0 without a headline (None is no element's key)
     unnamed: str | None = None
     for count, (position, element) in enumerate(_byline_candidates(facts.index)):
         if count >= cues.MAX_BYLINE_ELEMENTS:

@@ -169,11 +169,11 @@ def decide_body(
         if _body_words(segmentation.blocks, lower.body) >= cues.TINY_BODY_MIN_GROWTH * max(words, 1):
             lower.lowered = True
             decision = lower
-    if page_type in (None, "article") and title:
-        _leave_out_title_repeats(decision, segmentation.blocks, title)
-    if page_type in (None, "article") and standfirst:
-        _leave_out_standfirst(decision, segmentation.blocks, standfirst)
     if page_type in (None, "article"):
+        if title:
+            _leave_out_title_repeats(decision, segmentation.blocks, title)
+        if standfirst:
+            _leave_out_standfirst(decision, segmentation.blocks, standfirst)
         _leave_out_frame_lines(decision, segmentation.blocks)
     return decision
 
