@@ -584,6 +584,27 @@ def test_an_articles_byline_and_date_lines_over_its_text_are_no_body():
     assert all(decide_body(segmentation, unsure, "listing", "Budget vote").body[i] for i in at)
 
 
+def test_a_long_capitalised_word_after_a_byline_lead_is_read_at_once():
+    """The names after "By" are read by a pattern that tried every split of a capitalised word into names: a line of
+    "By" and 40 capitals over an article's text took Python's engine hours. It is now read at once, and stays body
+    (a "!" is no name)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import numpy as np\n"
+        "from pipelines.extraction.body import decide_body\n"
+        "from pipelines.extraction.parse import parse_html\n"
+        "from pipelines.extraction.segment import segment_page\n"
+        f"html = '<html><body><div><p>By {'A' * 40}!</p>' + {ARTICLE_TEXT!r} + '</div></body></html>'\n"
+        "segmentation = segment_page(parse_html(html), 'Budget vote', [], 'Example', 'https://example.org/story/')\n"
+        "read = np.where(np.arange(len(segmentation.blocks)) == 0, 0.6, 0.9)\n"
+        "print(decide_body(segmentation, read, 'article', 'Budget vote').body[0])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "True"
+
+
 def test_a_pictures_caption_is_no_body_of_an_article():
     """Item 5 of the extraction issue, the body as a reader reads it: a caption describes a picture the record does
     not hold, though a scorer reads a long one as prose. On an article it is left out (reason `caption`); on other

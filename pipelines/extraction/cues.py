@@ -1896,8 +1896,9 @@ STANDFIRST_MAX_SHARE = 0.15
 #: 2025", "Wednesday 20 November 2019 9:22 am"), or a reading time ("Bridgestone Team | 5 min read").
 FRAME_LINE_MAX_WORDS = 12
 #: The names after a byline's lead (`AUTHOR_LEAD_PATTERN`): capitalised words, joined by commas, "and" or "&"; nothing
-#: else ("By 2030, most cars ..." is a sentence).
-FRAME_BYLINE_NAMES_PATTERN = r"^(?:[A-Z][\w'\u2019.-]*(?:\s*,\s*|\s+(?:and|&)\s+|\s+)?)*$"
+#: else ("By 2030, most cars ..." is a sentence). A separator stands between two names, never optional: a name split
+#: anywhere into names ("ABCD" as "AB" + "CD") made Python's engine try every split of a long capitalised word.
+FRAME_BYLINE_NAMES_PATTERN = r"^(?:[A-Z][\w'\u2019.-]*(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)[A-Z][\w'\u2019.-]*)*\s*,?)?$"
 #: What a date line may hold besides its date (`TEXT_DATE_PATTERN`): weekdays, a time, the verb of the line.
 FRAME_DATE_FILLER_PATTERN = (
     r"^(?:[\W\d_]|\b(?:am|pm|a\.m|p\.m|on|at|um|le|à|às|el|published|updated|posted|"
